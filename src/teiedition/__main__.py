@@ -1,0 +1,3 @@
+from teiedition.cli import main
+
+main()

@@ -1,0 +1,79 @@
+"""Edition-level settings, read from ``edition.toml`` (title, editors, publisher, licence, …)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teiedition.errors import ConfigError
+
+CONFIG_NAME = "edition.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    title: str = "Untitled edition"
+    subtitle: str = ""
+    editors: tuple[str, ...] = ()
+    publisher: str = "Unknown publisher"
+    pub_place: str = ""
+    licence: str = ""
+    licence_url: str = ""
+    base_url: str = ""
+    version: str = "0.0.0"
+    language: str = "en"
+    introduction: str = ""
+    paths: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def transcripts_dir(self) -> Path:
+        return self.root / self.paths.get("transcripts", "seeds")
+
+    @property
+    def tei_dir(self) -> Path:
+        return self.root / self.paths.get("tei", "tei")
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.tei_dir / "documents"
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.paths.get("output", "output")
+
+
+_EDITION_KEYS = {
+    "title", "subtitle", "editors", "publisher", "pub_place", "licence", "licence_url",
+    "base_url", "version", "language", "introduction",
+}
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load `path`, or ``edition.toml`` in `start` (default: the current directory).
+
+    Without a config file the defaults apply, rooted at `start`, so single files can be
+    converted anywhere.
+    """
+    if path is None:
+        candidate = (start or Path.cwd()) / CONFIG_NAME
+        if not candidate.is_file():
+            return Config(root=(start or Path.cwd()).resolve())
+        path = candidate
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except FileNotFoundError as err:
+        raise ConfigError(f"{path}: no such configuration file") from err
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from err
+    edition = data.get("edition", {})
+    unknown = set(edition) - _EDITION_KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) in [edition]: {', '.join(sorted(unknown))}")
+    values = dict(edition)
+    if "editors" in values:
+        if not isinstance(values["editors"], list):
+            raise ConfigError(f"{path}: [edition] editors must be a list of names")
+        values["editors"] = tuple(values["editors"])
+    return Config(root=Path(path).resolve().parent, paths=dict(data.get("paths", {})), **values)

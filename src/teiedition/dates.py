@@ -1,0 +1,151 @@
+"""Date expressions as the transcripts write them → ISO 8601 values.
+
+Handles the forms met in Cold War diplomatic papers: "November 1, 1962", "14 August 1962",
+"26 X 63" (Roman month, two-digit year), "12.IX.1963", "14.08.1962", "November 1962",
+"____ November 1962" (day left blank in the original), "1962".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    name.lower(): number
+    for number, name in enumerate(calendar.month_name)
+    if name
+}
+MONTHS.update(
+    {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+)
+MONTHS["sept"] = 9
+
+ROMAN_MONTHS: dict[str, int] = {
+    roman: number
+    for number, roman in enumerate(
+        ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    )
+    if roman
+}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ROMAN = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"
+_YEAR = r"(?P<year>\d{4})"
+_YEAR2 = r"(?P<year>\d{4}|\d{2})"
+
+# Each pattern matches a whole date expression; the first that matches wins. Month names
+# ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
+_I = re.IGNORECASE
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),  # November 1, 1962
+    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 14 August 1962
+    re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
+    re.compile(rf"{_DAY}\.?\s*{_ROMAN}\.?\s*{_YEAR2}"),  # 26 X 63, 12.IX.1963
+    re.compile(rf"(?P<day>[0-3]?\d)\.(?P<month_num>[01]?\d)\.{_YEAR}"),  # 14.08.1962
+    re.compile(rf"{_YEAR}-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)"),  # 1962-08-14
+    re.compile(rf"{_MONTH},?\s+{_YEAR}", _I),  # November 1962
+    re.compile(rf"{_YEAR}"),  # 1962
+)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A normalised date: exact (`when`) or a range (`not_before`/`not_after`)."""
+
+    text: str
+    when: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+
+    @property
+    def earliest(self) -> str:
+        return self.when or self.not_before or ""
+
+    @property
+    def latest(self) -> str:
+        return self.when or self.not_after or ""
+
+    def bounds(self) -> tuple[str, str]:
+        """Earliest and latest full ISO day the expression allows."""
+        return _expand_start(self.earliest), _expand_end(self.latest)
+
+    def overlaps(self, other: DateValue) -> bool:
+        start, end = self.bounds()
+        other_start, other_end = other.bounds()
+        return start <= other_end and other_start <= end
+
+    def attributes(self) -> dict[str, str]:
+        """TEI dating attributes (att.datable.w3c) for this value."""
+        if self.when:
+            return {"when": self.when}
+        return {"notBefore": self.not_before or "", "notAfter": self.not_after or ""}
+
+
+def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
+    """Parse `text` if the whole of it (ignoring surrounding space and a final full stop)
+    is one date expression; otherwise return None.
+
+    Two-digit years take the century that puts them nearest `anchor_year` (the page's
+    own date, when known), else the 1900s.
+    """
+    candidate = text.strip().rstrip(".").strip()
+    for pattern in _PATTERNS:
+        match = pattern.fullmatch(candidate)
+        if match:
+            return _value(text.strip(), match.groupdict(), anchor_year)
+    return None
+
+
+def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> DateValue | None:
+    year = _year(parts["year"] or "", anchor_year)
+    month = _month(parts)
+    day = int(parts["day"]) if parts.get("day") else None
+    if month is None:
+        return DateValue(text, when=f"{year:04d}")
+    if not 1 <= month <= 12:
+        return None
+    if parts.get("blank"):
+        last = calendar.monthrange(year, month)[1]
+        return DateValue(
+            text, not_before=f"{year:04d}-{month:02d}-01", not_after=f"{year:04d}-{month:02d}-{last:02d}"
+        )
+    if day is None:
+        return DateValue(text, when=f"{year:04d}-{month:02d}")
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return DateValue(text, when=f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def _month(parts: dict[str, str | None]) -> int | None:
+    if parts.get("month"):
+        return MONTHS[parts["month"].lower().rstrip(".")]  # type: ignore[union-attr]
+    if parts.get("roman"):
+        return ROMAN_MONTHS[parts["roman"]]  # type: ignore[index]
+    if parts.get("month_num"):
+        return int(parts["month_num"])  # type: ignore[arg-type]
+    return None
+
+
+def _year(digits: str, anchor_year: int | None) -> int:
+    if len(digits) == 4:
+        return int(digits)
+    two = int(digits)
+    anchor = anchor_year or 1950
+    candidates = [century + two for century in range((anchor // 100 - 1) * 100, anchor + 101, 100)]
+    return min(candidates, key=lambda year: (abs(year - anchor), year))
+
+
+def _expand_start(iso: str) -> str:
+    return iso + "-01-01"[len(iso) - 4 :] if len(iso) < 10 else iso
+
+
+def _expand_end(iso: str) -> str:
+    if len(iso) == 4:
+        return iso + "-12-31"
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:7])
+        return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
+    return iso

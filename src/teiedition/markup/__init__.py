@@ -1,0 +1,1 @@
+"""Mark-up stage: a `Transcript` → a TEI P5 document."""

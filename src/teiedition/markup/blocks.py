@@ -1,0 +1,276 @@
+"""The block structure of a document's text: opener, heading, paragraphs, lists, closer.
+
+The body lines of a transcript are grouped into blocks at blank lines; scrape damage that cut a
+sentence (a stray line break, a superscript put on its own line, a sentence split across a
+blank line) is joined back, remembering where, so the repair can be shown in the TEI.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from teiedition.dates import DateValue, parse_date
+from teiedition.markup.inline import Break, Paragraph
+from teiedition.readers.transcript import Field
+
+
+@dataclass
+class Block:
+    paragraph: Paragraph
+    line: int
+    kind: str = "p"  # p | head | dateline | classification | registry | reference | salute |
+    #                  addressee | signed
+    date: DateValue | None = None
+    place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
+    label: str | None = None  # list label as printed: "1)", "a)"
+    number: str | None = None  # list number without punctuation: "1", "a"
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
+
+
+@dataclass
+class ListNode:
+    kind: str  # "numbered" | "lettered"
+    items: list[ItemNode] = field(default_factory=list)
+
+
+@dataclass
+class ItemNode:
+    label: str
+    number: str
+    content: list[Block | ListNode] = field(default_factory=list)
+
+
+@dataclass
+class Body:
+    opener: list[Block]
+    main: list[Block | ListNode]
+    closer: list[Block]
+
+
+_LIST_MARKER = re.compile(
+    r"^(?P<label>(?P<num>\d{1,2})[).]|\((?P<num2>\d{1,2})\)|(?P<let>[a-z])\)|\((?P<let2>[a-z])\))"
+    r"\s+(?=\S)"
+)
+_ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
+_TERMINAL = re.compile(r"[.!?:;…\"”»)\]]$")
+_CLASSIFICATION = re.compile(
+    r"^(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)\b.{0,40}$"
+    r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$",
+    re.IGNORECASE,
+)
+_REGISTRY = re.compile(r"^(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*$")
+_REFERENCE = re.compile(
+    r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad)\s*(?:to)?\s*:?\s*\S.{0,80}$"
+)
+_ADDRESSEE = re.compile(r"^(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$")
+_SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
+_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
+_NAME_LINE = re.compile(
+    r"^\(?(?:(?:signed|signature)\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){0,3}"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]*\)?$"
+)
+_ROLE_LINE = re.compile(
+    r"^(?:[\w.-]+\s+){0,3}(?:Ambassador|Chargé|Charge|Counsell?or|Secretary|Attaché|Minister|"
+    r"Consul|Envoy|Head|Director|Chairman|Deputy)\b[^.]{0,60}$"
+)
+
+
+def structure(lines: list[Field], anchor_year: int | None) -> Body:
+    blocks = _raw_blocks(lines)
+    opener_count = 0
+    for block in blocks:
+        if not _classify_opener(block, anchor_year, is_last=block is blocks[-1]):
+            break
+        opener_count += 1
+    opener, rest = blocks[:opener_count], _join_split_sentences(blocks[opener_count:])
+    closer_count = _closer_count(rest, anchor_year)
+    closer = rest[len(rest) - closer_count :] if closer_count else []
+    main = rest[: len(rest) - closer_count]
+    return Body(opener, _lists(main), closer)
+
+
+def _raw_blocks(lines: list[Field]) -> list[Block]:
+    """Group lines at blank lines; join a block's lines, marking each repaired break."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    for line in lines:
+        text = " ".join(line.text.split())
+        if not text:
+            current = None
+            continue
+        if current is None or _LIST_MARKER.match(text):
+            current = Block(Paragraph(text), line.line)
+            blocks.append(current)
+            continue
+        paragraph = current.paragraph
+        if paragraph.text[-1:].isdigit() and _ORDINAL_START.match(text):
+            paragraph.breaks.append((len(paragraph.text), Break.ORDINAL))
+            paragraph.text += text
+        else:
+            paragraph.text += "\n"
+            paragraph.breaks.append((len(paragraph.text), Break.LINE))
+            paragraph.text += text
+    return blocks
+
+
+def _join_split_sentences(blocks: list[Block]) -> list[Block]:
+    """A block that stops mid-sentence and a next one that starts in lower case are one."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == "p"
+            and not _TERMINAL.search(previous.text)
+            and block.text[:1].islower()
+            and not _LIST_MARKER.match(block.text)
+        ):
+            paragraph = previous.paragraph
+            paragraph.text += "\n"
+            paragraph.breaks.append((len(paragraph.text), Break.PARAGRAPH))
+            offset = len(paragraph.text)
+            paragraph.breaks += [(offset + at, kind) for at, kind in block.paragraph.breaks]
+            paragraph.text += block.text
+        else:
+            joined.append(block)
+    return joined
+
+
+def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bool:
+    """Give an opening line its kind; False when the block is no opener line."""
+    text = block.text
+    if "\n" in text or len(text) > 160:
+        return False
+    if date := parse_date(text, anchor_year):
+        block.kind, block.date = "dateline", date
+    elif (match := _PLACE_DATE.match(text)) and (date := parse_date(match["date"], anchor_year)):
+        block.kind, block.date, block.place = "dateline", date, match["place"]
+    elif _CLASSIFICATION.match(text):
+        block.kind = "classification"
+    elif _REGISTRY.match(text):
+        block.kind = "registry"
+    elif _REFERENCE.match(text):
+        block.kind = "reference"
+    elif _SALUTE.match(text):
+        block.kind = "salute"
+    elif _ADDRESSEE.match(text):
+        block.kind = "addressee"
+    elif not is_last and _is_heading(text):
+        block.kind = "head"
+    else:
+        return False
+    return True
+
+
+def _is_heading(text: str) -> bool:
+    return (
+        len(text.split()) <= 16
+        and not re.search(r"[.!?,;:]$", text)
+        and not _LIST_MARKER.match(text)
+        and not text.startswith("[")
+    )
+
+
+def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
+    """How many trailing blocks are signature lines (a name, a role, a place and date)."""
+    count = 0
+    has_name = False
+    for block in reversed(blocks[-4:]):
+        text = block.text
+        if "\n" in text or len(text) > 80 or len(blocks) - count <= 1:
+            break
+        if _NAME_LINE.match(text) and len(text.split()) >= 2:
+            block.kind, has_name = "signed", True
+        elif _ROLE_LINE.match(text):
+            block.kind = "signed"
+        elif (match := _PLACE_DATE.match(text)) and (date := parse_date(match["date"], anchor_year)):
+            block.kind, block.date, block.place = "dateline", date, match["place"]
+        elif date := parse_date(text, anchor_year):
+            block.kind, block.date = "dateline", date
+        else:
+            break
+        count += 1
+    if not has_name:
+        for block in blocks[len(blocks) - count :]:
+            block.kind, block.date, block.place = "p", None, None
+        return 0
+    return count
+
+
+def _lists(blocks: list[Block]) -> list[Block | ListNode]:
+    """Numbered paragraphs become a list; lettered ones a list inside the current item.
+    Unnumbered paragraphs between two items of one list belong to the earlier item."""
+    for block in blocks:
+        if match := _LIST_MARKER.match(block.text):
+            block.label = match["label"]
+            block.number = match["num"] or match["num2"] or match["let"] or match["let2"]
+    result: list[Block | ListNode] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.number is None:
+            result.append(block)
+            index += 1
+            continue
+        kind = "numbered" if block.number.isdigit() else "lettered"
+        end = _list_end(blocks, index, kind)
+        result.append(_list_node(blocks[index:end], kind))
+        index = end
+    return result
+
+
+def _successor(number: str) -> str:
+    return str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
+
+
+def _list_end(blocks: list[Block], start: int, kind: str) -> int:
+    """Index after the last block of the list that starts at `start`."""
+    expected = _successor(blocks[start].number or "")
+    last_item = start
+    for index in range(start + 1, len(blocks)):
+        number = blocks[index].number
+        if number is None:
+            continue
+        if number == expected:
+            last_item, expected = index, _successor(number)
+        elif (number.isdigit()) == (kind == "numbered"):
+            break  # a new list of the same kind, or a number out of sequence
+    end = last_item + 1
+    # the last item keeps the sub-list that follows it directly
+    while kind == "numbered" and end < len(blocks) and blocks[end].number and \
+            not blocks[end].number.isdigit():
+        end += 1
+    return end
+
+
+def _list_node(blocks: list[Block], kind: str) -> ListNode:
+    node = ListNode(kind)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        is_item = block.number is not None and (block.number.isdigit() == (kind == "numbered"))
+        if is_item:
+            _strip_label(block)
+            node.items.append(ItemNode(block.label or "", block.number or "", [block]))
+            index += 1
+        elif block.number is not None and kind == "numbered" and node.items:
+            end = _list_end(blocks, index, "lettered")
+            node.items[-1].content.append(_list_node(blocks[index:end], "lettered"))
+            index = end
+        else:
+            node.items[-1].content.append(block)
+            index += 1
+    return node
+
+
+def _strip_label(block: Block) -> None:
+    """Move the printed label out of the paragraph's text (it becomes `label`)."""
+    match = _LIST_MARKER.match(block.text)
+    if match:
+        cut = match.end()
+        block.paragraph.text = block.text[cut:]
+        block.paragraph.breaks = [(at - cut, kind) for at, kind in block.paragraph.breaks]

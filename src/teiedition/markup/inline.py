@@ -1,0 +1,311 @@
+"""Inline mark-up of one paragraph: editorial brackets, quotations, scrape damage.
+
+Every rule finds spans in the plain text; the spans are then nested into TEI. One mechanism,
+one table of rules: the characters of the text are never dropped, only wrapped (the brackets,
+quotation marks and labels become markup and are given back by `teiedition.markup.text`).
+
+Editorial brackets, as the TEI Guidelines encode them:
+  [I], [and], [the Soviets]          supplied (reason: omitted-in-original | clarification)
+  Pak Seong-cheol [Pak Song Chol]    supplied reason="alternative-name", kept beside the name
+  […], [...]                         gap reason="editorial"
+  [emphasis in the original]         note type="editorial"
+  Li Il Gen[?]                       unclear reason="query" around the queried word
+  M[inistry]                         expan with ex (an abbreviation expanded by the translator)
+Scrape damage, repaired visibly:
+  "22" + line break + "nd"           22<lb ed="scrape" break="no"/><hi rend="superscript">nd</hi>
+  stray line break in a sentence     the newline stays, marked <lb ed="scrape"/>
+  Kim II Sung                        Kim <choice><sic>II</sic><corr>Il</corr></choice> Sung
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from lxml import etree
+
+from teiedition.markup.tei import append_text, element, sub
+
+
+class Break(StrEnum):
+    """How two pieces of a paragraph were joined across scrape damage."""
+
+    LINE = "line"  # a stray line break inside a sentence
+    PARAGRAPH = "paragraph"  # a sentence cut across a blank line
+    ORDINAL = "ordinal"  # "22" / "nd": a superscript the scrape put on its own line
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    #: Builds the element(s) for text[start:end]; returns the element to fill with the
+    #: inner text (containers) or None (atomic spans build their own content).
+    render: Callable[[etree._Element], etree._Element | None]
+    inner: tuple[int, int] | None = None  # for containers: the range of their content
+
+
+@dataclass
+class Paragraph:
+    """A paragraph's text with the places where scrape damage was repaired."""
+
+    text: str
+    breaks: list[tuple[int, Break]] = field(default_factory=list)
+
+
+# --- editorial brackets ---------------------------------------------------------------
+
+_BRACKET = re.compile(r"\[([^\[\]\n]*)\]")
+_ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
+_EDITORIAL_REMARK = re.compile(
+    r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
+    r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
+    r"translator|editor|original\b|note\b|unclear|blank)|in the original",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(
+    r"\b(?:he|she|it|they|we|him|her|them|us|his|their|its|this|that|these|those|"
+    r"the latter|the former|who|whom)\s*$",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s+$")
+_NAME_TOKENS = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*$")
+
+
+def _bracket_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for match in _BRACKET.finditer(text):
+        content = match.group(1)
+        start, end = match.span()
+        before = text[:start]
+        if not content.strip():
+            continue
+        if _ELLIPSIS.match(content):
+            spans.append(Span(start, end, _gap))
+        elif content.strip() == "?":
+            word = re.search(r"[\w'’.-]+\s?$", before)
+            if word:
+                queried = word.group(0).rstrip()
+                spans.append(Span(word.start(), end, _unclear(queried, before[word.start():])))
+            else:
+                spans.append(Span(start, end, _editorial_note(content)))
+        elif before and before[-1].isalpha() and (word := _WORD_BEFORE.search(before)):
+            spans.append(Span(word.start(), end, _expansion(word.group(0), content)))
+        elif _EDITORIAL_REMARK.search(content):
+            spans.append(Span(start, end, _editorial_note(content)))
+        elif _PRONOUN.search(before):
+            spans.append(Span(start, end, _supplied(content, "clarification")))
+        elif _is_alternative_name(before, content):
+            spans.append(Span(start, end, _supplied(content, "alternative-name")))
+        else:
+            spans.append(Span(start, end, _supplied(content, "omitted-in-original")))
+    return spans
+
+
+def _is_alternative_name(before: str, content: str) -> bool:
+    """'Pak Seong-cheol [Pak Song Chol]', 'West Irian [West Papua]': a capitalised name just
+    before, a capitalised name inside, whose first word begins like a word of the name."""
+    name = _NAME_BEFORE.search(before)
+    if not name or not _NAME_TOKENS.fullmatch(content.strip()):
+        return False
+    initials = {token[0].lower() for token in name.group(0).split()}
+    return content.strip()[0].lower() in initials
+
+
+def _gap(parent: etree._Element) -> None:
+    sub(parent, "gap", reason="editorial")
+
+
+def _supplied(content: str, reason: str) -> Callable[[etree._Element], etree._Element]:
+    def render(parent: etree._Element) -> etree._Element:
+        return sub(parent, "supplied", reason=reason)
+
+    return render
+
+
+def _editorial_note(content: str) -> Callable[[etree._Element], None]:
+    def render(parent: etree._Element) -> None:
+        sub(parent, "note", content, type="editorial", place="inline")
+
+    return render
+
+
+def _unclear(word: str, written: str) -> Callable[[etree._Element], None]:
+    def render(parent: etree._Element) -> None:
+        sub(parent, "unclear", word, reason="query", cert="low")
+        append_text(parent, written[len(word):])  # a space before "[?]" stays
+
+    return render
+
+
+def _expansion(abbreviation: str, expansion: str) -> Callable[[etree._Element], None]:
+    def render(parent: etree._Element) -> None:
+        expan = sub(parent, "expan", abbreviation)
+        sub(expan, "ex", expansion)
+
+    return render
+
+
+# --- OCR confusion --------------------------------------------------------------------
+
+# Korean surnames (romanised); "II" between one of them and a capitalised given-name syllable
+# is the OCR reading of "Il" ("Kim II Sung"), never the numeral.
+_KOREAN_SURNAMES = (
+    "Kim|Ri|Li|Lee|Yi|Pak|Park|Choe|Choi|Chong|Jong|Kang|Han|Ho|Nam|Song|O|Mun|Jang|Chang|"
+    "Hyon|Hong|Yun|Yu|Im|Rim|Jo|Cho|Paek|Baek|Kwon|Kwak|Hwang|An|Ahn|Sin|Shin|Chon|Jon"
+)
+_II_IN_NAME = re.compile(rf"\b(?:{_KOREAN_SURNAMES}) (?P<wrong>II)(?= [A-Z][a-z])")
+
+
+def _ocr_spans(text: str) -> list[Span]:
+    return [Span(m.start("wrong"), m.end("wrong"), _sic_corr("II", "Il"))
+            for m in _II_IN_NAME.finditer(text)]
+
+
+def _sic_corr(wrong: str, right: str) -> Callable[[etree._Element], None]:
+    def render(parent: etree._Element) -> None:
+        choice = sub(parent, "choice")
+        sub(choice, "sic", wrong)
+        sub(choice, "corr", right, type="ocr")
+
+    return render
+
+
+# --- repaired breaks ------------------------------------------------------------------
+
+_ORDINAL = re.compile(r"st|nd|rd|th")
+
+
+def _break_spans(paragraph: Paragraph) -> list[Span]:
+    spans: list[Span] = []
+    for offset, kind in paragraph.breaks:
+        if kind is Break.ORDINAL:
+            suffix = _ORDINAL.match(paragraph.text, offset)
+            assert suffix, "an ordinal break is followed by its suffix"
+            spans.append(Span(offset, suffix.end(), _superscript(suffix.group(0))))
+        else:
+            spans.append(Span(offset, offset, _scrape_break(kind)))
+    return spans
+
+
+def _superscript(suffix: str) -> Callable[[etree._Element], None]:
+    def render(parent: etree._Element) -> None:
+        sub(parent, "lb", ed="scrape", **{"break": "no"})
+        sub(parent, "hi", suffix, rend="superscript")
+
+    return render
+
+
+def _scrape_break(kind: Break) -> Callable[[etree._Element], None]:
+    def render(parent: etree._Element) -> None:
+        if kind is Break.PARAGRAPH:
+            sub(parent, "lb", ed="scrape", type="paragraph-break")
+        else:
+            sub(parent, "lb", ed="scrape")
+
+    return render
+
+
+# --- quotations -----------------------------------------------------------------------
+
+#: Quotation-mark pairs and the @rend value that records them (so the marks can be given back).
+QUOTE_STYLES: dict[str, tuple[str, str]] = {
+    "double-curly": ("“", "”"),
+    "low-high": ("„", "”"),
+    "low-curly": ("„", "“"),
+    "guillemets": ("«", "»"),
+    "straight": ('"', '"'),
+}
+_OPENERS = {"“", "„", "«"}
+_CLOSERS = {"”": ("“", "„"), "“": ("„",), "»": ("«",)}
+
+
+def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
+    """Pair quotation marks with a stack; unmatched marks stay characters. A pair is kept
+    only if it does not cut through an atomic span (a bracket or a repair)."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int, str]] = []
+    for index, char in enumerate(text):
+        if char == '"':
+            opening = (index == 0 or not text[index - 1].isalnum()) and (
+                index + 1 < len(text) and not text[index + 1].isspace()
+            )
+            if not opening and stack and stack[-1][0] == '"':
+                pairs.append((stack.pop()[1], index, '"'))
+            elif opening:
+                stack.append((char, index))
+        elif char in _CLOSERS and any(o for o, _ in stack if o in _CLOSERS[char]):
+            while stack and stack[-1][0] not in _CLOSERS[char]:
+                stack.pop()  # an unmatched inner mark stays a character
+            opener, start = stack.pop()
+            pairs.append((start, index, opener + char))
+        elif char in _OPENERS:
+            stack.append((char, index))
+    spans: list[Span] = []
+    for start, end, marks in pairs:
+        if any(a.start < start < a.end or a.start < end < a.end for a in atoms):
+            continue
+        style = next(s for s, (o, c) in QUOTE_STYLES.items() if o + c == marks or marks == o)
+        spans.append(Span(start, end + 1, _quotation(style), inner=(start + 1, end)))
+    return spans
+
+
+def _quotation(style: str) -> Callable[[etree._Element], etree._Element]:
+    def render(parent: etree._Element) -> etree._Element:
+        return sub(parent, "q", rend=style)
+
+    return render
+
+
+# --- assembly -------------------------------------------------------------------------
+
+
+def mark_up(parent: etree._Element, paragraph: Paragraph | str) -> None:
+    """Append the inline TEI of `paragraph` to `parent`."""
+    if isinstance(paragraph, str):
+        paragraph = Paragraph(paragraph)
+    text = paragraph.text
+    atoms = _non_overlapping(_break_spans(paragraph) + _bracket_spans(text) + _ocr_spans(text))
+    spans = sorted(atoms + _quote_spans(text, atoms), key=lambda s: (s.start, -s.end))
+    _build(parent, text, 0, len(text), spans)
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
+
+
+def _build(parent: etree._Element, text: str, start: int, end: int, spans: list[Span]) -> None:
+    position = start
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        inner = [s for s in spans[index + 1 :] if s.start < span.end or s.start == s.end == span.end]
+        if span.inner is None:
+            inner = []
+        append_text(parent, text[position : span.start])
+        container = span.render(parent)
+        if container is not None and span.inner is not None:
+            _build(container, text, span.inner[0], span.inner[1],
+                   [s for s in inner if span.inner[0] <= s.start and s.end <= span.inner[1]])
+            index += 1 + len(inner)
+        elif container is not None:
+            container.text = text[span.start + 1 : span.end - 1]
+            index += 1
+        else:
+            index += 1
+        position = span.end
+    append_text(parent, text[position:end])
+
+
+def fragment(paragraph: Paragraph | str, tag: str = "p") -> etree._Element:
+    """The inline mark-up of `paragraph` inside a fresh element (for tests and callers)."""
+    el = element(tag)
+    mark_up(el, paragraph)
+    return el

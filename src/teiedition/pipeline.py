@@ -1,0 +1,84 @@
+"""The pipeline's stages as library calls: convert (read → mark up → write) and build."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teiedition.config import Config
+from teiedition.errors import Diagnostic, InputError
+from teiedition.markup.document import build_document, document_key
+from teiedition.readers import read_transcript
+from teiedition.writers import serialise_tei, write_atomic
+
+TRANSCRIPT_SUFFIX = ".txt"
+
+
+@dataclass
+class Report:
+    """What a run did: files written and every problem met, in input order."""
+
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    inputs: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def transcript_paths(inputs: Iterable[Path]) -> list[Path]:
+    """Files as given; folders expand to their ``*.txt`` files, in name order."""
+    paths: list[Path] = []
+    for path in inputs:
+        path = Path(path)
+        if path.is_dir():
+            paths += sorted(p for p in path.iterdir() if p.suffix == TRANSCRIPT_SUFFIX)
+        else:
+            paths.append(path)
+    return paths
+
+
+def convert_transcript(path: Path, config: Config) -> tuple[str, bytes, list[Diagnostic]]:
+    """One transcript → (document id, TEI bytes, warnings). Raises `InputError`."""
+    transcript = read_transcript(path)
+    tree = build_document(transcript, config)
+    return document_key(tree), serialise_tei(tree), transcript.warnings
+
+
+def convert(inputs: Iterable[Path], out_dir: Path, config: Config) -> Report:
+    """Convert every transcript; a bad one is reported and the others still converted."""
+    report = Report()
+    sources: dict[str, Path] = {}
+    for path in transcript_paths(inputs):
+        report.inputs += 1
+        try:
+            doc_id, data, warnings = convert_transcript(path, config)
+        except InputError as err:
+            report.diagnostics.append(err.diagnostic)
+            continue
+        report.diagnostics += warnings
+        if doc_id in sources:
+            report.diagnostics.append(Diagnostic(
+                path, f"document id {doc_id!r} is already taken by {sources[doc_id]}; "
+                "not written (same record number, or same date and title)"))
+            continue
+        sources[doc_id] = path
+        target = out_dir / f"{doc_id}.xml"
+        write_atomic(target, data)
+        report.written.append(target)
+    return report
+
+
+def build(config: Config) -> Report:
+    """The whole pipeline from the edition's transcripts (for now: conversion to TEI)."""
+    return convert([config.transcripts_dir], config.documents_dir, config)

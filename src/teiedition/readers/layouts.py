@@ -1,0 +1,461 @@
+"""Recognise the archive's page layouts and pull the page apart into a `Transcript`.
+
+The layouts are recognised by their landmarks, never by file name or content of a known page:
+(a) current page ("Skip to content" … "Document Information"), (b) PDF export ("Citation:",
+"Summary:", "Contents:"), (c) current page with facet labels after the summary, (d) older page
+("CITATION SHARE DOWNLOAD", "get citation", "VIEW DOCUMENT IN").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from teiedition.dates import parse_date
+from teiedition.errors import InputError
+from teiedition.readers.citation import parse_citation_string
+from teiedition.readers.decoding import NotTextError, decode_transcript
+from teiedition.readers.transcript import Field, Layout, Transcript
+
+_FUNDER_SENTENCE = re.compile(
+    r"^This document was made possible with (?:generous )?support from\s+(?P<funder>.+?)\.?$",
+    re.IGNORECASE,
+)
+_RIGHTS = re.compile(
+    r"^(The History and Public Policy Program welcomes|To enquire about|Some documents may be"
+    r"|Copyright|All rights reserved|This document is (?:in the public domain|licensed))",
+    re.IGNORECASE,
+)
+_RECORD_ID = re.compile(r"^\d{1,12}$")
+_ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?.*)?$")
+_CONTENTS_ENTRY = re.compile(
+    r"^(?:Translation|Transcript|Transcription|Original(?: Scan)?|Scan)\b(?:\s*[-–]\s*\w+)?$",
+    re.IGNORECASE,
+)
+_LEGACY_FURNITURE = re.compile(
+    r"^(?:get citation|share document|VIEW DOCUMENT IN|(?:\w+ )?(?:HTML|PDF)|Original Scan"
+    r"|(?:\w+ )?Transcript|(?:\w+ )?Translation)$",
+    re.IGNORECASE,
+)
+
+# Labels of the page's facet block (layout c) and "Document Information" block (a, c),
+# mapped to the `Transcript` field they introduce.
+_FACET_LABELS: dict[str, str] = {
+    "author(s)": "authors",
+    "authors": "authors",
+    "author": "authors",
+    "associated people & organizations": "Associated People & Organizations",
+    "associated people and organizations": "Associated People & Organizations",
+    "associated places": "Associated Places",
+    "associated topics": "Associated Topics",
+    "subjects discussed": "Subjects Discussed",
+    "related documents": "Related Documents",
+}
+_BACK_LABELS: dict[str, str] = {
+    "source": "source_line",
+    "original archive": "original_archive",
+    "rights": "rights",
+    "original uploaded date": "uploaded_date",
+    "record id": "record_id",
+    "original classification": "classification",
+    "original language": "original_language",
+    "language": "original_language",
+    "type": "document_type",
+    "document type": "document_type",
+    "funders": "funders",
+    "funded by": "funders",
+}
+_PDF_LABELS: dict[str, str] = {
+    "citation": "citation",
+    "summary": "summary",
+    "credits": "credits",
+    "original language": "original_language",
+    "original archive": "original_archive",
+    "record id": "record_id",
+    "contents": "contents",
+}
+# Fields of the back matter that take one line; lines after them belong to the page's
+# closing funder box, which has no label of its own in the scraped text.
+_SINGLE_LINE = {"original_archive", "record_id", "classification", "original_language",
+                "uploaded_date", "document_type"}
+
+
+def read_transcript(path: Path) -> Transcript:
+    """Read one transcript file; raises `InputError` naming the file for anything unreadable."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read file: {err.strerror or err}") from err
+    if not data.strip():
+        raise InputError(path, "empty file")
+    try:
+        decoded = decode_transcript(data)
+    except NotTextError as err:
+        raise InputError(path, str(err)) from err
+    transcript = read_transcript_text(decoded.text, path, decoded.encoding)
+    if decoded.fallback_note:
+        transcript.encoding_note = decoded.fallback_note
+        transcript.warn(decoded.fallback_note)
+    return transcript
+
+
+def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Transcript:
+    lines = [Field(line.rstrip(), number) for number, line in enumerate(text.splitlines(), 1)]
+    nonblank = [line for line in lines if line.text.strip()]
+    if not nonblank:
+        raise InputError(path, "empty file")
+    keys = {_key(line.text) for line in nonblank}
+    if "citation share download" in keys:
+        return _read_legacy_page(lines, path, encoding)
+    if "citation:" in keys:
+        return _read_pdf_export(lines, path, encoding)
+    if _key(nonblank[0].text) == "skip to content" or "document information" in keys:
+        return _read_page(lines, path, encoding)
+    raise InputError(
+        path,
+        "not an archive page in a known layout (no 'Skip to content', 'Citation:' or "
+        "'CITATION SHARE DOWNLOAD' landmark)",
+        nonblank[0].line,
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _label(text: str, labels: dict[str, str]) -> str | None:
+    return labels.get(_key(text).rstrip(":").strip())
+
+
+def _blocks(lines: Iterable[Field]) -> list[list[Field]]:
+    """Runs of non-blank lines."""
+    blocks: list[list[Field]] = [[]]
+    for line in lines:
+        if line.text.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _joined(block: list[Field]) -> Field:
+    return Field(" ".join(" ".join(line.text.split()) for line in block), block[0].line)
+
+
+def _strip_blank(lines: list[Field]) -> list[Field]:
+    start = next((i for i, line in enumerate(lines) if line.text.strip()), len(lines))
+    end = next((i for i in range(len(lines), 0, -1) if lines[i - 1].text.strip()), 0)
+    return lines[start:end]
+
+
+# --- (a) and (c): the current page ------------------------------------------------------
+
+
+def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
+    position = 0
+    furniture: list[Field] = []
+
+    def next_nonblank() -> Field | None:
+        nonlocal position
+        while position < len(lines) and not lines[position].text.strip():
+            position += 1
+        if position == len(lines):
+            return None
+        position += 1
+        return lines[position - 1]
+
+    first = next_nonblank()
+    if first and _key(first.text) == "skip to content":
+        furniture.append(first)
+        first = next_nonblank()
+    if first is None or _key(first.text) == "document information":
+        raise InputError(path, "no document text: the page holds only page furniture")
+    date_line = first
+    if parse_date(date_line.text) is None:
+        raise InputError(path, f"no date: expected the page's date line, found "
+                         f"{_clip(date_line.text)!r}", date_line.line)
+    title = next_nonblank()
+    if title is None or _key(title.text) == "document information":
+        raise InputError(path, "no title after the date line", date_line.line)
+
+    funders: list[Field] = []
+    rest_start = position
+    after_title = next_nonblank()
+    if after_title and (match := _FUNDER_SENTENCE.match(after_title.text.strip())):
+        funders.append(Field(match.group("funder"), after_title.line))
+        furniture.append(Field(after_title.text[: match.start("funder")], after_title.line))
+        rest_start = position
+
+    remainder = lines[rest_start:]
+    back_start = next(
+        (i for i, line in enumerate(remainder) if _key(line.text) == "document information"),
+        len(remainder),
+    )
+    facet_start = next(
+        (i for i, line in enumerate(remainder[:back_start]) if _label(line.text, _FACET_LABELS)),
+        None,
+    )
+    text_end = facet_start if facet_start is not None else back_start
+    text_blocks = _blocks(remainder[:text_end])
+    summary: Field | None = None
+    body_lines = remainder[:text_end]
+    if len(text_blocks) >= 2:
+        summary = _joined(text_blocks[-1])
+        summary_index = next(
+            i for i, line in enumerate(body_lines) if line.line == text_blocks[-1][0].line
+        )
+        body_lines = body_lines[:summary_index]
+    body = _strip_blank(body_lines)
+    if not body:
+        raise InputError(path, "no document text between the title and "
+                         "'Document Information'", title.line)
+
+    transcript = Transcript(
+        path=path,
+        layout=Layout.FACETED_PAGE if facet_start is not None else Layout.PAGE,
+        encoding=encoding,
+        title=Field(" ".join(title.text.split()), title.line),
+        page_date=Field(date_line.text.strip(), date_line.line),
+        body=body,
+        summary=summary,
+        funders=funders,
+        furniture=furniture,
+    )
+    if facet_start is not None:
+        _read_facets(transcript, remainder[facet_start:back_start])
+    if back_start < len(remainder):
+        transcript.furniture.append(remainder[back_start])
+        _read_back_matter(transcript, remainder[back_start + 1 :])
+    return transcript
+
+
+def _read_facets(transcript: Transcript, lines: list[Field]) -> None:
+    current: str | None = None
+    for line in lines:
+        if not line.text.strip():
+            continue
+        label = _label(line.text, _FACET_LABELS)
+        if label:
+            current = label
+            transcript.furniture.append(line)
+        elif current == "authors":
+            transcript.authors.append(Field(line.text.strip(), line.line))
+        elif current:
+            transcript.facets.setdefault(current, []).append(Field(line.text.strip(), line.line))
+
+
+def _read_back_matter(transcript: Transcript, lines: list[Field]) -> None:
+    current: str | None = None
+    for line in lines:
+        text = " ".join(line.text.split())
+        if not text:
+            continue
+        label = _label(text, _BACK_LABELS)
+        if label:
+            current = label
+            transcript.furniture.append(line)
+            continue
+        value = Field(text, line.line)
+        if current is None or current == "rights":
+            if _RIGHTS.match(text) or current == "rights":
+                transcript.rights.append(value)
+            elif transcript.source_line is None:
+                transcript.source_line = value
+            else:
+                _unrecognised(transcript, value)
+        elif current == "source_line":
+            if transcript.source_line is None:
+                transcript.source_line = value
+            else:
+                _unrecognised(transcript, value)
+        elif current == "funders":
+            _add_funder(transcript, value)
+        elif current == "uploaded_date" and transcript.uploaded_date is None and (
+            parse_date(text) or _ISO_TIMESTAMP.match(text)
+        ):
+            transcript.uploaded_date = value
+        elif current == "uploaded_date" and transcript.document_type is None:
+            transcript.document_type = value  # the page's type line follows the upload date
+        elif current == "record_id" and transcript.record_id is None and _RECORD_ID.match(text):
+            transcript.record_id = value
+        elif current in _SINGLE_LINE and getattr(transcript, current) is None and (
+            current != "record_id"
+        ):
+            setattr(transcript, current, value)
+        else:
+            _add_funder(transcript, value)
+
+
+def _add_funder(transcript: Transcript, value: Field) -> None:
+    """A funder named again at the foot of the page is furniture, a new one is a funder."""
+    match = _FUNDER_SENTENCE.match(value.text)
+    name = match.group("funder") if match else value.text
+    if any(_key(funder.text) == _key(name) for funder in transcript.funders):
+        transcript.furniture.append(value)
+    else:
+        if match:
+            transcript.furniture.append(Field(value.text[: match.start("funder")], value.line))
+        transcript.funders.append(Field(name, value.line))
+
+
+def _unrecognised(transcript: Transcript, value: Field) -> None:
+    transcript.unrecognised.append(value)
+    transcript.warn(f"page text not recognised, kept verbatim in the header: "
+                    f"{_clip(value.text)!r}", value.line)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- (b): the PDF export ------------------------------------------------------------------
+
+
+def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcript:
+    citation_index = next(i for i, line in enumerate(lines) if _key(line.text) == "citation:")
+    preamble = [line for line in lines[:citation_index] if line.text.strip()]
+    sections: dict[str, list[Field]] = {}
+    furniture: list[Field] = [lines[citation_index]]
+    current = "citation"
+    body_start = len(lines)
+    for index in range(citation_index + 1, len(lines)):
+        line = lines[index]
+        if not line.text.strip():
+            continue
+        label = _label(line.text, _PDF_LABELS)
+        if label:
+            current = label
+            furniture.append(line)
+            continue
+        if current == "contents":
+            if _CONTENTS_ENTRY.match(line.text.strip()):
+                furniture.append(line)
+                continue
+            body_start = index
+            break
+        sections.setdefault(current, []).append(line)
+    body = _strip_blank(lines[body_start:])
+
+    citation_field = _joined(sections["citation"]) if sections.get("citation") else None
+    citation = parse_citation_string(citation_field.text) if citation_field else None
+    date_line, title = _date_and_title(preamble)
+    transcript = _assemble(
+        path, Layout.PDF_EXPORT, encoding, body, date_line, title, citation_field, citation,
+        lines[citation_index].line,
+    )
+    transcript.furniture += furniture
+    if sections.get("summary"):
+        transcript.summary = _joined(sections["summary"])
+    for credit in sections.get("credits", []):
+        _add_funder(transcript, Field(" ".join(credit.text.split()), credit.line))
+    if sections.get("original_language"):
+        transcript.original_language = _joined(sections["original_language"])
+    if sections.get("original_archive"):
+        transcript.original_archive = _joined(sections["original_archive"])
+    if sections.get("record_id"):
+        transcript.record_id = _joined(sections["record_id"])
+    for extra in preamble[2:]:
+        _unrecognised(transcript, extra)
+    return transcript
+
+
+# --- (d): the older page ------------------------------------------------------------------
+
+
+def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
+    marker = next(i for i, line in enumerate(lines) if _key(line.text) == "citation share download")
+    preamble = [line for line in lines[:marker] if line.text.strip()]
+    furniture = [lines[marker]]
+    summary_lines: list[Field] = []
+    citation_field: Field | None = None
+    body_start = len(lines)
+    for index in range(marker + 1, len(lines)):
+        line = lines[index]
+        text = line.text.strip()
+        if not text:
+            continue
+        if citation_field is None:
+            if _key(text) == "get citation":
+                furniture.append(line)
+            elif text[0] in "\"“" and parse_citation_string(text):
+                citation_field = Field(" ".join(text.split()), line.line)
+            else:
+                summary_lines.append(line)
+        elif _LEGACY_FURNITURE.match(text):
+            furniture.append(line)
+        else:
+            body_start = index
+            break
+    if citation_field is None:
+        raise InputError(path, "older page layout without the archive's citation line "
+                         "(“Title,” Date, … Digital Archive, …)", lines[marker].line)
+    citation = parse_citation_string(citation_field.text)
+    date_line, title = _date_and_title(preamble)
+    transcript = _assemble(
+        path, Layout.LEGACY_PAGE, encoding, _strip_blank(lines[body_start:]), date_line, title,
+        citation_field, citation, lines[marker].line,
+    )
+    transcript.furniture += furniture
+    if summary_lines:
+        transcript.summary = _joined(summary_lines)
+    for extra in preamble[2:]:
+        _unrecognised(transcript, extra)
+    return transcript
+
+
+def _date_and_title(preamble: list[Field]) -> tuple[Field | None, Field | None]:
+    """The date line and the title of the lines before a layout's first landmark."""
+    date_line = next((line for line in preamble[:2] if parse_date(line.text)), None)
+    title = next((line for line in preamble[:2] if line is not date_line), None)
+    return date_line, title
+
+
+def _assemble(
+    path: Path,
+    layout: Layout,
+    encoding: str,
+    body: list[Field],
+    date_line: Field | None,
+    title: Field | None,
+    citation_field: Field | None,
+    citation,
+    landmark_line: int,
+) -> Transcript:
+    """Build a transcript of layouts (b) and (d), whose citation string backs up title and date."""
+    if citation_field is not None and citation is None:
+        citation_warning = (f"the archive's citation is in a pattern I do not know; kept "
+                            f"verbatim: {_clip(citation_field.text)!r}")
+    else:
+        citation_warning = None
+    if date_line is None and citation is not None and parse_date(citation.date):
+        date_line = Field(citation.date, citation_field.line)  # type: ignore[union-attr]
+    if date_line is None:
+        raise InputError(path, "no date: neither a date line nor a dated citation",
+                         landmark_line)
+    if title is None and citation is not None:
+        title = Field(citation.title, citation_field.line)  # type: ignore[union-attr]
+    if title is None:
+        raise InputError(path, "no title: neither a title line nor a citation", landmark_line)
+    if not body:
+        raise InputError(path, "no document text after the page's header", landmark_line)
+    transcript = Transcript(
+        path=path,
+        layout=layout,
+        encoding=encoding,
+        title=Field(" ".join(title.text.split()), title.line),
+        page_date=Field(date_line.text.strip(), date_line.line),
+        body=body,
+        citation=citation_field,
+    )
+    if citation_warning:
+        transcript.warn(citation_warning, citation_field.line)  # type: ignore[union-attr]
+    if citation is not None:
+        transcript.url = citation.url
+        if citation.source_line:
+            transcript.source_line = Field(citation.source_line, citation_field.line)  # type: ignore[union-attr]
+        if citation.record_id:
+            transcript.record_id = Field(citation.record_id, citation_field.line)  # type: ignore[union-attr]
+    return transcript
