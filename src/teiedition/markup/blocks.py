@@ -86,6 +86,10 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
         if not _classify_opener(block, anchor_year, is_last=block is blocks[-1]):
             break
         opener_count += 1
+    if opener_count and blocks[opener_count - 1].kind == "head" and \
+            opener_count < len(blocks) and blocks[opener_count].text[:1].islower():
+        blocks[opener_count - 1].kind = "p"  # no heading: its sentence goes on below
+        opener_count -= 1
     opener, rest = blocks[:opener_count], _join_split_sentences(blocks[opener_count:])
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
@@ -183,7 +187,8 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         text = block.text
         if "\n" in text or len(text) > 80 or len(blocks) - count <= 1:
             break
-        if _NAME_LINE.match(text) and len(text.split()) >= 2:
+        # a lone surname signs only as the very last line ("Brodowski")
+        if _NAME_LINE.match(text) and (len(text.split()) >= 2 or (count == 0 and len(text) > 2)):
             block.kind, has_name = "signed", True
         elif _ROLE_LINE.match(text):
             block.kind = "signed"

@@ -25,7 +25,7 @@ def build_document(transcript: Transcript, config: Config) -> etree._ElementTree
     `transcript.warnings`."""
     page_date = page_date_value(transcript)
     body = structure(transcript.body, anchor_year=int(page_date.earliest[:4]))
-    creation, creation_source, creation_place = _creation_date(body, page_date)
+    creation, creation_source, creation_place = _creation_date(body, page_date, transcript)
     citation = None
     if transcript.source_line:
         citation = parse_source_line(transcript.source_line.text)
@@ -56,20 +56,25 @@ def build_document(transcript: Transcript, config: Config) -> etree._ElementTree
     return tree
 
 
-def _creation_date(body: Body, page_date: DateValue) -> tuple[DateValue, str, str | None]:
-    """The document's own dateline wins over the archive's page date when they agree: the
-    page writes "November 1, 1962" where the document leaves the day blank
-    ("Pyongyang, ____ November 1962"). A dateline of another date (a covering letter's)
-    does not count."""
-    datelines = [
-        block for block in body.opener
-        if block.kind == "dateline" and block.date and block.date.overlaps(page_date)
-    ]
-    datelines.sort(key=lambda block: block.place is None)  # one with a place first
-    if datelines:
-        chosen = datelines[0]
-        assert chosen.date is not None
-        return chosen.date, "dateline", chosen.place
+def _creation_date(
+    body: Body, page_date: DateValue, transcript: Transcript
+) -> tuple[DateValue, str, str | None]:
+    """The document's own dateline ("Pyongyang, ____ November 1962") is its date: the
+    archive's page may write "November 1, 1962" for a day the document leaves blank. A bare
+    date line counts only where it agrees with the page (else it may be a covering letter's,
+    as "26 X 63" above a 1962 record)."""
+    for block in body.opener:
+        if block.kind != "dateline" or block.date is None:
+            continue
+        if block.place:
+            if not block.date.overlaps(page_date):
+                transcript.warn(
+                    f"the document's dateline ({block.text}) differs from the archive's date "
+                    f"({transcript.page_date.text}); the dateline is used", block.line)
+            return block.date, "dateline", block.place
+    for block in body.opener:
+        if block.kind == "dateline" and block.date and block.date.overlaps(page_date):
+            return block.date, "dateline", None
     return page_date, "page", None
 
 

@@ -196,7 +196,9 @@ def _ms_desc(source_desc: etree._Element, transcript: Transcript, facts: Facts) 
     sub(item, "title", transcript.title.text)
     language, inferred_from = _original_language(transcript, facts)
     if language:
-        text_lang = sub(item, "textLang", name_for(language), mainLang=language)
+        stated = transcript.original_language
+        text_lang = sub(item, "textLang", stated.text if stated and not inferred_from
+                        else name_for(language), mainLang=language)
         if inferred_from:
             text_lang.set("cert", "medium")
     acquisitions = [c for c in citation.credits if c.role == "obtained"] if citation else []
@@ -289,36 +291,45 @@ def _profile_desc(header: etree._Element, transcript: Transcript, facts: Facts) 
     terms = _terms(transcript, facts)
     if terms:
         keywords = sub(sub(profile, "textClass"), "keywords")
-        for kind, text, cert in terms:
-            term = sub(keywords, "term", text, type=kind)
-            if cert:
-                term.set("cert", cert)
+        for term in terms:
+            el = sub(keywords, "term", term.text, type=term.kind, key=_key(term.text))
+            if term.cert:
+                el.set("cert", term.cert)
 
 
-def _terms(transcript: Transcript, facts: Facts) -> list[tuple[str, str, str | None]]:
-    terms: list[tuple[str, str, str | None]] = []
+@dataclass(frozen=True)
+class _Term:
+    kind: str
+    text: str  # as the page writes it, or the edition's name when inferred
+    cert: str | None = None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _terms(transcript: Transcript, facts: Facts) -> list[_Term]:
+    terms: list[_Term] = []
     document_type = _document_type(transcript)
     if document_type:
-        terms.append(("document-type", *document_type))
-    classification = facts.classification or (
-        transcript.classification.text if transcript.classification else None
-    )
-    if classification:
-        terms.append(("classification", classification, None))
+        terms.append(document_type)
+    # the archive's metadata first; the document's own classification line is in the text
+    if transcript.classification:
+        terms.append(_Term("classification", transcript.classification.text))
+    elif facts.classification:
+        terms.append(_Term("classification", facts.classification))
     for facet, values in sorted(transcript.facets.items()):
-        if facet == "Related Documents":
-            continue
-        kind = re.sub(r"[^a-z]+", "-", facet.lower()).strip("-")
-        terms += [(kind, value.text, None) for value in values]
+        if facet != "Related Documents":
+            terms += [_Term(_key(facet), value.text) for value in values]
     return terms
 
 
-def _document_type(transcript: Transcript) -> tuple[str, str | None] | None:
+def _document_type(transcript: Transcript) -> _Term | None:
     if transcript.document_type:
-        return transcript.document_type.text.lower(), None
+        return _Term("document-type", transcript.document_type.text)
     for pattern, name in _DOCUMENT_TYPES:
         if re.search(rf"\b(?:{pattern})", transcript.title.text, re.IGNORECASE):
-            return name, "medium"
+            return _Term("document-type", name, "medium")  # inferred from the title
     return None
 
 

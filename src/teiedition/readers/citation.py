@@ -156,7 +156,8 @@ def parse_credits(text: str) -> tuple[list[Credit], list[str]]:
     problems: list[str] = []
     # The archive's pages sometimes fuse "NKIDP" and "by": "for NKIDPby Sergey Radchenko".
     text = re.sub(r"(?<=[A-Z]{2})by\b", " by", text)
-    for sentence in re.split(r"(?<=\.)\s+(?=[A-Z])", text):
+    # a new credit sentence starts with a credit verb; initials ("A. Person") do not split
+    for sentence in re.split(rf"(?<=\.)\s+(?={_ROLE_WORD}\b)", text, flags=re.IGNORECASE):
         sentence = sentence.strip().rstrip(".")
         clauses = re.split(rf",?\s+and\s+(?={_ROLE_WORD}\b)", sentence, flags=re.IGNORECASE)
         pending: list[tuple[str, str | None, str]] = []

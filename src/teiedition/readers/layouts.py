@@ -19,7 +19,8 @@ from teiedition.readers.decoding import NotTextError, decode_transcript
 from teiedition.readers.transcript import Field, Layout, Transcript
 
 _FUNDER_SENTENCE = re.compile(
-    r"^This document was made possible with (?:generous )?support from\s+(?P<funder>.+?)\.?$",
+    r"^This document was made possible with (?:generous )?support from\s+(?:the\s+)?"
+    r"(?P<funder>.+?)\.?$",
     re.IGNORECASE,
 )
 _RIGHTS = re.compile(
@@ -292,7 +293,8 @@ def _add_funder(transcript: Transcript, value: Field) -> None:
     """A funder named again at the foot of the page is furniture, a new one is a funder."""
     match = _FUNDER_SENTENCE.match(value.text)
     name = match.group("funder") if match else value.text
-    if any(_key(funder.text) == _key(name) for funder in transcript.funders):
+    if any(_key(funder.text) == _key(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+           for funder in transcript.funders):
         transcript.furniture.append(value)
     else:
         if match:

@@ -1,0 +1,58 @@
+"""Shared fixtures: the edition's config, the seeds, our own fixture transcripts, tei_all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiedition.config import Config, load_config
+from teiedition.markup.document import build_document
+from teiedition.readers import read_transcript
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE_TRANSCRIPTS = sorted((FIXTURES / "transcripts").glob("*.txt"))
+ALL_TRANSCRIPTS = SEEDS + FIXTURE_TRANSCRIPTS
+# The TEI Consortium's tei_all schema, shipped beside the project (see ../shared/README.md);
+# TEIEDITION_TEI_ALL overrides where it is looked for.
+TEI_ALL = Path(os.environ.get("TEIEDITION_TEI_ALL", ROOT.parent / "shared" / "schemas" / "tei_all.rng"))
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    return load_config(ROOT / "edition.toml")
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    if not TEI_ALL.is_file():
+        pytest.skip(f"TEI P5 tei_all.rng not found at {TEI_ALL}: the conformance tests need the "
+                    "TEI Consortium's schema beside the project (../shared/schemas/) or "
+                    "TEIEDITION_TEI_ALL pointing to it")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+def convert_path(path: Path, config: Config) -> etree._ElementTree:
+    return build_document(read_transcript(path), config)
+
+
+def xpath(tree: etree._ElementTree | etree._Element, expression: str) -> list:
+    return tree.xpath(expression, namespaces=NS)
+
+
+def one(tree: etree._ElementTree | etree._Element, expression: str) -> str:
+    """The string value of an XPath that must select exactly one thing."""
+    found = xpath(tree, expression)
+    assert len(found) == 1, f"{expression} selected {len(found)} nodes"
+    item = found[0]
+    return item if isinstance(item, str) else "".join(item.itertext())

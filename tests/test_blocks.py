@@ -1,0 +1,72 @@
+"""Block structure: opener lines, headings, joins across scrape damage, lists, closer."""
+
+from teiedition.markup.blocks import ListNode, structure
+from teiedition.markup.inline import Break
+from teiedition.readers.transcript import Field
+
+
+def fields(text: str) -> list[Field]:
+    return [Field(line, number) for number, line in enumerate(text.split("\n"), 1)]
+
+
+def test_opener_lines_and_heading():
+    body = structure(fields(
+        "Att. to: D.II-Kor-O-0862/11/63\n\n26 X 63\n\nPyongyang, ____ November 1962\n\n"
+        "Nr 2421/35/62rTjn\n\nTop secret\n\nof conversation with the ambassador\n\n"
+        "Com. Moskovsky visited Pak."), anchor_year=1962)
+    assert [b.kind for b in body.opener] == [
+        "reference", "dateline", "dateline", "registry", "classification", "head"]
+    assert body.opener[1].date.when == "1963-10-26"
+    assert body.opener[2].place == "Pyongyang"
+    assert body.opener[2].date.attributes() == {"notBefore": "1962-11-01", "notAfter": "1962-11-30"}
+    assert [b.text for b in body.main] == ["Com. Moskovsky visited Pak."]
+
+
+def test_a_single_paragraph_is_never_a_heading():
+    body = structure(fields("A short line without a stop"), anchor_year=1962)
+    assert body.opener == [] and body.main[0].kind == "p"
+
+
+def test_stray_line_break_and_superscript_are_joined():
+    body = structure(fields("He stressed\nthat after the 22\nnd congress it stopped."), 1962)
+    paragraph = body.main[0].paragraph
+    assert paragraph.text == "He stressed\nthat after the 22nd congress it stopped."
+    assert [kind for _, kind in paragraph.breaks] == [Break.LINE, Break.ORDINAL]
+
+
+def test_sentence_cut_across_a_blank_line_is_joined():
+    body = structure(fields("It is painful to listen to it”, said\n\nc. Khrushchev.\n\nNext one."),
+                     1962)
+    assert [b.text for b in body.main] == [
+        "It is painful to listen to it”, said\nc. Khrushchev.", "Next one."]
+    assert body.main[0].paragraph.breaks[0][1] is Break.PARAGRAPH
+
+
+def test_numbered_list_with_lettered_sublist_and_continuations():
+    body = structure(fields(
+        "Intro.\n\n1) First:\n\na) one.\n\nb) two.\n\n2) Second.\n\nMore on second.\n\n"
+        "3) Third.\n\nAfter the list."), 1962)
+    intro, numbered, after = body.main
+    assert isinstance(numbered, ListNode) and numbered.kind == "numbered"
+    assert [i.label for i in numbered.items] == ["1)", "2)", "3)"]
+    first = numbered.items[0].content
+    assert first[0].text == "First:"
+    assert isinstance(first[1], ListNode) and [i.number for i in first[1].items] == ["a", "b"]
+    assert [b.text for b in numbered.items[1].content] == ["Second.", "More on second."]
+    assert after.text == "After the list."
+
+
+def test_out_of_sequence_numbers_do_not_continue_a_list():
+    body = structure(fields("1) One.\n\n2) Two.\n\nText.\n\n5) Five."), 1962)
+    assert [type(n).__name__ for n in body.main] == ["ListNode", "Block", "ListNode"]
+
+
+def test_signature_lines_form_the_closer():
+    body = structure(fields("Text of the report.\n\nJózsef Kovács\n\nAmbassador"), 1962)
+    assert [b.kind for b in body.closer] == ["signed", "signed"]
+    assert body.main[-1].text == "Text of the report."
+
+
+def test_a_last_sentence_is_no_signature():
+    body = structure(fields("Text of the report.\n\nTwo submarines."), 1962)
+    assert body.closer == []

@@ -1,0 +1,103 @@
+"""The archival citation parser, archive by archive."""
+
+import pytest
+
+from teiedition.readers.citation import parse_citation_string, parse_credits, parse_source_line
+
+
+def parts(citation):
+    return [(p.type, p.value) for p in citation.shelfmark]
+
+
+def test_avprf_with_papka_and_listy():
+    c = parse_source_line("AVPRF, fond 0102, opis 18, papka 93, delo 5, listy 152-154. "
+                          "Obtained and translated for NKIDPby Sergey Radchenko.")
+    assert c.archive.archive.key == "avprf" and c.archive.abbreviation == "AVPRF"
+    assert parts(c) == [("fond", "0102"), ("opis", "18"), ("papka", "93"), ("delo", "5")]
+    assert [(l.unit, l.start, l.end) for l in c.loci] == [("folios", "152", "154")]
+    assert {(cr.role, cr.names, cr.on_behalf_of) for cr in c.credits} == {
+        ("obtained", ("Sergey Radchenko",), "NKIDP"),
+        ("translated", ("Sergey Radchenko",), "NKIDP"),
+    }
+    assert not c.problems
+
+
+def test_avprf_full_name_with_abbreviation_and_abbreviated_labels():
+    c = parse_source_line("Archive of the Foreign Policy of the Russian Federation (AVPRF), "
+                          "F. 0102, Op. 13, P. 72, Delo 5, Listy 165-192.")
+    assert c.archive.archive.key == "avprf" and c.archive.abbreviation == "AVPRF"
+    assert parts(c)[:2] == [("fond", "0102"), ("opis", "13")]
+    assert c.loci[0].start == "165"
+
+
+def test_rgani():
+    c = parse_source_line("RGANI, Fond 5, Opis 28, Delo 410, List 210. "
+                          "Translated by Gary Goldberg and Sergey Radchenko.")
+    assert c.archive.archive.key == "rgani"
+    assert parts(c) == [("fond", "5"), ("opis", "28"), ("delo", "410")]
+    assert c.loci[0].start == c.loci[0].end == "210"
+    assert c.credits[0].names == ("Gary Goldberg", "Sergey Radchenko")
+
+
+def test_amsz_polish():
+    c = parse_source_line("AMSZ, Department II, 10/66, w. 3. Obtained by Marek Hańderek and "
+                          "translated by Jerzy Giebułtowski.")
+    assert c.archive.archive.settlement == "Warsaw"
+    assert parts(c) == [("department", "II"), ("file", "10/66"), ("bundle", "3")]
+    assert [(cr.role, cr.names) for cr in c.credits] == [
+        ("obtained", ("Marek Hańderek",)), ("translated", ("Jerzy Giebułtowski",))]
+
+
+def test_mol_hungarian():
+    c = parse_source_line("MOL, XIX-J-1-j Korea, 5. doboz, 5/bc, 0066/1962. "
+                          "Translated by Balazs Szalontai.")
+    assert c.archive.archive.key == "mol" and c.archive.archive.language == "hu"
+    assert parts(c) == [("series", "XIX-J-1-j Korea"), ("box", "5"), ("item", "5/bc"),
+                        ("registry-number", "0066/1962")]
+
+
+def test_czech_state_central_archive_without_shelfmark():
+    c = parse_source_line("State Central Archive, Prague. Translated by Adolf Kotlik.")
+    assert c.archive.archive.key == "czech-sca"
+    assert c.archive.phrase == "State Central Archive, Prague"
+    assert c.shelfmark == [] and c.loci == []
+    assert c.credits[0].names == ("Adolf Kotlik",)
+
+
+def test_prc_foreign_ministry():
+    c = parse_source_line("PRC FMA 106-01380-05, 1-10. Translated by Charles Kraus.")
+    assert c.archive.archive.key == "prc-fma"
+    assert parts(c) == [("file", "106-01380-05")]
+    assert (c.loci[0].unit, c.loci[0].start, c.loci[0].end) == ("pages", "1", "10")
+
+
+def test_unknown_archive_is_reported_not_guessed():
+    c = parse_source_line("Mongolian National Central Archive, fond 4. Translated by X Y.")
+    assert c.archive is None
+    assert c.archive_text == "Mongolian National Central Archive, fond 4"
+    assert all(p.type == "part" for p in c.shelfmark)
+    assert "unknown archive" in c.problems[0]
+
+
+def test_credit_forms():
+    credits, problems = parse_credits("Translated for NKIDP by Gary Goldberg.")
+    assert (credits[0].role, credits[0].on_behalf_of) == ("translated", "NKIDP")
+    credits, problems = parse_credits("Obtained by A. Person, B. Person, and C. Person.")
+    assert credits[0].names == ("A. Person", "B. Person", "C. Person")
+    credits, problems = parse_credits("Obtained and translated.")
+    assert not credits and "without a name" in problems[0]
+
+
+@pytest.mark.parametrize("quote", ['"{}",', "“{},”"])
+def test_citation_string(quote):
+    title = "Memorandum of Conversation with Kim Il Sung"
+    text = (quote.format(title) + " August 14, 1962, Wilson Center Digital Archive, AVPRF, "
+            "fond 0102, opis 18, delo 5, listy 3-9. Translated by Sergey Radchenko "
+            "https://digitalarchive.wilsoncenter.org/document/110485")
+    c = parse_citation_string(text)
+    assert c.title == title and c.date == "August 14, 1962"
+    assert c.source_line.startswith("AVPRF, fond 0102") and c.record_id == "110485"
+
+
+def test_not_a_citation_string():
+    assert parse_citation_string("The Soviet Ambassador reports on a meeting.") is None

@@ -1,0 +1,40 @@
+import pytest
+
+from teiedition.dates import parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "attributes"),
+    [
+        ("November 1, 1962", {"when": "1962-11-01"}),
+        ("14 August 1962", {"when": "1962-08-14"}),
+        ("August 14, 1962", {"when": "1962-08-14"}),
+        ("26 X 63", {"when": "1963-10-26"}),
+        ("12.IX.1963", {"when": "1963-09-12"}),
+        ("2.VI.1964", {"when": "1964-06-02"}),
+        ("14.08.1962", {"when": "1962-08-14"}),
+        ("Sept. 3, 1962", {"when": "1962-09-03"}),
+        ("November 1962", {"when": "1962-11"}),
+        ("1956", {"when": "1956"}),
+        ("____ November 1962", {"notBefore": "1962-11-01", "notAfter": "1962-11-30"}),
+        ("… February 1964", {"notBefore": "1964-02-01", "notAfter": "1964-02-29"}),
+    ],
+)
+def test_date_forms(text, attributes):
+    value = parse_date(text, anchor_year=1962)
+    assert value is not None and value.attributes() == attributes
+
+
+@pytest.mark.parametrize("text", ["Top secret", "x 63", "February 30, 1963", "31 IV 62", "Nr 2421"])
+def test_not_dates(text):
+    assert parse_date(text, anchor_year=1962) is None
+
+
+def test_two_digit_year_takes_the_nearest_century():
+    assert parse_date("26 X 63", anchor_year=1962).when == "1963-10-26"
+    assert parse_date("26 X 03", anchor_year=1999).when == "2003-10-26"
+
+
+def test_overlap_of_day_and_month():
+    assert parse_date("November 1, 1962").overlaps(parse_date("____ November 1962"))
+    assert not parse_date("26 X 63").overlaps(parse_date("November 1, 1962"))

@@ -1,0 +1,157 @@
+"""XPath assertions on the TEI produced for the seeds and our own fixture transcripts."""
+
+import pytest
+from conftest import FIXTURE_TRANSCRIPTS, SEEDS, convert_path, one, xpath
+
+H = "/tei:TEI/tei:teiHeader"
+BODY = "/tei:TEI/tei:text/tei:body/tei:div[@type='document']"
+
+
+def seed(prefix):
+    return next(p for p in SEEDS if p.name.startswith(prefix))
+
+
+def fixture(name):
+    return next(p for p in FIXTURE_TRANSCRIPTS if p.name == name)
+
+
+@pytest.fixture(scope="module")
+def docs(config):
+    return {p.name: convert_path(p, config) for p in [*SEEDS, *FIXTURE_TRANSCRIPTS]}
+
+
+def doc(docs, path):
+    return docs[path.name]
+
+
+def test_polish_record_header(docs):
+    tei = doc(docs, seed("000"))
+    assert one(tei, f"{H}/tei:fileDesc/tei:titleStmt/tei:funder") == "Kyungnam University"
+    assert one(tei, f"{H}//tei:respStmt[tei:resp='translation']/tei:persName") == "Jerzy Giebułtowski"
+    assert one(tei, f"{H}//tei:respStmt[starts-with(tei:resp,'obtained')]/tei:persName") == "Marek Hańderek"
+    assert one(tei, f"{H}//tei:msIdentifier/tei:repository//tei:abbr") == "AMSZ"
+    assert one(tei, f"{H}//tei:msIdentifier/tei:settlement") == "Warsaw"
+    assert one(tei, f"{H}//tei:idno[@type='shelfmark']/tei:idno[@type='bundle']") == "3"
+    assert one(tei, f"{H}//tei:history/tei:acquisition") == "Obtained by Marek Hańderek."
+    creation = xpath(tei, f"{H}/tei:profileDesc/tei:creation/tei:date")[0]
+    assert (creation.get("notBefore"), creation.get("notAfter")) == ("1962-11-01", "1962-11-30")
+    assert one(tei, f"{H}/tei:profileDesc/tei:creation/tei:placeName") == "Pyongyang"
+    original = xpath(tei, f"{H}//tei:langUsage/tei:language[@ident='pl']")[0]
+    assert original.get("cert") == "medium" and "inferred from the holding archive" in original.text
+    assert one(tei, f"{H}//tei:term[@type='classification']") == "Top secret"
+    assert one(tei, f"{H}//tei:term[@type='document-type']/@key") == "record-of-conversation"
+    assert one(tei, f"{H}/tei:profileDesc/tei:abstract/tei:p").startswith("Moskovsky advised")
+
+
+def test_polish_record_text(docs):
+    tei = doc(docs, seed("000"))
+    assert [e.tag.split("}")[1] for e in xpath(tei, f"{BODY}/tei:opener/*")] == [
+        "seg", "dateline", "dateline", "seg", "seg"]
+    assert one(tei, f"{BODY}/tei:opener/tei:seg[@type='registry-number']") == "Nr 2421/35/62rTjn"
+    assert one(tei, f"{BODY}/tei:opener/tei:dateline/tei:date[@when='1963-10-26']") == "26 X 63"
+    assert one(tei, f"{BODY}/tei:head").startswith("of conversation with USSR ambassador")
+    assert xpath(tei, f"{BODY}/tei:list[@type='numbered']/tei:item/@n") == ["1", "2", "3", "4"]
+    assert xpath(tei, f"{BODY}/tei:list/tei:label/text()") == ["1)", "2)", "3)", "4)"]
+    assert xpath(tei, f"{BODY}/tei:list/tei:item[@n='1']/tei:list[@type='lettered']/tei:item/@n") \
+        == ["a", "b", "c", "d"]
+    assert one(tei, f"{BODY}//tei:hi[@rend='superscript']") == "nd"
+    assert one(tei, f"{BODY}//tei:hi[@rend='superscript']/preceding-sibling::tei:lb[1]/@break") == "no"
+    assert len(xpath(tei, f"{BODY}//tei:lb[@ed='scrape']")) == 2
+    assert one(tei, f"({BODY}//tei:q[@rend='low-high'])[1]") == "white paper"
+
+
+def test_hungarian_report(docs):
+    tei = doc(docs, seed("001"))
+    assert one(tei, f"{H}//tei:msIdentifier/tei:repository/@key") == "mol"
+    assert xpath(tei, f"{H}//tei:idno[@type='shelfmark']/tei:idno/@type") == [
+        "series", "box", "item", "registry-number"]
+    assert one(tei, f"{BODY}/tei:closer/tei:signed") == "József Kovács"
+    assert len(xpath(tei, f"{BODY}//tei:gap[@reason='editorial']")) == 3
+    assert one(tei, f"{BODY}//tei:note[@type='editorial']") == "emphasis in the original"
+    assert xpath(tei, f"{BODY}//tei:expan/tei:ex/text()") == [
+        "inistry", "efense", "inistry", "nternal Affairs"]
+    assert one(tei, f"{BODY}//tei:supplied[@reason='clarification'][.='Puzanov']") == "Puzanov"
+
+
+def test_czech_memorandum(docs):
+    tei = doc(docs, seed("002"))
+    assert one(tei, f"{H}//tei:msIdentifier/tei:settlement") == "Prague"
+    assert not xpath(tei, f"{H}//tei:idno[@type='shelfmark']")
+    assert one(tei, f"{H}//tei:respStmt[tei:resp='translation']/tei:persName") == "Adolf Kotlik"
+    assert len(xpath(tei, f"{BODY}//tei:lb[@type='paragraph-break']")) == 1
+    assert one(tei, f"({BODY}//tei:supplied[@reason='alternative-name'])[1]") == "Ri Song Un"
+
+
+def test_soviet_memorandum_pdf_export(docs):
+    tei = doc(docs, seed("003"))
+    assert one(tei, "/tei:TEI/@xml:id") == "wcda-110485"
+    assert one(tei, f"{H}//tei:publicationStmt/tei:idno[@type='wilson-center']") == "110485"
+    assert one(tei, f"{H}//tei:publicationStmt/tei:ptr/@target").endswith("/document/110485")
+    locus = xpath(tei, f"{H}//tei:msItem/tei:locus")[0]
+    assert (locus.get("from"), locus.get("to"), locus.text) == ("3", "9", "listy 3-9")
+    language = xpath(tei, f"{H}//tei:langUsage/tei:language[@ident='ru']")[0]
+    assert language.get("cert") is None and "stated by the archive's page" in language.text
+    assert one(tei, f"{H}//tei:msItem/tei:textLang/@mainLang") == "ru"
+    assert len(xpath(tei, "//tei:choice[tei:sic='II'][tei:corr='Il']")) == 11  # title, summary, body
+    assert one(tei, f"{BODY}//tei:supplied[@reason='alternative-name']") == "Pak Song Chol"
+    assert one(tei, f"{BODY}/tei:opener/tei:dateline/tei:date/@when") == "1962-08-14"
+
+
+def test_soviet_memorandum_page(docs):
+    tei = doc(docs, seed("004"))
+    assert one(tei, f"{H}//tei:term[@type='document-type']") == "Memorandum of Conversation"
+    assert xpath(tei, f"{H}//tei:term[@type='document-type']/@cert") == []
+    assert one(tei, f"{H}//tei:idno[@type='shelfmark']") == "fond 0102, opis 18, papka 93, delo 5"
+    assert set(xpath(tei, f"{H}//tei:respStmt/tei:resp/text()")) >= {
+        "translation, for NKIDP", "obtained from the archive, for NKIDP"}
+    assert one(tei, f"{BODY}//tei:unclear[@reason='query']") == "Gen"
+
+
+def test_faceted_page_fixture(docs):
+    tei = doc(docs, fixture("faceted-page-rgani.txt"))
+    assert one(tei, f"{H}//tei:titleStmt/tei:author") == "Moskovsky, Vasily Petrovich"
+    assert one(tei, f"{H}//tei:titleStmt/tei:funder") == "Korea Foundation"
+    assert xpath(tei, f"{H}//tei:term[@type='associated-places']/text()") == ["Korea (North)", "Poland"]
+    assert one(tei, f"{H}//tei:term[@type='classification']") == "Strictly Secret"
+    assert one(tei, f"{H}//tei:notesStmt/tei:note[@type='original-archive']").startswith("Russian State")
+    assert one(tei, f"{H}//tei:notesStmt/tei:relatedItem//tei:title").startswith("Memorandum")
+    assert one(tei, f"{H}//tei:sourceDesc/tei:bibl/tei:date[@type='uploaded']") == "2013-05-02"
+    assert one(tei, f"{H}//tei:msIdentifier/tei:repository/@key") == "rgani"
+    assert one(tei, f"{BODY}/tei:closer/tei:signed") == "V. Moskovsky"
+    # the document's own dateline wins over the page's date, with a warning
+    assert one(tei, f"{H}/tei:profileDesc/tei:creation/tei:date/@when") == "1963-03-06"
+
+
+def test_legacy_page_fixtures(docs):
+    mol = doc(docs, fixture("legacy-page-mol.txt"))
+    assert one(mol, "/tei:TEI/@xml:id") == "wcda-116444"
+    assert one(mol, f"{H}//tei:sourceDesc/tei:bibl/tei:note[@type='citation']").startswith("“Report")
+    assert one(mol, f"{BODY}/tei:closer/tei:signed") == "Károly Fendler"
+    aipn = doc(docs, fixture("legacy-page-titled-aipn.txt"))
+    assert one(aipn, f"{H}//tei:msIdentifier/tei:repository/@key") == "aipn"
+    assert one(aipn, f"{H}/tei:profileDesc/tei:creation/tei:placeName") == "Warsaw"
+    assert one(aipn, f"{H}//tei:respStmt[tei:resp='translation']/tei:persName") == "Maya Latynski"
+
+
+def test_prc_page_fixture(docs):
+    tei = doc(docs, fixture("page-prc-fma.txt"))
+    assert one(tei, f"{H}//tei:langUsage/tei:language[@usage='0']/@ident") == "zh"
+    assert one(tei, f"{H}//tei:sourceDesc/tei:bibl/tei:date[@type='uploaded']") == "November 3, 2014"
+    assert "&" in one(tei, f"{BODY}/tei:p[1]")
+
+
+def test_unknown_archive_is_kept_verbatim(docs):
+    tei = doc(docs, fixture("page-unknown-archive.txt"))
+    assert one(tei, f"{H}//tei:msIdentifier/tei:idno[@type='unparsed-citation']") == (
+        "Mongolian National Central Archive, fond 4, dans 28, kh/n 126")
+    assert not xpath(tei, f"{H}//tei:msIdentifier/tei:repository")
+
+
+@pytest.mark.parametrize("path", [*SEEDS, *FIXTURE_TRANSCRIPTS], ids=lambda p: p.name)
+def test_every_paragraph_has_a_unique_edition_wide_id(path, docs):
+    tei = doc(docs, path)
+    doc_id = one(tei, "/tei:TEI/@xml:id")
+    ids = xpath(tei, "//@xml:id")
+    assert len(ids) == len(set(ids))
+    assert all(i == doc_id or i.startswith(doc_id + "-") for i in ids)
+    assert not xpath(tei, "//tei:p[ancestor::tei:body][not(@xml:id)]")

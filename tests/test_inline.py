@@ -1,0 +1,99 @@
+"""Inline rules, one at a time: what each bracket, quotation mark and repair becomes."""
+
+from lxml import etree
+
+from teiedition.markup.inline import Break, Paragraph, fragment
+from teiedition.markup.text import normalise, source_text
+
+
+def xml(text_or_paragraph) -> str:
+    el = fragment(text_or_paragraph)
+    inner = (el.text or "") + "".join(etree.tostring(c, encoding="unicode") for c in el)
+    return inner.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "")
+
+
+def test_supplied_words():
+    assert xml("[I] paid a visit") == '<supplied reason="omitted-in-original">I</supplied> paid a visit'
+    assert xml("historically formed [and] traditional") == (
+        'historically formed <supplied reason="omitted-in-original">and</supplied> traditional')
+
+
+def test_clarification_after_a_pronoun():
+    assert xml("they [the Soviets] were") == (
+        'they <supplied reason="clarification">the Soviets</supplied> were')
+
+
+def test_alternative_romanisation_is_kept_with_the_name():
+    assert xml("Pak Seong-cheol [Pak Song Chol] was") == (
+        'Pak Seong-cheol <supplied reason="alternative-name">Pak Song Chol</supplied> was')
+    assert "alternative-name" in xml("West Irian [West Papua],")
+
+
+def test_a_name_supplied_before_a_name_is_no_alternative():
+    assert xml("comrades [Nikita] Khrushchev") == (
+        'comrades <supplied reason="omitted-in-original">Nikita</supplied> Khrushchev')
+
+
+def test_omissions_are_gaps():
+    assert xml("further. […]") == 'further. <gap reason="editorial"/>'
+    assert xml("each other. [...]") == 'each other. <gap reason="editorial"/>'
+
+
+def test_editorial_remark_is_a_note():
+    assert xml("applied mechanically [emphasis in the original] the") == (
+        'applied mechanically <note type="editorial" place="inline">emphasis in the original'
+        "</note> the")
+
+
+def test_query_marks_the_word_as_unclear():
+    assert xml("Li Il Gen[?].") == 'Li Il <unclear reason="query" cert="low">Gen</unclear>.'
+
+
+def test_brackets_inside_a_word_are_expansions():
+    assert xml("the M[inistry] of I[nternal Affairs]") == (
+        "the <expan>M<ex>inistry</ex></expan> of <expan>I<ex>nternal Affairs</ex></expan>")
+
+
+def test_ocr_confusion_in_a_korean_name():
+    assert xml("comrade Kim II Sung said") == (
+        'comrade Kim <choice><sic>II</sic><corr type="ocr">Il</corr></choice> Sung said')
+
+
+def test_roman_numeral_two_is_left_alone():
+    assert xml("World War II Soviet veterans and Nicholas II") == (
+        "World War II Soviet veterans and Nicholas II")
+
+
+def test_balanced_quotations_nest():
+    assert xml("“We thought c. Kim would learn from the “three flags” failure”, said") == (
+        '<q rend="double-curly">We thought c. Kim would learn from the '
+        '<q rend="double-curly">three flags</q> failure</q>, said')
+    assert xml("a „white paper” that") == 'a <q rend="low-high">white paper</q> that'
+
+
+def test_unbalanced_quotation_marks_stay_characters():
+    assert xml("“We know full well. Do not listen") == "“We know full well. Do not listen"
+    assert xml('He said "yes') == 'He said "yes'
+
+
+def test_ordinal_suffix_is_restored_as_superscript():
+    paragraph = Paragraph("After the 22nd congress", [(12, Break.ORDINAL)])
+    assert xml(paragraph) == (
+        'After the 22<lb ed="scrape" break="no"/><hi rend="superscript">nd</hi> congress')
+
+
+def test_repaired_breaks_are_marked():
+    paragraph = Paragraph("He stressed\nthat", [(12, Break.LINE)])
+    assert xml(paragraph) == 'He stressed\n<lb ed="scrape"/>that'
+
+
+def test_markup_characters_stay_text():
+    el = fragment('<script>alert("x")</script> & [<b>] “<i>”')
+    assert el.find(".//{*}script") is None and el.find(".//{*}b") is None
+    assert source_text(el).strip() == '<script>alert("x")</script> & [<b>] “<i>”'
+
+
+def test_every_rule_gives_its_characters_back():
+    text = ("[I] told Pak Seong-cheol [Pak Song Chol] that they [the Soviets] said “the M[inistry] "
+            "of D[efense] [emphasis in the original] is „ready” [...]” to Kim II Sung and Gen[?]")
+    assert normalise(source_text(fragment(text))) == normalise(text)

@@ -1,0 +1,97 @@
+"""The reader: each page layout yields the right fields, and furniture is not text."""
+
+from pathlib import Path
+
+from conftest import FIXTURES, SEEDS
+
+from teiedition.readers import Layout, read_transcript
+
+T = FIXTURES / "transcripts"
+
+
+def seed(prefix: str) -> Path:
+    return next(p for p in SEEDS if p.name.startswith(prefix))
+
+
+def test_current_page_layout():
+    t = read_transcript(seed("000"))
+    assert t.layout is Layout.PAGE
+    assert t.page_date.text == "November 1, 1962"
+    assert t.title.text.startswith("Józef Dryglas, 'Record of Conversation")
+    assert [f.text for f in t.funders] == ["Kyungnam University"]  # named twice, one funder
+    assert t.summary.text.startswith("Moskovsky advised Pak Geum-cheol")
+    assert t.source_line.text.startswith("AMSZ, Department II")
+    assert len(t.rights) == 2
+    assert t.body[0].text == "Att. to: D.II-Kor-O-0862/11/63"
+    assert not t.unrecognised and not t.warnings
+
+
+def test_type_line_after_upload_date():
+    t = read_transcript(seed("004"))
+    assert t.document_type.text == "Memorandum of Conversation"
+    assert t.uploaded_date is None and t.record_id is None
+
+
+def test_pdf_export_layout():
+    t = read_transcript(seed("003"))
+    assert t.layout is Layout.PDF_EXPORT
+    assert t.record_id.text == "110485"
+    assert t.url == "https://digitalarchive.wilsoncenter.org/document/110485"
+    assert t.original_language.text == "Russian"
+    assert t.summary.text.startswith("The Soviet Ambassador to Pyongyang reports")
+    assert t.source_line.text.startswith("Archive of the Foreign Policy of the Russian Federation")
+    assert t.body[0].text == "14 August 1962"  # "Translation - English" is furniture
+
+
+def test_pdf_export_with_credits():
+    t = read_transcript(T / "pdf-export-amsz.txt")
+    assert t.layout is Layout.PDF_EXPORT
+    assert [f.text for f in t.funders] == ["Kyungnam University"]
+    assert t.original_language.text == "Polish"
+    assert t.body[0].text == "Ciphergram No 11583"
+
+
+def test_faceted_page_layout():
+    t = read_transcript(T / "faceted-page-rgani.txt")
+    assert t.layout is Layout.FACETED_PAGE
+    assert t.summary.text.startswith("Moskovsky and Siedlecki discuss")
+    assert [a.text for a in t.authors] == ["Moskovsky, Vasily Petrovich"]
+    assert [f.text for f in t.facets["Associated Places"]] == ["Korea (North)", "Poland"]
+    assert t.facets["Related Documents"][0].text.startswith("Memorandum of Conversation")
+    assert t.source_line.text.startswith("RGANI, fond 5")
+    assert t.original_archive.text == "Russian State Archive of Contemporary History"
+    assert t.uploaded_date.text == "2013-05-02"
+    assert t.document_type.text == "Record of Conversation"
+    assert t.original_language.text == "Russian"
+    assert t.record_id.text == "119876"
+    assert t.classification.text == "Strictly Secret"
+    assert [f.text for f in t.funders] == ["Korea Foundation"]
+    assert not t.unrecognised
+
+
+def test_legacy_page_layout_takes_title_and_date_from_the_citation():
+    t = read_transcript(T / "legacy-page-mol.txt")
+    assert t.layout is Layout.LEGACY_PAGE
+    assert t.title.text == "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"
+    assert t.page_date.text == "March 20, 1963"
+    assert t.summary.text.startswith("The Hungarian Embassy reports")
+    assert t.source_line.text.startswith("MOL, XIX-J-1-j Korea")
+    assert t.record_id.text == "116444"
+    assert t.body[0].text.startswith("On 18 March I visited")  # "English HTML" is furniture
+
+
+def test_legacy_page_with_title_lines():
+    t = read_transcript(T / "legacy-page-titled-aipn.txt")
+    assert t.title.text == "Note on a Conversation with the Soviet Ambassador in Pyongyang"
+    assert t.page_date.line == 1
+
+
+def test_furniture_is_never_body_text():
+    furniture = {"Skip to content", "Document Information", "Citation:", "Summary:",
+                 "Translation - English", "CITATION SHARE DOWNLOAD", "get citation",
+                 "share document", "VIEW DOCUMENT IN", "English HTML", "Original Uploaded Date",
+                 "Record ID", "Author(s):"}
+    for path in [*SEEDS, *sorted(T.glob("*.txt"))]:
+        t = read_transcript(path)
+        assert not furniture & {line.text.strip() for line in t.body}, path.name
+        assert t.summary is None or t.summary.text not in {line.text for line in t.body}
