@@ -19,13 +19,18 @@ FIXTURE_TRANSCRIPTS = sorted((FIXTURES / "transcripts").glob("*.txt"))
 ALL_TRANSCRIPTS = SEEDS + FIXTURE_TRANSCRIPTS
 # The TEI Consortium's tei_all schema, shipped beside the project (see ../shared/README.md);
 # TEIEDITION_TEI_ALL overrides where it is looked for.
-TEI_ALL = Path(os.environ.get("TEIEDITION_TEI_ALL", ROOT.parent / "shared" / "schemas" / "tei_all.rng"))
+TEI_ALL = Path(
+    os.environ.get("TEIEDITION_TEI_ALL", ROOT.parent / "shared" / "schemas" / "tei_all.rng")
+)
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/ from the current output instead of comparing")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -36,9 +41,11 @@ def config() -> Config:
 @pytest.fixture(scope="session")
 def tei_all() -> etree.RelaxNG:
     if not TEI_ALL.is_file():
-        pytest.skip(f"TEI P5 tei_all.rng not found at {TEI_ALL}: the conformance tests need the "
-                    "TEI Consortium's schema beside the project (../shared/schemas/) or "
-                    "TEIEDITION_TEI_ALL pointing to it")
+        pytest.skip(
+            f"TEI P5 tei_all.rng not found at {TEI_ALL}: the conformance tests need the "
+            "TEI Consortium's schema beside the project (../shared/schemas/) or "
+            "TEIEDITION_TEI_ALL pointing to it"
+        )
     return etree.RelaxNG(etree.parse(str(TEI_ALL)))
 
 

@@ -10,12 +10,22 @@ def fields(text: str) -> list[Field]:
 
 
 def test_opener_lines_and_heading():
-    body = structure(fields(
-        "Att. to: D.II-Kor-O-0862/11/63\n\n26 X 63\n\nPyongyang, ____ November 1962\n\n"
-        "Nr 2421/35/62rTjn\n\nTop secret\n\nof conversation with the ambassador\n\n"
-        "Com. Moskovsky visited Pak."), anchor_year=1962)
+    body = structure(
+        fields(
+            "Att. to: D.II-Kor-O-0862/11/63\n\n26 X 63\n\nPyongyang, ____ November 1962\n\n"
+            "Nr 2421/35/62rTjn\n\nTop secret\n\nof conversation with the ambassador\n\n"
+            "Com. Moskovsky visited Pak."
+        ),
+        anchor_year=1962,
+    )
     assert [b.kind for b in body.opener] == [
-        "reference", "dateline", "dateline", "registry", "classification", "head"]
+        "reference",
+        "dateline",
+        "dateline",
+        "registry",
+        "classification",
+        "head",
+    ]
     assert body.opener[1].date.when == "1963-10-26"
     assert body.opener[2].place == "Pyongyang"
     assert body.opener[2].date.attributes() == {"notBefore": "1962-11-01", "notAfter": "1962-11-30"}
@@ -35,18 +45,25 @@ def test_stray_line_break_and_superscript_are_joined():
 
 
 def test_sentence_cut_across_a_blank_line_is_joined():
-    body = structure(fields("It is painful to listen to it”, said\n\nc. Khrushchev.\n\nNext one."),
-                     1962)
+    body = structure(
+        fields("It is painful to listen to it”, said\n\nc. Khrushchev.\n\nNext one."), 1962
+    )
     assert [b.text for b in body.main] == [
-        "It is painful to listen to it”, said\nc. Khrushchev.", "Next one."]
+        "It is painful to listen to it”, said\nc. Khrushchev.",
+        "Next one.",
+    ]
     assert body.main[0].paragraph.breaks[0][1] is Break.PARAGRAPH
 
 
 def test_numbered_list_with_lettered_sublist_and_continuations():
-    body = structure(fields(
-        "Intro.\n\n1) First:\n\na) one.\n\nb) two.\n\n2) Second.\n\nMore on second.\n\n"
-        "3) Third.\n\nAfter the list."), 1962)
-    intro, numbered, after = body.main
+    body = structure(
+        fields(
+            "Intro.\n\n1) First:\n\na) one.\n\nb) two.\n\n2) Second.\n\nMore on second.\n\n"
+            "3) Third.\n\nAfter the list."
+        ),
+        1962,
+    )
+    _intro, numbered, after = body.main
     assert isinstance(numbered, ListNode) and numbered.kind == "numbered"
     assert [i.label for i in numbered.items] == ["1)", "2)", "3)"]
     first = numbered.items[0].content

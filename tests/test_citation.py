@@ -10,11 +10,13 @@ def parts(citation):
 
 
 def test_avprf_with_papka_and_listy():
-    c = parse_source_line("AVPRF, fond 0102, opis 18, papka 93, delo 5, listy 152-154. "
-                          "Obtained and translated for NKIDPby Sergey Radchenko.")
+    c = parse_source_line(
+        "AVPRF, fond 0102, opis 18, papka 93, delo 5, listy 152-154. "
+        "Obtained and translated for NKIDPby Sergey Radchenko."
+    )
     assert c.archive.archive.key == "avprf" and c.archive.abbreviation == "AVPRF"
     assert parts(c) == [("fond", "0102"), ("opis", "18"), ("papka", "93"), ("delo", "5")]
-    assert [(l.unit, l.start, l.end) for l in c.loci] == [("folios", "152", "154")]
+    assert [(locus.unit, locus.start, locus.end) for locus in c.loci] == [("folios", "152", "154")]
     assert {(cr.role, cr.names, cr.on_behalf_of) for cr in c.credits} == {
         ("obtained", ("Sergey Radchenko",), "NKIDP"),
         ("translated", ("Sergey Radchenko",), "NKIDP"),
@@ -23,16 +25,20 @@ def test_avprf_with_papka_and_listy():
 
 
 def test_avprf_full_name_with_abbreviation_and_abbreviated_labels():
-    c = parse_source_line("Archive of the Foreign Policy of the Russian Federation (AVPRF), "
-                          "F. 0102, Op. 13, P. 72, Delo 5, Listy 165-192.")
+    c = parse_source_line(
+        "Archive of the Foreign Policy of the Russian Federation (AVPRF), "
+        "F. 0102, Op. 13, P. 72, Delo 5, Listy 165-192."
+    )
     assert c.archive.archive.key == "avprf" and c.archive.abbreviation == "AVPRF"
     assert parts(c)[:2] == [("fond", "0102"), ("opis", "13")]
     assert c.loci[0].start == "165"
 
 
 def test_rgani():
-    c = parse_source_line("RGANI, Fond 5, Opis 28, Delo 410, List 210. "
-                          "Translated by Gary Goldberg and Sergey Radchenko.")
+    c = parse_source_line(
+        "RGANI, Fond 5, Opis 28, Delo 410, List 210. "
+        "Translated by Gary Goldberg and Sergey Radchenko."
+    )
     assert c.archive.archive.key == "rgani"
     assert parts(c) == [("fond", "5"), ("opis", "28"), ("delo", "410")]
     assert c.loci[0].start == c.loci[0].end == "210"
@@ -40,20 +46,29 @@ def test_rgani():
 
 
 def test_amsz_polish():
-    c = parse_source_line("AMSZ, Department II, 10/66, w. 3. Obtained by Marek Hańderek and "
-                          "translated by Jerzy Giebułtowski.")
+    c = parse_source_line(
+        "AMSZ, Department II, 10/66, w. 3. Obtained by Marek Hańderek and "
+        "translated by Jerzy Giebułtowski."
+    )
     assert c.archive.archive.settlement == "Warsaw"
     assert parts(c) == [("department", "II"), ("file", "10/66"), ("bundle", "3")]
     assert [(cr.role, cr.names) for cr in c.credits] == [
-        ("obtained", ("Marek Hańderek",)), ("translated", ("Jerzy Giebułtowski",))]
+        ("obtained", ("Marek Hańderek",)),
+        ("translated", ("Jerzy Giebułtowski",)),
+    ]
 
 
 def test_mol_hungarian():
-    c = parse_source_line("MOL, XIX-J-1-j Korea, 5. doboz, 5/bc, 0066/1962. "
-                          "Translated by Balazs Szalontai.")
+    c = parse_source_line(
+        "MOL, XIX-J-1-j Korea, 5. doboz, 5/bc, 0066/1962. Translated by Balazs Szalontai."
+    )
     assert c.archive.archive.key == "mol" and c.archive.archive.language == "hu"
-    assert parts(c) == [("series", "XIX-J-1-j Korea"), ("box", "5"), ("item", "5/bc"),
-                        ("registry-number", "0066/1962")]
+    assert parts(c) == [
+        ("series", "XIX-J-1-j Korea"),
+        ("box", "5"),
+        ("item", "5/bc"),
+        ("registry-number", "0066/1962"),
+    ]
 
 
 def test_czech_state_central_archive_without_shelfmark():
@@ -91,9 +106,11 @@ def test_credit_forms():
 @pytest.mark.parametrize("quote", ['"{}",', "“{},”"])
 def test_citation_string(quote):
     title = "Memorandum of Conversation with Kim Il Sung"
-    text = (quote.format(title) + " August 14, 1962, Wilson Center Digital Archive, AVPRF, "
-            "fond 0102, opis 18, delo 5, listy 3-9. Translated by Sergey Radchenko "
-            "https://digitalarchive.wilsoncenter.org/document/110485")
+    text = (
+        quote.format(title) + " August 14, 1962, Wilson Center Digital Archive, AVPRF, "
+        "fond 0102, opis 18, delo 5, listy 3-9. Translated by Sergey Radchenko "
+        "https://digitalarchive.wilsoncenter.org/document/110485"
+    )
     c = parse_citation_string(text)
     assert c.title == title and c.date == "August 14, 1962"
     assert c.source_line.startswith("AVPRF, fond 0102") and c.record_id == "110485"

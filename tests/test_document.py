@@ -27,8 +27,13 @@ def doc(docs, path):
 def test_polish_record_header(docs):
     tei = doc(docs, seed("000"))
     assert one(tei, f"{H}/tei:fileDesc/tei:titleStmt/tei:funder") == "Kyungnam University"
-    assert one(tei, f"{H}//tei:respStmt[tei:resp='translation']/tei:persName") == "Jerzy Giebułtowski"
-    assert one(tei, f"{H}//tei:respStmt[starts-with(tei:resp,'obtained')]/tei:persName") == "Marek Hańderek"
+    assert (
+        one(tei, f"{H}//tei:respStmt[tei:resp='translation']/tei:persName") == "Jerzy Giebułtowski"
+    )
+    assert (
+        one(tei, f"{H}//tei:respStmt[starts-with(tei:resp,'obtained')]/tei:persName")
+        == "Marek Hańderek"
+    )
     assert one(tei, f"{H}//tei:msIdentifier/tei:repository//tei:abbr") == "AMSZ"
     assert one(tei, f"{H}//tei:msIdentifier/tei:settlement") == "Warsaw"
     assert one(tei, f"{H}//tei:idno[@type='shelfmark']/tei:idno[@type='bundle']") == "3"
@@ -46,16 +51,24 @@ def test_polish_record_header(docs):
 def test_polish_record_text(docs):
     tei = doc(docs, seed("000"))
     assert [e.tag.split("}")[1] for e in xpath(tei, f"{BODY}/tei:opener/*")] == [
-        "seg", "dateline", "dateline", "seg", "seg"]
+        "seg",
+        "dateline",
+        "dateline",
+        "seg",
+        "seg",
+    ]
     assert one(tei, f"{BODY}/tei:opener/tei:seg[@type='registry-number']") == "Nr 2421/35/62rTjn"
     assert one(tei, f"{BODY}/tei:opener/tei:dateline/tei:date[@when='1963-10-26']") == "26 X 63"
     assert one(tei, f"{BODY}/tei:head").startswith("of conversation with USSR ambassador")
     assert xpath(tei, f"{BODY}/tei:list[@type='numbered']/tei:item/@n") == ["1", "2", "3", "4"]
     assert xpath(tei, f"{BODY}/tei:list/tei:label/text()") == ["1)", "2)", "3)", "4)"]
-    assert xpath(tei, f"{BODY}/tei:list/tei:item[@n='1']/tei:list[@type='lettered']/tei:item/@n") \
-        == ["a", "b", "c", "d"]
+    assert xpath(
+        tei, f"{BODY}/tei:list/tei:item[@n='1']/tei:list[@type='lettered']/tei:item/@n"
+    ) == ["a", "b", "c", "d"]
     assert one(tei, f"{BODY}//tei:hi[@rend='superscript']") == "nd"
-    assert one(tei, f"{BODY}//tei:hi[@rend='superscript']/preceding-sibling::tei:lb[1]/@break") == "no"
+    assert (
+        one(tei, f"{BODY}//tei:hi[@rend='superscript']/preceding-sibling::tei:lb[1]/@break") == "no"
+    )
     assert len(xpath(tei, f"{BODY}//tei:lb[@ed='scrape']")) == 2
     assert one(tei, f"({BODY}//tei:q[@rend='low-high'])[1]") == "white paper"
 
@@ -64,12 +77,20 @@ def test_hungarian_report(docs):
     tei = doc(docs, seed("001"))
     assert one(tei, f"{H}//tei:msIdentifier/tei:repository/@key") == "mol"
     assert xpath(tei, f"{H}//tei:idno[@type='shelfmark']/tei:idno/@type") == [
-        "series", "box", "item", "registry-number"]
+        "series",
+        "box",
+        "item",
+        "registry-number",
+    ]
     assert one(tei, f"{BODY}/tei:closer/tei:signed") == "József Kovács"
     assert len(xpath(tei, f"{BODY}//tei:gap[@reason='editorial']")) == 3
     assert one(tei, f"{BODY}//tei:note[@type='editorial']") == "emphasis in the original"
     assert xpath(tei, f"{BODY}//tei:expan/tei:ex/text()") == [
-        "inistry", "efense", "inistry", "nternal Affairs"]
+        "inistry",
+        "efense",
+        "inistry",
+        "nternal Affairs",
+    ]
     assert one(tei, f"{BODY}//tei:supplied[@reason='clarification'][.='Puzanov']") == "Puzanov"
 
 
@@ -92,7 +113,9 @@ def test_soviet_memorandum_pdf_export(docs):
     language = xpath(tei, f"{H}//tei:langUsage/tei:language[@ident='ru']")[0]
     assert language.get("cert") is None and "stated by the archive's page" in language.text
     assert one(tei, f"{H}//tei:msItem/tei:textLang/@mainLang") == "ru"
-    assert len(xpath(tei, "//tei:choice[tei:sic='II'][tei:corr='Il']")) == 11  # title, summary, body
+    assert (
+        len(xpath(tei, "//tei:choice[tei:sic='II'][tei:corr='Il']")) == 11
+    )  # title, summary, body
     assert one(tei, f"{BODY}//tei:supplied[@reason='alternative-name']") == "Pak Song Chol"
     assert one(tei, f"{BODY}/tei:opener/tei:dateline/tei:date/@when") == "1962-08-14"
 
@@ -103,7 +126,9 @@ def test_soviet_memorandum_page(docs):
     assert xpath(tei, f"{H}//tei:term[@type='document-type']/@cert") == []
     assert one(tei, f"{H}//tei:idno[@type='shelfmark']") == "fond 0102, opis 18, papka 93, delo 5"
     assert set(xpath(tei, f"{H}//tei:respStmt/tei:resp/text()")) >= {
-        "translation, for NKIDP", "obtained from the archive, for NKIDP"}
+        "translation, for NKIDP",
+        "obtained from the archive, for NKIDP",
+    }
     assert one(tei, f"{BODY}//tei:unclear[@reason='query']") == "Gen"
 
 
@@ -111,9 +136,14 @@ def test_faceted_page_fixture(docs):
     tei = doc(docs, fixture("faceted-page-rgani.txt"))
     assert one(tei, f"{H}//tei:titleStmt/tei:author") == "Moskovsky, Vasily Petrovich"
     assert one(tei, f"{H}//tei:titleStmt/tei:funder") == "Korea Foundation"
-    assert xpath(tei, f"{H}//tei:term[@type='associated-places']/text()") == ["Korea (North)", "Poland"]
+    assert xpath(tei, f"{H}//tei:term[@type='associated-places']/text()") == [
+        "Korea (North)",
+        "Poland",
+    ]
     assert one(tei, f"{H}//tei:term[@type='classification']") == "Strictly Secret"
-    assert one(tei, f"{H}//tei:notesStmt/tei:note[@type='original-archive']").startswith("Russian State")
+    assert one(tei, f"{H}//tei:notesStmt/tei:note[@type='original-archive']").startswith(
+        "Russian State"
+    )
     assert one(tei, f"{H}//tei:notesStmt/tei:relatedItem//tei:title").startswith("Memorandum")
     assert one(tei, f"{H}//tei:sourceDesc/tei:bibl/tei:date[@type='uploaded']") == "2013-05-02"
     assert one(tei, f"{H}//tei:msIdentifier/tei:repository/@key") == "rgani"
@@ -125,7 +155,9 @@ def test_faceted_page_fixture(docs):
 def test_legacy_page_fixtures(docs):
     mol = doc(docs, fixture("legacy-page-mol.txt"))
     assert one(mol, "/tei:TEI/@xml:id") == "wcda-116444"
-    assert one(mol, f"{H}//tei:sourceDesc/tei:bibl/tei:note[@type='citation']").startswith("“Report")
+    assert one(mol, f"{H}//tei:sourceDesc/tei:bibl/tei:note[@type='citation']").startswith(
+        "“Report"
+    )
     assert one(mol, f"{BODY}/tei:closer/tei:signed") == "Károly Fendler"
     aipn = doc(docs, fixture("legacy-page-titled-aipn.txt"))
     assert one(aipn, f"{H}//tei:msIdentifier/tei:repository/@key") == "aipn"
@@ -136,14 +168,17 @@ def test_legacy_page_fixtures(docs):
 def test_prc_page_fixture(docs):
     tei = doc(docs, fixture("page-prc-fma.txt"))
     assert one(tei, f"{H}//tei:langUsage/tei:language[@usage='0']/@ident") == "zh"
-    assert one(tei, f"{H}//tei:sourceDesc/tei:bibl/tei:date[@type='uploaded']") == "November 3, 2014"
+    assert (
+        one(tei, f"{H}//tei:sourceDesc/tei:bibl/tei:date[@type='uploaded']") == "November 3, 2014"
+    )
     assert "&" in one(tei, f"{BODY}/tei:p[1]")
 
 
 def test_unknown_archive_is_kept_verbatim(docs):
     tei = doc(docs, fixture("page-unknown-archive.txt"))
     assert one(tei, f"{H}//tei:msIdentifier/tei:idno[@type='unparsed-citation']") == (
-        "Mongolian National Central Archive, fond 4, dans 28, kh/n 126")
+        "Mongolian National Central Archive, fond 4, dans 28, kh/n 126"
+    )
     assert not xpath(tei, f"{H}//tei:msIdentifier/tei:repository")
 
 

@@ -13,25 +13,32 @@ def xml(text_or_paragraph) -> str:
 
 
 def test_supplied_words():
-    assert xml("[I] paid a visit") == '<supplied reason="omitted-in-original">I</supplied> paid a visit'
+    assert (
+        xml("[I] paid a visit")
+        == '<supplied reason="omitted-in-original">I</supplied> paid a visit'
+    )
     assert xml("historically formed [and] traditional") == (
-        'historically formed <supplied reason="omitted-in-original">and</supplied> traditional')
+        'historically formed <supplied reason="omitted-in-original">and</supplied> traditional'
+    )
 
 
 def test_clarification_after_a_pronoun():
     assert xml("they [the Soviets] were") == (
-        'they <supplied reason="clarification">the Soviets</supplied> were')
+        'they <supplied reason="clarification">the Soviets</supplied> were'
+    )
 
 
 def test_alternative_romanisation_is_kept_with_the_name():
     assert xml("Pak Seong-cheol [Pak Song Chol] was") == (
-        'Pak Seong-cheol <supplied reason="alternative-name">Pak Song Chol</supplied> was')
+        'Pak Seong-cheol <supplied reason="alternative-name">Pak Song Chol</supplied> was'
+    )
     assert "alternative-name" in xml("West Irian [West Papua],")
 
 
 def test_a_name_supplied_before_a_name_is_no_alternative():
     assert xml("comrades [Nikita] Khrushchev") == (
-        'comrades <supplied reason="omitted-in-original">Nikita</supplied> Khrushchev')
+        'comrades <supplied reason="omitted-in-original">Nikita</supplied> Khrushchev'
+    )
 
 
 def test_omissions_are_gaps():
@@ -42,7 +49,8 @@ def test_omissions_are_gaps():
 def test_editorial_remark_is_a_note():
     assert xml("applied mechanically [emphasis in the original] the") == (
         'applied mechanically <note type="editorial" place="inline">emphasis in the original'
-        "</note> the")
+        "</note> the"
+    )
 
 
 def test_query_marks_the_word_as_unclear():
@@ -51,23 +59,27 @@ def test_query_marks_the_word_as_unclear():
 
 def test_brackets_inside_a_word_are_expansions():
     assert xml("the M[inistry] of I[nternal Affairs]") == (
-        "the <expan>M<ex>inistry</ex></expan> of <expan>I<ex>nternal Affairs</ex></expan>")
+        "the <expan>M<ex>inistry</ex></expan> of <expan>I<ex>nternal Affairs</ex></expan>"
+    )
 
 
 def test_ocr_confusion_in_a_korean_name():
     assert xml("comrade Kim II Sung said") == (
-        'comrade Kim <choice><sic>II</sic><corr type="ocr">Il</corr></choice> Sung said')
+        'comrade Kim <choice><sic>II</sic><corr type="ocr">Il</corr></choice> Sung said'
+    )
 
 
 def test_roman_numeral_two_is_left_alone():
     assert xml("World War II Soviet veterans and Nicholas II") == (
-        "World War II Soviet veterans and Nicholas II")
+        "World War II Soviet veterans and Nicholas II"
+    )
 
 
 def test_balanced_quotations_nest():
     assert xml("“We thought c. Kim would learn from the “three flags” failure”, said") == (
         '<q rend="double-curly">We thought c. Kim would learn from the '
-        '<q rend="double-curly">three flags</q> failure</q>, said')
+        '<q rend="double-curly">three flags</q> failure</q>, said'
+    )
     assert xml("a „white paper” that") == 'a <q rend="low-high">white paper</q> that'
 
 
@@ -79,7 +91,8 @@ def test_unbalanced_quotation_marks_stay_characters():
 def test_ordinal_suffix_is_restored_as_superscript():
     paragraph = Paragraph("After the 22nd congress", [(12, Break.ORDINAL)])
     assert xml(paragraph) == (
-        'After the 22<lb ed="scrape" break="no"/><hi rend="superscript">nd</hi> congress')
+        'After the 22<lb ed="scrape" break="no"/><hi rend="superscript">nd</hi> congress'
+    )
 
 
 def test_repaired_breaks_are_marked():
@@ -94,6 +107,8 @@ def test_markup_characters_stay_text():
 
 
 def test_every_rule_gives_its_characters_back():
-    text = ("[I] told Pak Seong-cheol [Pak Song Chol] that they [the Soviets] said “the M[inistry] "
-            "of D[efense] [emphasis in the original] is „ready” [...]” to Kim II Sung and Gen[?]")
+    text = (
+        "[I] told Pak Seong-cheol [Pak Song Chol] that they [the Soviets] said “the M[inistry] "
+        "of D[efense] [emphasis in the original] is „ready” [...]” to Kim II Sung and Gen[?]"
+    )
     assert normalise(source_text(fragment(text))) == normalise(text)

@@ -72,7 +72,10 @@ def test_faceted_page_layout():
 def test_legacy_page_layout_takes_title_and_date_from_the_citation():
     t = read_transcript(T / "legacy-page-mol.txt")
     assert t.layout is Layout.LEGACY_PAGE
-    assert t.title.text == "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"
+    assert (
+        t.title.text
+        == "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry"
+    )
     assert t.page_date.text == "March 20, 1963"
     assert t.summary.text.startswith("The Hungarian Embassy reports")
     assert t.source_line.text.startswith("MOL, XIX-J-1-j Korea")
@@ -87,10 +90,21 @@ def test_legacy_page_with_title_lines():
 
 
 def test_furniture_is_never_body_text():
-    furniture = {"Skip to content", "Document Information", "Citation:", "Summary:",
-                 "Translation - English", "CITATION SHARE DOWNLOAD", "get citation",
-                 "share document", "VIEW DOCUMENT IN", "English HTML", "Original Uploaded Date",
-                 "Record ID", "Author(s):"}
+    furniture = {
+        "Skip to content",
+        "Document Information",
+        "Citation:",
+        "Summary:",
+        "Translation - English",
+        "CITATION SHARE DOWNLOAD",
+        "get citation",
+        "share document",
+        "VIEW DOCUMENT IN",
+        "English HTML",
+        "Original Uploaded Date",
+        "Record ID",
+        "Author(s):",
+    }
     for path in [*SEEDS, *sorted(T.glob("*.txt"))]:
         t = read_transcript(path)
         assert not furniture & {line.text.strip() for line in t.body}, path.name

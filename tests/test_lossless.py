@@ -67,4 +67,5 @@ def test_valid_against_tei_all(path, converted, tei_all):
     _, tree = converted[path.name]
     reparsed = etree.fromstring(serialise_tei(tree))
     assert tei_all.validate(reparsed), "\n".join(
-        f"{path.name}:{e.line}: {e.message}" for e in tei_all.error_log)
+        f"{path.name}:{e.line}: {e.message}" for e in tei_all.error_log
+    )

@@ -14,8 +14,12 @@ from teiedition.errors import TeieditionError
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedition")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Edition configuration (default: ./edition.toml, else built-in defaults).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Edition configuration (default: ./edition.toml, else built-in defaults).",
+)
 @click.pass_context
 def main(ctx: click.Context, config_path: Path | None) -> None:
     """teiedition: archival transcripts → TEI P5 → a validated, published edition."""
@@ -27,13 +31,18 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the TEI documents (default: tei/documents).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the TEI documents (default: tei/documents).",
+)
 @click.pass_obj
 def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None) -> None:
     """Convert transcripts (files or folders; default: the edition's seeds/) to TEI."""
-    report = pipeline.convert(inputs or [config.transcripts_dir],
-                              out_dir or config.documents_dir, config)
+    report = pipeline.convert(
+        inputs or [config.transcripts_dir], out_dir or config.documents_dir, config
+    )
     _finish(report, out_dir or config.documents_dir)
 
 

@@ -45,8 +45,17 @@ class Config:
 
 
 _EDITION_KEYS = {
-    "title", "subtitle", "editors", "publisher", "pub_place", "licence", "licence_url",
-    "base_url", "version", "language", "introduction",
+    "title",
+    "subtitle",
+    "editors",
+    "publisher",
+    "pub_place",
+    "licence",
+    "licence_url",
+    "base_url",
+    "version",
+    "language",
+    "introduction",
 }
 
 

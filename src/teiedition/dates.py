@@ -12,13 +12,9 @@ import re
 from dataclasses import dataclass
 
 MONTHS: dict[str, int] = {
-    name.lower(): number
-    for number, name in enumerate(calendar.month_name)
-    if name
+    name.lower(): number for number, name in enumerate(calendar.month_name) if name
 }
-MONTHS.update(
-    {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
-)
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 
 ROMAN_MONTHS: dict[str, int] = {
@@ -110,7 +106,9 @@ def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> 
     if parts.get("blank"):
         last = calendar.monthrange(year, month)[1]
         return DateValue(
-            text, not_before=f"{year:04d}-{month:02d}-01", not_after=f"{year:04d}-{month:02d}-{last:02d}"
+            text,
+            not_before=f"{year:04d}-{month:02d}-01",
+            not_after=f"{year:04d}-{month:02d}-{last:02d}",
         )
     if day is None:
         return DateValue(text, when=f"{year:04d}-{month:02d}")

@@ -68,9 +68,13 @@ def convert(inputs: Iterable[Path], out_dir: Path, config: Config) -> Report:
             continue
         report.diagnostics += warnings
         if doc_id in sources:
-            report.diagnostics.append(Diagnostic(
-                path, f"document id {doc_id!r} is already taken by {sources[doc_id]}; "
-                "not written (same record number, or same date and title)"))
+            report.diagnostics.append(
+                Diagnostic(
+                    path,
+                    f"document id {doc_id!r} is already taken by {sources[doc_id]}; "
+                    "not written (same record number, or same date and title)",
+                )
+            )
             continue
         sources[doc_id] = path
         target = out_dir / f"{doc_id}.xml"

@@ -9,14 +9,53 @@ from pathlib import Path
 
 from lxml import etree
 
-
 # Elements whose content is text (mixed content): never re-indented, since white space there
 # is part of the text.
 _PHRASE_LEVEL = frozenset(
-    "p head seg dateline salute signed label q supplied note title resp expan ex abbr choice "
-    "sic corr idno date placeName persName orgName hi unclear repository language term licence "
-    "edition funder author editor publisher ref textLang country settlement name locus "
-    "pubPlace creation".split()
+    [
+        "p",
+        "head",
+        "seg",
+        "dateline",
+        "salute",
+        "signed",
+        "label",
+        "q",
+        "supplied",
+        "note",
+        "title",
+        "resp",
+        "expan",
+        "ex",
+        "abbr",
+        "choice",
+        "sic",
+        "corr",
+        "idno",
+        "date",
+        "placeName",
+        "persName",
+        "orgName",
+        "hi",
+        "unclear",
+        "repository",
+        "language",
+        "term",
+        "licence",
+        "edition",
+        "funder",
+        "author",
+        "editor",
+        "publisher",
+        "ref",
+        "textLang",
+        "country",
+        "settlement",
+        "name",
+        "locus",
+        "pubPlace",
+        "creation",
+    ]
 )
 
 
@@ -26,8 +65,10 @@ def serialise_tei(tree: etree._ElementTree) -> bytes:
     root = tree.getroot()
     _indent(root, 0)
     prolog = [b'<?xml version="1.0" encoding="UTF-8"?>']
-    prolog += [etree.tostring(node, encoding="UTF-8")
-               for node in reversed(list(root.itersiblings(preceding=True)))]
+    prolog += [
+        etree.tostring(node, encoding="UTF-8")
+        for node in reversed(list(root.itersiblings(preceding=True)))
+    ]
     return b"\n".join([*prolog, etree.tostring(root, encoding="UTF-8")]) + b"\n"
 
 

@@ -86,8 +86,12 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
         if not _classify_opener(block, anchor_year, is_last=block is blocks[-1]):
             break
         opener_count += 1
-    if opener_count and blocks[opener_count - 1].kind == "head" and \
-            opener_count < len(blocks) and blocks[opener_count].text[:1].islower():
+    if (
+        opener_count
+        and blocks[opener_count - 1].kind == "head"
+        and opener_count < len(blocks)
+        and blocks[opener_count].text[:1].islower()
+    ):
         blocks[opener_count - 1].kind = "p"  # no heading: its sentence goes on below
         opener_count -= 1
     opener, rest = blocks[:opener_count], _join_split_sentences(blocks[opener_count:])
@@ -173,9 +177,9 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
 def _is_heading(text: str) -> bool:
     return (
         len(text.split()) <= 16
-        and not re.search(r"[.!?,;:]$", text)
+        and text[:1].isalnum()
+        and not re.search(r"[.!?,;:]$|[\"“”„«»<>&]", text)
         and not _LIST_MARKER.match(text)
-        and not text.startswith("[")
     )
 
 
@@ -192,7 +196,9 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             block.kind, has_name = "signed", True
         elif _ROLE_LINE.match(text):
             block.kind = "signed"
-        elif (match := _PLACE_DATE.match(text)) and (date := parse_date(match["date"], anchor_year)):
+        elif (match := _PLACE_DATE.match(text)) and (
+            date := parse_date(match["date"], anchor_year)
+        ):
             block.kind, block.date, block.place = "dateline", date, match["place"]
         elif date := parse_date(text, anchor_year):
             block.kind, block.date = "dateline", date
@@ -246,8 +252,12 @@ def _list_end(blocks: list[Block], start: int, kind: str) -> int:
             break  # a new list of the same kind, or a number out of sequence
     end = last_item + 1
     # the last item keeps the sub-list that follows it directly
-    while kind == "numbered" and end < len(blocks) and blocks[end].number and \
-            not blocks[end].number.isdigit():
+    while (
+        kind == "numbered"
+        and end < len(blocks)
+        and blocks[end].number
+        and not blocks[end].number.isdigit()
+    ):
         end += 1
     return end
 

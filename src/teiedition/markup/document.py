@@ -70,7 +70,9 @@ def _creation_date(
             if not block.date.overlaps(page_date):
                 transcript.warn(
                     f"the document's dateline ({block.text}) differs from the archive's date "
-                    f"({transcript.page_date.text}); the dateline is used", block.line)
+                    f"({transcript.page_date.text}); the dateline is used",
+                    block.line,
+                )
             return block.date, "dateline", block.place
     for block in body.opener:
         if block.kind == "dateline" and block.date and block.date.overlaps(page_date):

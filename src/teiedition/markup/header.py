@@ -197,8 +197,12 @@ def _ms_desc(source_desc: etree._Element, transcript: Transcript, facts: Facts) 
     language, inferred_from = _original_language(transcript, facts)
     if language:
         stated = transcript.original_language
-        text_lang = sub(item, "textLang", stated.text if stated and not inferred_from
-                        else name_for(language), mainLang=language)
+        text_lang = sub(
+            item,
+            "textLang",
+            stated.text if stated and not inferred_from else name_for(language),
+            mainLang=language,
+        )
         if inferred_from:
             text_lang.set("cert", "medium")
     acquisitions = [c for c in citation.credits if c.role == "obtained"] if citation else []
@@ -243,21 +247,30 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
     project = sub(encoding, "projectDesc")
     sub(project, "p", config.introduction or config.title)
     editorial = sub(encoding, "editorialDecl")
-    sub(sub(editorial, "correction"), "p",
+    sub(
+        sub(editorial, "correction"),
+        "p",
         "Damage done to the text when the archive's web page was copied is repaired and "
         "marked: a line break inside a sentence or a sentence cut across a blank line is "
-        "joined and marked lb with ed=\"scrape\"; an ordinal suffix set on a line of its own "
-        "is restored as a superscript; an OCR confusion such as \"II\" for \"Il\" in a Korean "
-        "name is kept as sic with its corr type=\"ocr\". All such repairs are the converter's.")
-    sub(sub(editorial, "normalization"), "p",
+        'joined and marked lb with ed="scrape"; an ordinal suffix set on a line of its own '
+        'is restored as a superscript; an OCR confusion such as "II" for "Il" in a Korean '
+        'name is kept as sic with its corr type="ocr". All such repairs are the converter\'s.',
+    )
+    sub(
+        sub(editorial, "normalization"),
+        "p",
         "The translator's square brackets are encoded, not kept as characters: supplied "
         "words as supplied (reason omitted-in-original, clarification or alternative-name), "
-        "omissions as gap, editorial remarks as note type=\"editorial\", \"[?]\" as unclear "
-        "reason=\"query\", brackets inside a word as expan/ex.")
-    sub(sub(editorial, "quotation", marks="none"), "p",
+        'omissions as gap, editorial remarks as note type="editorial", "[?]" as unclear '
+        'reason="query", brackets inside a word as expan/ex.',
+    )
+    sub(
+        sub(editorial, "quotation", marks="none"),
+        "p",
         "Balanced quotation marks are encoded as q, the marks recorded in rend "
         "(double-curly, low-high, low-curly, guillemets, straight); unbalanced marks are kept "
-        "as characters.")
+        "as characters.",
+    )
     if transcript.encoding_note:
         sub(editorial, "p", f"Character encoding of the transcript: {transcript.encoding_note}.")
     app_info = sub(encoding, "appInfo")
@@ -283,8 +296,11 @@ def _profile_desc(header: etree._Element, transcript: Transcript, facts: Facts) 
     language, inferred_from = _original_language(transcript, facts)
     if language:
         label = f"{name_for(language)} (language of the original"
-        label += f"; inferred from the holding archive, {inferred_from})" if inferred_from \
+        label += (
+            f"; inferred from the holding archive, {inferred_from})"
+            if inferred_from
             else "; stated by the archive's page)"
+        )
         original = sub(lang_usage, "language", label, ident=language, usage="0")
         if inferred_from:
             original.set("cert", "medium")

@@ -13,8 +13,33 @@ import re
 import unicodedata
 
 _STOPWORDS = frozenset(
-    "a an and the of on in to with by for from at between about as its his her their "
-    "re concerning regarding into during".split()
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "on",
+        "in",
+        "to",
+        "with",
+        "by",
+        "for",
+        "from",
+        "at",
+        "between",
+        "about",
+        "as",
+        "its",
+        "his",
+        "her",
+        "their",
+        "re",
+        "concerning",
+        "regarding",
+        "into",
+        "during",
+    ]
 )
 SLUG_WORDS = 3
 

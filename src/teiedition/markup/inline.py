@@ -89,7 +89,7 @@ def _bracket_spans(text: str) -> list[Span]:
             word = re.search(r"[\w'’.-]+\s?$", before)
             if word:
                 queried = word.group(0).rstrip()
-                spans.append(Span(word.start(), end, _unclear(queried, before[word.start():])))
+                spans.append(Span(word.start(), end, _unclear(queried, before[word.start() :])))
             else:
                 spans.append(Span(start, end, _editorial_note(content)))
         elif before and before[-1].isalpha() and (word := _WORD_BEFORE.search(before)):
@@ -136,7 +136,7 @@ def _editorial_note(content: str) -> Callable[[etree._Element], None]:
 def _unclear(word: str, written: str) -> Callable[[etree._Element], None]:
     def render(parent: etree._Element) -> None:
         sub(parent, "unclear", word, reason="query", cert="low")
-        append_text(parent, written[len(word):])  # a space before "[?]" stays
+        append_text(parent, written[len(word) :])  # a space before "[?]" stays
 
     return render
 
@@ -161,8 +161,10 @@ _II_IN_NAME = re.compile(rf"\b(?:{_KOREAN_SURNAMES}) (?P<wrong>II)(?= [A-Z][a-z]
 
 
 def _ocr_spans(text: str) -> list[Span]:
-    return [Span(m.start("wrong"), m.end("wrong"), _sic_corr("II", "Il"))
-            for m in _II_IN_NAME.finditer(text)]
+    return [
+        Span(m.start("wrong"), m.end("wrong"), _sic_corr("II", "Il"))
+        for m in _II_IN_NAME.finditer(text)
+    ]
 
 
 def _sic_corr(wrong: str, right: str) -> Callable[[etree._Element], None]:
@@ -286,14 +288,21 @@ def _build(parent: etree._Element, text: str, start: int, end: int, spans: list[
     index = 0
     while index < len(spans):
         span = spans[index]
-        inner = [s for s in spans[index + 1 :] if s.start < span.end or s.start == s.end == span.end]
+        inner = [
+            s for s in spans[index + 1 :] if s.start < span.end or s.start == s.end == span.end
+        ]
         if span.inner is None:
             inner = []
         append_text(parent, text[position : span.start])
         container = span.render(parent)
         if container is not None and span.inner is not None:
-            _build(container, text, span.inner[0], span.inner[1],
-                   [s for s in inner if span.inner[0] <= s.start and s.end <= span.inner[1]])
+            _build(
+                container,
+                text,
+                span.inner[0],
+                span.inner[1],
+                [s for s in inner if span.inner[0] <= s.start and s.end <= span.inner[1]],
+            )
             index += 1 + len(inner)
         elif container is not None:
             container.text = text[span.start + 1 : span.end - 1]

@@ -17,15 +17,17 @@ def tei(tag: str) -> str:
 def element(tag: str, text: str | None = None, **attributes: str) -> etree._Element:
     el = etree.Element(tei(tag), nsmap=NSMAP)
     for name, value in attributes.items():
-        el.set(XML_ID if name == "xml_id" else name.replace("_", ":") if ":" in name else name,
-               value)
+        el.set(
+            XML_ID if name == "xml_id" else name.replace("_", ":") if ":" in name else name, value
+        )
     if text is not None:
         el.text = text
     return el
 
 
-def sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str
-        ) -> etree._Element:
+def sub(
+    parent: etree._Element, tag: str, text: str | None = None, **attributes: str
+) -> etree._Element:
     el = element(tag, text, **attributes)
     parent.append(el)
     return el

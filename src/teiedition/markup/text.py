@@ -38,9 +38,7 @@ def _source_parts(element: etree._Element):
         yield "[" + "".join(_children(element)) + "]"
     elif name == "gap":
         yield "[…]"
-    elif name == "note" and element.get("type") == "editorial":
-        yield "[" + "".join(_children(element)) + "]"
-    elif name == "ex":
+    elif (name == "note" and element.get("type") == "editorial") or name == "ex":
         yield "[" + "".join(_children(element)) + "]"
     elif name == "choice":
         for child in element:
@@ -51,8 +49,22 @@ def _source_parts(element: etree._Element):
     elif name == "q" and element.get("rend") in QUOTE_STYLES:
         opening, closing = QUOTE_STYLES[element.get("rend")]
         yield opening + "".join(_children(element)) + closing
-    elif name in {"p", "head", "label", "item", "list", "opener", "closer", "dateline",
-                  "signed", "seg", "salute", "div", "body", "ab"}:
+    elif name in {
+        "p",
+        "head",
+        "label",
+        "item",
+        "list",
+        "opener",
+        "closer",
+        "dateline",
+        "signed",
+        "seg",
+        "salute",
+        "div",
+        "body",
+        "ab",
+    }:
         yield " " + "".join(_children(element)) + " "  # blocks are separated by space
     else:
         yield from _children(element)

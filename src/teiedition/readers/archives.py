@@ -64,9 +64,7 @@ def _matchers() -> tuple[tuple[re.Pattern[str], Archive, bool], ...]:
     forms.sort(key=lambda form: -len(form[0]))
     return tuple(
         (
-            re.compile(
-                rf"(?<!\w){re.escape(text)}(?!\w)", 0 if is_abbr else re.IGNORECASE
-            ),
+            re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", 0 if is_abbr else re.IGNORECASE),
             archive,
             is_abbr,
         )

@@ -179,7 +179,9 @@ def parse_credits(text: str) -> tuple[list[Credit], list[str]]:
                 for pending_role, _, clause_text in pending:
                     credits.append(Credit(pending_role, names, org, clause_text))
                 pending = []
-        problems += [f"credit without a name: {clause!r}; kept verbatim" for _, _, clause in pending]
+        problems += [
+            f"credit without a name: {clause!r}; kept verbatim" for _, _, clause in pending
+        ]
     return credits, problems
 
 

@@ -38,8 +38,9 @@ def decode_transcript(data: bytes) -> DecodedText:
             try:
                 return DecodedText(_check_text(data.decode(encoding)), encoding.replace("-sig", ""))
             except UnicodeDecodeError as err:
-                raise NotTextError(f"invalid {encoding} after its byte-order mark "
-                                   f"(byte {err.start})") from err
+                raise NotTextError(
+                    f"invalid {encoding} after its byte-order mark (byte {err.start})"
+                ) from err
     if b"\x00" in data:
         raise NotTextError("binary file (contains NUL bytes), not a text transcript")
     try:
@@ -49,10 +50,11 @@ def decode_transcript(data: bytes) -> DecodedText:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as err:
-        raise NotTextError(f"not UTF-8 (byte {first_bad}) nor Windows-1252 "
-                           f"(byte {err.start}); cannot read it as text") from err
-    note = (f"not valid UTF-8 (first bad byte at offset {first_bad}); "
-            "decoded as Windows-1252")
+        raise NotTextError(
+            f"not UTF-8 (byte {first_bad}) nor Windows-1252 "
+            f"(byte {err.start}); cannot read it as text"
+        ) from err
+    note = f"not valid UTF-8 (first bad byte at offset {first_bad}); decoded as Windows-1252"
     return DecodedText(_check_text(text), "windows-1252", note)
 
 

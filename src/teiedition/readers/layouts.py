@@ -78,8 +78,14 @@ _PDF_LABELS: dict[str, str] = {
 }
 # Fields of the back matter that take one line; lines after them belong to the page's
 # closing funder box, which has no label of its own in the scraped text.
-_SINGLE_LINE = {"original_archive", "record_id", "classification", "original_language",
-                "uploaded_date", "document_type"}
+_SINGLE_LINE = {
+    "original_archive",
+    "record_id",
+    "classification",
+    "original_language",
+    "uploaded_date",
+    "document_type",
+}
 
 
 def read_transcript(path: Path) -> Transcript:
@@ -175,8 +181,11 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         raise InputError(path, "no document text: the page holds only page furniture")
     date_line = first
     if parse_date(date_line.text) is None:
-        raise InputError(path, f"no date: expected the page's date line, found "
-                         f"{_clip(date_line.text)!r}", date_line.line)
+        raise InputError(
+            path,
+            f"no date: expected the page's date line, found {_clip(date_line.text)!r}",
+            date_line.line,
+        )
     title = next_nonblank()
     if title is None or _key(title.text) == "document information":
         raise InputError(path, "no title after the date line", date_line.line)
@@ -210,8 +219,9 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         body_lines = body_lines[:summary_index]
     body = _strip_blank(body_lines)
     if not body:
-        raise InputError(path, "no document text between the title and "
-                         "'Document Information'", title.line)
+        raise InputError(
+            path, "no document text between the title and 'Document Information'", title.line
+        )
 
     transcript = Transcript(
         path=path,
@@ -273,16 +283,20 @@ def _read_back_matter(transcript: Transcript, lines: list[Field]) -> None:
                 _unrecognised(transcript, value)
         elif current == "funders":
             _add_funder(transcript, value)
-        elif current == "uploaded_date" and transcript.uploaded_date is None and (
-            parse_date(text) or _ISO_TIMESTAMP.match(text)
+        elif (
+            current == "uploaded_date"
+            and transcript.uploaded_date is None
+            and (parse_date(text) or _ISO_TIMESTAMP.match(text))
         ):
             transcript.uploaded_date = value
         elif current == "uploaded_date" and transcript.document_type is None:
             transcript.document_type = value  # the page's type line follows the upload date
         elif current == "record_id" and transcript.record_id is None and _RECORD_ID.match(text):
             transcript.record_id = value
-        elif current in _SINGLE_LINE and getattr(transcript, current) is None and (
-            current != "record_id"
+        elif (
+            current in _SINGLE_LINE
+            and getattr(transcript, current) is None
+            and (current != "record_id")
         ):
             setattr(transcript, current, value)
         else:
@@ -293,8 +307,10 @@ def _add_funder(transcript: Transcript, value: Field) -> None:
     """A funder named again at the foot of the page is furniture, a new one is a funder."""
     match = _FUNDER_SENTENCE.match(value.text)
     name = match.group("funder") if match else value.text
-    if any(_key(funder.text) == _key(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
-           for funder in transcript.funders):
+    if any(
+        _key(funder.text) == _key(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+        for funder in transcript.funders
+    ):
         transcript.furniture.append(value)
     else:
         if match:
@@ -304,8 +320,9 @@ def _add_funder(transcript: Transcript, value: Field) -> None:
 
 def _unrecognised(transcript: Transcript, value: Field) -> None:
     transcript.unrecognised.append(value)
-    transcript.warn(f"page text not recognised, kept verbatim in the header: "
-                    f"{_clip(value.text)!r}", value.line)
+    transcript.warn(
+        f"page text not recognised, kept verbatim in the header: {_clip(value.text)!r}", value.line
+    )
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -345,7 +362,14 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
     citation = parse_citation_string(citation_field.text) if citation_field else None
     date_line, title = _date_and_title(preamble)
     transcript = _assemble(
-        path, Layout.PDF_EXPORT, encoding, body, date_line, title, citation_field, citation,
+        path,
+        Layout.PDF_EXPORT,
+        encoding,
+        body,
+        date_line,
+        title,
+        citation_field,
+        citation,
         lines[citation_index].line,
     )
     transcript.furniture += furniture
@@ -382,7 +406,7 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
         if citation_field is None:
             if _key(text) == "get citation":
                 furniture.append(line)
-            elif text[0] in "\"“" and parse_citation_string(text):
+            elif text[0] in '"“' and parse_citation_string(text):
                 citation_field = Field(" ".join(text.split()), line.line)
             else:
                 summary_lines.append(line)
@@ -392,13 +416,24 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
             body_start = index
             break
     if citation_field is None:
-        raise InputError(path, "older page layout without the archive's citation line "
-                         "(“Title,” Date, … Digital Archive, …)", lines[marker].line)
+        raise InputError(
+            path,
+            "older page layout without the archive's citation line "
+            "(“Title,” Date, … Digital Archive, …)",
+            lines[marker].line,
+        )
     citation = parse_citation_string(citation_field.text)
     date_line, title = _date_and_title(preamble)
     transcript = _assemble(
-        path, Layout.LEGACY_PAGE, encoding, _strip_blank(lines[body_start:]), date_line, title,
-        citation_field, citation, lines[marker].line,
+        path,
+        Layout.LEGACY_PAGE,
+        encoding,
+        _strip_blank(lines[body_start:]),
+        date_line,
+        title,
+        citation_field,
+        citation,
+        lines[marker].line,
     )
     transcript.furniture += furniture
     if summary_lines:
@@ -428,15 +463,16 @@ def _assemble(
 ) -> Transcript:
     """Build a transcript of layouts (b) and (d), whose citation string backs up title and date."""
     if citation_field is not None and citation is None:
-        citation_warning = (f"the archive's citation is in a pattern I do not know; kept "
-                            f"verbatim: {_clip(citation_field.text)!r}")
+        citation_warning = (
+            f"the archive's citation is in a pattern I do not know; kept "
+            f"verbatim: {_clip(citation_field.text)!r}"
+        )
     else:
         citation_warning = None
     if date_line is None and citation is not None and parse_date(citation.date):
         date_line = Field(citation.date, citation_field.line)  # type: ignore[union-attr]
     if date_line is None:
-        raise InputError(path, "no date: neither a date line nor a dated citation",
-                         landmark_line)
+        raise InputError(path, "no date: neither a date line nor a dated citation", landmark_line)
     if title is None and citation is not None:
         title = Field(citation.title, citation_field.line)  # type: ignore[union-attr]
     if title is None:

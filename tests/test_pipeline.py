@@ -1,0 +1,199 @@
+"""Conversion runs: bad input is reported in one line, other files still convert, and no
+half-written file is ever left behind."""
+
+import codecs
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, NS, SEEDS, one
+from lxml import etree
+
+from teiedition import pipeline
+from teiedition.cli import main
+from teiedition.config import load_config
+from teiedition.errors import InputError
+from teiedition.markup.text import source_text
+from teiedition.readers import read_transcript
+
+GOOD = (SEEDS[4]).read_bytes()  # any seed in the current page layout
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty file", None),
+    "blank.txt": (b"\n \n\t\n", "empty file", None),
+    "furniture.txt": (
+        b"Skip to content\n\nDocument Information\n\nRecord ID\n",
+        "no document text",
+        None,
+    ),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file", None),
+    "nodate.txt": (b"Skip to content\n\nA Title Without a Date\n\nSome text.\n", "no date", 3),
+    "unknown-layout.txt": (b"Dear diary,\n\ntoday nothing happened.\n", "known layout", 1),
+    "undecodable.txt": (
+        b"Skip to content\n\n\x81\x8d\x8f\x90\x9d\n",
+        "cannot read it as text",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_gives_one_line_naming_file_and_line(tmp_path, name):
+    data, message, line = BAD_INPUTS[name]
+    path = write(tmp_path, name, data)
+    with pytest.raises(InputError) as caught:
+        read_transcript(path)
+    text = str(caught.value)
+    assert "\n" not in text and message in text
+    assert text.startswith(f"{path}:{line}: error:" if line else f"{path}: error:")
+
+
+def test_a_page_without_a_date_names_the_line(tmp_path):
+    path = write(
+        tmp_path,
+        "x.txt",
+        b"CITATION SHARE DOWNLOAD\n\nget citation\n\nSummary.\n\nshare document\n",
+    )
+    with pytest.raises(InputError, match="without the archive's citation line"):
+        read_transcript(path)
+
+
+def test_other_files_still_convert_and_nothing_partial_is_left(tmp_path, config):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    write(inputs, "a-good.txt", GOOD)
+    for name, (data, _, _) in BAD_INPUTS.items():
+        write(inputs, name, data)
+    out = tmp_path / "out"
+    report = pipeline.convert([inputs], out, config)
+    assert report.inputs == 1 + len(BAD_INPUTS)
+    assert [p.name for p in report.written] == ["d1962-11-14-memorandum-conversation-soviet.xml"]
+    assert len(report.errors) == len(BAD_INPUTS) and not report.ok
+    assert sorted(p.name for p in out.iterdir()) == [report.written[0].name]  # no temp files
+
+
+def test_encodings_are_accepted_and_the_fallback_is_recorded(tmp_path, config):
+    text = GOOD.decode("utf-8")
+    write(tmp_path, "utf8-bom.txt", codecs.BOM_UTF8 + GOOD)
+    write(tmp_path, "utf16.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    cp1252 = text.replace("–", "-").replace("“", '"').replace("”", '"') + "\nCafé\n"
+    cp1252_path = write(tmp_path, "cp1252.txt", cp1252.encode("cp1252"))
+    for path in tmp_path.iterdir():
+        transcript = read_transcript(path)
+        assert transcript.body[0].text == "14 November 1962"
+    report = pipeline.convert([cp1252_path], tmp_path / "out", config)
+    assert next(w.message for w in report.warnings).startswith("not valid UTF-8")
+    tree = etree.parse(str(report.written[0]))
+    assert "Windows-1252" in one(tree, "//tei:editorialDecl/tei:p")
+
+
+def test_a_failed_write_leaves_neither_target_nor_temporary_file(tmp_path, config, monkeypatch):
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        pipeline.convert([SEEDS[0]], tmp_path, config)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_document_is_kept_when_its_transcript_turns_bad(tmp_path, config):
+    source = write(tmp_path, "doc.txt", GOOD)
+    out = tmp_path / "out"
+    target = pipeline.convert([source], out, config).written[0]
+    before = target.read_bytes()
+    source.write_bytes(b"")
+    assert not pipeline.convert([source], out, config).ok
+    assert target.read_bytes() == before
+
+
+def test_two_transcripts_of_one_record_are_not_both_written(tmp_path, config):
+    first = write(tmp_path, "a.txt", GOOD)
+    second = write(tmp_path, "b.txt", GOOD)
+    report = pipeline.convert([first, second], tmp_path / "out", config)
+    assert len(report.written) == 1
+    assert "already taken by" in report.errors[0].message and report.errors[0].path == second
+
+
+def test_dateline_disagreeing_with_the_page_is_warned(tmp_path, config):
+    path = FIXTURES / "transcripts" / "faceted-page-rgani.txt"
+    report = pipeline.convert([path], tmp_path, config)
+    assert [
+        (w.line, w.severity)
+        for w in report.warnings
+        if "differs from the archive's date" in w.message
+    ] == [(12, "warning")]
+
+
+def test_unknown_archive_is_a_warning_with_the_line(tmp_path, config):
+    path = FIXTURES / "transcripts" / "page-unknown-archive.txt"
+    report = pipeline.convert([path], tmp_path, config)
+    assert report.ok
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:13: warning: unknown archive in citation 'Mongolian National Central Archive, "
+        "fond 4, dans 28, kh/n 126'; kept verbatim"
+    ]
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def test_cli_build_from_a_fresh_edition_folder(tmp_path):
+    root = tmp_path / "edition"
+    shutil.copytree(Path(__file__).parent.parent / "seeds", root / "seeds")
+    shutil.copy(Path(__file__).parent.parent / "edition.toml", root / "edition.toml")
+    result = CliRunner().invoke(main, ["--config", str(root / "edition.toml"), "build"])
+    assert result.exit_code == 0, result.output
+    assert len(list((root / "tei" / "documents").glob("*.xml"))) == len(SEEDS)
+    assert "converted 5 of 5 transcripts" in result.output
+
+
+def test_cli_convert_exit_codes_and_messages(tmp_path):
+    good = write(tmp_path, "good.txt", GOOD)
+    bad = write(tmp_path, "bad.txt", b"")
+    runner = CliRunner()
+    result = runner.invoke(main, ["convert", str(good), str(bad), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert f"{bad}: error: empty file" in result.output
+    assert "converted 1 of 2 transcripts" in result.output
+    assert (tmp_path / "o").is_dir()
+    ok = runner.invoke(main, ["convert", str(good), "--out", str(tmp_path / "o")])
+    assert ok.exit_code == 0
+    assert runner.invoke(main, ["convert", "--no-such-option"]).exit_code == 2
+
+
+def test_cli_reports_a_broken_config(tmp_path):
+    config = write(tmp_path, "edition.toml", b"[edition]\ntitle = \n")
+    result = CliRunner().invoke(main, ["--config", str(config), "build"])
+    assert result.exit_code == 1 and "not valid TOML" in result.output
+
+
+def test_config_rejects_unknown_settings(tmp_path):
+    config = write(tmp_path, "edition.toml", b'[edition]\ntitel = "x"\n')
+    with pytest.raises(Exception, match="unknown setting"):
+        load_config(config)
+
+
+def test_untrusted_text_stays_text(tmp_path, config):
+    page = GOOD.decode().replace(
+        "[I] Visited comrade Kim Il Sung.",
+        '<script>alert("x")</script> & <!ENTITY x SYSTEM "file:///etc/passwd"> &x; “quote”',
+    )
+    path = write(tmp_path, "hostile.txt", page.encode())
+    tree = etree.parse(str(pipeline.convert([path], tmp_path / "o", config).written[0]))
+    assert not tree.xpath("//script") and not tree.xpath("//*[local-name()='script']")
+    first = tree.xpath("(//tei:body//tei:p)[1]", namespaces=NS)[0]
+    assert source_text(first).strip() == (
+        '<script>alert("x")</script> & <!ENTITY x SYSTEM "file:///etc/passwd"> &x; “quote”'
+    )
+    assert tree.docinfo.internalDTD is None
+    assert not tree.xpath("//tei:body//comment()", namespaces=NS)
