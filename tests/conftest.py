@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from lxml import etree
 
 from teiedition.config import Config, load_config
@@ -23,6 +24,11 @@ TEI_ALL = Path(
     os.environ.get("TEIEDITION_TEI_ALL", ROOT.parent / "shared" / "schemas" / "tei_all.rng")
 )
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+# HYPOTHESIS_PROFILE=thorough runs the property tests on many more generated transcripts.
+settings.register_profile("default", max_examples=150, deadline=None)
+settings.register_profile("thorough", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 
@@ -58,8 +59,17 @@ def decode_transcript(data: bytes) -> DecodedText:
     return DecodedText(_check_text(text), "windows-1252", note)
 
 
+# Characters XML 1.0 cannot hold, beyond the controls above.
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")
+
+
 def _check_text(text: str) -> str:
     controls = sum(1 for ch in text if ord(ch) in _BINARY_CONTROLS)
     if controls:
         raise NotTextError(f"binary file ({controls} control characters), not a text transcript")
+    if match := _NONCHARACTERS.search(text):
+        line = text.count("\n", 0, match.start()) + 1
+        raise NotTextError(
+            f"line {line}: character U+{ord(match.group()):04X} cannot be stored in XML"
+        )
     return text

@@ -28,6 +28,7 @@ _RIGHTS = re.compile(
     r"|Copyright|All rights reserved|This document is (?:in the public domain|licensed))",
     re.IGNORECASE,
 )
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _RECORD_ID = re.compile(r"^\d{1,12}$")
 _ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?.*)?$")
 _CONTENTS_ENTRY = re.compile(
@@ -109,7 +110,12 @@ def read_transcript(path: Path) -> Transcript:
 
 
 def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Transcript:
-    lines = [Field(line.rstrip(), number) for number, line in enumerate(text.splitlines(), 1)]
+    # Only CR/LF end a line, as in an editor (str.splitlines would also split at U+2028, …);
+    # a form feed (a page break in PDF exports) is white space.
+    lines = [
+        Field(line.replace("\f", " ").rstrip(), number)
+        for number, line in enumerate(_LINE_BREAK.split(text), 1)
+    ]
     nonblank = [line for line in lines if line.text.strip()]
     if not nonblank:
         raise InputError(path, "empty file")

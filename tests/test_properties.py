@@ -1,0 +1,161 @@
+"""Property tests over generated transcripts: whatever the text, conversion keeps every
+character of it, invents none, gives the same bytes twice, and never turns text into markup."""
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from test_lossless import squeeze
+
+from teiedition.config import Config
+from teiedition.markup.document import build_document
+from teiedition.markup.tei import TEI_NS
+from teiedition.markup.text import source_text
+from teiedition.readers import read_transcript_text
+from teiedition.writers import serialise_tei
+
+CONFIG = Config(root=Path("."))
+VOCABULARY = [
+    "comrade",
+    "Kim",
+    "Il",
+    "II",
+    "Sung",
+    "Moskovsky",
+    "Pyongyang",
+    "said",
+    "the",
+    "of",
+    "and",
+    "[I]",
+    "[and]",
+    "[…]",
+    "[...]",
+    "[?]",
+    "M[inistry]",
+    "[emphasis in the original]",
+    "[",
+    "]",
+    "“",
+    "”",
+    "„",
+    '"',
+    "«",
+    "»",
+    "<script>",
+    "</script>",
+    "&",
+    "&amp;",
+    "<!--",
+    "]]>",
+    "22",
+    "nd",
+    "1)",
+    "a)",
+    "(2)",
+    "–",
+    "Pak",
+    "Seong-cheol",
+    "[Pak",
+    "Song",
+    "Chol]",
+    "Top",
+    "secret",
+    "Nr",
+    "14",
+    "August",
+    "1962",
+    "X",
+    "63",
+    ",",
+    ".",
+    ":",
+    "Ambassador",
+    "c.",
+    "M.",
+]
+WORD = st.one_of(
+    st.sampled_from(VOCABULARY),
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"
+        ),
+        min_size=1,
+        max_size=6,
+    ).filter(lambda w: w.strip() == w and w),
+)
+LINE = st.lists(WORD, min_size=1, max_size=14).map(" ".join)
+PARAGRAPH = st.lists(LINE, min_size=1, max_size=3).map("\n".join)
+BODY = st.lists(PARAGRAPH, min_size=1, max_size=6).map("\n\n".join)
+TITLE = st.lists(
+    st.sampled_from(
+        [
+            "Record",
+            "of",
+            "Conversation",
+            "with",
+            "Kim",
+            "II",
+            "Sung",
+            "Moskovsky",
+            "Report",
+            "[Soviet]",
+            "&",
+            "<b>",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+SOURCE = st.sampled_from(
+    [
+        "AVPRF, fond 0102, opis 18, papka 93, delo 5, listy 152-154. Obtained and translated for "
+        "NKIDP by Sergey Radchenko.",
+        "MOL, XIX-J-1-j Korea, 5. doboz, 5/bc, 0066/1962. Translated by Balazs Szalontai.",
+        "Unknown Archive, box 7. Translated by Someone Else.",
+    ]
+)
+
+
+def page_layout(title: str, body: str, source: str) -> str:
+    return (
+        f"Skip to content\n\nAugust 14, 1962\n\n{title}\n\n{body}\n\nA summary.\n\n"
+        f"Document Information\n\n{source}\n\nOriginal Uploaded Date\n\n\n\nRecord ID\n"
+    )
+
+
+def pdf_layout(title: str, body: str, source: str) -> str:
+    return (
+        f'\n\nAugust 14, 1962\n\n{title}\n\nCitation:\n\n"{title}", August 14, 1962, '
+        f"Wilson Center Digital Archive, {source} "
+        "https://digitalarchive.wilsoncenter.org/document/4242\n\nSummary:\n\nA summary."
+        f"\n\nOriginal Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n{body}"
+    )
+
+
+def legacy_layout(title: str, body: str, source: str) -> str:
+    return (
+        f"CITATION SHARE DOWNLOAD\n\nget citation\n\nA summary.\n\n“{title},” August 14, "
+        f"1962, History and Public Policy Program Digital Archive, {source} "
+        "https://digitalarchive.wilsoncenter.org/document/4242\n\nshare document\n\n"
+        f"VIEW DOCUMENT IN\n\nEnglish HTML\n\n{body}"
+    )
+
+
+LAYOUTS = st.sampled_from([page_layout, pdf_layout, legacy_layout])
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(layout=LAYOUTS, title=TITLE, body=BODY, source=SOURCE)
+def test_conversion_keeps_the_text_and_is_deterministic(layout, title, body, source):
+    text = layout(title, body, source)
+    transcript = read_transcript_text(text, Path("generated.txt"))
+    data = serialise_tei(build_document(transcript, CONFIG))
+    again = serialise_tei(build_document(read_transcript_text(text, Path("generated.txt")), CONFIG))
+    assert data == again
+    root = etree.fromstring(data)
+    body_el = root.find(f".//{{{TEI_NS}}}body")
+    assert squeeze(source_text(body_el)) == squeeze(" ".join(f.text for f in transcript.body))
+    assert squeeze(body) == squeeze(" ".join(f.text for f in transcript.body))
+    assert all(etree.QName(el).namespace == TEI_NS for el in root.iter(etree.Element))
