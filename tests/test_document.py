@@ -190,3 +190,13 @@ def test_every_paragraph_has_a_unique_edition_wide_id(path, docs):
     assert len(ids) == len(set(ids))
     assert all(i == doc_id or i.startswith(doc_id + "-") for i in ids)
     assert not xpath(tei, "//tei:p[ancestor::tei:body][not(@xml:id)]")
+
+
+def test_record_groups_are_collections(docs):
+    assert xpath(doc(docs, seed("000")), f"{H}//tei:msIdentifier/tei:collection/text()") == [
+        "Department II"
+    ]
+    assert xpath(doc(docs, seed("004")), f"{H}//tei:msIdentifier/tei:collection/@type") == ["fond"]
+    assert xpath(doc(docs, seed("001")), f"{H}//tei:msIdentifier/tei:collection/text()") == [
+        "XIX-J-1-j Korea"
+    ]

@@ -109,3 +109,14 @@ def test_furniture_is_never_body_text():
         t = read_transcript(path)
         assert not furniture & {line.text.strip() for line in t.body}, path.name
         assert t.summary is None or t.summary.text not in {line.text for line in t.body}
+
+
+def test_seeds_are_byte_identical_to_the_shared_copies():
+    shared = SEEDS[0].parent.parent.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        import pytest
+
+        pytest.skip(f"no shared seeds at {shared} to compare with")
+    assert sorted(p.name for p in shared.glob("*.txt")) == [p.name for p in SEEDS]
+    for path in SEEDS:
+        assert path.read_bytes() == (shared / path.name).read_bytes(), path.name

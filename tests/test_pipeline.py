@@ -197,3 +197,15 @@ def test_untrusted_text_stays_text(tmp_path, config):
     )
     assert tree.docinfo.internalDTD is None
     assert not tree.xpath("//tei:body//comment()", namespaces=NS)
+
+
+def test_the_committed_edition_is_what_the_converter_makes(config):
+    """tei/documents/ is committed; it must be rebuilt whenever the converter changes."""
+    expected = {}
+    for path in SEEDS:
+        doc_id, data, _ = pipeline.convert_transcript(path, config)
+        expected[f"{doc_id}.xml"] = data
+    committed = {p.name: p.read_bytes() for p in config.documents_dir.glob("*.xml")}
+    assert committed.keys() == expected.keys(), "run `teiedition build` and commit tei/"
+    for name, data in expected.items():
+        assert committed[name] == data, f"{name} is stale: run `teiedition build` and commit tei/"

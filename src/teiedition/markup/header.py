@@ -35,6 +35,9 @@ _DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (r"note\b", "note"),
 )
 
+# Shelfmark parts that name a record group; they are also given as msIdentifier/collection.
+_COLLECTION_TYPES = frozenset({"fond", "department", "series", "zespol", "collection"})
+
 _ROLE_RESP: dict[str, str] = {
     "translated": "translation",
     "obtained": "obtained from the archive",
@@ -180,6 +183,9 @@ def _ms_desc(source_desc: etree._Element, transcript: Transcript, facts: Facts) 
             repository.text = archive.name
         repository.set("key", archive.key)
         if citation and citation.shelfmark:
+            for part in citation.shelfmark:
+                if part.type in _COLLECTION_TYPES:
+                    sub(identifier, "collection", part.text, type=part.type)
             _shelfmark(identifier, citation)
     else:
         text = citation.archive_text if citation else "unknown"
