@@ -112,3 +112,16 @@ def test_every_rule_gives_its_characters_back():
         "of D[efense] [emphasis in the original] is „ready” [...]” to Kim II Sung and Gen[?]"
     )
     assert normalise(source_text(fragment(text))) == normalise(text)
+
+
+def test_a_repaired_break_where_a_quotation_opens():
+    # found by the property test: the mark must stay, and no character may be doubled
+    paragraph = Paragraph("comrade\n«yes» and\n[I]", [(8, Break.LINE), (18, Break.LINE)])
+    assert xml(paragraph) == (
+        'comrade\n<lb ed="scrape"/><q rend="guillemets">yes</q> and\n<lb ed="scrape"/>'
+        '<supplied reason="omitted-in-original">I</supplied>'
+    )
+    # a query after a break does not reach back across it
+    assert xml(Paragraph("comrade\n[?]", [(8, Break.LINE)])) == (
+        'comrade\n<lb ed="scrape"/><note type="editorial" place="inline">?</note>'
+    )

@@ -9,6 +9,7 @@ from lxml import etree
 from test_lossless import squeeze
 
 from teiedition.config import Config
+from teiedition.markup.blocks import Body, ListNode, structure
 from teiedition.markup.document import build_document
 from teiedition.markup.tei import TEI_NS
 from teiedition.markup.text import source_text
@@ -159,3 +160,19 @@ def test_conversion_keeps_the_text_and_is_deterministic(layout, title, body, sou
     assert squeeze(source_text(body_el)) == squeeze(" ".join(f.text for f in transcript.body))
     assert squeeze(body) == squeeze(" ".join(f.text for f in transcript.body))
     assert all(etree.QName(el).namespace == TEI_NS for el in root.iter(etree.Element))
+    # every repaired break is marked, none silently dropped
+    repairs = len(root.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}lb[@ed='scrape']"))
+    assert repairs == count_breaks(structure(transcript.body, anchor_year=1962))
+
+
+def count_breaks(body: Body) -> int:
+    def count(nodes) -> int:
+        total = 0
+        for node in nodes:
+            if isinstance(node, ListNode):
+                total += sum(count(item.content) for item in node.items)
+            else:
+                total += len(node.paragraph.breaks)
+        return total
+
+    return count(body.opener) + count(body.main) + count(body.closer)

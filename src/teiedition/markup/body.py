@@ -6,7 +6,7 @@ from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, ItemNode, ListNode
 from teiedition.markup.inline import mark_up
-from teiedition.markup.tei import XML_ID, append_text, sub
+from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub
 
 # Opening and closing lines: which TEI element holds each kind of line.
 _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
@@ -32,10 +32,8 @@ class _Ids:
 
 
 def build_text(body: Body, doc_id: str, language: str) -> etree._Element:
-    from teiedition.markup.tei import element
-
     text = element("text")
-    text.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+    text.set(XML_LANG, language)
     div = sub(sub(text, "body"), "div", type="document")
     ids = _Ids(doc_id)
     _frame(div, body.opener, "opener", ids)

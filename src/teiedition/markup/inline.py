@@ -67,12 +67,12 @@ _EDITORIAL_REMARK = re.compile(
 )
 _PRONOUN = re.compile(
     r"\b(?:he|she|it|they|we|him|her|them|us|his|their|its|this|that|these|those|"
-    r"the latter|the former|who|whom)\s*$",
+    r"the latter|the former|who|whom)\s?\Z",
     re.IGNORECASE,
 )
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]*\s+$")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s){0,3}[A-Z][\w'’-]*\s\Z")
 _NAME_TOKENS = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*")
-_WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*$")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*\Z")
 
 
 def _bracket_spans(text: str) -> list[Span]:
@@ -86,7 +86,7 @@ def _bracket_spans(text: str) -> list[Span]:
         if _ELLIPSIS.match(content):
             spans.append(Span(start, end, _gap))
         elif content.strip() == "?":
-            word = re.search(r"[\w'’.-]+\s?$", before)
+            word = re.search(r"[\w'’.-]+ ?\Z", before)  # on this line: never across a break
             if word:
                 queried = word.group(0).rstrip()
                 spans.append(Span(word.start(), end, _unclear(queried, before[word.start() :])))
@@ -97,11 +97,11 @@ def _bracket_spans(text: str) -> list[Span]:
         elif _EDITORIAL_REMARK.search(content):
             spans.append(Span(start, end, _editorial_note(content)))
         elif _PRONOUN.search(before):
-            spans.append(Span(start, end, _supplied(content, "clarification")))
+            spans.append(Span(start, end, _supplied("clarification")))
         elif _is_alternative_name(before, content):
-            spans.append(Span(start, end, _supplied(content, "alternative-name")))
+            spans.append(Span(start, end, _supplied("alternative-name")))
         else:
-            spans.append(Span(start, end, _supplied(content, "omitted-in-original")))
+            spans.append(Span(start, end, _supplied("omitted-in-original")))
     return spans
 
 
@@ -119,7 +119,7 @@ def _gap(parent: etree._Element) -> None:
     sub(parent, "gap", reason="editorial")
 
 
-def _supplied(content: str, reason: str) -> Callable[[etree._Element], etree._Element]:
+def _supplied(reason: str) -> Callable[[etree._Element], etree._Element]:
     def render(parent: etree._Element) -> etree._Element:
         return sub(parent, "supplied", reason=reason)
 
@@ -271,44 +271,41 @@ def mark_up(parent: etree._Element, paragraph: Paragraph | str) -> None:
         paragraph = Paragraph(paragraph)
     text = paragraph.text
     atoms = _non_overlapping(_break_spans(paragraph) + _bracket_spans(text) + _ocr_spans(text))
-    spans = sorted(atoms + _quote_spans(text, atoms), key=lambda s: (s.start, -s.end))
+    spans = sorted(atoms + _quote_spans(text, atoms), key=_reading_order)
     _build(parent, text, 0, len(text), spans)
+
+
+def _reading_order(span: Span) -> tuple[int, bool, int]:
+    """By start; at one offset a zero-width mark (a repaired break) comes before a span that
+    opens there, and an outer span before the spans nested in it."""
+    return span.start, span.end != span.start, -span.end
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
     kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for span in sorted(spans, key=_reading_order):
         if not kept or span.start >= kept[-1].end:
             kept.append(span)
     return kept
 
 
 def _build(parent: etree._Element, text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Emit text[start:end] into `parent`; `spans` are sorted and properly nested."""
     position = start
     index = 0
     while index < len(spans):
         span = spans[index]
-        inner = [
-            s for s in spans[index + 1 :] if s.start < span.end or s.start == s.end == span.end
-        ]
-        if span.inner is None:
-            inner = []
         append_text(parent, text[position : span.start])
         container = span.render(parent)
-        if container is not None and span.inner is not None:
-            _build(
-                container,
-                text,
-                span.inner[0],
-                span.inner[1],
-                [s for s in inner if span.inner[0] <= s.start and s.end <= span.inner[1]],
-            )
-            index += 1 + len(inner)
+        nested = 0
+        if span.inner is not None and container is not None:
+            # the spans that follow and start inside this one lie wholly inside it
+            while index + 1 + nested < len(spans) and spans[index + 1 + nested].start < span.end:
+                nested += 1
+            _build(container, text, *span.inner, spans[index + 1 : index + 1 + nested])
         elif container is not None:
-            container.text = text[span.start + 1 : span.end - 1]
-            index += 1
-        else:
-            index += 1
+            container.text = text[span.start + 1 : span.end - 1]  # the bracket's content
+        index += 1 + nested
         position = span.end
     append_text(parent, text[position:end])
 

@@ -15,11 +15,10 @@ def tei(tag: str) -> str:
 
 
 def element(tag: str, text: str | None = None, **attributes: str) -> etree._Element:
+    """A TEI element; the keyword ``xml_id`` sets ``xml:id``."""
     el = etree.Element(tei(tag), nsmap=NSMAP)
     for name, value in attributes.items():
-        el.set(
-            XML_ID if name == "xml_id" else name.replace("_", ":") if ":" in name else name, value
-        )
+        el.set(XML_ID if name == "xml_id" else name, value)
     if text is not None:
         el.text = text
     return el

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from teiedition.dates import parse_date
 from teiedition.errors import InputError
-from teiedition.readers.citation import parse_citation_string
+from teiedition.readers.citation import CitationString, parse_citation_string
 from teiedition.readers.decoding import NotTextError, decode_transcript
 from teiedition.readers.transcript import Field, Layout, Transcript
 
@@ -464,7 +464,7 @@ def _assemble(
     date_line: Field | None,
     title: Field | None,
     citation_field: Field | None,
-    citation,
+    citation: CitationString | None,
     landmark_line: int,
 ) -> Transcript:
     """Build a transcript of layouts (b) and (d), whose citation string backs up title and date."""
