@@ -20,9 +20,10 @@ Scrape damage, repaired visibly:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 from lxml import etree
 
@@ -97,11 +98,15 @@ def _bracket_spans(text: str) -> list[Span]:
         elif _EDITORIAL_REMARK.search(content):
             spans.append(Span(start, end, _editorial_note(content)))
         elif _PRONOUN.search(before):
-            spans.append(Span(start, end, _supplied("clarification")))
+            spans.append(Span(start, end, _supplied("clarification"), inner=(start + 1, end - 1)))
         elif _is_alternative_name(before, content):
-            spans.append(Span(start, end, _supplied("alternative-name")))
+            spans.append(
+                Span(start, end, _supplied("alternative-name"), inner=(start + 1, end - 1))
+            )
         else:
-            spans.append(Span(start, end, _supplied("omitted-in-original")))
+            spans.append(
+                Span(start, end, _supplied("omitted-in-original"), inner=(start + 1, end - 1))
+            )
     return spans
 
 
@@ -265,14 +270,25 @@ def _quotation(style: str) -> Callable[[etree._Element], etree._Element]:
 # --- assembly -------------------------------------------------------------------------
 
 
-def mark_up(parent: etree._Element, paragraph: Paragraph | str) -> None:
+class Annotator(Protocol):
+    """Finds container spans (names, dates) in a paragraph, given its atoms."""
+
+    def spans(self, text: str, atoms: list[Span]) -> list[Span]: ...
+
+
+def mark_up(
+    parent: etree._Element, paragraph: Paragraph | str, annotators: Sequence[Annotator] = ()
+) -> None:
     """Append the inline TEI of `paragraph` to `parent`."""
     if isinstance(paragraph, str):
         paragraph = Paragraph(paragraph)
     text = paragraph.text
-    atoms = _non_overlapping(_break_spans(paragraph) + _bracket_spans(text) + _ocr_spans(text))
-    spans = sorted(atoms + _quote_spans(text, atoms), key=_reading_order)
-    _build(parent, text, 0, len(text), spans)
+    atoms = _nested_only(_break_spans(paragraph) + _bracket_spans(text) + _ocr_spans(text))
+    quotes = _quote_spans(text, atoms)
+    spans = atoms + quotes
+    for annotator in annotators:
+        spans = _nested_only(spans + annotator.spans(text, atoms), keep_first=len(spans))
+    _build(parent, text, 0, len(text), sorted(spans, key=_reading_order))
 
 
 def _reading_order(span: Span) -> tuple[int, bool, int]:
@@ -281,12 +297,29 @@ def _reading_order(span: Span) -> tuple[int, bool, int]:
     return span.start, span.end != span.start, -span.end
 
 
-def _non_overlapping(spans: list[Span]) -> list[Span]:
-    kept: list[Span] = []
-    for span in sorted(spans, key=_reading_order):
-        if not kept or span.start >= kept[-1].end:
+def _nested_only(spans: list[Span], keep_first: int = 0) -> list[Span]:
+    """Drop every span that would cut through another: spans may only nest inside containers.
+    The first `keep_first` spans are already consistent and always kept."""
+    kept = list(spans[:keep_first])
+    for span in sorted(spans[keep_first:], key=_reading_order):
+        if all(_compatible(span, other) for other in kept):
             kept.append(span)
     return kept
+
+
+def _compatible(a: Span, b: Span) -> bool:
+    if a.end <= b.start or b.end <= a.start:
+        return a.start != a.end or b.start != b.end or a.start != b.start
+    return _inside(a, b) or _inside(b, a)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return (
+        outer.inner is not None
+        and outer.inner[0] <= inner.start
+        and inner.end <= outer.inner[1]
+        and (inner.start, inner.end) != (outer.start, outer.end)
+    )
 
 
 def _build(parent: etree._Element, text: str, start: int, end: int, spans: list[Span]) -> None:
@@ -303,8 +336,6 @@ def _build(parent: etree._Element, text: str, start: int, end: int, spans: list[
             while index + 1 + nested < len(spans) and spans[index + 1 + nested].start < span.end:
                 nested += 1
             _build(container, text, *span.inner, spans[index + 1 : index + 1 + nested])
-        elif container is not None:
-            container.text = text[span.start + 1 : span.end - 1]  # the bracket's content
         index += 1 + nested
         position = span.end
     append_text(parent, text[position:end])
