@@ -11,6 +11,8 @@ from lxml import etree
 
 from teiedition.config import Config, load_config
 from teiedition.markup.document import build_document
+from teiedition.markup.names import NameIndex
+from teiedition.pipeline import load_names
 from teiedition.readers import read_transcript
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,8 +57,15 @@ def tei_all() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(TEI_ALL)))
 
 
-def convert_path(path: Path, config: Config) -> etree._ElementTree:
-    return build_document(read_transcript(path), config)
+@pytest.fixture
+def names(config) -> NameIndex:
+    """The edition's registers, fresh for each test (automatic entries never leak)."""
+    return load_names(config)
+
+
+def convert_path(path: Path, config: Config, names: NameIndex | None = None) -> etree._ElementTree:
+    """Convert as the build does: with the edition's registers unless `names` is given."""
+    return build_document(read_transcript(path), config, names or load_names(config))
 
 
 def xpath(tree: etree._ElementTree | etree._Element, expression: str) -> list:

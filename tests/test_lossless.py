@@ -16,6 +16,7 @@ from lxml import etree
 
 from teiedition.markup.document import build_document
 from teiedition.markup.text import normalise, source_text
+from teiedition.pipeline import load_names
 from teiedition.readers import read_transcript
 from teiedition.writers import serialise_tei
 
@@ -27,9 +28,10 @@ def squeeze(text: str) -> str:
 @pytest.fixture(scope="module")
 def converted(config):
     results = {}
+    names = load_names(config)
     for path in ALL_TRANSCRIPTS:
         transcript = read_transcript(path)
-        results[path.name] = (transcript, build_document(transcript, config))
+        results[path.name] = (transcript, build_document(transcript, config, names))
     return results
 
 
@@ -57,8 +59,8 @@ def test_every_page_line_is_kept_unless_it_is_furniture(path, converted):
 
 @pytest.mark.parametrize("path", ALL_TRANSCRIPTS, ids=lambda p: p.name)
 def test_conversion_is_deterministic(path, config):
-    first = serialise_tei(build_document(read_transcript(path), config))
-    second = serialise_tei(build_document(read_transcript(path), config))
+    first = serialise_tei(build_document(read_transcript(path), config, load_names(config)))
+    second = serialise_tei(build_document(read_transcript(path), config, load_names(config)))
     assert first == second
 
 

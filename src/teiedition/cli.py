@@ -40,8 +40,11 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 @click.pass_obj
 def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None) -> None:
     """Convert transcripts (files or folders; default: the edition's seeds/) to TEI."""
-    report = pipeline.convert(
-        inputs or [config.transcripts_dir], out_dir or config.documents_dir, config
+    report = _domain(
+        pipeline.convert,
+        inputs or [config.transcripts_dir],
+        out_dir or config.documents_dir,
+        config,
     )
     _finish(report, out_dir or config.documents_dir)
 
@@ -50,7 +53,27 @@ def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None) -> N
 @click.pass_obj
 def build(config: Config) -> None:
     """Build the whole edition from its transcripts."""
-    _finish(pipeline.build(config), config.documents_dir)
+    _finish(_domain(pipeline.build, config), config.documents_dir)
+
+
+@main.command()
+@click.pass_obj
+def entities(config: Config) -> None:
+    """List the names still to review in the built edition, with counts."""
+    report = _domain(pipeline.entities, config)
+    for row in sorted(report.rows.values(), key=lambda r: r.proposed_id):
+        click.echo(
+            f"{row.proposed_id}\t{' | '.join(sorted(row.names))}\t"
+            f"{len(row.documents)} document(s)\t{row.context}"
+        )
+    click.echo(report.summary())
+
+
+def _domain(function, *args):
+    try:
+        return function(*args)
+    except TeieditionError as err:
+        raise click.ClickException(str(err)) from err
 
 
 def _finish(report: pipeline.Report, out_dir: Path) -> None:
@@ -61,5 +84,7 @@ def _finish(report: pipeline.Report, out_dir: Path) -> None:
         f"({len(report.errors)} errors, {len(report.warnings)} warnings)",
         err=not report.ok,
     )
+    if report.entities is not None:
+        click.echo(report.entities.summary(), err=not report.ok)
     if not report.ok:
         sys.exit(1)

@@ -40,6 +40,14 @@ class Config:
         return self.tei_dir / "documents"
 
     @property
+    def registers_dir(self) -> Path:
+        return self.tei_dir / "registers"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.output_dir / "reports"
+
+    @property
     def output_dir(self) -> Path:
         return self.root / self.paths.get("output", "output")
 

@@ -35,7 +35,7 @@ _YEAR2 = r"(?P<year>\d{4}|\d{2})"
 # Each pattern matches a whole date expression; the first that matches wins. Month names
 # ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
 _I = re.IGNORECASE
-_PATTERNS: tuple[re.Pattern[str], ...] = (
+PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),  # November 1, 1962
     re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 14 August 1962
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
@@ -88,7 +88,7 @@ def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
     own date, when known), else the 1900s.
     """
     candidate = text.strip().rstrip(".").strip()
-    for pattern in _PATTERNS:
+    for pattern in PATTERNS:
         match = pattern.fullmatch(candidate)
         if match:
             return _value(text.strip(), match.groupdict(), anchor_year)

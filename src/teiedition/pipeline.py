@@ -9,10 +9,14 @@ from pathlib import Path
 from teiedition.config import Config
 from teiedition.errors import Diagnostic, InputError
 from teiedition.markup.document import build_document, document_key
+from teiedition.markup.names import NameIndex
 from teiedition.readers import read_transcript
+from teiedition.registers import UNREVIEWED_FILE, Registers, unreviewed_register
+from teiedition.reports import EntityReport, entity_report, write_review_csv
 from teiedition.writers import serialise_tei, write_atomic
 
 TRANSCRIPT_SUFFIX = ".txt"
+REVIEW_REPORT = "entities-to-review.csv"
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Report:
     written: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     inputs: int = 0
+    entities: EntityReport | None = None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -48,21 +53,31 @@ def transcript_paths(inputs: Iterable[Path]) -> list[Path]:
     return paths
 
 
-def convert_transcript(path: Path, config: Config) -> tuple[str, bytes, list[Diagnostic]]:
+def load_names(config: Config) -> NameIndex:
+    """The registers and the name forms they give, read and compiled once per run."""
+    return NameIndex(Registers.load(config.registers_dir))
+
+
+def convert_transcript(
+    path: Path, config: Config, names: NameIndex | None = None
+) -> tuple[str, bytes, list[Diagnostic]]:
     """One transcript → (document id, TEI bytes, warnings). Raises `InputError`."""
     transcript = read_transcript(path)
-    tree = build_document(transcript, config)
+    tree = build_document(transcript, config, names)
     return document_key(tree), serialise_tei(tree), transcript.warnings
 
 
-def convert(inputs: Iterable[Path], out_dir: Path, config: Config) -> Report:
+def convert(
+    inputs: Iterable[Path], out_dir: Path, config: Config, names: NameIndex | None = None
+) -> Report:
     """Convert every transcript; a bad one is reported and the others still converted."""
+    names = names or load_names(config)
     report = Report()
     sources: dict[str, Path] = {}
     for path in transcript_paths(inputs):
         report.inputs += 1
         try:
-            doc_id, data, warnings = convert_transcript(path, config)
+            doc_id, data, warnings = convert_transcript(path, config, names)
         except InputError as err:
             report.diagnostics.append(err.diagnostic)
             continue
@@ -84,5 +99,26 @@ def convert(inputs: Iterable[Path], out_dir: Path, config: Config) -> Report:
 
 
 def build(config: Config) -> Report:
-    """The whole pipeline from the edition's transcripts (for now: conversion to TEI)."""
-    return convert([config.transcripts_dir], config.documents_dir, config)
+    """The whole pipeline from the edition's transcripts: TEI documents, the register of
+    persons still to review, and the entity review report."""
+    names = load_names(config)
+    report = convert([config.transcripts_dir], config.documents_dir, config, names)
+    write_unreviewed(names.registers, config)
+    report.entities = entity_report(config.documents_dir.glob("*.xml"))
+    write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
+    return report
+
+
+def write_unreviewed(registers: Registers, config: Config) -> None:
+    """Rewrite (or remove) the register of automatic, unreviewed person entries."""
+    path = config.registers_dir / UNREVIEWED_FILE
+    tree = unreviewed_register(registers)
+    if tree is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomic(path, serialise_tei(tree))
+
+
+def entities(config: Config) -> EntityReport:
+    """What the built edition mentions, and the names still to review."""
+    return entity_report(config.documents_dir.glob("*.xml"))

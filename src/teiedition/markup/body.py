@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, ItemNode, ListNode
-from teiedition.markup.inline import mark_up
+from teiedition.markup.inline import Annotator, mark_up
 from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub
 
 # Opening and closing lines: which TEI element holds each kind of line.
@@ -31,64 +33,76 @@ class _Ids:
         return f"{self.prefix}-{kind}{self.counts[kind]}"
 
 
-def build_text(body: Body, doc_id: str, language: str) -> etree._Element:
+def build_text(
+    body: Body, doc_id: str, language: str, annotators: Sequence[Annotator] = ()
+) -> etree._Element:
+    """The TEI ``text``; `annotators` (names, dates) mark up headings, paragraphs, list
+    items and signatures, in reading order."""
     text = element("text")
     text.set(XML_LANG, language)
     div = sub(sub(text, "body"), "div", type="document")
-    ids = _Ids(doc_id)
-    _frame(div, body.opener, "opener", ids)
+    builder = _Builder(_Ids(doc_id), tuple(annotators))
+    builder.frame(div, body.opener, "opener")
     for node in body.main:
-        _node(div, node, ids)
-    _frame(div, body.closer, "closer", ids)
+        builder.node(div, node)
+    builder.frame(div, body.closer, "closer")
     return text
 
 
-def _frame(div: etree._Element, blocks: list[Block], tag: str, ids: _Ids) -> None:
-    """Opener or closer lines, in their order; a heading among them stands on its own."""
-    group: etree._Element | None = None
-    for block in blocks:
-        if block.kind == "head":
-            head = sub(div, "head")
-            head.set(XML_ID, ids.next("h"))
-            mark_up(head, block.paragraph)
-            group = None
-            continue
-        if group is None:
-            group = sub(div, tag)
-        _line(group, block)
+class _Builder:
+    def __init__(self, ids: _Ids, annotators: tuple[Annotator, ...]) -> None:
+        self.ids = ids
+        self.annotators = annotators
 
+    def frame(self, div: etree._Element, blocks: list[Block], tag: str) -> None:
+        """Opener or closer lines, in their order; a heading among them stands on its own."""
+        group: etree._Element | None = None
+        for block in blocks:
+            if block.kind == "head":
+                head = sub(div, "head")
+                head.set(XML_ID, self.ids.next("h"))
+                mark_up(head, block.paragraph, self.annotators)
+                group = None
+                continue
+            if group is None:
+                group = sub(div, tag)
+            self.line(group, block)
 
-def _line(parent: etree._Element, block: Block) -> None:
-    if block.kind == "dateline":
-        dateline = sub(parent, "dateline")
-        assert block.date is not None
-        if block.place:
-            sub(dateline, "placeName", block.place)
-            append_text(dateline, block.text[len(block.place) : block.text.index(block.date.text)])
-        sub(dateline, "date", block.date.text, **block.date.attributes())
-        return
-    tag, attributes = _LINE_ELEMENTS[block.kind]
-    mark_up(sub(parent, tag, **attributes), block.paragraph)
+    def line(self, parent: etree._Element, block: Block) -> None:
+        if block.kind == "dateline":
+            dateline = sub(parent, "dateline")
+            assert block.date is not None
+            if block.place:
+                place = sub(dateline, "placeName", block.place)
+                ref = next(
+                    (a.place_ref(block.place) for a in self.annotators if hasattr(a, "place_ref")),
+                    None,
+                )
+                if ref:
+                    place.set("ref", f"#{ref}")
+                append_text(
+                    dateline, block.text[len(block.place) : block.text.index(block.date.text)]
+                )
+            sub(dateline, "date", block.date.text, **block.date.attributes())
+            return
+        tag, attributes = _LINE_ELEMENTS[block.kind]
+        # names only in signatures and addresses; classification and numbers are no names
+        annotators = self.annotators if block.kind in {"signed", "addressee", "salute"} else ()
+        mark_up(sub(parent, tag, **attributes), block.paragraph, annotators)
 
+    def node(self, parent: etree._Element, node: Block | ListNode) -> None:
+        if isinstance(node, ListNode):
+            list_el = sub(parent, "list", type=node.kind)
+            for item in node.items:
+                self.item(list_el, item)
+        else:
+            p = sub(parent, "p")
+            p.set(XML_ID, self.ids.next("p"))
+            mark_up(p, node.paragraph, self.annotators)
 
-def _node(parent: etree._Element, node: Block | ListNode, ids: _Ids) -> None:
-    if isinstance(node, ListNode):
-        _list(parent, node, ids)
-    else:
-        p = sub(parent, "p")
-        p.set(XML_ID, ids.next("p"))
-        mark_up(p, node.paragraph)
-
-
-def _list(parent: etree._Element, node: ListNode, ids: _Ids) -> None:
-    list_el = sub(parent, "list", type=node.kind)
-    for item in node.items:
-        _item(list_el, item, ids)
-
-
-def _item(list_el: etree._Element, item: ItemNode, ids: _Ids) -> None:
-    sub(list_el, "label", item.label)
-    item_el = sub(list_el, "item", n=item.number)
-    item_el.set(XML_ID, ids.next("i"))
-    for content in item.content:
-        _node(item_el, content, ids)
+    def item(self, list_el: etree._Element, item: ItemNode) -> None:
+        sub(list_el, "label", item.label)
+        item_el = sub(list_el, "item", n=item.number)
+        item_el.set(XML_ID, self.ids.next("i"))
+        for content in item.content:
+            self.node(item_el, content)

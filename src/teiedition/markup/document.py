@@ -8,8 +8,11 @@ from teiedition.config import Config
 from teiedition.dates import DateValue
 from teiedition.markup.blocks import Body, structure
 from teiedition.markup.body import build_text
+from teiedition.markup.datings import DocumentDates
 from teiedition.markup.header import Facts, build_header, page_date_value
 from teiedition.markup.ids import document_id
+from teiedition.markup.inline import Annotator
+from teiedition.markup.names import DocumentNames, NameIndex
 from teiedition.markup.tei import XML_ID, XML_LANG, element
 from teiedition.readers.citation import parse_source_line
 from teiedition.readers.transcript import Transcript
@@ -20,9 +23,12 @@ TEI_ALL_MODEL = (
 )
 
 
-def build_document(transcript: Transcript, config: Config) -> etree._ElementTree:
+def build_document(
+    transcript: Transcript, config: Config, names: NameIndex | None = None
+) -> etree._ElementTree:
     """Build the TEI document; problems that do not stop conversion go to
-    `transcript.warnings`."""
+    `transcript.warnings`. With `names`, persons, places and organisations are marked and
+    linked, and the document carries copies of the register entries it points to."""
     page_date = page_date_value(transcript)
     body = structure(transcript.body, anchor_year=int(page_date.earliest[:4]))
     creation, creation_source, creation_place = _creation_date(body, page_date, transcript)
@@ -50,7 +56,15 @@ def build_document(transcript: Transcript, config: Config) -> etree._ElementTree
     root.set(XML_ID, facts.doc_id)
     root.set(XML_LANG, "en")
     root.append(build_header(transcript, facts, config))
-    root.append(build_text(body, facts.doc_id, "en"))
+    annotators: list[Annotator] = [DocumentNames(names)] if names else []
+    annotators.append(DocumentDates(creation))
+    text = build_text(body, facts.doc_id, "en", annotators)
+    if names:
+        pointed = {ref[1:] for ref in text.xpath(".//@ref") if ref.startswith("#")}
+        stand_off = names.registers.stand_off(pointed)
+        if stand_off is not None:
+            root.append(stand_off)
+    root.append(text)
     tree = etree.ElementTree(root)
     root.addprevious(etree.ProcessingInstruction("xml-model", TEI_ALL_MODEL))
     return tree

@@ -46,6 +46,7 @@ class Span:
     #: inner text (containers) or None (atomic spans build their own content).
     render: Callable[[etree._Element], etree._Element | None]
     inner: tuple[int, int] | None = None  # for containers: the range of their content
+    label: str = ""  # what the span is, for later rules ("supplied:alternative-name", …)
 
 
 @dataclass
@@ -98,15 +99,11 @@ def _bracket_spans(text: str) -> list[Span]:
         elif _EDITORIAL_REMARK.search(content):
             spans.append(Span(start, end, _editorial_note(content)))
         elif _PRONOUN.search(before):
-            spans.append(Span(start, end, _supplied("clarification"), inner=(start + 1, end - 1)))
+            spans.append(_supplied(start, end, "clarification"))
         elif _is_alternative_name(before, content):
-            spans.append(
-                Span(start, end, _supplied("alternative-name"), inner=(start + 1, end - 1))
-            )
+            spans.append(_supplied(start, end, "alternative-name"))
         else:
-            spans.append(
-                Span(start, end, _supplied("omitted-in-original"), inner=(start + 1, end - 1))
-            )
+            spans.append(_supplied(start, end, "omitted-in-original"))
     return spans
 
 
@@ -124,11 +121,13 @@ def _gap(parent: etree._Element) -> None:
     sub(parent, "gap", reason="editorial")
 
 
-def _supplied(reason: str) -> Callable[[etree._Element], etree._Element]:
+def _supplied(start: int, end: int, reason: str) -> Span:
+    """A bracket of supplied words: a container, so names inside it are marked too."""
+
     def render(parent: etree._Element) -> etree._Element:
         return sub(parent, "supplied", reason=reason)
 
-    return render
+    return Span(start, end, render, inner=(start + 1, end - 1), label=f"supplied:{reason}")
 
 
 def _editorial_note(content: str) -> Callable[[etree._Element], None]:

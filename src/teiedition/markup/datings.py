@@ -1,0 +1,227 @@
+"""Dates in the text, normalised to ISO 8601 (`date/@when`, or `@notBefore`/`@notAfter`).
+
+Explicit dates ("14 August 1962", "August 14, 1962", "26 X 63", "12.IX.1963", "November 1962",
+"1956") are normalised as written. Dates that lean on the document's own date are resolved
+against it and carry @cert="medium": a day and month without a year ("on 22 August", "the
+holiday of 15 August": the year nearest the document's date), "this year", "last year",
+"next year" / "the coming year", "last November", "mid-October of this year", "the summer of
+1961", "tomorrow", "yesterday". What has no clear anchor ("two days later", "today", which
+the texts also use for "nowadays") stays unmarked: never guessed.
+
+The arithmetic is month lengths and year offsets, which the standard library's calendar and
+datetime do exactly; a library for uncertain dates (undate, edtf) would add a dependency
+without adding anything these forms need.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from lxml import etree
+
+from teiedition.dates import MONTHS, DateValue, parse_date
+from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
+from teiedition.markup.inline import Span
+from teiedition.markup.tei import sub
+
+# Month names in full and capitalised, as the texts write them ("2 may be" is no date).
+_MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
+_BOUNDARY_BEFORE = r"(?<![\w.,/-])"
+_BOUNDARY_AFTER = r"(?![\w/-]|\.\d|,\d)"
+# Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
+_EXPLICIT = [
+    re.compile(_BOUNDARY_BEFORE + p.pattern + _BOUNDARY_AFTER, p.flags)
+    for p in EXPLICIT_PATTERNS[:-1]
+]
+_YEAR = re.compile(_BOUNDARY_BEFORE + r"(?P<year>1[89]\d\d|20\d\d)" + _BOUNDARY_AFTER)
+_DAY_MONTH = re.compile(
+    _BOUNDARY_BEFORE
+    + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+    + _MONTH
+    + r"|"
+    + _MONTH.replace("month", "month2")
+    + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
+    + r"(?![\w/-])(?!,?\s+\d{4})"
+)
+_SEASON = re.compile(r"(?i:\b(?P<season>spring|summer|autumn|fall)\s+of\s+(?P<year>\d{4}))\b")
+_RELATIVE_YEAR = re.compile(
+    r"\b(?P<phrase>(?i:this|last|next|the\s+coming|the\s+following|the\s+previous|the\s+past)"
+    r"\s+year)\b"
+)
+_RELATIVE_MONTH = re.compile(r"\b(?i:last|next)\s+" + _MONTH + r"\b")
+_PART_OF_MONTH = re.compile(
+    r"\b(?P<part>(?i:mid|early|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]"
+    + _MONTH
+    + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))"
+)
+_NEXT_DAY = re.compile(r"\b(?P<word>(?i:tomorrow|yesterday))\b")
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_PARTS = {
+    "mid": (11, 20),
+    "early": (1, 10),
+    "the beginning of": (1, 10),
+    "late": (21, 31),
+    "the end of": (21, 31),
+}
+_YEAR_OFFSETS = {
+    "this": 0,
+    "last": -1,
+    "the previous": -1,
+    "the past": -1,
+    "next": 1,
+    "the coming": 1,
+    "the following": 1,
+}
+
+
+class DocumentDates:
+    """The date annotator of one document, anchored on the document's own date."""
+
+    def __init__(self, anchor: DateValue) -> None:
+        self.anchor = anchor
+        self.year = int(anchor.earliest[:4])
+        start, end = anchor.bounds()
+        self.start, self.end = date.fromisoformat(start), date.fromisoformat(end)
+
+    def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        found: list[tuple[int, int, DateValue, str | None]] = []
+        for finder in (
+            self._explicit,
+            self._season,
+            self._part_of_month,
+            self._relative_month,
+            self._relative_year,
+            self._next_day,
+            self._day_month,
+            self._year,
+        ):
+            found += finder(text)
+        kept: list[tuple[int, int, DateValue, str | None]] = []
+        for item in sorted(found, key=lambda f: (f[0], -f[1])):
+            if all(item[1] <= k[0] or k[1] <= item[0] for k in kept):
+                kept.append(item)
+        return [
+            Span(s, e, _render(value, cert), inner=(s, e), label="date")
+            for s, e, value, cert in kept
+        ]
+
+    # --- explicit ------------------------------------------------------------------------
+
+    def _explicit(self, text: str):
+        for pattern in _EXPLICIT:
+            for match in pattern.finditer(text):
+                value = parse_date(match.group(0), self.year)
+                if value:
+                    yield match.start(), match.end(), value, None
+
+    def _year(self, text: str):
+        for match in _YEAR.finditer(text):
+            yield match.start(), match.end(), DateValue(match.group(0), when=match["year"]), None
+
+    def _season(self, text: str):
+        for match in _SEASON.finditer(text):
+            first, last = _SEASONS[match["season"].lower()]
+            year = int(match["year"])
+            yield (
+                match.start(),
+                match.end(),
+                _range(match.group(0), date(year, first, 1), _month_end(year, last)),
+                "medium",
+            )
+
+    # --- anchored on the document's date -------------------------------------------------------
+
+    def _day_month(self, text: str):
+        for match in _DAY_MONTH.finditer(text):
+            month = MONTHS[(match["month"] or match["month2"]).lower()]
+            day = int(match["day"] or match["day2"])
+            candidates = []
+            for year in (self.year - 1, self.year, self.year + 1):
+                if day <= calendar.monthrange(year, month)[1]:
+                    candidates.append(date(year, month, day))
+            if not candidates:
+                continue
+            nearest = min(candidates, key=lambda d: (self._distance(d), d))
+            yield (
+                match.start(),
+                match.end(),
+                DateValue(match.group(0), when=nearest.isoformat()),
+                "medium",
+            )
+
+    def _relative_year(self, text: str):
+        for match in _RELATIVE_YEAR.finditer(text):
+            which = " ".join(match["phrase"].lower().split()[:-1])
+            year = self.year + _YEAR_OFFSETS[which]
+            yield match.start(), match.end(), DateValue(match.group(0), when=f"{year}"), "medium"
+
+    def _relative_month(self, text: str):
+        for match in _RELATIVE_MONTH.finditer(text):
+            month = MONTHS[match["month"].lower()]
+            direction = match.group(0).split()[0].lower()
+            if direction == "last":
+                year = self.start.year if month < self.start.month else self.start.year - 1
+            else:
+                year = self.end.year if month > self.end.month else self.end.year + 1
+            yield (
+                match.start(),
+                match.end(),
+                DateValue(match.group(0), when=f"{year}-{month:02d}"),
+                "medium",
+            )
+
+    def _part_of_month(self, text: str):
+        for match in _PART_OF_MONTH.finditer(text):
+            month = MONTHS[match["month"].lower()]
+            if match["year"]:
+                year = int(match["year"])
+            else:
+                year = self.year + _YEAR_OFFSETS[match["which"].lower()]
+            first, last = _PARTS[" ".join(match["part"].lower().split())]
+            last = min(last, calendar.monthrange(year, month)[1])
+            yield (
+                match.start(),
+                match.end(),
+                _range(match.group(0), date(year, month, first), date(year, month, last)),
+                "medium",
+            )
+
+    def _next_day(self, text: str):
+        if self.start != self.end:
+            return  # the document's day is not known
+        for match in _NEXT_DAY.finditer(text):
+            shift = 1 if match["word"].lower() == "tomorrow" else -1
+            day = self.start + timedelta(days=shift)
+            yield (
+                match.start(),
+                match.end(),
+                DateValue(match.group(0), when=day.isoformat()),
+                "medium",
+            )
+
+    def _distance(self, day: date) -> int:
+        if day < self.start:
+            return (self.start - day).days
+        return max(0, (day - self.end).days)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _range(text: str, first: date, last: date) -> DateValue:
+    return DateValue(text, not_before=first.isoformat(), not_after=last.isoformat())
+
+
+def _render(value: DateValue, cert: str | None) -> Callable[[etree._Element], etree._Element]:
+    def render(parent: etree._Element) -> etree._Element:
+        el = sub(parent, "date", **value.attributes())
+        if cert:
+            el.set("cert", cert)
+        return el
+
+    return render

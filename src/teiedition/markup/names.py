@@ -1,0 +1,356 @@
+"""Persons, places and organisations in the text, linked to the registers.
+
+One mechanism, in three steps per paragraph:
+1. every form a register gives (main name, variants, short forms) is found as written, with
+   the scrape's OCR confusion ("Kim II Sung") and hyphen/space variation allowed; a short form
+   (a surname alone) may carry initials that agree with the forename ("V.P. Moskovsky");
+2. names the registers do not know are found from how the texts name people: after a title
+   ("comrade", "c.", "Amb.", "Minister" …), as initials and surname, or in the shape of a
+   Korean or Russian/Polish name; each gets an automatic, unreviewed register entry;
+3. short forms the document itself introduces are resolved against the persons it has named
+   so far: a bare surname ("Pak") or an initial ("M.", "K."), with @cert, since the link is an
+   inference ("medium" when one person fits, "low" when the latest of several is taken).
+Titles are not part of the name; pronouns and bare titles ("the Ambassador") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teiedition.markup.inline import Span
+from teiedition.markup.tei import sub
+from teiedition.registers import NAME_ELEMENT, Entity, Registers
+
+KOREAN_SURNAMES = (
+    "Kim Ri Li Lee Yi Pak Park Choe Choi Chong Jong Kang Han Ho Nam Mun Jang Chang Hyon Hong "
+    "Yun Yu Rim Jo Cho Paek Baek Kwon Kwak Hwang Sin Shin Chon Jon Ryu Kye Pang Tak Chu Ju"
+).split()
+# Titles before a name. Not "General", "Secretary", "Chairman": "the General Staff".
+_TITLES = (
+    r"[Cc]omrades?|Com\.|[Cc]\.|[Aa]mb\.|[Aa]mbassador|[Mm]inister|[Mm]in\.|Premier|Marshal|"
+    r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|[Cc]hargé d['’][Aa]ffaires"
+)
+# Capitalised words that follow a title but are not names.
+_NOT_NAMES = frozenset(
+    "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
+    "Chairman Secretary General Deputy Soviet Korean Chinese Polish Hungarian Albanian Bulgarian "
+    "Czech Czechoslovak Romanian Mongolian Vietnamese German Cuban American Japanese Of For "
+    "Foreign Affairs Defense Defence Trade External Internal Party State Government Embassy "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Marshal President Mr Mrs Ms Dr "
+    "Prof Amb Com Min River Sea Mountain Mountains Bay Island Islands Strait Province County "
+    "City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee".split()
+)
+# A capitalised word of a name: apostrophes inside ("Ch'ang-man"), never a possessive "’s".
+_WORD = r"[A-ZÀ-ÖØ-Þ]\w*(?:['’](?!s\b)\w+)*(?:-\w+(?:['’](?!s\b)\w+)*)*"
+# Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
+_INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
+_UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "title",
+        re.compile(
+            rf"(?<![\w.])(?:{_TITLES})\s+(?P<name>(?:{_INITIALS})?{_WORD}"
+            rf"(?:\s{_WORD}){{0,2}})"
+        ),
+    ),
+    ("initials", re.compile(rf"(?<![\w.])(?P<name>{_INITIALS}{_WORD})")),
+    (
+        "korean",
+        re.compile(
+            rf"(?<![\w.])(?P<name>(?:{'|'.join(KOREAN_SURNAMES)})"
+            r"\s[A-Z][a-z]{1,7}(?:-[a-z]{1,7})?(?:\s[A-Z][a-z]{1,7})?)(?![\w-])"
+        ),
+    ),
+    (
+        "slavic",
+        re.compile(
+            rf"(?<![\w.])(?P<name>{_WORD}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|"
+            r"sky|skii|skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk))(?![\w-])"
+        ),
+    ),
+)
+_INITIAL_ALONE = re.compile(r"(?<![\w.])(?P<letter>[A-HJ-Z])\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
+
+
+def fold(text: str) -> str:
+    """The comparison form of a name: no accents, apostrophes and hyphens as spaces, lower
+    case, "II" read as "Il"."""
+    text = re.sub(r"\bII\b", "Il", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(re.sub(r"['’\-]", " ", text).lower().split())
+
+
+def _form_pattern(form: str) -> str:
+    """A register form as a pattern: spaces and hyphens interchangeable (either case after a
+    hyphen), straight and curly apostrophes alike, "Il" also as the OCR's "II"."""
+    pieces: list[str] = []
+    for token in re.split(r"([ -])", form):
+        if token in {" ", "-"}:
+            pieces.append(r"[\s-]")
+        elif token:
+            escaped = re.sub(r"['’]", "['’]", re.escape(token))
+            if token == "Il":
+                escaped = "I[lI]"
+            if pieces and pieces[-1] == r"[\s-]" and token[0].isalpha():
+                escaped = f"[{token[0].upper()}{token[0].lower()}]" + escaped[1:]
+            pieces.append(escaped)
+    return "".join(pieces)
+
+
+@dataclass
+class NameIndex:
+    """Every name form of the registers, compiled once per run."""
+
+    registers: Registers
+    pattern: re.Pattern[str] | None = None
+    #: fold(form) → the entities that give that form, and whether it is a short form
+    forms: dict[str, list[tuple[Entity, bool]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        alternatives: set[str] = set()
+        for entity in self.registers.entities.values():
+            for name in entity.names:
+                short = name in entity.short_names
+                self.forms.setdefault(fold(name), []).append((entity, short))
+                prefix = rf"(?:{_INITIALS})?" if short and entity.kind == "person" else ""
+                alternatives.add(prefix + _form_pattern(name))
+        if alternatives:
+            ordered = sorted(alternatives, key=lambda a: (-len(a), a))
+            self.pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(ordered)})(?![\w])")
+
+    def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
+        found = self.forms.get(fold(surface))
+        if found:
+            return found
+        without_initials = re.sub(rf"^{_INITIALS}", "", surface).strip()
+        return self.forms.get(fold(without_initials), [])
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str
+    entity_id: str | None
+    cert: str | None = None
+
+
+@dataclass
+class _Known:
+    """A person this document has named, and the forms that may stand for them later."""
+
+    entity: Entity
+    surname: str
+
+
+class DocumentNames:
+    """The name annotator of one document; remembers whom the document has named."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+        self.registers = index.registers
+        self.named: list[_Known] = []  # in order of mention, the latest last
+
+    # --- the annotator interface ----------------------------------------------------------
+
+    def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        registered = self._registered(text, atoms)
+        others = [
+            c
+            for c in self._unknown(text) + self._short(text)
+            if not any(c.start < r.end and r.start < c.end for r in registered)
+        ]
+        candidates = registered + others
+        mentions: list[Mention] = []
+        for candidate in sorted(candidates, key=lambda m: (m.start, -m.end)):
+            if any(candidate.start < m.end and m.start < candidate.end for m in mentions):
+                continue
+            mention = self._resolve(candidate, text)
+            if mention is not None:
+                mentions.append(mention)
+        return [self._span(mention, atoms) for mention in mentions]
+
+    def place_ref(self, name: str) -> str | None:
+        """The register id of a place named outside running text (a dateline)."""
+        entries = {e.id for e, _ in self.index.lookup(name) if e.kind == "place"}
+        return entries.pop() if len(entries) == 1 else None
+
+    # --- finding ----------------------------------------------------------------------------
+
+    def _registered(self, text: str, atoms: list[Span]) -> list[Mention]:
+        if self.index.pattern is None:
+            return []
+        found: list[Mention] = []
+        for match in self.index.pattern.finditer(text):
+            start, end = match.span()
+            entries = self.index.lookup(match.group(0))
+            if not entries:
+                continue
+            entity, _ = entries[0]
+            if len({e.id for e, _ in entries}) > 1:
+                found.append(Mention(start, end, entity.kind, None))  # shared form: no link
+                continue
+            initials = re.match(_INITIALS, match.group(0))
+            if initials and not _initials_agree(initials.group(0), entity.forename):
+                found.append(Mention(start, end, "unknown-person", None))
+                continue
+            start, end = _with_bracketed_forms(text, start, end, entity, atoms)
+            found.append(Mention(start, end, entity.kind, entity.id))
+        return found
+
+    def _unknown(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for shape, pattern in _UNKNOWN_PATTERNS:
+            for match in pattern.finditer(text):
+                name = _trim_name(match.group("name"), 2 if shape in {"korean", "slavic"} else 1)
+                if name:
+                    start = match.start("name") + match.group("name").find(name)
+                    found.append(Mention(start, start + len(name), "unknown-person", None))
+        return found
+
+    def _short(self, text: str) -> list[Mention]:
+        """Bare surnames and initials standing for someone the document named before."""
+        found = [
+            Mention(m.start(), m.end(), "initial", None) for m in _INITIAL_ALONE.finditer(text)
+        ]
+        surnames = {known.surname for known in self.named if known.surname}
+        for surname in surnames:
+            for match in re.finditer(rf"(?<![\w.])(?:{re.escape(surname)})(?![\w-])", text):
+                found.append(Mention(match.start(), match.end(), "surname", None))
+        return found
+
+    # --- resolving --------------------------------------------------------------------------
+
+    def _resolve(self, candidate: Mention, text: str) -> Mention | None:
+        surface = text[candidate.start : candidate.end]
+        if candidate.kind in {"person", "place", "org"} and candidate.entity_id:
+            entity = self.registers.entities[candidate.entity_id]
+            self._remember(entity)
+            return candidate
+        if candidate.kind in {"person", "place", "org"}:
+            return candidate  # a form two entities share: marked, not linked
+        if candidate.kind == "unknown-person":
+            return self._resolve_unknown(candidate, surface)
+        if candidate.kind == "initial":
+            fitting = [k for k in self.named if k.surname[:1] == surface[0]]
+        else:
+            fitting = [k for k in self.named if k.surname == surface]
+        if not fitting:
+            return None
+        chosen = fitting[-1]
+        cert = "medium" if len({k.entity.id for k in fitting}) == 1 else "low"
+        self._remember(chosen.entity)
+        return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
+
+    def _resolve_unknown(self, candidate: Mention, surface: str) -> Mention | None:
+        name = " ".join(surface.split())
+        same_surname = [k for k in self.named if k.surname == _surname(name)]
+        if same_surname and " " not in name:
+            # a bare surname of someone named before ("Siedlecki" after "Jerzy Siedlecki")
+            chosen = same_surname[-1]
+            cert = "medium" if len({k.entity.id for k in same_surname}) == 1 else "low"
+            return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
+        entity = self.registers.add_unreviewed_person(self._new_id(name), name)
+        self._remember(entity)
+        return Mention(candidate.start, candidate.end, "person", entity.id)
+
+    def _new_id(self, name: str) -> str:
+        """surname-forenames, ascii, unique against every entry of another person."""
+        surname = _surname(name)
+        rest = [t for t in re.split(r"[\s.]+", name) if t and t != surname]
+        base = _slug(" ".join([surname, *rest]))
+        candidate, number = base, 1
+        while candidate in self.registers.entities and (
+            self.registers.entities[candidate].reviewed
+            or fold(self.registers.entities[candidate].names[0]) != fold(name)
+        ):
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+    def _remember(self, entity: Entity) -> None:
+        if entity.kind != "person":
+            return
+        self.named = [k for k in self.named if k.entity.id != entity.id]
+        self.named.append(_Known(entity, _entity_surname(entity)))
+
+    # --- mark-up ----------------------------------------------------------------------------
+
+    def _span(self, mention: Mention, atoms: list[Span]) -> Span:
+        start, end = mention.start, mention.end
+        for atom in atoms:  # a query "[?]" on the name's last word belongs to the name
+            if start < atom.start < end < atom.end and atom.inner is None:
+                end = atom.end
+        return Span(start, end, _render(mention), inner=(start, end))
+
+
+def _render(mention: Mention) -> Callable[[etree._Element], etree._Element]:
+    tag = NAME_ELEMENT["person" if mention.kind.endswith("person") else mention.kind]
+
+    def render(parent: etree._Element) -> etree._Element:
+        el = sub(parent, tag)
+        if mention.entity_id:
+            el.set("ref", f"#{mention.entity_id}")
+        if mention.cert:
+            el.set("cert", mention.cert)
+        return el
+
+    return render
+
+
+def _with_bracketed_forms(
+    text: str, start: int, end: int, entity: Entity, atoms: list[Span]
+) -> tuple[int, int]:
+    """Take in a translator's bracket that belongs to the name: an alternative romanisation
+    after it ("Pak Seong-cheol [Pak Song Chol]") or a forename supplied before it
+    ("[Nikita] Khrushchev")."""
+    for atom in atoms:
+        if atom.label == "supplied:alternative-name" and text[end : atom.start] == " ":
+            end = atom.end
+    before = re.search(r"\[([^\[\]]+)\]\s\Z", text[:start])
+    if before and entity.forename and fold(before.group(1)) == fold(entity.forename.split()[0]):
+        start = before.start()
+    return start, end
+
+
+def _initials_agree(initials: str, forename: str) -> bool:
+    return not forename or initials[0] == forename[0]
+
+
+def _trim_name(name: str, minimum_words: int = 1) -> str:
+    """Strip words that are titles or not names from both ends ("Marshal Malinovsky",
+    "Han River"); empty when fewer than `minimum_words` remain."""
+    tokens = name.split()
+    while tokens and tokens[0].strip(".") in _NOT_NAMES:
+        tokens.pop(0)
+    while tokens and tokens[-1].strip(".") in _NOT_NAMES:
+        tokens.pop()
+    if len(tokens) < minimum_words:
+        return ""
+    return name[name.find(tokens[0]) : name.rfind(tokens[-1]) + len(tokens[-1])]
+
+
+def _surname(name: str) -> str:
+    """The surname of a name as written: the first word of a Korean name, else the last;
+    initials never."""
+    tokens = [t for t in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", t)] or name.split()
+    if len(tokens) > 1 and tokens[0] in KOREAN_SURNAMES:
+        return tokens[0]
+    return tokens[-1] if tokens else name
+
+
+def _entity_surname(entity: Entity) -> str:
+    surname = entity.element.find(".//{http://www.tei-c.org/ns/1.0}surname")
+    if surname is not None and surname.text:
+        return surname.text.strip()
+    return _surname(entity.names[0]) if entity.names else ""
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower())) or "unnamed"

@@ -1,0 +1,114 @@
+"""Reports on the built edition: which names the texts mention and which still need review."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teiedition.errors import InputError
+from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.markup.text import normalise, source_text
+from teiedition.registers import SAFE_PARSER, UNREVIEWED
+from teiedition.writers import write_atomic
+
+NS = {"tei": TEI_NS}
+_NAMES = "tei:persName|tei:placeName|tei:orgName"
+_BLOCKS = {f"{{{TEI_NS}}}{tag}" for tag in ("p", "head", "signed", "seg", "salute")}
+
+
+@dataclass
+class ReviewRow:
+    proposed_id: str
+    names: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    context: str = ""
+
+
+@dataclass
+class EntityReport:
+    mentions: Counter[str] = field(default_factory=Counter)  # by element name
+    linked: int = 0
+    unreviewed: int = 0
+    unlinked: int = 0
+    rows: dict[str, ReviewRow] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.mentions.values())
+
+    def summary(self) -> str:
+        return (
+            f"entities: {self.total} mentions ({self.mentions['persName']} persons, "
+            f"{self.mentions['placeName']} places, {self.mentions['orgName']} organisations); "
+            f"{self.linked} linked to the registers, {self.unreviewed} to unreviewed entries "
+            f"({len(self.rows)} names to review), {self.unlinked} not linked"
+        )
+
+    def csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["name", "proposed_id", "documents", "context"])
+        for row in sorted(self.rows.values(), key=lambda r: r.proposed_id):
+            writer.writerow(
+                [
+                    " | ".join(sorted(row.names)),
+                    row.proposed_id,
+                    " ".join(sorted(row.documents)),
+                    row.context,
+                ]
+            )
+        return out.getvalue()
+
+
+def entity_report(paths: Iterable[Path]) -> EntityReport:
+    report = EntityReport()
+    for path in sorted(paths):
+        try:
+            root = etree.parse(str(path), SAFE_PARSER).getroot()
+        except etree.XMLSyntaxError as err:
+            raise InputError(path, f"not well-formed XML: {err.msg}", err.lineno) from err
+        doc_id = root.get(XML_ID) or path.stem
+        unreviewed = set(
+            root.xpath(
+                f"tei:standOff//tei:person[tei:note[@type='status'][@subtype='{UNREVIEWED}']]/@xml:id",
+                namespaces=NS,
+            )
+        )
+        for name in root.xpath(
+            f"tei:text//*[self::{_NAMES.replace('|', ' or self::')}]", namespaces=NS
+        ):
+            report.mentions[etree.QName(name).localname] += 1
+            ref = (name.get("ref") or "").removeprefix("#")
+            if not ref:
+                report.unlinked += 1
+            elif ref in unreviewed:
+                report.unreviewed += 1
+                row = report.rows.setdefault(ref, ReviewRow(ref))
+                surface = normalise(source_text(name))
+                row.names.add(surface)
+                row.documents.add(doc_id)
+                if not row.context:
+                    row.context = _context(name, surface)
+            else:
+                report.linked += 1
+    return report
+
+
+def _context(name: etree._Element, surface: str, width: int = 60) -> str:
+    block = name
+    while block.getparent() is not None and block.tag not in _BLOCKS:
+        block = block.getparent()
+    text = normalise(source_text(block))
+    at = max(text.find(surface), 0)
+    start, end = max(at - width, 0), min(at + len(surface) + width, len(text))
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def write_review_csv(report: EntityReport, path: Path) -> None:
+    write_atomic(path, report.csv().encode("utf-8"))
