@@ -71,3 +71,17 @@ def test_valid_against_tei_all(path, converted, tei_all):
     assert tei_all.validate(reparsed), "\n".join(
         f"{path.name}:{e.line}: {e.message}" for e in tei_all.error_log
     )
+
+
+def test_registers_are_valid_tei(tei_all, tmp_path, config):
+    from conftest import FIXTURE_TRANSCRIPTS, ROOT
+
+    from teiedition import pipeline
+    from teiedition.registers import unreviewed_register
+
+    for path in sorted((ROOT / "tei" / "registers").glob("*.xml")):
+        assert tei_all.validate(etree.parse(str(path))), f"{path.name}: {tei_all.error_log}"
+    names = load_names(config)
+    pipeline.convert(FIXTURE_TRANSCRIPTS, tmp_path, config, names)
+    unreviewed = etree.fromstring(serialise_tei(unreviewed_register(names.registers)))
+    assert tei_all.validate(unreviewed), str(tei_all.error_log)

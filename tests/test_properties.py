@@ -3,20 +3,23 @@ character of it, invents none, gives the same bytes twice, and never turns text 
 
 from pathlib import Path
 
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from test_lossless import squeeze
 
-from teiedition.config import Config
+from teiedition.config import load_config
 from teiedition.markup.blocks import Body, ListNode, structure
 from teiedition.markup.document import build_document
 from teiedition.markup.tei import TEI_NS
 from teiedition.markup.text import source_text
+from teiedition.pipeline import load_names
 from teiedition.readers import read_transcript_text
 from teiedition.writers import serialise_tei
 
-CONFIG = Config(root=Path("."))
+CONFIG = load_config(ROOT / "edition.toml")
+NAMES = load_names(CONFIG)  # the edition's registers: names and dates are marked as in a build
 VOCABULARY = [
     "comrade",
     "Kim",
@@ -152,8 +155,10 @@ LAYOUTS = st.sampled_from([page_layout, pdf_layout, legacy_layout])
 def test_conversion_keeps_the_text_and_is_deterministic(layout, title, body, source):
     text = layout(title, body, source)
     transcript = read_transcript_text(text, Path("generated.txt"))
-    data = serialise_tei(build_document(transcript, CONFIG))
-    again = serialise_tei(build_document(read_transcript_text(text, Path("generated.txt")), CONFIG))
+    data = serialise_tei(build_document(transcript, CONFIG, NAMES))
+    again = serialise_tei(
+        build_document(read_transcript_text(text, Path("generated.txt")), CONFIG, NAMES)
+    )
     assert data == again
     root = etree.fromstring(data)
     body_el = root.find(f".//{{{TEI_NS}}}body")

@@ -134,16 +134,13 @@ def _entity(kind: str, entity_id: str, el: etree._Element) -> Entity:
 
 
 def _clean_copy(el: etree._Element) -> etree._Element:
-    """A copy without the register file's comments and white space, for re-indentation."""
+    """A copy without the register file's comments. White space is left as it is: the
+    serialiser re-indents element-only content and never touches mixed content (the space
+    between forename and surname is part of the name)."""
     copied = copy.deepcopy(el)
-    for comment in copied.xpath("//comment()"):
+    for comment in copied.xpath(".//comment()"):
         comment.getparent().remove(comment)
     copied.tail = None
-    for node in copied.iter():
-        if len(node) and node.text is not None and not node.text.strip():
-            node.text = None
-        if node is not copied and node.tail is not None and not node.tail.strip():
-            node.tail = None
     return copied
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, ItemNode, ListNode
-from teiedition.markup.inline import Annotator, mark_up
+from teiedition.markup.inline import Annotator, Span, mark_up
 from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub
 
 # Opening and closing lines: which TEI element holds each kind of line.
@@ -49,6 +49,16 @@ def build_text(
     return text
 
 
+class _Signature:
+    """The name annotator in a signature line, where the whole line may be the name."""
+
+    def __init__(self, names: Annotator) -> None:
+        self.names = names
+
+    def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        return self.names.signature(text, atoms)  # type: ignore[attr-defined]
+
+
 class _Builder:
     def __init__(self, ids: _Ids, annotators: tuple[Annotator, ...]) -> None:
         self.ids = ids
@@ -87,7 +97,13 @@ class _Builder:
             return
         tag, attributes = _LINE_ELEMENTS[block.kind]
         # names only in signatures and addresses; classification and numbers are no names
-        annotators = self.annotators if block.kind in {"signed", "addressee", "salute"} else ()
+        annotators: tuple[Annotator, ...] = ()
+        if block.kind == "signed":
+            annotators = tuple(
+                _Signature(a) if hasattr(a, "signature") else a for a in self.annotators
+            )
+        elif block.kind in {"addressee", "salute"}:
+            annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators)
 
     def node(self, parent: etree._Element, node: Block | ListNode) -> None:

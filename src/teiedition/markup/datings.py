@@ -141,7 +141,7 @@ class DocumentDates:
             day = int(match["day"] or match["day2"])
             candidates = []
             for year in (self.year - 1, self.year, self.year + 1):
-                if day <= calendar.monthrange(year, month)[1]:
+                if 1 <= day <= calendar.monthrange(year, month)[1]:
                     candidates.append(date(year, month, day))
             if not candidates:
                 continue

@@ -44,12 +44,39 @@ _STOPWORDS = frozenset(
 SLUG_WORDS = 3
 
 
-def slug(text: str, words: int = SLUG_WORDS) -> str:
-    ascii_text = (
-        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    )
-    tokens = [t for t in re.findall(r"[a-z0-9]+", ascii_text) if t not in _STOPWORDS]
-    tokens = [t for t in tokens if len(t) > 1 or t.isdigit()]
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+    }
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Latin letters without their accents ("Hańderek" → "Handerek", "Stanisław" →
+    "Stanislaw"); other characters are dropped."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return text.encode("ascii", "ignore").decode("ascii")
+
+
+def slug(text: str, words: int = SLUG_WORDS, stopwords: frozenset[str] = _STOPWORDS) -> str:
+    """Lower-case ascii words joined by hyphens, `words` of them at most, `stopwords` left out."""
+    tokens = [t for t in re.findall(r"[a-z0-9]+", ascii_fold(text).lower()) if t not in stopwords]
+    if stopwords:
+        tokens = [t for t in tokens if len(t) > 1 or t.isdigit()]
     return "-".join(tokens[:words]) or "untitled"
 
 

@@ -16,12 +16,12 @@ Titles are not part of the name; pronouns and bare titles ("the Ambassador") are
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from teiedition.markup.ids import ascii_fold, slug
 from teiedition.markup.inline import Span
 from teiedition.markup.tei import sub
 from teiedition.registers import NAME_ELEMENT, Entity, Registers
@@ -30,6 +30,13 @@ KOREAN_SURNAMES = (
     "Kim Ri Li Lee Yi Pak Park Choe Choi Chong Jong Kang Han Ho Nam Mun Jang Chang Hyon Hong "
     "Yun Yu Rim Jo Cho Paek Baek Kwon Kwak Hwang Sin Shin Chon Jon Ryu Kye Pang Tak Chu Ju"
 ).split()
+# Names written surname first (Korean, Chinese, Vietnamese): the id and the short form
+# take the first word.
+SURNAME_FIRST = frozenset(KOREAN_SURNAMES) | frozenset(
+    "Zhou Mao Liu Deng Chen Zhang Wang Hao Peng Zhu Qiao Huang Yang Zhao Wu Xu Sun Guo Lin "
+    "Luo Gao Kang Pan Song Tan Dong Chu Geng Ji Nie Ye Lu Hua Jiang Shen Nguyen Pham Tran Le "
+    "Vo Ho".split()
+)
 # Titles before a name. Not "General", "Secretary", "Chairman": "the General Staff".
 _TITLES = (
     r"[Cc]omrades?|Com\.|[Cc]\.|[Aa]mb\.|[Aa]mbassador|[Mm]inister|[Mm]in\.|Premier|Marshal|"
@@ -74,15 +81,15 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_CAPITALISED = re.compile(r"(?<![\w.’'-])[A-ZÀ-ÖØ-Þ]\w+(?![\w-])")
 _INITIAL_ALONE = re.compile(r"(?<![\w.])(?P<letter>[A-HJ-Z])\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
 
 
 def fold(text: str) -> str:
     """The comparison form of a name: no accents, apostrophes and hyphens as spaces, lower
     case, "II" read as "Il"."""
-    text = re.sub(r"\bII\b", "Il", text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return " ".join(re.sub(r"['’\-]", " ", text).lower().split())
+    text = re.sub(r"['’ʼ\-]", " ", re.sub(r"\bII\b", "Il", text))  # before ’ is dropped
+    return " ".join(ascii_fold(text).lower().split())
 
 
 def _form_pattern(form: str) -> str:
@@ -151,9 +158,10 @@ class _Known:
 class DocumentNames:
     """The name annotator of one document; remembers whom the document has named."""
 
-    def __init__(self, index: NameIndex) -> None:
+    def __init__(self, index: NameIndex, doc_id: str) -> None:
         self.index = index
         self.registers = index.registers
+        self.doc_id = doc_id
         self.named: list[_Known] = []  # in order of mention, the latest last
 
     # --- the annotator interface ----------------------------------------------------------
@@ -214,14 +222,13 @@ class DocumentNames:
         return found
 
     def _short(self, text: str) -> list[Mention]:
-        """Bare surnames and initials standing for someone the document named before."""
+        """Initials and capitalised words that may stand for someone the document named
+        before; whether one does is decided in reading order, when the earlier mentions
+        (of this paragraph too) are known."""
         found = [
             Mention(m.start(), m.end(), "initial", None) for m in _INITIAL_ALONE.finditer(text)
         ]
-        surnames = {known.surname for known in self.named if known.surname}
-        for surname in surnames:
-            for match in re.finditer(rf"(?<![\w.])(?:{re.escape(surname)})(?![\w-])", text):
-                found.append(Mention(match.start(), match.end(), "surname", None))
+        found += [Mention(m.start(), m.end(), "surname", None) for m in _CAPITALISED.finditer(text)]
         return found
 
     # --- resolving --------------------------------------------------------------------------
@@ -259,11 +266,25 @@ class DocumentNames:
         self._remember(entity)
         return Mention(candidate.start, candidate.end, "person", entity.id)
 
+    def signature(self, text: str, atoms: list[Span]) -> list[Span]:
+        """A signature line names its signer: when no name is found in it, the whole line is
+        taken as an unknown person's name ("Brodowski", "Károly Fendler")."""
+        spans = self.spans(text, atoms)
+        name = text.strip()
+        if spans or not re.fullmatch(rf"(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}}", name):
+            return spans
+        mention = self._resolve_unknown(Mention(0, len(name), "unknown-person", None), name)
+        return [self._span(mention, atoms)] if mention else []
+
     def _new_id(self, name: str) -> str:
-        """surname-forenames, ascii, unique against every entry of another person."""
+        """surname-forenames, ascii, unique against every entry of another person. A surname
+        alone is too little to identify someone across the edition ("Comrade Pak"): its id
+        is scoped to this document, so two people are never merged."""
         surname = _surname(name)
         rest = [t for t in re.split(r"[\s.]+", name) if t and t != surname]
-        base = _slug(" ".join([surname, *rest]))
+        if not ascii_fold(surname).strip():
+            surname = "person"  # a surname with no Latin letters makes no readable id
+        base = _slug(" ".join([surname, *rest] if rest else [surname, self.doc_id]))
         candidate, number = base, 1
         while candidate in self.registers.entities and (
             self.registers.entities[candidate].reviewed
@@ -339,7 +360,7 @@ def _surname(name: str) -> str:
     """The surname of a name as written: the first word of a Korean name, else the last;
     initials never."""
     tokens = [t for t in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", t)] or name.split()
-    if len(tokens) > 1 and tokens[0] in KOREAN_SURNAMES:
+    if len(tokens) > 1 and tokens[0] in SURNAME_FIRST:
         return tokens[0]
     return tokens[-1] if tokens else name
 
@@ -352,5 +373,4 @@ def _entity_surname(entity: Entity) -> str:
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower())) or "unnamed"
+    return slug(text, words=8, stopwords=frozenset())

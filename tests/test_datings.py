@@ -1,0 +1,101 @@
+"""Dates in the text, one rule at a time, anchored on a document of 27 August 1962."""
+
+import pytest
+from lxml import etree
+
+from teiedition.dates import parse_date
+from teiedition.markup.datings import DocumentDates
+from teiedition.markup.inline import mark_up
+from teiedition.markup.tei import element
+
+
+def dates(text, anchor="August 27, 1962"):
+    p = element("p")
+    mark_up(p, text, [DocumentDates(parse_date(anchor))])
+    return [(d.text, dict(d.attrib)) for d in p.iter("{*}date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("held on 7 April 1961 in", ("7 April 1961", {"when": "1961-04-07"})),
+        ("On February 26, 1964, one", ("February 26, 1964", {"when": "1964-02-26"})),
+        ("dated 12.IX.1963 and", ("12.IX.1963", {"when": "1963-09-12"})),
+        ("in November 1962 the", ("November 1962", {"when": "1962-11"})),
+        ("in 1956 they", ("1956", {"when": "1956"})),
+        ("till 1970.", ("1970", {"when": "1970"})),
+    ],
+)
+def test_explicit_dates(text, expected):
+    assert dates(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("visit on 22 August, which", ("22 August", {"when": "1962-08-22", "cert": "medium"})),
+        ("on 9th August he", ("9th August", {"when": "1962-08-09", "cert": "medium"})),
+        ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
+        ("this year", ("this year", {"when": "1962", "cert": "medium"})),
+        ("last year", ("last year", {"when": "1961", "cert": "medium"})),
+        ("in the coming year", ("the coming year", {"when": "1963", "cert": "medium"})),
+        ("passed last November on", ("last November", {"when": "1961-11", "cert": "medium"})),
+        (
+            "in mid-October of this year",
+            (
+                "mid-October of this year",
+                {"notBefore": "1962-10-11", "notAfter": "1962-10-20", "cert": "medium"},
+            ),
+        ),
+        (
+            "in the summer of 1961,",
+            (
+                "summer of 1961",
+                {"notBefore": "1961-06-01", "notAfter": "1961-08-31", "cert": "medium"},
+            ),
+        ),
+        ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),
+    ],
+)
+def test_dates_resolved_against_the_document(text, expected):
+    assert dates(text) == [expected]
+
+
+def test_day_and_month_take_the_nearest_year():
+    assert dates("on 28 December", anchor="January 3, 1963") == [
+        ("28 December", {"when": "1962-12-28", "cert": "medium"})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days after the conversation",
+        "It is not like that today",
+        "a 600,000-strong army",
+        "1 hour 15 minutes",
+        "the 22nd congress",
+        "0066/1962",
+        "they may come on 2 may",
+        "August 0",
+        "31 February",
+    ],
+)
+def test_what_cannot_be_resolved_honestly_stays_unmarked(text):
+    assert dates(text) == []
+
+
+def test_tomorrow_needs_a_known_day():
+    assert dates("leaving tomorrow", anchor="____ November 1962") == []
+
+
+def test_a_month_before_the_anchor_month_is_this_year_when_last():
+    assert dates("last March", anchor="November 14, 1962") == [
+        ("last March", {"when": "1962-03", "cert": "medium"})
+    ]
+
+
+def test_dates_are_text_in_tei():
+    p = element("p")
+    mark_up(p, "on 22 August & 1956", [DocumentDates(parse_date("August 27, 1962"))])
+    assert etree.tostring(p, encoding="unicode").count("&amp;") == 1
