@@ -38,6 +38,13 @@ def test_explicit_dates(text, expected):
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
         ("this year", ("this year", {"when": "1962", "cert": "medium"})),
         ("last year", ("last year", {"when": "1961", "cert": "medium"})),
+        (
+            "particularly in the last year",
+            (
+                "the last year",
+                {"notBefore": "1961-08-27", "notAfter": "1962-08-27", "cert": "medium"},
+            ),
+        ),
         ("in the coming year", ("the coming year", {"when": "1963", "cert": "medium"})),
         ("passed last November on", ("last November", {"when": "1961-11", "cert": "medium"})),
         (

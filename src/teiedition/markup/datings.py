@@ -49,9 +49,12 @@ _DAY_MONTH = re.compile(
 )
 _SEASON = re.compile(r"(?i:\b(?P<season>spring|summer|autumn|fall)\s+of\s+(?P<year>\d{4}))\b")
 _RELATIVE_YEAR = re.compile(
-    r"\b(?P<phrase>(?i:this|last|next|the\s+coming|the\s+following|the\s+previous|the\s+past)"
+    r"\b(?P<phrase>(?i:this|last|next|the\s+coming|the\s+following|the\s+previous)"
     r"\s+year)\b"
 )
+# "in the last year", "the past year": the twelve months before the document, not a
+# calendar year
+_ROLLING_YEAR = re.compile(r"\b(?P<phrase>(?i:the\s+(?:last|past))\s+year)\b")
 _RELATIVE_MONTH = re.compile(r"\b(?i:last|next)\s+" + _MONTH + r"\b")
 _PART_OF_MONTH = re.compile(
     r"\b(?P<part>(?i:mid|early|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]"
@@ -94,6 +97,7 @@ class DocumentDates:
             self._season,
             self._part_of_month,
             self._relative_month,
+            self._rolling_year,
             self._relative_year,
             self._next_day,
             self._day_month,
@@ -152,6 +156,14 @@ class DocumentDates:
                 DateValue(match.group(0), when=nearest.isoformat()),
                 "medium",
             )
+
+    def _rolling_year(self, text: str):
+        for match in _ROLLING_YEAR.finditer(text):
+            try:
+                first = self.start.replace(year=self.start.year - 1)
+            except ValueError:  # 29 February
+                first = self.start.replace(year=self.start.year - 1, day=28)
+            yield match.start(), match.end(), _range(match.group(0), first, self.end), "medium"
 
     def _relative_year(self, text: str):
         for match in _RELATIVE_YEAR.finditer(text):
