@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,17 @@ def one(tree: etree._ElementTree | etree._Element, expression: str) -> str:
     assert len(found) == 1, f"{expression} selected {len(found)} nodes"
     item = found[0]
     return item if isinstance(item, str) else "".join(item.itertext())
+
+
+def make_edition(folder: Path, *transcripts: Path) -> Config:
+    """A copy of the edition (config, registers, schema) in `folder`, whose transcripts are
+    `transcripts` (files or folders; default: the seeds)."""
+    for part in ("tei/registers", "tei/schema"):
+        shutil.copytree(ROOT / part, folder / part)
+    shutil.copy(ROOT / "edition.toml", folder / "edition.toml")
+    seeds = folder / "seeds"
+    seeds.mkdir()
+    for source in transcripts or (ROOT / "seeds",):
+        for path in sorted(source.glob("*.txt")) if source.is_dir() else [source]:
+            shutil.copy(path, seeds / path.name)
+    return load_config(folder / "edition.toml")

@@ -1,10 +1,9 @@
 """Names: each rule with a small register and a sentence, then the edition-level guarantees."""
 
 import json
-import shutil
 
 import pytest
-from conftest import FIXTURES, NS, ROOT, SEEDS, convert_path, xpath
+from conftest import FIXTURES, NS, ROOT, SEEDS, convert_path, make_edition, xpath
 from lxml import etree
 
 from teiedition import pipeline
@@ -224,12 +223,7 @@ def test_unseen_transcripts_recall_merges_and_review(tmp_path, config):
 
 def test_every_unknown_name_is_in_the_review_report(tmp_path, config):
     edition = tmp_path / "edition"
-    shutil.copytree(ROOT / "tei" / "registers", edition / "tei" / "registers")
-    shutil.copytree(UNSEEN, edition / "seeds", ignore=shutil.ignore_patterns("*.json"))
-    shutil.copy(ROOT / "edition.toml", edition / "edition.toml")
-    from teiedition.config import load_config
-
-    edition_config = load_config(edition / "edition.toml")
+    edition_config = make_edition(edition, UNSEEN)
     report = pipeline.build(edition_config)
     rows = report.entities.rows
     unknown = {
@@ -301,14 +295,9 @@ def _shape(el):
 
 def test_the_build_never_rewrites_a_curated_register(tmp_path):
     edition = tmp_path / "edition"
-    shutil.copytree(ROOT / "tei" / "registers", edition / "tei" / "registers")
-    shutil.copytree(ROOT / "seeds", edition / "seeds")
-    shutil.copytree(FIXTURES / "transcripts", edition / "seeds", dirs_exist_ok=True)
-    shutil.copy(ROOT / "edition.toml", edition / "edition.toml")
+    edition_config = make_edition(edition, ROOT / "seeds", FIXTURES / "transcripts")
     before = {p.name: p.read_bytes() for p in (edition / "tei" / "registers").iterdir()}
-    from teiedition.config import load_config
-
-    report = pipeline.build(load_config(edition / "edition.toml"))
+    report = pipeline.build(edition_config)
     assert report.entities.unreviewed > 0  # the fixtures name people the registers lack
     after = {p.name: p.read_bytes() for p in (edition / "tei" / "registers").iterdir()}
     assert {name: after[name] for name in before} == before
@@ -350,9 +339,7 @@ def test_entities_command_lists_review_rows(tmp_path):
     from teiedition.cli import main
 
     edition = tmp_path / "edition"
-    shutil.copytree(ROOT / "tei" / "registers", edition / "tei" / "registers")
-    shutil.copytree(UNSEEN, edition / "seeds", ignore=shutil.ignore_patterns("*.json"))
-    shutil.copy(ROOT / "edition.toml", edition / "edition.toml")
+    make_edition(edition, UNSEEN)
     runner = CliRunner()
     built = runner.invoke(main, ["--config", str(edition / "edition.toml"), "build"])
     assert built.exit_code == 0, built.output

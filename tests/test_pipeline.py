@@ -3,12 +3,11 @@ half-written file is ever left behind."""
 
 import codecs
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES, NS, SEEDS, one
+from conftest import FIXTURES, NS, SEEDS, make_edition, one
 from lxml import etree
 
 from teiedition import pipeline
@@ -149,8 +148,7 @@ def test_unknown_archive_is_a_warning_with_the_line(tmp_path, config):
 
 def test_cli_build_from_a_fresh_edition_folder(tmp_path):
     root = tmp_path / "edition"
-    shutil.copytree(Path(__file__).parent.parent / "seeds", root / "seeds")
-    shutil.copy(Path(__file__).parent.parent / "edition.toml", root / "edition.toml")
+    make_edition(root)
     result = CliRunner().invoke(main, ["--config", str(root / "edition.toml"), "build"])
     assert result.exit_code == 0, result.output
     assert len(list((root / "tei" / "documents").glob("*.xml"))) == len(SEEDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -76,6 +77,45 @@ def _domain(function, *args):
         raise click.ClickException(str(err)) from err
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object with every problem, for tools.",
+)
+@click.pass_obj
+def validate(config: Config, paths: tuple[Path, ...], output_format: str) -> None:
+    """Validate TEI files or folders (default: tei/) against the edition's RELAX NG and
+    Schematron. Exit 0 when all is valid, 1 when anything is invalid, 2 for usage errors."""
+    report = _domain(pipeline.validate, config, paths)
+    if output_format == "json":
+        click.echo(report.to_json())
+    else:
+        for problem in report.problems:
+            click.echo(str(problem))
+        click.echo(report.summary())
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.option(
+    "--tei-all",
+    "tei_all",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=lambda: os.environ.get("TEIEDITION_TEI_ALL", "../shared/schemas/tei_all.rng"),
+    show_default="$TEIEDITION_TEI_ALL or ../shared/schemas/tei_all.rng",
+    help="TEI P5 tei_all.rng, from which the schema is derived.",
+)
+@click.pass_obj
+def schema(config: Config, tei_all: Path) -> None:
+    """Derive tei/schema/teiedition.rng from the ODD (run after editing the ODD)."""
+    click.echo(f"wrote {_domain(pipeline.derive_schema, config, tei_all)}")
+
+
 def _finish(report: pipeline.Report, out_dir: Path) -> None:
     for diagnostic in report.diagnostics:
         click.echo(str(diagnostic), err=True)
@@ -86,5 +126,11 @@ def _finish(report: pipeline.Report, out_dir: Path) -> None:
     )
     if report.entities is not None:
         click.echo(report.entities.summary(), err=not report.ok)
+    if report.validation is not None:
+        for problem in report.validation.problems:
+            click.echo(str(problem), err=True)
+        click.echo(report.validation.summary(), err=not report.validation.ok)
+        if not report.validation.ok:
+            click.echo("the edition is not valid: nothing was published", err=True)
     if not report.ok:
         sys.exit(1)

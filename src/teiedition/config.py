@@ -40,6 +40,10 @@ class Config:
         return self.tei_dir / "documents"
 
     @property
+    def schema_dir(self) -> Path:
+        return self.tei_dir / "schema"
+
+    @property
     def registers_dir(self) -> Path:
         return self.tei_dir / "registers"
 

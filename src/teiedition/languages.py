@@ -34,7 +34,7 @@ LANGUAGES: dict[str, str] = {
     "tr": "Turkish",
 }
 _BY_NAME = {name.lower(): code for code, name in LANGUAGES.items()}
-_BY_NAME.update({"serbo-croatian": "sh", "czechoslovak": "cs", "mandarin": "zh"})
+_BY_NAME.update({"serbo-croatian": "hbs", "czechoslovak": "cs", "mandarin": "zh"})
 
 
 def code_for(name: str) -> str | None:

@@ -6,13 +6,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from teiedition.config import Config
-from teiedition.errors import Diagnostic, InputError
+from teiedition.errors import Diagnostic, InputError, TeieditionError
 from teiedition.markup.document import build_document, document_key
 from teiedition.markup.names import NameIndex
 from teiedition.readers import read_transcript
 from teiedition.registers import UNREVIEWED_FILE, Registers, unreviewed_register
 from teiedition.reports import EntityReport, entity_report, write_review_csv
+from teiedition.schema import derive_rng, read_odd
+from teiedition.validation import ValidationReport, tei_files, validate_paths
 from teiedition.writers import serialise_tei, write_atomic
 
 TRANSCRIPT_SUFFIX = ".txt"
@@ -27,6 +31,11 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     inputs: int = 0
     entities: EntityReport | None = None
+    validation: ValidationReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and (self.validation is None or self.validation.ok)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -35,10 +44,6 @@ class Report:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "warning"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def transcript_paths(inputs: Iterable[Path]) -> list[Path]:
@@ -100,13 +105,37 @@ def convert(
 
 def build(config: Config) -> Report:
     """The whole pipeline from the edition's transcripts: TEI documents, the register of
-    persons still to review, and the entity review report."""
+    persons still to review, the entity review report, then validation of the edition; a
+    later stage publishes only a valid edition."""
     names = load_names(config)
     report = convert([config.transcripts_dir], config.documents_dir, config, names)
     write_unreviewed(names.registers, config)
     report.entities = entity_report(config.documents_dir.glob("*.xml"))
     write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
+    report.validation = validate(config)
     return report
+
+
+def validate(config: Config, paths: Iterable[Path] = ()) -> ValidationReport:
+    """Validate files or folders (default: the edition's TEI, the schema folder aside) against
+    the edition's RELAX NG and Schematron, the registers serving as master registers."""
+    files = tei_files(list(paths) or [config.tei_dir], exclude=[config.schema_dir])
+    return validate_paths(files, config.schema_dir, config.registers_dir)
+
+
+def derive_schema(config: Config, tei_all: Path) -> Path:
+    """Regenerate the edition's RELAX NG from its ODD and TEI P5 tei_all."""
+    if not tei_all.is_file():
+        raise TeieditionError(
+            f"{tei_all}: no such file (TEI P5 tei_all.rng is needed to "
+            "derive the schema; pass --tei-all)"
+        )
+    tree = derive_rng(read_odd(config.schema_dir / "teiedition.odd"), tei_all)
+    target = config.schema_dir / "teiedition.rng"
+    write_atomic(
+        target, etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    )
+    return target
 
 
 def write_unreviewed(registers: Registers, config: Config) -> None:

@@ -1,0 +1,427 @@
+"""Validation stage: the edition's RELAX NG and Schematron, with diagnostics a scholar can act
+on (``path:line:column: error|warning: message [rule-id]``).
+
+Parsing is safe for hostile files: no network, no external entities, no DTD, no entity
+expansion (billion laughs) and no huge-tree mode. A file that declares a document type is
+reported and not validated further. Both schemas are compiled once per run: the RELAX NG by
+lxml, the Schematron into XSLT 3.0 (the ISO skeleton's approach) run by saxonche, which
+evaluates its XPath 3.1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from teiedition.errors import TeieditionError
+from teiedition.markup.tei import TEI_NS
+from teiedition.schema import read_odd
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+SCHEMA_FILES = ("teiedition.odd", "teiedition.rng", "teiedition.sch")
+# What a Schematron top-level variable may be set to from outside (see teiedition.sch).
+EXTERNAL_VARIABLES = {"registers": "document-node()?"}
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that never touches the network or the file system beyond the file itself and
+    expands no entity. IDs are not collected, so that duplicates reach the Schematron."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        collect_ids=False,
+        remove_comments=False,
+    )
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    severity: str  # "error" | "warning"
+    message: str
+    rule: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        )
+
+
+@dataclass
+class ValidationReport:
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def invalid_files(self) -> list[str]:
+        return sorted({p.path for p in self.errors})
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        return (
+            f"validated {len(self.files)} files: {len(self.files) - len(self.invalid_files)} "
+            f"valid, {len(self.invalid_files)} invalid ({len(self.errors)} errors, "
+            f"{len(self.warnings)} warnings)"
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "files": len(self.files),
+                "valid": len(self.files) - len(self.invalid_files),
+                "invalid": len(self.invalid_files),
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "problems": [asdict(p) for p in self.problems],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+
+class Validator:
+    """Compiles the edition's schemas once; validates any number of files."""
+
+    def __init__(self, schema_dir: Path, registers: Sequence[Path] = ()) -> None:
+        missing = [name for name in SCHEMA_FILES if not (schema_dir / name).is_file()]
+        if missing:
+            raise TeieditionError(f"{schema_dir}: missing {', '.join(missing)}")
+        self.customisation = read_odd(schema_dir / "teiedition.odd")
+        self.relaxng = etree.RelaxNG(etree.parse(str(schema_dir / "teiedition.rng"), safe_parser()))
+        processor = _saxon()
+        compiler = processor.new_xslt30_processor()
+        stylesheet = schematron_to_xslt(
+            etree.parse(str(schema_dir / "teiedition.sch"), safe_parser()), EXTERNAL_VARIABLES
+        )
+        self.schematron = compiler.compile_stylesheet(
+            stylesheet_text=etree.tostring(stylesheet, encoding="unicode")
+        )
+        if registers:
+            # the register files, wrapped in one document
+            wrapped = "".join(_clean_text(p) for p in registers if p.is_file())
+            self.schematron.set_parameter(
+                "registers", processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
+            )
+        self.processor = processor
+
+    def validate(self, paths: Iterable[Path]) -> ValidationReport:
+        report = ValidationReport()
+        for path in paths:
+            report.files.append(str(path))
+            report.problems += self.validate_file(path)
+        return report
+
+    def validate_file(self, path: Path) -> list[Problem]:
+        where = str(path)
+        try:
+            source = path.read_bytes()
+        except OSError as err:
+            return [Problem(where, 1, 1, "error", f"cannot read file: {err.strerror}", "io")]
+        # A document type declaration is refused before parsing: its entities are neither
+        # loaded (XXE) nor expanded (billion laughs), and TEI needs nothing of it.
+        doctype = _DOCTYPE.search(source, 0, _prolog_end(source))
+        if doctype:
+            line = source.count(b"\n", 0, doctype.start()) + 1
+            message = (
+                "a document type declaration is not allowed in TEI files (its entities "
+                "are neither loaded nor expanded)"
+            )
+            return [Problem(where, line, 1, "error", message, "no-dtd")]
+        try:
+            tree = etree.ElementTree(etree.fromstring(source, safe_parser()))
+        except etree.XMLSyntaxError as err:
+            line, column = err.position if err.position else (err.lineno or 1, 1)
+            message = f"not well-formed XML: {_first_line(err.msg)}"
+            return [Problem(where, line or 1, max(column, 1), "error", message, "well-formed")]
+        lines = source.decode("utf-8", "replace").splitlines()
+        problems = self._relaxng(where, tree, lines)
+        problems += self._schematron(where, tree, lines)
+        return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
+
+    def _relaxng(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
+        if self.relaxng.validate(tree):
+            return []
+        # libxml2 often reports a grammar error far from its cause ("Element TEI has extra
+        # content"); what the ODD forbids outright is named exactly, where it is.
+        problems = self._vocabulary(where, tree, lines)
+        if problems:
+            return problems
+        return [
+            Problem(
+                where,
+                entry.line,
+                entry.column or _column(lines, entry.line, None),
+                "error",
+                _relaxng_message(entry.message),
+                "relaxng",
+            )
+            for entry in self.relaxng.error_log
+        ]
+
+    def _vocabulary(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
+        """Elements outside the edition's set and attribute values outside its closed lists."""
+        problems = []
+        custom = self.customisation
+        # a class's closed list holds for the attribute on every element of the class
+        by_class = {attribute: values for (_, attribute), values in custom.class_values.items()}
+        for element in tree.iter(etree.Element):
+            qname = etree.QName(element)
+            line = element.sourceline or 1
+            if qname.namespace != TEI_NS or qname.localname not in custom.elements:
+                problems.append(
+                    Problem(
+                        where,
+                        line,
+                        _column(lines, line, element),
+                        "error",
+                        f"element <{qname.localname}> is not part of the edition's schema",
+                        "relaxng",
+                    )
+                )
+                continue
+            for attribute, value in element.attrib.items():
+                allowed = custom.element_values.get((qname.localname, attribute)) or by_class.get(
+                    attribute
+                )
+                if allowed and value not in allowed:
+                    problems.append(
+                        Problem(
+                            where,
+                            line,
+                            _column(lines, line, element, attribute),
+                            "error",
+                            f'<{qname.localname} {attribute}="{value}">: allowed values are '
+                            f"{', '.join(allowed)}",
+                            "relaxng",
+                        )
+                    )
+        return problems
+
+    def _schematron(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
+        document = self.processor.parse_xml(
+            xml_text=etree.tostring(tree.getroot(), encoding="unicode")
+        )
+        output = self.schematron.transform_to_string(xdm_node=document)
+        problems = []
+        for finding in etree.fromstring(output.encode("utf-8")):
+            node = _node_at(tree, finding.get("path", "/"))
+            element = node.getparent() if _is_attribute(node) else node
+            line = getattr(element, "sourceline", None) or 1
+            attribute = node.attrname if _is_attribute(node) else None
+            column = _column(lines, line, element, attribute)
+            message = " ".join((finding.text or "").split())
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    column,
+                    finding.get("role") or "error",
+                    message,
+                    finding.get("id") or "schematron",
+                )
+            )
+        return problems
+
+
+def validate_paths(
+    paths: Iterable[Path], schema_dir: Path, registers_dir: Path | None = None
+) -> ValidationReport:
+    registers = (
+        sorted(registers_dir.glob("*.xml")) if registers_dir and registers_dir.is_dir() else []
+    )
+    return Validator(schema_dir, registers).validate(paths)
+
+
+def tei_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
+    """Files as given; folders expand to their ``*.xml`` files, recursively, in name order."""
+    excluded = [e.resolve() for e in exclude]
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*.xml")
+                if not any(p.resolve().is_relative_to(e) for e in excluded)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+# --- Schematron → XSLT 3.0 ---------------------------------------------------------------------
+
+
+def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> etree._Element:
+    """Compile an ISO Schematron (queryBinding xslt3) to an XSLT 3.0 stylesheet whose output is
+    ``<findings>`` of ``<finding id role path>message</finding>``. Supported: ns, let (schema and
+    rule level), pattern, rule/@context, assert, report, name, value-of. Top-level lets named in
+    `external` become stylesheet parameters."""
+
+    def sch(tag: str) -> str:
+        return f"{{{SCH_NS}}}{tag}"
+
+    nsmap = {"xsl": XSL_NS, "xs": "http://www.w3.org/2001/XMLSchema"}
+    for ns in schema.iter(sch("ns")):
+        nsmap[ns.get("prefix")] = ns.get("uri")
+    root = schema.getroot()
+    xsl = etree.Element(f"{{{XSL_NS}}}stylesheet", nsmap=nsmap, version="3.0")
+    xsl.set("exclude-result-prefixes", " ".join(p for p in nsmap if p != "xsl"))
+
+    def x(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
+        return etree.SubElement(parent, f"{{{XSL_NS}}}{tag}", attributes)
+
+    for let in root.findall(sch("let")):
+        name = let.get("name")
+        if name in external:
+            x(xsl, "param", name=name, select=let.get("value"), **{"as": external[name]})
+        else:
+            x(xsl, "variable", name=name, select=let.get("value"))
+    patterns = root.findall(sch("pattern"))
+    main = x(xsl, "template", match="/")
+    findings = etree.SubElement(main, "findings")
+    for index, pattern in enumerate(patterns):
+        mode = f"pattern{index}"
+        x(xsl, "mode", name=mode, **{"on-no-match": "shallow-skip"})
+        x(findings, "apply-templates", select=".", mode=mode)
+        walk = x(xsl, "template", match="node() | @*", mode=mode, priority="-10")
+        x(walk, "apply-templates", select="@* | node()", mode=mode)
+        rules = pattern.findall(sch("rule"))
+        for position, rule in enumerate(rules):
+            template = x(
+                xsl,
+                "template",
+                match=rule.get("context"),
+                mode=mode,
+                priority=str(len(rules) - position),
+            )
+            for child in rule:
+                if child.tag == sch("let"):
+                    x(template, "variable", name=child.get("name"), select=child.get("value"))
+                elif child.tag in (sch("assert"), sch("report")):
+                    test = child.get("test")
+                    condition = f"not({test})" if child.tag == sch("assert") else test
+                    branch = x(template, "if", test=condition)
+                    finding = etree.SubElement(branch, "finding")
+                    x(finding, "attribute", name="id", select=f"'{child.get('id', 'schematron')}'")
+                    x(finding, "attribute", name="role", select=f"'{child.get('role', 'error')}'")
+                    x(finding, "attribute", name="path", select="path(.)")
+                    _message(child, finding, x)
+            x(template, "apply-templates", select="@* | node()", mode=mode)
+    return xsl
+
+
+def _message(source: etree._Element, target: etree._Element, x) -> None:
+    if source.text:
+        x(target, "text").text = source.text
+    for child in source:
+        name = etree.QName(child).localname
+        if name == "name":
+            x(target, "value-of", select=child.get("path", "name()"))
+        elif name == "value-of":
+            x(target, "value-of", select=child.get("select"))
+        if child.tail:
+            x(target, "text").text = child.tail
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+@cache
+def _saxon():
+    from saxonche import PySaxonProcessor
+
+    return PySaxonProcessor(license=False)
+
+
+def _clean_text(path: Path) -> str:
+    """A register as text Saxon may parse: reparsed safely, without document type."""
+    return etree.tostring(etree.parse(str(path), safe_parser()).getroot(), encoding="unicode")
+
+
+def _is_attribute(node) -> bool:
+    return isinstance(node, str) and getattr(node, "is_attribute", False)
+
+
+_STEP = re.compile(r"Q\{([^}]*)\}")
+
+
+def _node_at(tree: etree._ElementTree, path: str):
+    """The lxml node at an XPath 3.1 ``path()`` ("/Q{ns}TEI[1]/Q{ns}text[1]/@ref")."""
+    if path in {"", "/"}:
+        return tree.getroot()
+    namespaces: dict[str, str] = {}
+
+    def prefix(match: re.Match[str]) -> str:
+        uri = match.group(1)
+        if not uri:
+            return ""
+        key = next((k for k, v in namespaces.items() if v == uri), f"n{len(namespaces)}")
+        namespaces[key] = uri
+        return f"{key}:"
+
+    expression = _STEP.sub(prefix, path)
+    expression = re.sub(r"/text\(\)\[\d+\]$|/comment\(\)\[\d+\]$", "", expression)
+    try:
+        found = tree.xpath(expression, namespaces=namespaces)
+    except etree.XPathError:
+        return tree.getroot()
+    return found[0] if found else tree.getroot()
+
+
+def _column(lines: list[str], line: int, element, attribute: str | None = None) -> int:
+    """Best column for a node: where its start tag (or the attribute) begins on its line."""
+    if not 1 <= line <= len(lines):
+        return 1
+    text = lines[line - 1]
+    if element is not None and isinstance(element.tag, str):
+        tag = etree.QName(element).localname
+        start = text.find(f"<{tag}")
+        if start >= 0:
+            if attribute:
+                name = etree.QName(attribute).localname if attribute.startswith("{") else attribute
+                at = re.search(rf"\s(?:\w+:)?{re.escape(name)}\s*=", text[start:])
+                if at:
+                    return start + at.start() + 2
+            return start + 1
+    start = text.find("<")
+    return start + 1 if start >= 0 else 1
+
+
+def _relaxng_message(message: str) -> str:
+    return message.replace("{http://www.tei-c.org/ns/1.0}", "")
+
+
+def _first_line(message: str) -> str:
+    return message.splitlines()[0] if message else "syntax error"
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY")
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _prolog_end(source: bytes) -> int:
+    """Where the root element starts: before it is the prolog."""
+    match = _ROOT_START.search(source)
+    return match.start() if match else len(source)

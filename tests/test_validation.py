@@ -1,0 +1,189 @@
+"""Validation: every Schematron rule has a fixture that breaks it; each test sees the rule id,
+the line and the message. Malformed and hostile XML give clear errors and expand nothing."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, ROOT, make_edition
+
+from teiedition import pipeline
+from teiedition.cli import main
+from teiedition.config import load_config
+from teiedition.validation import Validator
+
+INVALID = FIXTURES / "invalid"
+SCHEMA = ROOT / "tei" / "schema"
+
+
+@pytest.fixture(scope="module")
+def validator():
+    return Validator(SCHEMA, sorted((ROOT / "tei" / "registers").glob("*.xml")))
+
+
+def problems(validator, name):
+    return [
+        (p.rule, p.line, p.severity, p.message) for p in validator.validate_file(INVALID / name)
+    ]
+
+
+def test_the_baseline_is_valid(validator):
+    assert problems(validator, "valid.xml") == []
+
+
+# fixture → (rule id, line, severity, a fragment of the message)
+CASES = {
+    "ref-resolves.xml": (
+        "ref-resolves",
+        152,
+        "error",
+        "points to #moskovsky-vasili, which names no xml:id",
+    ),
+    "id-unique.xml": (
+        "id-unique",
+        153,
+        "error",
+        'xml:id "d1962-08-14-record-conversation-kim-p1" is used 2 times',
+    ),
+    "id-pattern.xml": (
+        "id-pattern",
+        153,
+        "warning",
+        'xml:id "Para_2" does not follow the edition\'s pattern',
+    ),
+    "date-iso.xml": ("date-iso", 37, "error", '@when="14.08.1962" is not an ISO 8601 date'),
+    "date-order.xml": (
+        "date-order",
+        84,
+        "error",
+        '@notBefore="1962-08-20" lies after @notAfter="1962-08-14"',
+    ),
+    "date-future.xml": ("date-future", 153, "error", "the date 2999-08-15 lies in the future"),
+    "doc-creation.xml": ("doc-creation", 3, "error", "has no creation date"),
+    "doc-abstract.xml": ("doc-abstract", 3, "error", "has no abstract"),
+    "doc-language.xml": (
+        "doc-language",
+        3,
+        "error",
+        'valid ISO 639 code (msItem/textLang/@mainLang is "xx")',
+    ),
+    "doc-repository.xml": ("doc-repository", 3, "error", "names no repository"),
+    "doc-id.xml": (
+        "doc-id",
+        3,
+        "error",
+        'is not the document id "d1962-08-14-record-conversation-kim"',
+    ),
+    "name-not-empty.xml": ("name-not-empty", 152, "error", "empty <persName>"),
+    "standoff-register.xml": (
+        "standoff-register",
+        98,
+        "error",
+        'person "kim-il-sung" differs from its entry in the master register',
+    ),
+    "relaxng.xml": ("relaxng", 152, "error", "element <foo> is not part of the edition's schema"),
+    "malformed.xml": (
+        "well-formed",
+        153,
+        "error",
+        "not well-formed XML: Opening and ending tag mismatch",
+    ),
+    "xxe.xml": ("no-dtd", 2, "error", "a document type declaration is not allowed"),
+    "billion-laughs.xml": ("no-dtd", 2, "error", "a document type declaration is not allowed"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_rule_is_seen_with_its_line_and_message(validator, name):
+    rule, line, severity, fragment = CASES[name]
+    found = problems(validator, name)
+    assert any(
+        r == rule and ln == line and s == severity and fragment in m for r, ln, s, m in found
+    ), found
+
+
+def test_every_schematron_rule_has_a_fixture():
+    from lxml import etree
+
+    schematron = etree.parse(str(SCHEMA / "teiedition.sch"))
+    ids = set(
+        schematron.xpath(
+            "//sch:assert/@id | //sch:report/@id",
+            namespaces={"sch": "http://purl.oclc.org/dsdl/schematron"},
+        )
+    )
+    covered = {rule for rule, *_ in CASES.values()} | {"doc-repository-unknown"}
+    assert ids <= covered, ids - covered
+
+
+def test_an_unknown_archive_is_a_warning_not_an_error(validator, tmp_path, config):
+    report = pipeline.convert(
+        [FIXTURES / "transcripts" / "page-unknown-archive.txt"], tmp_path, config
+    )
+    found = validator.validate_file(report.written[0])
+    assert ("doc-repository-unknown", "warning") in {(p.rule, p.severity) for p in found}
+    assert "doc-repository" not in {p.rule for p in found}
+
+
+def test_a_bad_attribute_value_is_named_exactly(validator):
+    found = validator.validate_file(INVALID / "relaxng.xml")
+    assert [str(p).split(": ", 1)[1] for p in found if "supplied" in p.message] == [
+        'error: <supplied reason="bogus">: allowed values are omitted-in-original, '
+        "clarification, alternative-name [relaxng]"
+    ]
+
+
+def test_hostile_files_expand_and_fetch_nothing(validator):
+    for name in ("xxe.xml", "billion-laughs.xml"):
+        found = validator.validate_file(INVALID / name)
+        assert [p.rule for p in found] == ["no-dtd"]
+        assert "root:" not in " ".join(p.message for p in found)  # /etc/passwd never read
+
+
+def test_tei_from_another_project_is_reported_not_crashed(validator):
+    found = validator.validate_file(INVALID / "foreign.xml")
+    rules = {p.rule for p in found}
+    assert {"relaxng", "doc-creation", "ref-resolves"} <= rules
+    assert any("element <lg> is not part of the edition's schema" in p.message for p in found)
+
+
+def test_the_built_edition_is_valid():
+    report = pipeline.validate(load_config(ROOT / "edition.toml"))
+    assert report.ok and not report.warnings, [str(p) for p in report.problems]
+    assert len(report.files) == 8  # five documents, three registers
+
+
+def test_cli_output_exit_codes_and_json():
+    runner = CliRunner()
+    ok = runner.invoke(main, ["--config", str(ROOT / "edition.toml"), "validate"])
+    assert ok.exit_code == 0 and ok.output.endswith("(0 errors, 0 warnings)\n")
+    bad = runner.invoke(main, ["validate", str(INVALID / "date-order.xml")])
+    assert bad.exit_code == 1
+    first = bad.output.splitlines()[0]
+    assert first == (
+        f'{INVALID / "date-order.xml"}:84:17: error: @notBefore="1962-08-20" lies '
+        'after @notAfter="1962-08-14" [date-order]'
+    )
+    as_json = runner.invoke(main, ["validate", "--format", "json", str(INVALID / "malformed.xml")])
+    data = json.loads(as_json.output)
+    assert as_json.exit_code == 1 and data["invalid"] == 1
+    assert data["problems"][0]["rule"] == "well-formed" and data["problems"][0]["line"] == 153
+    assert runner.invoke(main, ["validate", str(INVALID / "no-such-file.xml")]).exit_code == 2
+    warned = runner.invoke(main, ["validate", str(INVALID / "id-pattern.xml")])
+    assert warned.exit_code == 0  # warnings alone do not make a file invalid
+
+
+def test_build_stops_with_diagnostics_when_the_edition_is_invalid(tmp_path):
+    edition = tmp_path / "edition"
+    make_edition(edition)
+    future = next((ROOT / "seeds").glob("004_*.txt")).read_text("utf-8")
+    (edition / "seeds" / "future.txt").write_text(
+        future.replace("November 14, 1962", "November 14, 2999", 1).replace(
+            "14 November 1962", "14 November 2999", 1
+        ),
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["--config", str(edition / "edition.toml"), "build"])
+    assert result.exit_code == 1
+    assert "lies in the future [date-future]" in result.output
+    assert "the edition is not valid: nothing was published" in result.output
