@@ -208,3 +208,8 @@ def test_the_committed_edition_is_what_the_converter_makes(config):
     assert committed.keys() == expected.keys(), "run `teiedition build` and commit tei/"
     for name, data in expected.items():
         assert committed[name] == data, f"{name} is stale: run `teiedition build` and commit tei/"
+
+
+def test_written_files_are_readable_by_others(tmp_path, config):
+    target = pipeline.convert([SEEDS[0]], tmp_path, config).written[0]
+    assert target.stat().st_mode & 0o044 == 0o044 or os.umask(0o022) & 0o044

@@ -10,6 +10,7 @@ evaluates its XPath 3.1.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -276,8 +277,9 @@ def tei_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]
 def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> etree._Element:
     """Compile an ISO Schematron (queryBinding xslt3) to an XSLT 3.0 stylesheet whose output is
     ``<findings>`` of ``<finding id role path>message</finding>``. Supported: ns, let (schema and
-    rule level), pattern, rule/@context, assert, report, name, value-of. Top-level lets named in
-    `external` become stylesheet parameters."""
+    rule level), pattern, rule/@context, assert, report, name, value-of, and XSLT declarations
+    (xsl:key) at schema level. Top-level lets named in `external` become stylesheet
+    parameters."""
 
     def sch(tag: str) -> str:
         return f"{{{SCH_NS}}}{tag}"
@@ -298,15 +300,20 @@ def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> 
             x(xsl, "param", name=name, select=let.get("value"), **{"as": external[name]})
         else:
             x(xsl, "variable", name=name, select=let.get("value"))
+    for foreign in root:
+        if isinstance(foreign.tag, str) and etree.QName(foreign).namespace == XSL_NS:
+            xsl.append(copy.deepcopy(foreign))  # xsl:key and the like, as the binding allows
     patterns = root.findall(sch("pattern"))
     main = x(xsl, "template", match="/")
     findings = etree.SubElement(main, "findings")
+    # Each pattern visits only the nodes its rules' contexts select, in document order; the
+    # first rule whose context matches a node fires (ISO Schematron semantics).
+    for index, pattern in enumerate(patterns):
+        contexts = [_as_selection(rule.get("context")) for rule in pattern.findall(sch("rule"))]
+        x(findings, "apply-templates", select=" | ".join(contexts), mode=f"pattern{index}")
     for index, pattern in enumerate(patterns):
         mode = f"pattern{index}"
-        x(xsl, "mode", name=mode, **{"on-no-match": "shallow-skip"})
-        x(findings, "apply-templates", select=".", mode=mode)
-        walk = x(xsl, "template", match="node() | @*", mode=mode, priority="-10")
-        x(walk, "apply-templates", select="@* | node()", mode=mode)
+        x(xsl, "mode", name=mode, **{"on-no-match": "deep-skip"})
         rules = pattern.findall(sch("rule"))
         for position, rule in enumerate(rules):
             template = x(
@@ -328,8 +335,12 @@ def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> 
                     x(finding, "attribute", name="role", select=f"'{child.get('role', 'error')}'")
                     x(finding, "attribute", name="path", select="path(.)")
                     _message(child, finding, x)
-            x(template, "apply-templates", select="@* | node()", mode=mode)
     return xsl
+
+
+def _as_selection(context: str) -> str:
+    """The nodes a rule context (a match pattern) can match, as an expression."""
+    return f"({context})" if context.lstrip().startswith("/") else f"//({context})"
 
 
 def _message(source: etree._Element, target: etree._Element, x) -> None:
