@@ -103,6 +103,19 @@ def validate(config: Config, paths: tuple[Path, ...], output_format: str) -> Non
 
 @main.command()
 @click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the site (default: output/html).",
+)
+@click.pass_obj
+def html(config: Config, out_dir: Path | None) -> None:
+    """Publish the HTML edition of the edition's TEI."""
+    click.echo(_domain(pipeline.html, config, out_dir).summary())
+
+
+@main.command()
+@click.option(
     "--tei-all",
     "tei_all",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -132,5 +145,7 @@ def _finish(report: pipeline.Report, out_dir: Path) -> None:
         click.echo(report.validation.summary(), err=not report.validation.ok)
         if not report.validation.ok:
             click.echo("the edition is not valid: nothing was published", err=True)
+    if report.html is not None:
+        click.echo(report.html.summary())
     if not report.ok:
         sys.exit(1)

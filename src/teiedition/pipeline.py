@@ -12,6 +12,7 @@ from teiedition.config import Config
 from teiedition.errors import Diagnostic, InputError, TeieditionError
 from teiedition.markup.document import build_document, document_key
 from teiedition.markup.names import NameIndex
+from teiedition.publish.html import HtmlReport, publish_html
 from teiedition.readers import read_transcript
 from teiedition.registers import UNREVIEWED_FILE, Registers, unreviewed_register
 from teiedition.reports import EntityReport, entity_report, write_review_csv
@@ -32,6 +33,7 @@ class Report:
     inputs: int = 0
     entities: EntityReport | None = None
     validation: ValidationReport | None = None
+    html: HtmlReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -105,14 +107,16 @@ def convert(
 
 def build(config: Config) -> Report:
     """The whole pipeline from the edition's transcripts: TEI documents, the register of
-    persons still to review, the entity review report, then validation of the edition; a
-    later stage publishes only a valid edition."""
+    persons still to review, the entity review report, validation, and, for a valid edition
+    only, the HTML edition."""
     names = load_names(config)
     report = convert([config.transcripts_dir], config.documents_dir, config, names)
     write_unreviewed(names.registers, config)
     report.entities = entity_report(config.documents_dir.glob("*.xml"))
     write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
     report.validation = validate(config)
+    if report.ok:
+        report.html = publish_html(config)
     return report
 
 
@@ -151,3 +155,8 @@ def write_unreviewed(registers: Registers, config: Config) -> None:
 def entities(config: Config) -> EntityReport:
     """What the built edition mentions, and the names still to review."""
     return entity_report(config.documents_dir.glob("*.xml"))
+
+
+def html(config: Config, out_dir: Path | None = None) -> HtmlReport:
+    """The HTML edition of the edition's TEI (which should be valid: `teiedition validate`)."""
+    return publish_html(config, out_dir)

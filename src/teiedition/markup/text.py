@@ -78,3 +78,58 @@ def _children(element: etree._Element):
             yield from _source_parts(child)
         if child.tail:
             yield child.tail
+
+
+def reading_text(element: etree._Element) -> str:
+    """The text as read: corrections applied, the translator's brackets kept, page breaks of
+    the copied page dropped (for search and plain-text export)."""
+    return "".join(_reading_parts(element))
+
+
+def _reading_parts(element: etree._Element):
+    name = etree.QName(element).localname if isinstance(element.tag, str) else ""
+    if name == "choice":
+        chosen = [c for c in element if etree.QName(c).localname in {"corr", "reg", "expan"}]
+        for child in chosen[:1] or list(element)[:1]:
+            yield from _reading_parts(child)
+        return
+    if name in {"sic", "orig"}:
+        return
+    if name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
+        yield "[" + "".join(_reading_children(element)) + "]"
+    elif name == "gap":
+        yield "[…]"
+    elif name == "unclear" and element.get("reason") == "query":
+        yield "".join(_reading_children(element)) + "[?]"
+    elif name == "q" and element.get("rend") in QUOTE_STYLES:
+        opening, closing = QUOTE_STYLES[element.get("rend")]
+        yield opening + "".join(_reading_children(element)) + closing
+    elif name in {
+        "p",
+        "head",
+        "label",
+        "item",
+        "list",
+        "opener",
+        "closer",
+        "dateline",
+        "signed",
+        "seg",
+        "salute",
+        "div",
+        "body",
+        "ab",
+    }:
+        yield " " + "".join(_reading_children(element)) + " "
+    else:
+        yield from _reading_children(element)
+
+
+def _reading_children(element: etree._Element):
+    if element.text:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _reading_parts(child)
+        if child.tail:
+            yield child.tail

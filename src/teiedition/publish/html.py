@@ -1,0 +1,197 @@
+"""The HTML edition: XSLT 3.0 makes the pages (``xslt/html/``); this module decides which pages
+there are and where they go, copies the assets and TEI files, writes the sitemap, and builds the
+search index. The stylesheet is compiled once per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teiedition.config import Config
+from teiedition.errors import TeieditionError
+from teiedition.publish.search import build_search_index
+from teiedition.validation import safe_parser
+from teiedition.writers import write_atomic
+
+REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organizations.html"}
+EDITION_PAGES = {"home": "index.html", "timeline": "timeline.html", "search": "search.html"}
+
+
+@dataclass
+class HtmlReport:
+    out_dir: Path
+    pages: list[Path] = field(default_factory=list)
+    search_records: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"html: {len(self.pages)} pages and a search index of {self.search_records} "
+            f"paragraphs in {self.out_dir}"
+        )
+
+
+def build_date(root: Path) -> str:
+    """The date the edition shows as its build date, reproducibly: SOURCE_DATE_EPOCH if set,
+    else the date of the last commit, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            return result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return dt.date.today().isoformat()
+
+
+class HtmlPublisher:
+    """The compiled stylesheet and the edition's documents, for one run."""
+
+    def __init__(
+        self, config: Config, xslt_dir: Path, downloads: list[tuple[str, str]] = ()
+    ) -> None:
+        from saxonche import PySaxonProcessor
+
+        self.config = config
+        self.processor = PySaxonProcessor(license=False)
+        stylesheet = xslt_dir / "html" / "html.xsl"
+        if not stylesheet.is_file():
+            raise TeieditionError(f"{stylesheet}: no such stylesheet")
+        compiler = self.processor.new_xslt30_processor()
+        try:
+            self.executable = compiler.compile_stylesheet(stylesheet_file=str(stylesheet))
+        except Exception as err:  # saxonche raises its own error type with the message
+            raise TeieditionError(f"{stylesheet}: {err}") from err
+        self.paths = sorted(config.documents_dir.glob("*.xml"))
+        self.documents = [self._parse(path) for path in self.paths]
+        registers = sorted(config.registers_dir.glob("*.xml"))
+        wrapped = "".join(
+            etree.tostring(etree.parse(str(p), safe_parser()).getroot(), encoding="unicode")
+            for p in registers
+        )
+        strings = {
+            "edition-title": config.title,
+            "edition-subtitle": config.subtitle,
+            "editors": "; ".join(config.editors),
+            "publisher": config.publisher,
+            "licence": config.licence,
+            "licence-url": config.licence_url,
+            "base-url": config.base_url,
+            "version": config.version,
+            "build-date": build_date(config.root),
+            "introduction": config.introduction,
+        }
+        for name, value in strings.items():
+            self.executable.set_parameter(name, self.processor.make_string_value(value))
+        self.executable.set_parameter("documents", self.processor.make_array(self.documents))
+        self.executable.set_parameter(
+            "registers", self.processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
+        )
+        if downloads:
+            self.executable.set_parameter(
+                "downloads",
+                self.processor.make_array(
+                    [
+                        self.processor.make_string_value(f"{label}|{path}")
+                        for label, path in downloads
+                    ]
+                ),
+            )
+
+    def _parse(self, path: Path):
+        """A document as Saxon sees it, reparsed safely (no DTD, no entities)."""
+        text = etree.tostring(etree.parse(str(path), safe_parser()).getroot(), encoding="unicode")
+        return self.processor.parse_xml(xml_text=text)
+
+    def _page(self, page_path: str, make) -> bytes:
+        self.executable.set_parameter("page-path", self.processor.make_string_value(page_path))
+        html = make()
+        if html is None:
+            raise TeieditionError(f"the stylesheet made no page for {page_path}")
+        return html.encode("utf-8")
+
+    def publish(self, out_dir: Path) -> HtmlReport:
+        report = HtmlReport(out_dir)
+
+        def write(page_path: str, data: bytes) -> None:
+            target = out_dir / page_path
+            write_atomic(target, data)
+            report.pages.append(target)
+
+        for path, document in zip(self.paths, self.documents, strict=True):
+            page = f"documents/{path.stem}.html"
+            write(
+                page,
+                self._page(
+                    page, lambda d=document: self.executable.transform_to_string(xdm_node=d)
+                ),
+            )
+        for template, page in EDITION_PAGES.items():
+            write(
+                page,
+                self._page(
+                    page, lambda t=template: self.executable.call_template_returning_string(t)
+                ),
+            )
+        for kind, page in REGISTER_PAGES.items():
+
+            def register(k=kind):
+                self.executable.set_initial_template_parameters(
+                    False, {"kind": self.processor.make_string_value(k)}
+                )
+                return self.executable.call_template_returning_string("register")
+
+            write(page, self._page(page, register))
+            self.executable.set_initial_template_parameters(False, {})
+        self._copy_static(out_dir)
+        write_atomic(out_dir / "sitemap.xml", self._sitemap(report.pages, out_dir))
+        report.search_records = build_search_index(self.paths, self.config, out_dir)
+        return report
+
+    def _copy_static(self, out_dir: Path) -> None:
+        assets = Path(self.config.root / "xslt" / "html" / "assets")
+        for source in sorted(assets.iterdir()):
+            write_atomic(out_dir / "assets" / source.name, source.read_bytes())
+        for path in self.paths:
+            write_atomic(out_dir / "tei" / path.name, path.read_bytes())
+
+    def _sitemap(self, pages: list[Path], out_dir: Path) -> bytes:
+        sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9"
+        urlset = etree.Element(f"{{{sitemap}}}urlset", nsmap={None: sitemap})
+        for page in sorted(pages):
+            url = etree.SubElement(urlset, f"{{{sitemap}}}url")
+            location = etree.SubElement(url, f"{{{sitemap}}}loc")
+            location.text = self.config.base_url + page.relative_to(out_dir).as_posix()
+        return etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def publish_html(config: Config, out_dir: Path | None = None) -> HtmlReport:
+    """Make the whole site in a fresh folder beside `out_dir`, then swap it in: a failed run
+    leaves the previous site whole, and no page of a removed document lingers."""
+    out_dir = out_dir or config.output_dir / "html"
+    staging = out_dir.with_name(out_dir.name + ".building")
+    shutil.rmtree(staging, ignore_errors=True)
+    report = HtmlPublisher(config, config.root / "xslt").publish(staging)
+    previous = out_dir.with_name(out_dir.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if out_dir.exists():
+        out_dir.rename(previous)
+    staging.rename(out_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+    report.out_dir = out_dir
+    report.pages = [out_dir / p.relative_to(staging) for p in report.pages]
+    return report

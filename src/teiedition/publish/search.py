@@ -1,0 +1,108 @@
+"""The search index: one Pagefind record per paragraph, so a result opens the paragraph.
+
+A record holds the paragraph's reading text and, for every name in it, every form the
+register gives, with hyphens and accents folded away ("Pak Seong-cheol", "Pak Song Chol",
+"Pak Seongcheol"), so a name is found however it is romanised or typed. Filters: the persons
+the paragraph names, the archive, the year.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from lxml import etree
+
+from teiedition.config import Config
+from teiedition.markup.ids import ascii_fold
+from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.markup.text import normalise, reading_text
+from teiedition.validation import safe_parser
+
+NS = {"tei": TEI_NS}
+_NAMES = ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"
+
+
+def search_forms(forms: list[str]) -> list[str]:
+    """Every form as written, without hyphens, hyphens as spaces, and without accents."""
+    found: list[str] = []
+    for form in forms:
+        for variant in (form, form.replace("-", ""), form.replace("-", " ")):
+            for folded in (variant, ascii_fold(variant)):
+                if folded and folded not in found:
+                    found.append(folded)
+    return found
+
+
+def search_records(paths: list[Path]) -> list[dict]:
+    records = []
+    for path in paths:
+        root = etree.parse(str(path), safe_parser()).getroot()
+        doc_id = root.get(XML_ID)
+        title = normalise(reading_text(root.find(".//tei:titleStmt/tei:title", NS)))
+        created = root.find(".//tei:profileDesc/tei:creation/tei:date", NS)
+        year = (
+            (created.get("when") or created.get("notBefore") or "")[:4]
+            if created is not None
+            else ""
+        )
+        archive = root.find(".//tei:msIdentifier/tei:repository", NS)
+        archive_label = ""
+        if archive is not None:
+            abbr = archive.find(".//tei:abbr", NS)
+            archive_label = normalise("".join((abbr if abbr is not None else archive).itertext()))
+        entries = {
+            el.get(XML_ID): el for el in root.xpath("tei:standOff//*[@xml:id]", namespaces=NS)
+        }
+        for block in root.xpath(".//tei:body//*[@xml:id]", namespaces=NS):
+            if etree.QName(block).localname not in {"p", "head"}:
+                continue
+            forms: list[str] = []
+            persons: list[str] = []
+            for name in block.xpath(_NAMES, namespaces=NS):
+                entry = entries.get(name.get("ref", "")[1:])
+                if entry is None:
+                    continue
+                names = [
+                    normalise("".join(n.itertext()))
+                    for n in entry
+                    if etree.QName(n).localname in {"persName", "placeName", "orgName"}
+                ]
+                forms += names
+                if etree.QName(entry).localname == "person" and names and names[0] not in persons:
+                    persons.append(names[0])
+            unit = block.get(XML_ID).rsplit("-", 1)[-1]
+            label = "heading" if unit.startswith("h") else f"¶ {unit.lstrip('p')}"
+            text = normalise(reading_text(block))
+            # other spellings of the names, so that any of them finds the paragraph
+            others = [f for f in search_forms(forms) if f.lower() not in text.lower()]
+            records.append(
+                {
+                    "url": f"/documents/{doc_id}.html#{block.get(XML_ID)}",
+                    "content": text
+                    + ("\n(Also written: " + "; ".join(others) + ")" if others else ""),
+                    "language": "en",
+                    "meta": {"title": f"{title}, {label}"},
+                    "filters": {
+                        "person": persons,
+                        "archive": [archive_label] if archive_label else [],
+                        "year": [year] if year else [],
+                    },
+                }
+            )
+    return records
+
+
+def build_search_index(paths: list[Path], config: Config, out_dir: Path) -> int:
+    records = search_records(paths)
+    asyncio.run(_write(records, out_dir / "pagefind"))
+    return len(records)
+
+
+async def _write(records: list[dict], target: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async with PagefindIndex(config=IndexConfig(output_path=str(target))) as index:
+        for record in records:
+            await index.add_custom_record(**record)
+        await index.write_files(output_path=str(target))

@@ -1,0 +1,190 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Functions shared by the HTML and print layers: what a document is, its date, archive and
+     title, and a plain reading of TEI (corrections applied) for titles and metadata. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- A plain reading: the text with the translator's brackets and corrections applied. -->
+  <xsl:mode name="plain" on-no-match="text-only-copy"/>
+
+  <xsl:key name="entries" match="person | place | org" use="@xml:id"/>
+  <xsl:key name="mentions" match="text//persName[@ref] | text//placeName[@ref] | text//orgName[@ref]"
+           use="substring(@ref, 2)"/>
+
+  <!-- The edition's documents, oldest first. -->
+  <xsl:variable name="te:chronology" as="document-node()*"
+      select="sort($documents?*, (), function($d) { te:sort-key($d) })"/>
+
+  <xsl:function name="te:id" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string(root($node)/TEI/@xml:id)"/>
+  </xsl:function>
+
+  <xsl:function name="te:document-path" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="'documents/' || te:id($node) || '.html'"/>
+  </xsl:function>
+
+  <!-- A site-root-relative path, as a link relative to the page being made. -->
+  <xsl:function name="te:href" as="xs:string">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:variable name="depth" as="xs:integer" select="count(tokenize($page-path, '/')) - 1"/>
+    <xsl:sequence select="string-join((for $i in 1 to $depth return '../'), '') || $path"/>
+  </xsl:function>
+
+  <xsl:function name="te:creation" as="element(date)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="(root($node)/TEI/teiHeader/profileDesc/creation/date)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="te:sort-key" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="date" as="element(date)?" select="te:creation($node)"/>
+    <xsl:sequence select="string(($date/@when, $date/@notBefore, '9999')[1]) || ' ' || te:id($node)"/>
+  </xsl:function>
+
+  <xsl:function name="te:year" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="substring(te:sort-key($node), 1, 4)"/>
+  </xsl:function>
+
+  <!-- "1962-08-14" → "14 August 1962"; "1962-08" → "August 1962"; "1962" → "1962". -->
+  <xsl:function name="te:format-iso" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:sequence select="
+        if (matches($iso, '^\d{4}-\d{2}-\d{2}$')) then format-date(xs:date($iso), '[D] [MNn] [Y]')
+        else if (matches($iso, '^\d{4}-\d{2}$')) then format-date(xs:date($iso || '-01'), '[MNn] [Y]')
+        else $iso"/>
+  </xsl:function>
+
+  <!-- A dating element's normalised value in words, for people. -->
+  <xsl:function name="te:date-label" as="xs:string">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="
+        if (empty($date)) then 'undated'
+        else if ($date/@when) then te:format-iso($date/@when)
+        else if (substring($date/@notBefore, 1, 7) = substring($date/@notAfter, 1, 7)
+                 and ends-with($date/@notBefore, '-01'))
+          then te:format-iso(substring($date/@notBefore, 1, 7))
+        else 'between ' || te:format-iso($date/@notBefore) || ' and ' || te:format-iso($date/@notAfter)"/>
+  </xsl:function>
+
+  <xsl:function name="te:plain" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="item()*">
+      <xsl:apply-templates select="$nodes" mode="plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:function name="te:title" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="te:plain(root($node)/TEI/teiHeader/fileDesc/titleStmt/title[@type = 'main'])"/>
+  </xsl:function>
+
+  <xsl:function name="te:ms-identifier" as="element(msIdentifier)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="(root($node)//sourceDesc/msDesc/msIdentifier)[1]"/>
+  </xsl:function>
+
+  <!-- The archive as the citations abbreviate it ("AVPRF"), else its name. -->
+  <xsl:function name="te:archive-short" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="repository" as="element(repository)?" select="te:ms-identifier($node)/repository"/>
+    <xsl:sequence select="
+        if ($repository//abbr) then string($repository//abbr)
+        else if ($repository) then normalize-space($repository)
+        else 'archive not identified'"/>
+  </xsl:function>
+
+  <xsl:function name="te:archive-name" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="repository" as="element(repository)?" select="te:ms-identifier($node)/repository"/>
+    <xsl:sequence select="
+        if ($repository//expan) then string($repository//expan)
+        else if ($repository) then normalize-space($repository)
+        else string(te:ms-identifier($node)/idno[@type = 'unparsed-citation'])"/>
+  </xsl:function>
+
+  <xsl:function name="te:archive-key" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string((te:ms-identifier($node)/repository/@key, 'unknown')[1])"/>
+  </xsl:function>
+
+  <xsl:function name="te:language" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="(root($node)//msItem/textLang/@mainLang)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="te:language-name" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string((root($node)//msItem/textLang)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="te:document-type" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string((root($node)//textClass//term[@type = 'document-type'])[1])"/>
+  </xsl:function>
+
+  <xsl:function name="te:shelfmark" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+        normalize-space(te:ms-identifier($node)/idno[@type = 'shelfmark']),
+        root($node)//msItem/locus/normalize-space()"/>
+    <xsl:sequence select="string-join($parts[. != ''], ', ')"/>
+  </xsl:function>
+
+  <xsl:function name="te:credits" as="xs:string*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="resp" as="xs:string"/>
+    <xsl:sequence select="root($node)//titleStmt/respStmt[starts-with(resp, $resp)]/persName/string()"/>
+  </xsl:function>
+
+  <!-- A paragraph's number for people: "wcda-110485-p7" → "7". -->
+  <xsl:function name="te:paragraph-number" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="replace($id, '^.*-[a-z]+(\d+)$', '$1')"/>
+  </xsl:function>
+
+  <!-- How a citable unit is named for people: "¶ 7", "heading", "item 3". -->
+  <xsl:function name="te:unit-label" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="
+        if (matches($id, '-h\d+$')) then 'heading'
+        else if (matches($id, '-i\d+$')) then 'item ' || te:paragraph-number($id)
+        else '¶&#160;' || te:paragraph-number($id)"/>
+  </xsl:function>
+
+  <!-- Plain reading. -->
+  <xsl:template match="sic | orig | abbr[parent::choice]" mode="plain"/>
+  <xsl:template match="supplied | note[@type = 'editorial'] | ex" mode="plain">
+    <xsl:text>[</xsl:text>
+    <xsl:apply-templates mode="plain"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+  <xsl:template match="gap" mode="plain">[…]</xsl:template>
+  <xsl:template match="unclear[@reason = 'query']" mode="plain">
+    <xsl:apply-templates mode="plain"/>
+    <xsl:text>[?]</xsl:text>
+  </xsl:template>
+  <xsl:template match="q" mode="plain">
+    <xsl:sequence select="te:quote-marks(@rend)[1]"/>
+    <xsl:apply-templates mode="plain"/>
+    <xsl:sequence select="te:quote-marks(@rend)[2]"/>
+  </xsl:template>
+  <xsl:template match="lb" mode="plain"/>
+  <xsl:template match="note[not(@type = 'editorial')]" mode="plain"/>
+
+  <!-- The marks a quotation was written with (q/@rend), opening and closing. -->
+  <xsl:function name="te:quote-marks" as="xs:string+">
+    <xsl:param name="rend" as="attribute()?"/>
+    <xsl:variable name="marks" as="xs:string*" select="map{
+        'low-high': ('„', '”'), 'low-curly': ('„', '“'),
+        'guillemets': ('«', '»'), 'straight': ('&quot;', '&quot;')}(string($rend))"/>
+    <xsl:sequence select="if (exists($marks)) then $marks else ('“', '”')"/>
+  </xsl:function>
+</xsl:stylesheet>

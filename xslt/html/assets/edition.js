@@ -1,0 +1,80 @@
+// teiedition: enhancements for readers with script. Every page works without this file
+// (but the search page): filters hide list entries, citations get an access date, and each
+// paragraph gets a "Cite paragraph" button that copies its citation.
+(function () {
+  "use strict";
+
+  const today = new Date().toISOString().slice(0, 10);
+
+  function fillAccessDates() {
+    document.querySelectorAll(".access-date").forEach((el) => { el.textContent = today; });
+  }
+
+  function paragraphCitation(paragraph) {
+    const citation = document.querySelector(".citation");
+    const base = citation ? citation.dataset.url : location.href.split("#")[0];
+    const number = paragraph.querySelector(".permalink");
+    const label = number ? number.textContent.trim() : "";
+    const text = citation ? citation.textContent.replace(/\s+/g, " ").split(" http")[0].trim() : document.title;
+    return `${text} ${label}. ${base}#${paragraph.id} (accessed ${today}).`;
+  }
+
+  function addCiteButtons() {
+    document.querySelectorAll("p.para[id]").forEach((paragraph) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "cite-paragraph";
+      button.textContent = "Cite paragraph";
+      button.setAttribute("aria-label", `Copy the citation of ${paragraph.querySelector(".permalink")?.textContent.trim() || "this paragraph"}`);
+      button.addEventListener("click", async () => {
+        const citation = paragraphCitation(paragraph);
+        try {
+          await navigator.clipboard.writeText(citation);
+          button.textContent = "Copied";
+        } catch (error) {
+          window.prompt("Copy this citation:", citation);
+        }
+        button.dataset.citation = citation;
+        setTimeout(() => { button.textContent = "Cite paragraph"; }, 2000);
+      });
+      paragraph.appendChild(button);
+    });
+  }
+
+  function enableFilters() {
+    const form = document.querySelector("form.filters");
+    if (!form) return;
+    form.hidden = false;
+    const items = Array.from(document.querySelectorAll("ol.documents > li"));
+    const status = form.querySelector(".filter-status");
+    function apply() {
+      const wanted = Object.fromEntries(Array.from(form.querySelectorAll("select")).map((s) => [s.name, s.value]));
+      let shown = 0;
+      items.forEach((item) => {
+        const match = Object.entries(wanted).every(([name, value]) =>
+          !value || (item.dataset[name] || "").split(" ").includes(value));
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = `${shown} of ${items.length} documents shown.`;
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    apply();
+  }
+
+  function startSearch() {
+    const target = document.getElementById("search");
+    if (!target || typeof PagefindUI === "undefined") return;
+    const base = new URL(".", location.href).pathname;
+    new PagefindUI({ element: "#search", baseUrl: base, showSubResults: false, showImages: false,
+                     resetStyles: false });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    fillAccessDates();
+    addCiteButtons();
+    enableFilters();
+    startSearch();
+  });
+})();

@@ -1,0 +1,166 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Persons, places and organisations: links from the text to the registers, and the
+     register pages, where every mention links back to its paragraph. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="te:registers-of" as="map(xs:string, map(xs:string, xs:string))" select="map{
+      'person': map{'page': 'persons.html', 'title': 'Persons', 'name': 'persName', 'class': 'person'},
+      'place': map{'page': 'places.html', 'title': 'Places', 'name': 'placeName', 'class': 'place'},
+      'org': map{'page': 'organizations.html', 'title': 'Organisations', 'name': 'orgName', 'class': 'org'}}"/>
+
+  <xsl:function name="te:kind-of" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="map:keys($te:registers-of)[$te:registers-of(.)?name = local-name($name)]"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <xsl:template match="persName | placeName | orgName" mode="text">
+    <xsl:variable name="kind" as="map(xs:string, xs:string)" select="$te:registers-of(te:kind-of(.))"/>
+    <xsl:choose>
+      <xsl:when test="starts-with(@ref, '#')">
+        <a class="{$kind?class}{@cert ! ' inferred'}" href="{te:href($kind?page)}{@ref}">
+          <xsl:if test="@cert">
+            <xsl:attribute name="title" select="'identified by inference (' || @cert || ' certainty)'"/>
+          </xsl:if>
+          <xsl:apply-templates mode="text"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{$kind?class} unlinked"><xsl:apply-templates mode="text"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The register entry of an id: the edition's registers, else a document's own copy. -->
+  <xsl:function name="te:entry" as="element()?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="(if ($registers) then key('entries', $id, $registers) else (),
+                           $documents?* ! key('entries', $id, .))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="te:entity-label" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="entry" as="element()?" select="te:entry($id)"/>
+    <xsl:variable name="main" as="element()?"
+        select="($entry/*[local-name() = ('persName', 'placeName', 'orgName')][@type = 'main'],
+                 $entry/*[local-name() = ('persName', 'placeName', 'orgName')])[1]"/>
+    <xsl:sequence select="if ($main) then normalize-space(string-join($main//text(), '')) else $id"/>
+  </xsl:function>
+
+  <!-- Sorting a register: persons by surname, everything else by name. -->
+  <xsl:function name="te:sort-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="lower-case(string(($entry/persName[@type = 'main']/surname,
+        te:entity-label($entry/@xml:id))[1]) || ' ' || te:entity-label($entry/@xml:id))"/>
+  </xsl:function>
+
+  <xsl:function name="te:persons-of" as="xs:string*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="sort(distinct-values(root($node)//text//persName/@ref[starts-with(., '#')]
+                                               ! substring(., 2)))"/>
+  </xsl:function>
+
+  <xsl:template name="register">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="register" as="map(xs:string, xs:string)" select="$te:registers-of($kind)"/>
+    <!-- One entry per id: the edition's register first, else a document's own copy. -->
+    <xsl:variable name="entries" as="element()*">
+      <xsl:for-each-group select="$registers//*[local-name() = $kind][@xml:id],
+          $documents?*/TEI/standOff//*[local-name() = $kind][@xml:id]" group-by="@xml:id">
+        <xsl:sort select="te:sort-name(current-group()[1])"/>
+        <xsl:sequence select="current-group()[1]"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="$register?title"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$register?title}</h1>
+        <p>Every {if ($kind = 'org') then 'organisation' else $kind} the documents name, with the
+          forms of the name they use, and every mention: each link opens the paragraph.</p>
+        <nav class="index" aria-label="Entries">
+          <ul>
+            <xsl:for-each select="$entries">
+              <li><a href="#{@xml:id}">{te:entity-label(@xml:id)}</a></li>
+            </xsl:for-each>
+          </ul>
+        </nav>
+        <xsl:apply-templates select="$entries" mode="register"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:mode name="register" on-no-match="shallow-skip"/>
+
+  <xsl:template match="person | place | org" mode="register">
+    <xsl:variable name="id" as="xs:string" select="@xml:id"/>
+    <xsl:variable name="label" as="xs:string" select="te:entity-label($id)"/>
+    <section id="{$id}" class="entry" aria-labelledby="{$id}-name">
+      <h2 id="{$id}-name">{$label}</h2>
+      <xsl:variable name="forms" as="xs:string*" select="distinct-values(
+          (persName | placeName | orgName)[not(@type = 'main')] ! normalize-space(string-join(.//text(), '')))"/>
+      <xsl:if test="exists($forms)">
+        <p class="variants">Also written: {string-join($forms, '; ')}</p>
+      </xsl:if>
+      <xsl:if test="note[@type = 'status'][@subtype = 'unreviewed']">
+        <p class="status">Found automatically in the texts; not yet reviewed by an editor.</p>
+      </xsl:if>
+      <dl>
+        <xsl:for-each select="occupation | state">
+          <dt>Office</dt>
+          <dd>{normalize-space(.)}{
+            if (@from or @to) then ' (' || string-join((@from, @to), '–') || ')' else ''}</dd>
+        </xsl:for-each>
+        <xsl:for-each select="nationality">
+          <dt>Nationality</dt>
+          <dd>{normalize-space(.)}</dd>
+        </xsl:for-each>
+        <xsl:for-each select="note[not(@type)]">
+          <dt>Note</dt>
+          <dd>{normalize-space(.)}</dd>
+        </xsl:for-each>
+        <xsl:for-each select="idno[normalize-space()]">
+          <dt>{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}</dt>
+          <dd><a href="{te:authority-url(.)}">{normalize-space(.)}</a></dd>
+        </xsl:for-each>
+      </dl>
+      <xsl:variable name="documents-mentioning" as="document-node()*"
+          select="$te:chronology[exists(key('mentions', $id, .))]"/>
+      <xsl:choose>
+        <xsl:when test="exists($documents-mentioning)">
+          <h3>Mentions</h3>
+          <ul class="mentions">
+            <xsl:for-each select="$documents-mentioning">
+              <li>
+                <a href="{te:href(te:document-path(.))}">{te:title(.)}</a>
+                ({te:date-label(te:creation(.))}):
+                <xsl:for-each-group select="key('mentions', $id, .)"
+                    group-by="string(ancestor::*[@xml:id][not(self::TEI)][1]/@xml:id)">
+                  <xsl:if test="position() > 1">, </xsl:if>
+                  <a href="{te:href(te:document-path(.))}#{current-grouping-key()}">{
+                    te:unit-label(current-grouping-key())}</a>
+                  <span class="forms"> ({string-join(distinct-values(current-group() ! te:plain(.)), ', ')})</span>
+                </xsl:for-each-group>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="no-mentions">Not mentioned in the texts (named in the documents’ provenance).</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:function name="te:authority-url" as="xs:string">
+    <xsl:param name="idno" as="element(idno)"/>
+    <xsl:variable name="prefix" as="xs:string?" select="map{
+        'wikidata': 'https://www.wikidata.org/wiki/', 'viaf': 'https://viaf.org/viaf/',
+        'geonames': 'https://www.geonames.org/'}(string($idno/@type))"/>
+    <xsl:sequence select="$prefix || normalize-space($idno)"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,149 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The text: divisions, opener and closer, paragraphs with their permalinks, lists, and the
+     editorial conventions made visible. An element this stylesheet does not know falls
+     through to its text, marked with its name, so nothing is dropped silently. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="text" on-no-match="text-only-copy"/>
+
+  <xsl:template match="text | body | front | back | div" mode="text">
+    <div class="tei-{local-name()}">
+      <xsl:apply-templates mode="text"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="opener | closer" mode="text">
+    <div class="{local-name()}">
+      <xsl:for-each select="*">
+        <p class="line {local-name()} {@type}">
+          <xsl:apply-templates select="." mode="text"/>
+        </p>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="dateline | signed | salute | seg" mode="text">
+    <xsl:apply-templates mode="text"/>
+  </xsl:template>
+
+  <xsl:template match="head" mode="text">
+    <h3 id="{@xml:id}" class="heading">
+      <xsl:apply-templates mode="text"/>
+    </h3>
+  </xsl:template>
+
+  <xsl:template match="p" mode="text">
+    <p class="para">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+        <a class="permalink" href="#{@xml:id}"
+           aria-label="Paragraph {te:paragraph-number(@xml:id)}: link">¶ {te:paragraph-number(@xml:id)}</a>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="list" mode="text">
+    <ol class="tei-list {@type}">
+      <xsl:apply-templates select="item" mode="text"/>
+    </ol>
+  </xsl:template>
+
+  <xsl:template match="item" mode="text">
+    <li>
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+      </xsl:if>
+      <span class="label">{preceding-sibling::*[1][self::label]}</span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="text"/>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="label[following-sibling::*[1][self::item]]" mode="text"/>
+
+  <!-- The translator's brackets: the bracket stays visible, its kind is named on hover. -->
+  <xsl:template match="supplied" mode="text">
+    <span class="supplied {@reason}" title="{te:supplied-reason(@reason)}">[<xsl:apply-templates mode="text"/>]</span>
+  </xsl:template>
+
+  <xsl:template match="gap" mode="text">
+    <span class="gap" title="omitted in this translation">[…]</span>
+  </xsl:template>
+
+  <xsl:template match="unclear" mode="text">
+    <span class="unclear" title="the translator queried this reading"><xsl:apply-templates mode="text"/>{
+      if (@reason = 'query') then '[?]' else ''}</span>
+  </xsl:template>
+
+  <xsl:template match="expan" mode="text">
+    <span class="expan"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <xsl:template match="ex" mode="text">
+    <span class="ex" title="expanded by the translator">[<xsl:apply-templates mode="text"/>]</span>
+  </xsl:template>
+
+  <!-- A correction shows the corrected reading; the copied page's reading is one toggle away. -->
+  <xsl:template match="choice[sic and corr]" mode="text">
+    <span class="choice"><span class="corr" title="corrected; the copied page reads “{sic}”"><xsl:apply-templates select="corr/node()" mode="text"/></span><span
+        class="sic"> (page: {sic})</span></span>
+  </xsl:template>
+
+  <xsl:template match="choice[abbr and expan]" mode="text">
+    <abbr title="{te:plain(expan)}"><xsl:apply-templates select="abbr/node()" mode="text"/></abbr>
+  </xsl:template>
+
+  <xsl:template match="lb[@ed = 'scrape']" mode="text">
+    <span class="repair" title="{if (@type = 'paragraph-break') then 'a sentence the copied page split across paragraphs, joined'
+        else 'a line break of the copied page, joined'}" aria-hidden="true">⁞</span>
+  </xsl:template>
+
+  <xsl:template match="lb" mode="text">
+    <br/>
+  </xsl:template>
+
+  <xsl:template match="hi[@rend = 'superscript']" mode="text">
+    <sup><xsl:apply-templates mode="text"/></sup>
+  </xsl:template>
+
+  <xsl:template match="hi" mode="text">
+    <span class="hi {@rend}"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <xsl:template match="q" mode="text">
+    <span class="q">{te:quote-marks(@rend)[1]}<xsl:apply-templates mode="text"/>{te:quote-marks(@rend)[2]}</span>
+  </xsl:template>
+
+  <xsl:template match="date[@when]" mode="text">
+    <time datetime="{@when}" title="{te:date-label(.)}{@cert ! ' (resolved against the document’s date)'}">
+      <xsl:apply-templates mode="text"/>
+    </time>
+  </xsl:template>
+
+  <xsl:template match="date[@notBefore or @notAfter]" mode="text">
+    <span class="date-range" data-not-before="{@notBefore}" data-not-after="{@notAfter}"
+          title="{te:date-label(.)}{@cert ! ' (resolved against the document’s date)'}">
+      <xsl:apply-templates mode="text"/>
+    </span>
+  </xsl:template>
+
+  <!-- What another project's TEI holds and this stylesheet does not know: its text, marked. -->
+  <xsl:template match="*" mode="text" priority="-1">
+    <span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
+  <xsl:function name="te:supplied-reason" as="xs:string">
+    <xsl:param name="reason" as="attribute()?"/>
+    <xsl:sequence select="(map{
+        'clarification': 'the translator’s clarification',
+        'alternative-name': 'another romanisation of the name, given by the translator'}
+        (string($reason)), 'supplied by the translator')[1]"/>
+  </xsl:function>
+</xsl:stylesheet>
