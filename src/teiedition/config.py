@@ -9,6 +9,8 @@ from pathlib import Path
 from teiedition.errors import ConfigError
 
 CONFIG_NAME = "edition.toml"
+# teiedition's own stylesheets, beside src/ in the project (an editable install).
+PROJECT_XSLT = Path(__file__).resolve().parents[2] / "xslt"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,13 @@ class Config:
     @property
     def documents_dir(self) -> Path:
         return self.tei_dir / "documents"
+
+    @property
+    def xslt_dir(self) -> Path:
+        """The edition's own stylesheets if it has them (to override the layers), else
+        teiedition's."""
+        own = self.root / self.paths.get("xslt", "xslt")
+        return own if (own / "html" / "html.xsl").is_file() else PROJECT_XSLT
 
     @property
     def schema_dir(self) -> Path:

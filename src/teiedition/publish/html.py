@@ -163,7 +163,7 @@ class HtmlPublisher:
         return report
 
     def _copy_static(self, out_dir: Path) -> None:
-        assets = Path(self.config.root / "xslt" / "html" / "assets")
+        assets = self.config.xslt_dir / "html" / "assets"
         for source in sorted(assets.iterdir()):
             write_atomic(out_dir / "assets" / source.name, source.read_bytes())
         for path in self.paths:
@@ -185,7 +185,7 @@ def publish_html(config: Config, out_dir: Path | None = None) -> HtmlReport:
     out_dir = out_dir or config.output_dir / "html"
     staging = out_dir.with_name(out_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
-    report = HtmlPublisher(config, config.root / "xslt").publish(staging)
+    report = HtmlPublisher(config, config.xslt_dir).publish(staging)
     previous = out_dir.with_name(out_dir.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if out_dir.exists():
