@@ -27,7 +27,8 @@
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
-    <xsl:variable name="position" as="xs:integer"
+    <!-- absent for a file that is not one of the edition's documents -->
+    <xsl:variable name="position" as="xs:integer?"
         select="index-of($te:chronology ! te:id(.), te:id(.))[1]"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="te:title(.)"/>
@@ -36,8 +37,8 @@
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <xsl:apply-templates select="TEI" mode="document">
-          <xsl:with-param name="previous" select="$te:chronology[$position - 1]"/>
-          <xsl:with-param name="next" select="$te:chronology[$position + 1]"/>
+          <xsl:with-param name="previous" select="$position ! $te:chronology[$position - 1]"/>
+          <xsl:with-param name="next" select="$position ! $te:chronology[$position + 1]"/>
         </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>

@@ -37,7 +37,7 @@
         <dd>where a line or paragraph break of the copied page was joined</dd>
         <dt><a class="person" href="#text-heading">Name</a></dt>
         <dd>a link to the name’s entry in the register; dotted: identified by inference</dd>
-        <dt><time>date</time></dt>
+        <dt><time datetime="1962-08-14">date</time></dt>
         <dd>a date; its normalised value shows on hover</dd>
       </dl>
     </details>

