@@ -166,8 +166,8 @@
         <h1>Timeline</h1>
         <p>The documents by date, {$first}–{$last - 1}. Each mark links to its document.</p>
         <figure class="timeline">
-          <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width + 40} {80 + 28 * count($te:chronology)}"
-               role="img" aria-labelledby="timeline-title">
+          <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width + 40} {80 + 30 * count($te:chronology)}"
+               aria-labelledby="timeline-title">
             <title id="timeline-title">The edition's documents on a time axis</title>
             <line x1="20" y1="40" x2="{$width + 20}" y2="40" class="axis"/>
             <xsl:for-each select="$first to $last">
@@ -179,12 +179,17 @@
             <xsl:for-each select="$te:chronology">
               <xsl:variable name="x" as="xs:double"
                   select="20 + $width * ((xs:date(te:timeline-day(.)) - xs:date($first || '-01-01')) div xs:dayTimeDuration('P1D')) div $span"/>
-              <xsl:variable name="y" as="xs:integer" select="60 + 28 * position()"/>
+              <xsl:variable name="y" as="xs:integer" select="62 + 30 * position()"/>
+              <!-- the label takes the side with more room, shortened to fit it -->
+              <xsl:variable name="left" as="xs:boolean" select="$x > ($width + 40) div 2"/>
+              <xsl:variable name="room" as="xs:double" select="if ($left) then $x - 30 else $width + 10 - $x"/>
               <a href="{te:href(te:document-path(.))}">
                 <line x1="{$x}" y1="44" x2="{$x}" y2="{$y - 6}" class="stem"/>
                 <circle cx="{$x}" cy="{$y - 6}" r="5" class="mark"/>
-                <text x="{if ($x > $width * 0.6) then $x - 10 else $x + 10}" y="{$y}"
-                      text-anchor="{if ($x > $width * 0.6) then 'end' else 'start'}">{te:date-label(te:creation(.))}: {te:title(.)}</text>
+                <text x="{if ($left) then $x - 10 else $x + 10}" y="{$y}"
+                      text-anchor="{if ($left) then 'end' else 'start'}">{
+                  te:shorten(te:date-label(te:creation(.)) || ': ' || te:title(.),
+                             xs:integer($room div $te:glyph-width))}</text>
               </a>
             </xsl:for-each>
           </svg>
@@ -199,6 +204,16 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The average width of a character of the timeline's labels, in its user units. -->
+  <xsl:variable name="te:glyph-width" as="xs:double" select="7.2"/>
+
+  <xsl:function name="te:shorten" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="length" as="xs:integer"/>
+    <xsl:sequence select="if (string-length($text) le $length) then $text
+                          else substring($text, 1, $length - 1) || '…'"/>
+  </xsl:function>
 
   <!-- The day a document is drawn at: its date, or the start of its range. -->
   <xsl:function name="te:timeline-day" as="xs:string">
@@ -218,6 +233,7 @@
         <h1>Search</h1>
         <p>Search the text of every document; names are found in any of their spellings
           ("Pak Song Chol", "Pak Seongcheol"). Results open the paragraph.</p>
+        <label class="search-label" for="search-input">Search the edition</label>
         <div id="search"/>
         <noscript><p>The search needs JavaScript. Every other page works without it: the
           <a href="persons.html">registers</a> list every mention of every person, place and

@@ -9,6 +9,7 @@ the paragraph names, the archive, the year.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lxml import etree
@@ -95,7 +96,10 @@ def search_records(paths: list[Path]) -> list[dict]:
 
 def build_search_index(paths: list[Path], config: Config, out_dir: Path) -> int:
     records = search_records(paths)
-    asyncio.run(_write(records, out_dir / "pagefind"))
+    # Pagefind's API is asynchronous; run it in a thread of its own, so that a caller that
+    # already runs an event loop (a test driving a browser, a notebook) is no obstacle.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _write(records, out_dir / "pagefind")).result()
     return len(records)
 
 

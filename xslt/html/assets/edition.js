@@ -69,6 +69,12 @@
     const base = new URL(".", location.href).pathname;
     new PagefindUI({ element: "#search", baseUrl: base, showSubResults: false, showImages: false,
                      resetStyles: false });
+    // give Pagefind's input the id the page's visible label points to
+    const label = () => {
+      const input = target.querySelector("input");
+      if (input) input.id = "search-input"; else requestAnimationFrame(label);
+    };
+    label();
   }
 
   document.addEventListener("DOMContentLoaded", () => {
