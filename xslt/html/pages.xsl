@@ -233,7 +233,6 @@
         <h1>Search</h1>
         <p>Search the text of every document; names are found in any of their spellings
           ("Pak Song Chol", "Pak Seongcheol"). Results open the paragraph.</p>
-        <label class="search-label" for="search-input">Search the edition</label>
         <div id="search"/>
         <noscript><p>The search needs JavaScript. Every other page works without it: the
           <a href="persons.html">registers</a> list every mention of every person, place and

@@ -69,10 +69,16 @@
     const base = new URL(".", location.href).pathname;
     new PagefindUI({ element: "#search", baseUrl: base, showSubResults: false, showImages: false,
                      resetStyles: false });
-    // give Pagefind's input the id the page's visible label points to
+    // a visible label for Pagefind's input (it has only a placeholder)
     const label = () => {
       const input = target.querySelector("input");
-      if (input) input.id = "search-input"; else requestAnimationFrame(label);
+      if (!input) { requestAnimationFrame(label); return; }
+      input.id = "search-input";
+      const text = document.createElement("label");
+      text.htmlFor = "search-input";
+      text.className = "search-label";
+      text.textContent = "Search the edition";
+      target.before(text);
     };
     label();
   }
