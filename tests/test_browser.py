@@ -139,7 +139,7 @@ def test_search_finds_the_paragraph_however_the_name_is_typed(page, server, quer
         everything = page.evaluate("""async () => {
             const pagefind = await import("./pagefind/pagefind.js");
             const search = await pagefind.search("Moskowskyi");
-            return Promise.all(search.results.map(r => r.data().then(d => d.url)));
+            return Promise.all(search.results.map(r => r.data().then(d => d.meta.target)));
         }""")
         assert any("d1964-02-26" in u for u in everything)
         assert any("d1962-08-27" in u for u in everything)  # writes "Moskovsky"

@@ -78,6 +78,9 @@
         </xsl:if>
         <p class="editors">Edited by {string-join(tokenize($editors, '; '), ', ')}.</p>
         <p class="introduction">{$introduction}</p>
+        <p>How the documents are encoded, and what the brackets and marks in the texts mean, is
+          set out in the edition’s <a href="{te:href('tei/teiedition.odd')}">encoding manual</a>
+          (a TEI ODD); every document page also has a key to its conventions.</p>
         <xsl:if test="exists($downloads)">
           <section aria-labelledby="downloads-heading">
             <h2 id="downloads-heading">Downloads</h2>

@@ -175,6 +175,9 @@ class HtmlPublisher:
             write_atomic(out_dir / "assets" / source.name, source.read_bytes())
         for path in self.paths:
             write_atomic(out_dir / "tei" / path.name, path.read_bytes())
+        odd = self.config.schema_dir / "teiedition.odd"
+        if odd.is_file():  # the encoding manual, linked from the home page
+            write_atomic(out_dir / "tei" / odd.name, odd.read_bytes())
 
     def _sitemap(self, pages: list[Path], out_dir: Path) -> bytes:
         sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9"

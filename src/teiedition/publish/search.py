@@ -9,6 +9,7 @@ the paragraph names, the archive, the year.
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -96,17 +97,39 @@ def search_records(paths: list[Path]) -> list[dict]:
 
 def build_search_index(paths: list[Path], config: Config, out_dir: Path) -> int:
     records = search_records(paths)
-    # Pagefind's API is asynchronous; run it in a thread of its own, so that a caller that
-    # already runs an event loop (a test driving a browser, a notebook) is no obstacle.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _write(records, out_dir / "pagefind")).result()
+    with tempfile.TemporaryDirectory() as work:
+        _write_record_pages(records, Path(work))
+        # Pagefind's API is asynchronous; run it in a thread of its own, so that a caller that
+        # already runs an event loop (a test driving a browser, a notebook) is no obstacle.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _index(Path(work), out_dir / "pagefind")).result()
     return len(records)
 
 
-async def _write(records: list[dict], target: Path) -> None:
+def _write_record_pages(records: list[dict], folder: Path) -> None:
+    """One small page per record: its text, its filters, and the paragraph's address as the
+    "target" metadata (the search page opens the target). Indexing a folder is one request to
+    Pagefind; adding records one by one costs a tenth of a second each in its Python client."""
+    for number, record in enumerate(records):
+        html = etree.Element("html", lang=record["language"])
+        body = etree.SubElement(html, "body")
+        main = etree.SubElement(body, "main", {"data-pagefind-body": ""})
+        title = etree.SubElement(main, "h1", {"data-pagefind-meta": "title"})
+        title.text = record["meta"]["title"]
+        etree.SubElement(main, "span", {"data-pagefind-meta": f"target:{record['url']}"})
+        for line in record["content"].split("\n"):
+            etree.SubElement(main, "p").text = line
+        for name, values in record["filters"].items():
+            for value in values:
+                etree.SubElement(main, "span", {"data-pagefind-filter": name}).text = value
+        (folder / f"{number:06d}.html").write_bytes(
+            etree.tostring(html, method="html", encoding="UTF-8", doctype="<!DOCTYPE html>")
+        )
+
+
+async def _index(folder: Path, target: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
     async with PagefindIndex(config=IndexConfig(output_path=str(target))) as index:
-        for record in records:
-            await index.add_custom_record(**record)
+        await index.add_directory(path=str(folder), glob="*.html")
         await index.write_files(output_path=str(target))

@@ -67,8 +67,15 @@
     const target = document.getElementById("search");
     if (!target || typeof PagefindUI === "undefined") return;
     const base = new URL(".", location.href).pathname;
-    new PagefindUI({ element: "#search", baseUrl: base, showSubResults: false, showImages: false,
-                     resetStyles: false });
+    new PagefindUI({
+      element: "#search", baseUrl: base, showSubResults: false, showImages: false,
+      resetStyles: false,
+      // each record stands for a paragraph: open the paragraph, relative to the site
+      processResult: (result) => {
+        if (result.meta && result.meta.target) result.url = base + result.meta.target.replace(/^\//, "");
+        return result;
+      },
+    });
     // a visible label for Pagefind's input (it has only a placeholder)
     const label = () => {
       const input = target.querySelector("input");
