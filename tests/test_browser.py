@@ -55,13 +55,14 @@ def server(site):
         def log_message(self, *args):
             pass
 
+    # the site's parent is served, so the edition lives under a sub-path (/html/), as on a
+    # static host that publishes it in a folder
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site.parent))
     )
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    # served under a sub-path, as on a static host: /edition/ → the site
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/{site.name}"
     httpd.shutdown()
 
 
