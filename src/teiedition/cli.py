@@ -101,6 +101,27 @@ def validate(config: Config, paths: tuple[Path, ...], output_format: str) -> Non
     sys.exit(0 if report.ok else 1)
 
 
+@main.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(pipeline.EXPORT_FORMATS),
+    help="tei-corpus, bundle, entities, citations or text.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the export (default: output/export).",
+)
+@click.pass_obj
+def export_command(config: Config, fmt: str, out_dir: Path | None) -> None:
+    """Export the edition for other tools."""
+    for path in _domain(pipeline.export_format, config, fmt, out_dir):
+        click.echo(f"wrote {path}")
+
+
 @main.command()
 @click.option(
     "--out",
@@ -145,6 +166,9 @@ def _finish(report: pipeline.Report, out_dir: Path) -> None:
         click.echo(report.validation.summary(), err=not report.validation.ok)
         if not report.validation.ok:
             click.echo("the edition is not valid: nothing was published", err=True)
+    if report.exports:
+        folder = os.path.commonpath([str(p) for p in report.exports])
+        click.echo(f"exports: {len(report.exports)} files in {folder}")
     if report.html is not None:
         click.echo(report.html.summary())
     if not report.ok:

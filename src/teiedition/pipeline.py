@@ -12,6 +12,7 @@ from teiedition.config import Config
 from teiedition.errors import Diagnostic, InputError, TeieditionError
 from teiedition.markup.document import build_document, document_key
 from teiedition.markup.names import NameIndex
+from teiedition.publish.export import FORMATS, export, export_all
 from teiedition.publish.html import HtmlReport, publish_html
 from teiedition.readers import read_transcript
 from teiedition.registers import UNREVIEWED_FILE, Registers, unreviewed_register
@@ -34,6 +35,7 @@ class Report:
     entities: EntityReport | None = None
     validation: ValidationReport | None = None
     html: HtmlReport | None = None
+    exports: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -116,6 +118,7 @@ def build(config: Config) -> Report:
     write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
     report.validation = validate(config)
     if report.ok:
+        report.exports = export_all(config)
         report.html = publish_html(config)
     return report
 
@@ -160,3 +163,11 @@ def entities(config: Config) -> EntityReport:
 def html(config: Config, out_dir: Path | None = None) -> HtmlReport:
     """The HTML edition of the edition's TEI (which should be valid: `teiedition validate`)."""
     return publish_html(config, out_dir)
+
+
+def export_format(config: Config, fmt: str, out: Path | None = None) -> list[Path]:
+    """One export (tei-corpus, bundle, entities, citations, text) of the edition's TEI."""
+    return export(config, fmt, out)
+
+
+EXPORT_FORMATS = FORMATS

@@ -80,30 +80,31 @@ def _children(element: etree._Element):
             yield child.tail
 
 
-def reading_text(element: etree._Element) -> str:
+def reading_text(element: etree._Element, notes: bool = True) -> str:
     """The text as read: corrections applied, the translator's brackets kept, page breaks of
-    the copied page dropped (for search and plain-text export)."""
-    return "".join(_reading_parts(element))
+    the copied page dropped (for search and plain-text export). Without `notes`, editorial
+    remarks are left out too."""
+    return "".join(_reading_parts(element, notes))
 
 
-def _reading_parts(element: etree._Element):
+def _reading_parts(element: etree._Element, notes: bool = True):
     name = etree.QName(element).localname if isinstance(element.tag, str) else ""
     if name == "choice":
         chosen = [c for c in element if etree.QName(c).localname in {"corr", "reg", "expan"}]
         for child in chosen[:1] or list(element)[:1]:
-            yield from _reading_parts(child)
+            yield from _reading_parts(child, notes)
         return
-    if name in {"sic", "orig"}:
+    if name in {"sic", "orig"} or (name == "note" and not notes):
         return
     if name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
-        yield "[" + "".join(_reading_children(element)) + "]"
+        yield "[" + "".join(_reading_children(element, notes)) + "]"
     elif name == "gap":
         yield "[…]"
     elif name == "unclear" and element.get("reason") == "query":
-        yield "".join(_reading_children(element)) + "[?]"
+        yield "".join(_reading_children(element, notes)) + "[?]"
     elif name == "q" and element.get("rend") in QUOTE_STYLES:
         opening, closing = QUOTE_STYLES[element.get("rend")]
-        yield opening + "".join(_reading_children(element)) + closing
+        yield opening + "".join(_reading_children(element, notes)) + closing
     elif name in {
         "p",
         "head",
@@ -120,16 +121,16 @@ def _reading_parts(element: etree._Element):
         "body",
         "ab",
     }:
-        yield " " + "".join(_reading_children(element)) + " "
+        yield " " + "".join(_reading_children(element, notes)) + " "
     else:
-        yield from _reading_children(element)
+        yield from _reading_children(element, notes)
 
 
-def _reading_children(element: etree._Element):
+def _reading_children(element: etree._Element, notes: bool = True):
     if element.text:
         yield element.text
     for child in element:
         if isinstance(child.tag, str):
-            yield from _reading_parts(child)
+            yield from _reading_parts(child, notes)
         if child.tail:
             yield child.tail

@@ -189,13 +189,48 @@ class HtmlPublisher:
         return etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
+# Whole-edition exports the home page offers, if the build made them (output/export).
+DOWNLOADS = (
+    ("The whole edition as one TEI file (teiCorpus)", "edition-corpus.xml"),
+    ("Deposit bundle: documents, registers, schemas, checksums (ZIP)", "teiedition-{version}.zip"),
+    ("Citations of every document: CSL-JSON", "citations/citations.json"),
+    ("Citations: BibTeX", "citations/citations.bib"),
+    ("Citations: RIS", "citations/citations.ris"),
+    ("Mentions of persons, places and organisations (CSV)", "entities/mentions.csv"),
+    (
+        "Persons named in the same document (CSV, for network tools)",
+        "entities/person-cooccurrence.csv",
+    ),
+)
+
+
+def _downloads(config: Config) -> list[tuple[str, str, Path]]:
+    found = []
+    for label, name in DOWNLOADS:
+        source = config.output_dir / "export" / name.format(version=config.version)
+        if source.is_file():
+            found.append(
+                (
+                    label,
+                    f"downloads/{source.relative_to(config.output_dir / 'export').as_posix()}",
+                    source,
+                )
+            )
+    return found
+
+
 def publish_html(config: Config, out_dir: Path | None = None) -> HtmlReport:
     """Make the whole site in a fresh folder beside `out_dir`, then swap it in: a failed run
     leaves the previous site whole, and no page of a removed document lingers."""
     out_dir = out_dir or config.output_dir / "html"
     staging = out_dir.with_name(out_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
-    report = HtmlPublisher(config, config.xslt_dir).publish(staging)
+    downloads = _downloads(config)
+    report = HtmlPublisher(
+        config, config.xslt_dir, [(label, path) for label, path, _ in downloads]
+    ).publish(staging)
+    for _, path, source in downloads:
+        write_atomic(staging / path, source.read_bytes())
     previous = out_dir.with_name(out_dir.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if out_dir.exists():

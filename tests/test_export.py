@@ -1,0 +1,221 @@
+"""Exports, re-imported with independent readers: lxml for TEI, csv and json, bibtexparser and
+rispy for citations, zipfile with the manifest's checksums. Every document, mention and id."""
+
+import csv
+import hashlib
+import json
+import zipfile
+
+import pytest
+from conftest import NS, ROOT, SEEDS
+from lxml import etree
+
+from teiedition.config import load_config
+from teiedition.publish.export import FORMATS, export
+
+DOCUMENTS = sorted((ROOT / "tei" / "documents").glob("*.xml"))
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    config = load_config(ROOT / "edition.toml")
+    for fmt in FORMATS:
+        export(config, fmt, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def originals():
+    return {p.stem: etree.parse(str(p)) for p in DOCUMENTS}
+
+
+def test_tei_corpus_holds_every_document_and_id(exported, originals, tei_all):
+    corpus = etree.parse(str(exported / "edition-corpus.xml"))  # lxml's default parser
+    assert corpus.getroot().tag == "{http://www.tei-c.org/ns/1.0}teiCorpus"
+    documents = corpus.xpath("/tei:teiCorpus/tei:TEI", namespaces=NS)
+    assert sorted(d.get("{http://www.w3.org/XML/1998/namespace}id") for d in documents) == sorted(
+        originals
+    )
+    ids = set(corpus.xpath("//@xml:id"))
+    for tree in originals.values():
+        own = set(tree.xpath("//@xml:id[not(ancestor::tei:standOff)]", namespaces=NS))
+        assert own <= ids
+    refs = {r[1:] for r in corpus.xpath("//@ref") if r.startswith("#")}
+    assert refs and refs <= ids  # every pointer resolves in the corpus's registers
+    assert tei_all.validate(corpus), str(tei_all.error_log)
+    ours = etree.RelaxNG(etree.parse(str(ROOT / "tei" / "schema" / "teiedition.rng")))
+    assert ours.validate(corpus), str(ours.error_log)
+    header = corpus.xpath("/tei:teiCorpus/tei:teiHeader", namespaces=NS)[0]
+    assert header.xpath("string(.//tei:edition/@n)", namespaces=NS) == "0.1.0"
+    assert "teiedition.odd" in header.xpath("string(.//tei:encodingDesc)", namespaces=NS)
+
+
+def test_bundle_checksums_and_contents(exported):
+    with zipfile.ZipFile(exported / "teiedition-0.1.0.zip") as bundle:
+        names = bundle.namelist()
+        prefix = "teiedition-0.1.0/"
+        manifest = bundle.read(prefix + "MANIFEST-SHA256.txt").decode()
+        listed = {}
+        for line in manifest.splitlines():
+            digest, name = line.split("  ", 1)
+            listed[name] = digest
+        assert set(listed) | {"MANIFEST-SHA256.txt"} == {n.removeprefix(prefix) for n in names}
+        for name, digest in listed.items():
+            assert hashlib.sha256(bundle.read(prefix + name)).hexdigest() == digest, name
+        assert {f"documents/{p.name}" for p in DOCUMENTS} <= set(listed)
+        assert {
+            "schema/teiedition.odd",
+            "schema/teiedition.rng",
+            "schema/teiedition.sch",
+            "registers/persons.xml",
+            "README.txt",
+        } <= set(listed)
+        readme = bundle.read(prefix + "README.txt").decode()
+        assert "Version 0.1.0" in readme and "Creative Commons" in readme
+        # the documents keep their standOff: they stand alone
+        document = etree.fromstring(bundle.read(prefix + f"documents/{DOCUMENTS[0].name}"))
+        assert document.find("{http://www.tei-c.org/ns/1.0}standOff") is not None
+
+
+def test_bundle_is_reproducible(exported, tmp_path):
+    export(load_config(ROOT / "edition.toml"), "bundle", tmp_path)
+    assert (tmp_path / "teiedition-0.1.0.zip").read_bytes() == (
+        exported / "teiedition-0.1.0.zip"
+    ).read_bytes()
+
+
+def test_entities_every_mention(exported, originals):
+    with open(exported / "entities" / "mentions.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    as_json = json.loads((exported / "entities" / "mentions.json").read_text("utf-8"))
+    assert rows == as_json
+    expected = sum(
+        len(
+            tree.xpath(
+                "tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName",
+                namespaces=NS,
+            )
+        )
+        for tree in originals.values()
+    )
+    assert len(rows) == expected
+    han = [r for r in rows if r["entity_id"] == "han-sorya"]
+    assert han == [
+        {
+            "document_id": "d1962-11-01-jozef-dryglas-record",
+            "paragraph_id": "d1962-11-01-jozef-dryglas-record-p12",
+            "entity_id": "han-sorya",
+            "type": "person",
+            "surface_form": "Han Sorya",
+            "normalized_name": "Han Sorya",
+        }
+    ]
+    initials = [r for r in rows if r["surface_form"] == "M."]
+    assert initials and {r["normalized_name"] for r in initials} == {"Vasily Petrovich Moskovsky"}
+
+
+def test_person_cooccurrence(exported, originals):
+    with open(exported / "entities" / "person-cooccurrence.csv", encoding="utf-8") as handle:
+        pairs = {
+            (r["person_a"], r["person_b"]): int(r["documents"]) for r in csv.DictReader(handle)
+        }
+    both = sum(
+        1
+        for tree in originals.values()
+        if tree.xpath("//tei:text//tei:persName[@ref='#kim-il-sung']", namespaces=NS)
+        and tree.xpath("//tei:text//tei:persName[@ref='#moskovsky-vasily']", namespaces=NS)
+    )
+    assert pairs[("kim-il-sung", "moskovsky-vasily")] == both == 3
+    assert all(a < b for a, b in pairs)
+
+
+def test_citations_import(exported):
+    import bibtexparser
+    import rispy
+
+    csl = json.loads((exported / "citations" / "citations.json").read_text("utf-8"))
+    assert len(csl) == len(DOCUMENTS) and all(item["type"] == "manuscript" for item in csl)
+    first = csl[0]
+    assert first["issued"] == {"date-parts": [[1962, 8, 14]]}
+    assert first["archive"].startswith("Archive of Foreign Policy")
+    assert first["translator"] == [{"family": "Radchenko", "given": "Sergey"}]
+    library = bibtexparser.parse_string(
+        (exported / "citations" / "citations.bib").read_text("utf-8")
+    )
+    assert not library.failed_blocks
+    assert len(library.entries) == len(DOCUMENTS)
+    entry = library.entries_dict["wcda-110485"]
+    assert entry["url"].endswith("/documents/wcda-110485.html")
+    records = rispy.loads((exported / "citations" / "citations.ris").read_text("utf-8"))
+    assert len(records) == len(DOCUMENTS)
+    assert records[0]["type_of_reference"] == "MANSCPT"
+    assert records[0]["title"].startswith("Memorandum of Conversation")
+    assert records[0]["urls"] == [first["URL"]]
+
+
+def test_bibtex_escapes_special_characters():
+    from teiedition.publish.export import bibtex_escape
+
+    assert bibtex_escape("50% & {x} #1 $2 a_b ~ ^ \\") == (
+        r"50\% \& \{x\} \#1 \$2 a\_b \textasciitilde{} \textasciicircum{} \textbackslash{}"
+    )
+
+
+def test_text_is_the_reading_text(exported, originals):
+    for doc_id, tree in originals.items():
+        text = (exported / "text" / f"{doc_id}.txt").read_text("utf-8")
+        assert "<" not in text.replace("<script>", "")
+        for paragraph in tree.xpath("//tei:body//tei:p", namespaces=NS):
+            words = "".join(
+                paragraph.xpath(
+                    ".//text()[not(ancestor::tei:sic)][not(ancestor::tei:note)]", namespaces=NS
+                )
+            ).split()
+            # brackets and quotation marks are restored from the mark-up: compare without them
+            marks = str.maketrans("", "", '[]„“”«»"')
+            flat = " ".join(text.translate(marks).split())
+            assert " ".join(words[:8]).translate(marks) in flat, doc_id
+    polish = (exported / "text" / "d1962-11-01-jozef-dryglas-record.txt").read_text("utf-8")
+    assert "1) The Soviet Union offered" in polish and "a) State-of-the-art" in polish
+    hungarian = (exported / "text" / "d1962-08-27-report-embassy-hungary.txt").read_text("utf-8")
+    assert "emphasis in the original" not in hungarian  # editorial notes dropped
+    soviet = (exported / "text" / "wcda-110485.txt").read_text("utf-8")
+    assert "Kim Il Sung" in soviet and "Kim II Sung" not in soviet  # corrections applied
+
+
+def test_export_command(tmp_path):
+    from click.testing import CliRunner
+
+    from teiedition.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        [
+            "--config",
+            str(ROOT / "edition.toml"),
+            "export",
+            "--format",
+            "citations",
+            "--out",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0 and "citations.ris" in result.output
+    bad = CliRunner().invoke(main, ["export", "--format", "pdf"])
+    assert bad.exit_code == 2
+
+
+def test_the_html_home_page_links_the_downloads(tmp_path):
+    from conftest import make_edition
+
+    from teiedition import pipeline
+
+    edition = tmp_path / "edition"
+    config = make_edition(edition, *SEEDS)
+    assert pipeline.build(config).ok
+    home = etree.parse(str(edition / "output" / "html" / "index.html"), etree.HTMLParser())
+    links = home.xpath("//ul[@class='downloads']//a/@href")
+    assert "downloads/edition-corpus.xml" in links and "downloads/teiedition-0.1.0.zip" in links
+    for link in links:
+        assert (edition / "output" / "html" / link).is_file(), link
