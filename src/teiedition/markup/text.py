@@ -25,87 +25,21 @@ def normalise(text: str) -> str:
 
 
 def source_text(element: etree._Element) -> str:
-    """The characters of the source that `element` encodes, in order."""
-    return "".join(_source_parts(element))
-
-
-def _source_parts(element: etree._Element):
-    name = etree.QName(element).localname if isinstance(element.tag, str) else ""
-    if not name or etree.QName(element).namespace != TEI_NS:
-        yield from _children(element)
-        return
-    if name == "supplied":
-        yield "[" + "".join(_children(element)) + "]"
-    elif name == "gap":
-        yield "[…]"
-    elif (name == "note" and element.get("type") == "editorial") or name == "ex":
-        yield "[" + "".join(_children(element)) + "]"
-    elif name == "choice":
-        for child in element:
-            if etree.QName(child).localname in {"sic", "orig", "abbr"}:
-                yield from _source_parts(child)
-    elif name == "unclear" and element.get("reason") == "query":
-        yield "".join(_children(element)) + "[?]"
-    elif name == "q" and element.get("rend") in QUOTE_STYLES:
-        opening, closing = QUOTE_STYLES[element.get("rend")]
-        yield opening + "".join(_children(element)) + closing
-    elif name in {
-        "p",
-        "head",
-        "label",
-        "item",
-        "list",
-        "opener",
-        "closer",
-        "dateline",
-        "signed",
-        "seg",
-        "salute",
-        "div",
-        "body",
-        "ab",
-    }:
-        yield " " + "".join(_children(element)) + " "  # blocks are separated by space
-    else:
-        yield from _children(element)
-
-
-def _children(element: etree._Element):
-    if element.text:
-        yield element.text
-    for child in element:
-        if isinstance(child.tag, str):
-            yield from _source_parts(child)
-        if child.tail:
-            yield child.tail
+    """The characters of the source that `element` encodes, in order: the damaged readings
+    under `sic`, the brackets and quotation marks given back."""
+    return "".join(_parts(element, source=True, notes=True))
 
 
 def reading_text(element: etree._Element, notes: bool = True) -> str:
     """The text as read: corrections applied, the translator's brackets kept, page breaks of
     the copied page dropped (for search and plain-text export). Without `notes`, editorial
     remarks are left out too."""
-    return "".join(_reading_parts(element, notes))
+    return "".join(_parts(element, source=False, notes=notes))
 
 
-def _reading_parts(element: etree._Element, notes: bool = True):
-    name = etree.QName(element).localname if isinstance(element.tag, str) else ""
-    if name == "choice":
-        chosen = [c for c in element if etree.QName(c).localname in {"corr", "reg", "expan"}]
-        for child in chosen[:1] or list(element)[:1]:
-            yield from _reading_parts(child, notes)
-        return
-    if name in {"sic", "orig"} or (name == "note" and not notes):
-        return
-    if name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
-        yield "[" + "".join(_reading_children(element, notes)) + "]"
-    elif name == "gap":
-        yield "[…]"
-    elif name == "unclear" and element.get("reason") == "query":
-        yield "".join(_reading_children(element, notes)) + "[?]"
-    elif name == "q" and element.get("rend") in QUOTE_STYLES:
-        opening, closing = QUOTE_STYLES[element.get("rend")]
-        yield opening + "".join(_reading_children(element, notes)) + closing
-    elif name in {
+# Elements that are blocks: a reading separates them by a space.
+_BLOCKS = frozenset(
+    {
         "p",
         "head",
         "label",
@@ -120,17 +54,44 @@ def _reading_parts(element: etree._Element, notes: bool = True):
         "div",
         "body",
         "ab",
-    }:
-        yield " " + "".join(_reading_children(element, notes)) + " "
+    }
+)
+
+
+def _parts(element: etree._Element, source: bool, notes: bool):
+    """One walk for both readings: `source` gives back what the transcript had (`sic`),
+    otherwise the corrections (`corr`) are read."""
+    name = etree.QName(element).localname if isinstance(element.tag, str) else ""
+    if not name or etree.QName(element).namespace != TEI_NS:
+        yield from _children(element, source, notes)
+        return
+    if name == "choice":
+        wanted = {"sic", "orig", "abbr"} if source else {"corr", "reg", "expan"}
+        chosen = [c for c in element if etree.QName(c).localname in wanted]
+        for child in chosen[:1] if not source else chosen:
+            yield from _children(child, source, notes)
+    elif name in {"sic", "orig"} or (name == "note" and not notes):
+        return
+    elif name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
+        yield "[" + "".join(_children(element, source, notes)) + "]"
+    elif name == "gap":
+        yield "[…]"
+    elif name == "unclear" and element.get("reason") == "query":
+        yield "".join(_children(element, source, notes)) + "[?]"
+    elif name == "q" and element.get("rend") in QUOTE_STYLES:
+        opening, closing = QUOTE_STYLES[element.get("rend")]
+        yield opening + "".join(_children(element, source, notes)) + closing
+    elif name in _BLOCKS:
+        yield " " + "".join(_children(element, source, notes)) + " "
     else:
-        yield from _reading_children(element, notes)
+        yield from _children(element, source, notes)
 
 
-def _reading_children(element: etree._Element, notes: bool = True):
+def _children(element: etree._Element, source: bool, notes: bool):
     if element.text:
         yield element.text
     for child in element:
         if isinstance(child.tag, str):
-            yield from _reading_parts(child, notes)
+            yield from _parts(child, source, notes)
         if child.tail:
             yield child.tail
