@@ -122,6 +122,36 @@ def export_command(config: Config, fmt: str, out_dir: Path | None) -> None:
         click.echo(f"wrote {path}")
 
 
+@main.group()
+def ids() -> None:
+    """Citable identifiers: the id registry (tei/ids.json)."""
+
+
+@ids.command("check")
+@click.pass_obj
+def ids_check(config: Config) -> None:
+    """Fail if any id the edition has published vanished or changed meaning."""
+    problems = _domain(pipeline.check_ids_of, config)
+    for problem in problems:
+        click.echo(f"{config.registry_path}: error: {problem}", err=True)
+    click.echo(f"ids: {len(problems)} problems" if problems else "ids: every published id resolves")
+    sys.exit(1 if problems else 0)
+
+
+@main.command("release")
+@click.argument("version")
+@click.option(
+    "--date",
+    default=lambda: __import__("datetime").date.today().isoformat(),
+    show_default="today",
+    help="The release date, YYYY-MM-DD.",
+)
+@click.pass_obj
+def release_command(config: Config, version: str, date: str) -> None:
+    """Record VERSION in the id registry and in every document's header, and rebuild."""
+    _finish(_domain(pipeline.release_version, config, version, date), config.documents_dir)
+
+
 @main.command()
 @click.option(
     "--out",
@@ -166,6 +196,8 @@ def _finish(report: pipeline.Report, out_dir: Path) -> None:
         click.echo(report.validation.summary(), err=not report.validation.ok)
         if not report.validation.ok:
             click.echo("the edition is not valid: nothing was published", err=True)
+    for problem in report.ids:
+        click.echo(f"ids: error: {problem}", err=True)
     if report.exports:
         folder = os.path.commonpath([str(p) for p in report.exports])
         click.echo(f"exports: {len(report.exports)} files in {folder}")

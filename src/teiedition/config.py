@@ -49,6 +49,10 @@ class Config:
         return own if (own / "html" / "html.xsl").is_file() else PROJECT_XSLT
 
     @property
+    def registry_path(self) -> Path:
+        return self.tei_dir / "ids.json"
+
+    @property
     def schema_dir(self) -> Path:
         return self.tei_dir / "schema"
 

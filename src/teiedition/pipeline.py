@@ -16,6 +16,14 @@ from teiedition.publish.export import FORMATS, export, export_all
 from teiedition.publish.html import HtmlReport, publish_html
 from teiedition.readers import read_transcript
 from teiedition.registers import UNREVIEWED_FILE, Registers, unreviewed_register
+from teiedition.registry import (
+    IdProblem,
+    Registry,
+    Stabiliser,
+    check,
+    register_entities,
+    release,
+)
 from teiedition.reports import EntityReport, entity_report, write_review_csv
 from teiedition.schema import derive_rng, read_odd
 from teiedition.validation import ValidationReport, tei_files, validate_paths
@@ -36,10 +44,11 @@ class Report:
     validation: ValidationReport | None = None
     html: HtmlReport | None = None
     exports: list[Path] = field(default_factory=list)
+    ids: list[IdProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.errors and (self.validation is None or self.validation.ok)
+        return not self.errors and not self.ids and (self.validation is None or self.validation.ok)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -68,16 +77,26 @@ def load_names(config: Config) -> NameIndex:
 
 
 def convert_transcript(
-    path: Path, config: Config, names: NameIndex | None = None
+    path: Path,
+    config: Config,
+    names: NameIndex | None = None,
+    stabiliser: Stabiliser | None = None,
 ) -> tuple[str, bytes, list[Diagnostic]]:
-    """One transcript → (document id, TEI bytes, warnings). Raises `InputError`."""
+    """One transcript → (document id, TEI bytes, warnings). Raises `InputError`. With a
+    `stabiliser`, the document keeps the ids the edition has published."""
     transcript = read_transcript(path)
     tree = build_document(transcript, config, names)
+    if stabiliser is not None:
+        stabiliser.stabilise(tree, path)
     return document_key(tree), serialise_tei(tree), transcript.warnings
 
 
 def convert(
-    inputs: Iterable[Path], out_dir: Path, config: Config, names: NameIndex | None = None
+    inputs: Iterable[Path],
+    out_dir: Path,
+    config: Config,
+    names: NameIndex | None = None,
+    stabiliser: Stabiliser | None = None,
 ) -> Report:
     """Convert every transcript; a bad one is reported and the others still converted."""
     names = names or load_names(config)
@@ -86,7 +105,7 @@ def convert(
     for path in transcript_paths(inputs):
         report.inputs += 1
         try:
-            doc_id, data, warnings = convert_transcript(path, config, names)
+            doc_id, data, warnings = convert_transcript(path, config, names, stabiliser)
         except InputError as err:
             report.diagnostics.append(err.diagnostic)
             continue
@@ -112,12 +131,18 @@ def build(config: Config) -> Report:
     persons still to review, the entity review report, validation, and, for a valid edition
     only, the HTML edition."""
     names = load_names(config)
-    report = convert([config.transcripts_dir], config.documents_dir, config, names)
+    registry = Registry.load(config.registry_path)
+    stabiliser = Stabiliser(registry, config.documents_dir, config.version)
+    report = convert([config.transcripts_dir], config.documents_dir, config, names, stabiliser)
     write_unreviewed(names.registers, config)
+    register_entities(registry, config.registers_dir)
+    if report.ok:
+        registry.save(config.registry_path)
+    report.ids = check_ids_of(config, registry)
     report.entities = entity_report(config.documents_dir.glob("*.xml"))
     write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
     report.validation = validate(config)
-    if report.ok:
+    if report.ok and not report.ids:
         report.exports = export_all(config)
         report.html = publish_html(config)
     return report
@@ -171,3 +196,19 @@ def export_format(config: Config, fmt: str, out: Path | None = None) -> list[Pat
 
 
 EXPORT_FORMATS = FORMATS
+
+
+def check_ids_of(config: Config, registry: Registry | None = None) -> list[IdProblem]:
+    """Every id the edition has published still resolves, to the same thing or its successor."""
+    registry = registry or Registry.load(config.registry_path)
+    return check(registry, config.documents_dir, config.registers_dir)
+
+
+def release_version(config: Config, version: str, date: str) -> Report:
+    """Record `version` in the registry, then rebuild so every header carries it."""
+    registry = Registry.load(config.registry_path)
+    if not registry.documents:
+        raise TeieditionError("nothing to release: build the edition first")
+    release(registry, version, date)
+    registry.save(config.registry_path)
+    return build(config)

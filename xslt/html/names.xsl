@@ -70,8 +70,8 @@
     <xsl:variable name="register" as="map(xs:string, xs:string)" select="$te:registers-of($kind)"/>
     <!-- One entry per id: the edition's register first, else a document's own copy. -->
     <xsl:variable name="entries" as="element()*">
-      <xsl:for-each-group select="$registers//*[local-name() = $kind][@xml:id],
-          $documents?*/TEI/standOff//*[local-name() = $kind][@xml:id]" group-by="@xml:id">
+      <xsl:for-each-group select="$registers//*[local-name() = $kind][@xml:id][not(@sameAs)],
+          $documents?*/TEI/standOff//*[local-name() = $kind][@xml:id][not(@sameAs)]" group-by="@xml:id">
         <xsl:sort select="te:sort-name(current-group()[1])"/>
         <xsl:sequence select="current-group()[1]"/>
       </xsl:for-each-group>
@@ -101,6 +101,10 @@
     <xsl:variable name="label" as="xs:string" select="te:entity-label($id)"/>
     <section id="{$id}" class="entry" aria-labelledby="{$id}-name">
       <h2 id="{$id}-name">{$label}</h2>
+      <!-- ids of entries merged into this one still land here -->
+      <xsl:for-each select="$registers//*[@sameAs = '#' || $id]/@xml:id">
+        <span id="{.}" class="merged-id" title="formerly cited as {.}"/>
+      </xsl:for-each>
       <xsl:variable name="forms" as="xs:string*" select="distinct-values(
           (persName | placeName | orgName)[not(@type = 'main')] ! normalize-space(string-join(.//text(), '')))"/>
       <xsl:if test="exists($forms)">

@@ -134,6 +134,17 @@
     </span>
   </xsl:template>
 
+  <!-- An id the edition once published for a unit that is gone: it still lands here. -->
+  <xsl:template match="anchor[@type = 'retired']" mode="text" priority="1">
+    <p class="retired" id="{@xml:id}">{te:unit-label(@xml:id)} ({@xml:id}), cited in an earlier
+      version, is no longer in this document.<xsl:if test="@corresp"> Its nearest surviving
+      text: <a href="{@corresp}">{te:unit-label(substring(@corresp, 2))}</a>.</xsl:if></p>
+  </xsl:template>
+
+  <xsl:template match="anchor[@xml:id]" mode="text">
+    <span id="{@xml:id}"/>
+  </xsl:template>
+
   <!-- What another project's TEI holds and this stylesheet does not know: its text, marked. -->
   <xsl:template match="*" mode="text" priority="-1">
     <span class="tei-{local-name()}"><xsl:apply-templates mode="text"/></span>

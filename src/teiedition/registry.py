@@ -1,0 +1,402 @@
+"""Citable identifiers that never break: the id registry (``tei/ids.json``).
+
+Every id the edition has published is recorded: documents, their units (paragraphs, headings,
+list items) and register entries. Reconverting keeps them:
+
+- a document keeps its id when its title or file name changes (it is found by the archive's
+  record number, by its file name, or by its paragraphs);
+- an unchanged unit keeps its id wherever it moves; a lightly edited one keeps it too;
+- a new unit gets an id never used before (the registry keeps counters, so neighbours are
+  never renumbered);
+- a unit that disappears is retired: its id is never reused, and the TEI keeps an
+  ``anchor type="retired"`` pointing to the nearest surviving unit, which the HTML shows.
+
+``check`` compares the edition with the registry; ``release`` records a version.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teiedition.errors import TeieditionError
+from teiedition.markup.tei import TEI_NS, XML_ID, element, tei
+from teiedition.markup.text import normalise, source_text
+from teiedition.validation import safe_parser
+from teiedition.writers import write_atomic
+
+REGISTRY_FILE = "ids.json"
+UNIT_TAGS = {"p": "p", "head": "h", "item": "i"}
+# How alike a lightly edited unit must stay to keep its id (difflib ratio).
+SIMILAR = 0.75
+# Below this, a unit that kept its id has "changed meaning" (ids check).
+CHANGED_MEANING = 0.5
+NS = {"tei": TEI_NS}
+
+
+@dataclass
+class Unit:
+    fingerprint: str
+    excerpt: str
+    status: str = "active"  # active | retired
+    successor: str | None = None
+    retired_in: str | None = None
+
+
+@dataclass
+class DocumentRecord:
+    source: str
+    record: str
+    title: str
+    units: dict[str, Unit] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+    released_in: list[str] = field(default_factory=list)
+    status: str = "active"
+
+
+@dataclass
+class Registry:
+    documents: dict[str, DocumentRecord] = field(default_factory=dict)
+    entities: dict[str, str] = field(default_factory=dict)  # id → kind (or "alias of …")
+    releases: list[dict[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Registry:
+        if not path.is_file():
+            return cls()
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return cls(
+                documents={
+                    doc_id: DocumentRecord(
+                        **{
+                            **record,
+                            "units": {u: Unit(**unit) for u, unit in record["units"].items()},
+                        }
+                    )
+                    for doc_id, record in data.get("documents", {}).items()
+                },
+                entities=dict(data.get("entities", {})),
+                releases=list(data.get("releases", [])),
+            )
+        except (ValueError, TypeError, KeyError) as err:
+            raise TeieditionError(f"{path}: not a valid id registry ({err})") from err
+
+    def dump(self) -> bytes:
+        data = {
+            "about": "Every id the edition has published. Kept by teiedition; never remove an "
+            "entry: ids are retired, not deleted.",
+            "releases": self.releases,
+            "documents": {
+                doc_id: asdict(record) for doc_id, record in sorted(self.documents.items())
+            },
+            "entities": dict(sorted(self.entities.items())),
+        }
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+    def save(self, path: Path) -> None:
+        write_atomic(path, self.dump())
+
+    def used_ids(self) -> set[str]:
+        used = set(self.documents) | set(self.entities)
+        for record in self.documents.values():
+            used |= set(record.units)
+        return used
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _units(root: etree._Element) -> list[tuple[str, etree._Element, str]]:
+    """(kind, element, text) of every citable unit of the text, in reading order."""
+    found = []
+    for el in root.iterfind(".//" + tei("body") + "//*"):
+        kind = UNIT_TAGS.get(etree.QName(el).localname) if isinstance(el.tag, str) else None
+        if kind and el.get(XML_ID):
+            found.append((kind, el, normalise(source_text(el))))
+    return found
+
+
+def _record_id(root: etree._Element) -> str:
+    found = root.xpath(
+        ".//tei:publicationStmt/tei:idno[@type='wilson-center']/text()", namespaces=NS
+    )
+    return found[0] if found else ""
+
+
+class Stabiliser:
+    """Gives a freshly converted document the ids the edition has already published."""
+
+    def __init__(self, registry: Registry, documents_dir: Path, version: str) -> None:
+        self.registry = registry
+        self.documents_dir = documents_dir
+        self.version = version
+        self.claimed: set[str] = set()  # documents this run has already given their id
+
+    def stabilise(self, tree: etree._ElementTree, source: Path) -> str:
+        root = tree.getroot()
+        units = _units(root)
+        doc_id = self._document_id(root, source, units)
+        self.claimed.add(doc_id)
+        _rename_document(root, doc_id)
+        units = _units(root)
+        record = self.registry.documents.setdefault(
+            doc_id, DocumentRecord(source=source.name, record=_record_id(root), title="")
+        )
+        record.source, record.record, record.status = source.name, _record_id(root), "active"
+        record.title = normalise(source_text(root.find(".//" + tei("title"))))
+        self._assign(doc_id, record, units)
+        _add_retired_anchors(root, record)
+        _add_releases(root, record)
+        return doc_id
+
+    def _document_id(self, root, source: Path, units) -> str:
+        """The registered id of this document, else a new one never used before."""
+        proposed = root.get(XML_ID)
+        record_id = _record_id(root)
+        # a document already given its id in this run is no candidate (a copy of a
+        # transcript is a document of its own)
+        candidates = [(d, r) for d, r in self.registry.documents.items() if d not in self.claimed]
+        for doc_id, record in candidates:
+            if record_id and record.record == record_id:
+                return doc_id
+        for doc_id, record in candidates:
+            if record.source == source.name:
+                return doc_id
+        prints = {fingerprint(text) for _, _, text in units}
+        for doc_id, record in candidates:
+            known = {u.fingerprint for u in record.units.values()}
+            if known and len(prints & known) >= max(1, len(known) // 2):
+                return doc_id
+        used = self.registry.used_ids()
+        doc_id, number = proposed, 1
+        while doc_id in used:
+            number += 1
+            doc_id = f"{proposed}-{number}"
+        return doc_id
+
+    def _assign(self, doc_id: str, record: DocumentRecord, units) -> None:
+        previous_text = self._previous_texts(doc_id)
+        active = [u for u, unit in record.units.items() if unit.status == "active"]
+        by_print: dict[str, list[str]] = {}
+        for unit_id in active:
+            by_print.setdefault(record.units[unit_id].fingerprint, []).append(unit_id)
+        assigned: dict[int, str] = {}
+        taken: set[str] = set()
+        # 1. unchanged units keep their ids, wherever they moved
+        for index, (_, _, text) in enumerate(units):
+            for unit_id in by_print.get(fingerprint(text), []):
+                if unit_id not in taken:
+                    assigned[index], taken = unit_id, taken | {unit_id}
+                    break
+        # 2. lightly edited units keep theirs: the most alike first
+        pairs = []
+        for index, (kind, _, text) in enumerate(units):
+            if index in assigned:
+                continue
+            for unit_id in active:
+                if unit_id in taken or _kind_of(unit_id) != kind:
+                    continue
+                before = previous_text.get(unit_id, record.units[unit_id].excerpt)
+                ratio = difflib.SequenceMatcher(None, before, text, autojunk=False).ratio()
+                if ratio >= SIMILAR:
+                    pairs.append((ratio, index, unit_id))
+        for _, index, unit_id in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+            if index not in assigned and unit_id not in taken:
+                assigned[index], taken = unit_id, taken | {unit_id}
+        # 3. new units get ids never used before
+        for index, (kind, _, _) in enumerate(units):
+            if index not in assigned:
+                counter = max(record.counters.get(kind, 0), _highest(record, kind)) + 1
+                record.counters[kind] = counter
+                assigned[index] = f"{doc_id}-{kind}{counter}"
+        for index, (kind, el, text) in enumerate(units):
+            unit_id = assigned[index]
+            el.set(XML_ID, unit_id)
+            record.units[unit_id] = Unit(fingerprint(text), text[:80])
+            record.counters[kind] = max(record.counters.get(kind, 0), _number(unit_id))
+        # 4. units that are gone are retired, pointing to the nearest survivor
+        order = [u for u in record.units if record.units[u].status == "active"]
+        survivors = [assigned[i] for i in range(len(units))]
+        for unit_id in active:
+            if unit_id not in taken and unit_id not in survivors:
+                unit = record.units[unit_id]
+                unit.status, unit.retired_in = "retired", self.version
+                unit.successor = _nearest(unit_id, order, set(survivors))
+
+    def _previous_texts(self, doc_id: str) -> dict[str, str]:
+        path = self.documents_dir / f"{doc_id}.xml"
+        if not path.is_file():
+            return {}
+        root = etree.parse(str(path), safe_parser()).getroot()
+        return {el.get(XML_ID): text for _, el, text in _units(root)}
+
+
+def _kind_of(unit_id: str) -> str:
+    match = re.search(r"-([a-z])\d+$", unit_id)
+    return match.group(1) if match else ""
+
+
+def _number(unit_id: str) -> int:
+    match = re.search(r"(\d+)$", unit_id)
+    return int(match.group(1)) if match else 0
+
+
+def _highest(record: DocumentRecord, kind: str) -> int:
+    return max((_number(u) for u in record.units if _kind_of(u) == kind), default=0)
+
+
+def _nearest(unit_id: str, order: list[str], survivors: set[str]) -> str | None:
+    """The surviving unit after the retired one in the old order, else the one before."""
+    position = order.index(unit_id) if unit_id in order else 0
+    after = [u for u in order[position + 1 :] if u in survivors]
+    before = [u for u in order[:position] if u in survivors]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def _rename_document(root: etree._Element, doc_id: str) -> None:
+    """Give the document, and every id and pointer made from its id, the id `doc_id`."""
+    old = root.get(XML_ID)
+    if old == doc_id:
+        return
+    for el in root.iter(etree.Element):
+        for name in (XML_ID, "source", "corresp", "target"):
+            value = el.get(name)
+            if value and (value == old or value.startswith(f"{old}-")):
+                el.set(name, doc_id + value[len(old) :])
+            elif value and value.startswith(f"#{old}"):
+                el.set(name, f"#{doc_id}" + value[len(old) + 1 :])
+    for idno in root.xpath(".//tei:publicationStmt/tei:idno[@type='doc-id']", namespaces=NS):
+        idno.text = doc_id
+
+
+def _add_retired_anchors(root: etree._Element, record: DocumentRecord) -> None:
+    """Each retired id of the document stays an anchor, just before its successor."""
+    ids = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
+    for unit_id, unit in sorted(record.units.items()):
+        if unit.status != "retired":
+            continue
+        successor = unit.successor
+        while successor and successor not in ids:  # the successor may have gone since
+            nxt = record.units.get(successor)
+            successor = nxt.successor if nxt else None
+        anchor = element("anchor", type="retired")
+        anchor.set(XML_ID, unit_id)
+        if successor:
+            anchor.set("corresp", f"#{successor}")
+            target = ids[successor]
+            if etree.QName(target).localname == "item":
+                target.insert(0, anchor)  # a list holds only items: the anchor opens the item
+            else:
+                target.addprevious(anchor)
+        else:
+            root.find(".//" + tei("div")).append(anchor)
+
+
+def _add_releases(root: etree._Element, record: DocumentRecord) -> None:
+    if not record.released_in:
+        return
+    header = root.find(tei("teiHeader"))
+    revisions = element("revisionDesc")
+    for version in record.released_in:
+        change = etree.SubElement(revisions, tei("change"), n=version)
+        change.text = f"Published in version {version} of the edition."
+    header.append(revisions)
+
+
+# --- check and release -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdProblem:
+    id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.id}: {self.message}"
+
+
+def check(registry: Registry, documents_dir: Path, registers_dir: Path) -> list[IdProblem]:
+    """Every registered id must still resolve, to the same thing (or its successor)."""
+    problems: list[IdProblem] = []
+    for doc_id, record in sorted(registry.documents.items()):
+        path = documents_dir / f"{doc_id}.xml"
+        if record.status == "active" and not path.is_file():
+            problems.append(IdProblem(doc_id, f"the document vanished ({path.name} is missing)"))
+            continue
+        root = etree.parse(str(path), safe_parser()).getroot()
+        if root.get(XML_ID) != doc_id:
+            problems.append(IdProblem(doc_id, f"{path.name} now has the id {root.get(XML_ID)!r}"))
+        present = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
+        for unit_id, unit in sorted(record.units.items()):
+            el = present.get(unit_id)
+            if el is None:
+                problems.append(IdProblem(unit_id, "vanished from " + path.name))
+            elif unit.status == "retired":
+                target = (el.get("corresp") or "").removeprefix("#")
+                if etree.QName(el).localname != "anchor" or (target and target not in present):
+                    problems.append(
+                        IdProblem(unit_id, "retired, but no longer leads to its successor")
+                    )
+            else:
+                text = normalise(source_text(el))
+                if (
+                    fingerprint(text) != unit.fingerprint
+                    and difflib.SequenceMatcher(
+                        None, unit.excerpt, text[:80], autojunk=False
+                    ).ratio()
+                    < CHANGED_MEANING
+                ):
+                    problems.append(
+                        IdProblem(
+                            unit_id,
+                            f"changed meaning: was {unit.excerpt[:50]!r}, now {text[:50]!r}",
+                        )
+                    )
+    entries = {}
+    for path in sorted(registers_dir.glob("*.xml")):
+        for el in etree.parse(str(path), safe_parser()).iter(
+            tei("person"), tei("place"), tei("org")
+        ):
+            entries[el.get(XML_ID)] = el
+    for entity_id, kind in sorted(registry.entities.items()):
+        el = entries.get(entity_id)
+        if el is None:
+            problems.append(
+                IdProblem(
+                    entity_id,
+                    f"the {kind} entry vanished from the registers "
+                    "(merge it: keep an entry with sameAs)",
+                )
+            )
+        elif etree.QName(el).localname != kind and not kind.startswith("alias"):
+            problems.append(
+                IdProblem(entity_id, f"now names a {etree.QName(el).localname}, was a {kind}")
+            )
+    return problems
+
+
+def register_entities(registry: Registry, registers_dir: Path) -> None:
+    for path in sorted(registers_dir.glob("*.xml")):
+        for el in etree.parse(str(path), safe_parser()).iter(
+            tei("person"), tei("place"), tei("org")
+        ):
+            entity_id = el.get(XML_ID)
+            if entity_id and entity_id not in registry.entities:
+                registry.entities[entity_id] = etree.QName(el).localname
+
+
+def release(registry: Registry, version: str, date: str) -> None:
+    if any(r["version"] == version for r in registry.releases):
+        raise TeieditionError(f"version {version} has already been released")
+    registry.releases.append({"version": version, "date": date})
+    for record in registry.documents.values():
+        if record.status == "active":
+            record.released_in.append(version)

@@ -1,0 +1,291 @@
+"""Citable identifiers that never break: scenario tests on copies of the seeds. Each starts
+from a built edition, makes one editorial change, rebuilds, and checks that every id published
+before still resolves to the same content, or to its documented successor."""
+
+import difflib
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from conftest import NS, make_edition
+from lxml import etree
+
+from teiedition import pipeline
+from teiedition.cli import main
+from teiedition.markup.text import normalise, source_text
+
+HUNGARIAN = "001_33b9f4e037495398.txt"
+HUNGARIAN_ID = "d1962-08-27-report-embassy-hungary"
+
+
+@pytest.fixture
+def edition(tmp_path):
+    config = make_edition(tmp_path / "edition")
+    report = pipeline.build(config)
+    assert report.ok, report.ids
+    return config
+
+
+def published(config) -> dict[str, tuple[str, str]]:
+    """id → (document, text) of every id of the documents themselves (register ids are
+    resolved through the registers, and checked there)."""
+    found = {}
+    for path in sorted(config.documents_dir.glob("*.xml")):
+        for el in etree.parse(str(path)).xpath(
+            "//*[@xml:id][not(ancestor-or-self::tei:standOff)]", namespaces=NS
+        ):
+            if el.get("{http://www.w3.org/XML/1998/namespace}id"):
+                found[el.get("{http://www.w3.org/XML/1998/namespace}id")] = (
+                    path.stem,
+                    normalise(source_text(el)),
+                )
+    return found
+
+
+def rebuild(config):
+    report = pipeline.build(config)
+    assert report.ok, [str(p) for p in report.ids] + [str(d) for d in report.errors]
+    return report
+
+
+def assert_every_id_resolves(config, before: dict[str, tuple[str, str]], changed=()):
+    """Every id published before still names the same text (lightly edited ones excepted),
+    or is a retired anchor leading to a surviving unit; html keeps the anchor too."""
+    after = published(config)
+    for unit_id, (_doc, text) in before.items():
+        assert unit_id in after, f"{unit_id} vanished"
+        new_doc, new_text = after[unit_id]
+        path = config.documents_dir / f"{new_doc}.xml"
+        el = etree.parse(str(path)).xpath(f"//*[@xml:id='{unit_id}']")[0]
+        if etree.QName(el).localname == "anchor":
+            successor = el.get("corresp", "")[1:]
+            assert successor in after, f"{unit_id} is retired towards a missing {successor}"
+        elif unit_id not in changed and re.search(r"-[phi]\d+$", unit_id):
+            ratio = difflib.SequenceMatcher(None, text, new_text, autojunk=False).ratio()
+            assert ratio > 0.75, f"{unit_id} now names other text"
+    html = config.output_dir / "html" / "documents"
+    for unit_id, (_doc, _) in before.items():
+        if re.search(r"-[phi]\d+$", unit_id):
+            page = etree.parse(str(html / f"{after[unit_id][0]}.html"), etree.HTMLParser())
+            assert page.xpath(f"//*[@id='{unit_id}']"), f"{unit_id} has no anchor in the HTML"
+    assert pipeline.check_ids_of(config) == []
+
+
+def edit_seed(config, name, old, new):
+    path = config.transcripts_dir / name
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def paragraph_id(config, doc, fragment) -> str:
+    root = etree.parse(str(config.documents_dir / f"{doc}.xml"))
+    return next(
+        p.get("{http://www.w3.org/XML/1998/namespace}id")
+        for p in root.xpath("//tei:body//tei:p", namespaces=NS)
+        if fragment in "".join(p.itertext())
+    )
+
+
+def test_the_registry_records_every_published_id(edition):
+    registry = json.loads(edition.registry_path.read_text("utf-8"))
+    before = published(edition)
+    units = {u for d in registry["documents"].values() for u in d["units"]}
+    assert {i for i in before if re.search(r"-[phi]\d+$", i)} <= units
+    assert set(registry["documents"]) == {p.stem for p in edition.documents_dir.glob("*.xml")}
+    assert "kim-il-sung" in registry["entities"] and "pyongyang" in registry["entities"]
+
+
+def test_a_typo_fix_keeps_the_id(edition):
+    before = published(edition)
+    target = paragraph_id(edition, HUNGARIAN_ID, "Before his departure for Korea")
+    edit_seed(edition, HUNGARIAN, "Before his departure for Korea", "Before his departur for Korea")
+    rebuild(edition)
+    assert paragraph_id(edition, HUNGARIAN_ID, "Before his departur for Korea") == target
+    assert_every_id_resolves(edition, before)
+
+
+def test_an_inserted_paragraph_gets_a_new_id_and_neighbours_keep_theirs(edition):
+    before = published(edition)
+    registry = json.loads(edition.registry_path.read_text("utf-8"))
+    highest = registry["documents"][HUNGARIAN_ID]["counters"]["p"]
+    edit_seed(
+        edition,
+        HUNGARIAN,
+        "This cannot be said of Kim Il Sung.",
+        "A paragraph that was missing from the copy.\n\n\nThis cannot be said of Kim Il Sung.",
+    )
+    rebuild(edition)
+    new_id = paragraph_id(edition, HUNGARIAN_ID, "A paragraph that was missing")
+    assert new_id == f"{HUNGARIAN_ID}-p{highest + 1}"
+    assert new_id not in before
+    assert_every_id_resolves(edition, before)
+
+
+def test_a_deleted_paragraph_is_retired_with_a_pointer_to_its_successor(edition):
+    before = published(edition)
+    gone = paragraph_id(edition, HUNGARIAN_ID, "In Comrade Moskovsky's view")
+    next_one = paragraph_id(edition, HUNGARIAN_ID, "In the opinion of the new Ambassador")
+    text = (edition.transcripts_dir / HUNGARIAN).read_text("utf-8")
+    start = text.index("In Comrade Moskovsky's view")
+    end = text.index("In the opinion of the new Ambassador")
+    (edition.transcripts_dir / HUNGARIAN).write_text(text[:start] + text[end:], "utf-8")
+    rebuild(edition)
+    root = etree.parse(str(edition.documents_dir / f"{HUNGARIAN_ID}.xml"))
+    anchor = root.xpath(f"//tei:anchor[@xml:id='{gone}']", namespaces=NS)[0]
+    assert anchor.get("type") == "retired" and anchor.get("corresp") == f"#{next_one}"
+    page = etree.parse(
+        str(edition.output_dir / "html" / "documents" / f"{HUNGARIAN_ID}.html"), etree.HTMLParser()
+    )
+    note = page.xpath(f"//*[@id='{gone}']")[0]
+    assert "no longer in this document" in "".join(note.itertext())
+    assert note.xpath(".//a/@href") == [f"#{next_one}"]
+    registry = json.loads(edition.registry_path.read_text("utf-8"))
+    assert registry["documents"][HUNGARIAN_ID]["units"][gone]["status"] == "retired"
+    assert_every_id_resolves(edition, before)
+    # and the id is never given to anything else
+    edit_seed(
+        edition,
+        HUNGARIAN,
+        "In the opinion of the new Ambassador",
+        "A new paragraph.\n\n\nIn the opinion of the new Ambassador",
+    )
+    rebuild(edition)
+    assert paragraph_id(edition, HUNGARIAN_ID, "A new paragraph.") != gone
+
+
+def test_reordered_paragraphs_keep_their_ids(edition):
+    before = published(edition)
+    first = paragraph_id(edition, HUNGARIAN_ID, "Before his departure for Korea")
+    second = paragraph_id(edition, HUNGARIAN_ID, "Comrade Khrushchev explained that")
+    text = (edition.transcripts_dir / HUNGARIAN).read_text("utf-8")
+    a_start = text.index("Before his departure for Korea")
+    b_start = text.index("Comrade Khrushchev explained that")
+    b_end = text.index("This cannot be said of Kim Il Sung.")
+    a, b = text[a_start:b_start], text[b_start:b_end]
+    (edition.transcripts_dir / HUNGARIAN).write_text(text[:a_start] + b + a + text[b_end:], "utf-8")
+    rebuild(edition)
+    assert paragraph_id(edition, HUNGARIAN_ID, "Before his departure for Korea") == first
+    assert paragraph_id(edition, HUNGARIAN_ID, "Comrade Khrushchev explained that") == second
+    assert_every_id_resolves(edition, before)
+
+
+def test_a_changed_title_keeps_the_document_id(edition):
+    before = published(edition)
+    edit_seed(
+        edition,
+        HUNGARIAN,
+        "Report, Embassy of Hungary in North Korea",
+        "Report of the Hungarian Embassy in Pyongyang",
+    )
+    rebuild(edition)
+    assert (edition.documents_dir / f"{HUNGARIAN_ID}.xml").is_file()
+    assert len(list(edition.documents_dir.glob("*.xml"))) == 5
+    assert_every_id_resolves(edition, before)
+
+
+def test_a_renamed_seed_file_keeps_the_document_id(edition):
+    before = published(edition)
+    (edition.transcripts_dir / HUNGARIAN).rename(edition.transcripts_dir / "hungary-1962.txt")
+    rebuild(edition)
+    assert (edition.documents_dir / f"{HUNGARIAN_ID}.xml").is_file()
+    assert_every_id_resolves(edition, before)
+
+
+def test_merging_two_person_entries_keeps_the_old_id_as_an_alias(tmp_path):
+    config = make_edition(tmp_path / "edition")
+    persons = config.registers_dir / "persons.xml"
+    original = persons.read_text("utf-8")
+    # the editors first had two entries for one man: "Moskowskyi" as someone else
+    split = original.replace('<persName type="short">Moskowskyi</persName>\n', "").replace(
+        '      <person xml:id="pak-geum-cheol">',
+        '      <person xml:id="moskowskyi">\n        <persName type="main">Moskowskyi</persName>\n'
+        '        <persName type="short">Moskowskyi</persName>\n      </person>\n'
+        '      <person xml:id="pak-geum-cheol">',
+    )
+    persons.write_text(split, "utf-8")
+    assert pipeline.build(config).ok
+    before = published(config)
+    # then they merge them: the entry stays, as an alias of the surviving one
+    merged = original.replace(
+        '      <person xml:id="pak-geum-cheol">',
+        '      <person xml:id="moskowskyi" sameAs="#moskovsky-vasily"/>\n'
+        '      <person xml:id="pak-geum-cheol">',
+    )
+    persons.write_text(merged, "utf-8")
+    rebuild(config)
+    assert_every_id_resolves(config, before)
+    czech = etree.parse(
+        str(config.documents_dir / "d1964-02-26-memorandum-conversation-soviet.xml")
+    )
+    assert (
+        czech.xpath("//tei:persName[.='Moskowskyi']/@ref", namespaces=NS)[0] == "#moskovsky-vasily"
+    )
+    page = etree.parse(str(config.output_dir / "html" / "persons.html"), etree.HTMLParser())
+    landing = page.xpath("//*[@id='moskowskyi']")[0]
+    assert landing.xpath("ancestor::section/@id") == ["moskovsky-vasily"]
+    # removing the alias would break a published id: the check says so
+    persons.write_text(original, "utf-8")
+    problems = pipeline.check_ids_of(config)
+    assert [p.id for p in problems] == ["moskowskyi"] and "vanished" in problems[0].message
+
+
+def test_converting_twice_changes_nothing(edition):
+    before = {p.name: p.read_bytes() for p in edition.documents_dir.glob("*.xml")}
+    registry = edition.registry_path.read_bytes()
+    rebuild(edition)
+    assert {p.name: p.read_bytes() for p in edition.documents_dir.glob("*.xml")} == before
+    assert edition.registry_path.read_bytes() == registry
+
+
+def test_a_broken_registry_makes_ids_check_fail(edition):
+    registry = json.loads(edition.registry_path.read_text("utf-8"))
+    units = registry["documents"][HUNGARIAN_ID]["units"]
+    units[f"{HUNGARIAN_ID}-p99"] = {
+        "fingerprint": "0",
+        "excerpt": "A paragraph once published",
+        "status": "active",
+        "successor": None,
+        "retired_in": None,
+    }
+    units[f"{HUNGARIAN_ID}-p2"]["excerpt"] = "Something else entirely, quite unlike the text."
+    units[f"{HUNGARIAN_ID}-p2"]["fingerprint"] = "0"
+    edition.registry_path.write_text(json.dumps(registry), "utf-8")
+    result = CliRunner().invoke(
+        main, ["--config", str(edition.root / "edition.toml"), "ids", "check"]
+    )
+    assert result.exit_code == 1
+    assert f"{HUNGARIAN_ID}-p99: vanished from {HUNGARIAN_ID}.xml" in result.output
+    assert f"{HUNGARIAN_ID}-p2: changed meaning" in result.output
+
+
+def test_ids_check_passes_on_the_edition(edition):
+    result = CliRunner().invoke(
+        main, ["--config", str(edition.root / "edition.toml"), "ids", "check"]
+    )
+    assert result.exit_code == 0 and "every published id resolves" in result.output
+
+
+def test_release_records_the_version_in_registry_and_headers(edition):
+    result = CliRunner().invoke(
+        main,
+        [
+            "--config",
+            str(edition.root / "edition.toml"),
+            "release",
+            "0.1.0",
+            "--date",
+            "2026-11-22",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    registry = json.loads(edition.registry_path.read_text("utf-8"))
+    assert registry["releases"] == [{"version": "0.1.0", "date": "2026-11-22"}]
+    for path in edition.documents_dir.glob("*.xml"):
+        change = etree.parse(str(path)).xpath("//tei:revisionDesc/tei:change", namespaces=NS)
+        assert [c.get("n") for c in change] == ["0.1.0"]
+    again = CliRunner().invoke(
+        main, ["--config", str(edition.root / "edition.toml"), "release", "0.1.0"]
+    )
+    assert again.exit_code == 1 and "already been released" in again.output
