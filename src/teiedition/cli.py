@@ -152,6 +152,19 @@ def release_command(config: Config, version: str, date: str) -> None:
     _finish(_domain(pipeline.release_version, config, version, date), config.documents_dir)
 
 
+@main.command("pdf")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the PDFs (default: output/pdf).",
+)
+@click.pass_obj
+def pdf_command(config: Config, out_dir: Path | None) -> None:
+    """Publish the print edition: the volume and one PDF per document."""
+    click.echo(_domain(pipeline.pdf, config, out_dir).summary())
+
+
 @main.command()
 @click.option(
     "--out",
@@ -203,5 +216,7 @@ def _finish(report: pipeline.Report, out_dir: Path) -> None:
         click.echo(f"exports: {len(report.exports)} files in {folder}")
     if report.html is not None:
         click.echo(report.html.summary())
+    if report.pdf is not None:
+        click.echo(report.pdf.summary())
     if not report.ok:
         sys.exit(1)

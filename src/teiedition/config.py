@@ -27,6 +27,8 @@ class Config:
     version: str = "0.0.0"
     language: str = "en"
     introduction: str = ""
+    #: The most documents one printed volume holds; larger editions are split into volumes.
+    volume_size: int = 400
     paths: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -14,6 +14,7 @@ from teiedition.markup.document import build_document, document_key
 from teiedition.markup.names import NameIndex
 from teiedition.publish.export import FORMATS, export, export_all
 from teiedition.publish.html import HtmlReport, publish_html
+from teiedition.publish.pdf import PdfReport, publish_pdf
 from teiedition.readers import read_transcript
 from teiedition.registers import UNREVIEWED_FILE, Registers, unreviewed_register
 from teiedition.registry import (
@@ -43,6 +44,7 @@ class Report:
     entities: EntityReport | None = None
     validation: ValidationReport | None = None
     html: HtmlReport | None = None
+    pdf: PdfReport | None = None
     exports: list[Path] = field(default_factory=list)
     ids: list[IdProblem] = field(default_factory=list)
 
@@ -145,6 +147,7 @@ def build(config: Config) -> Report:
     if report.ok and not report.ids:
         report.exports = export_all(config)
         report.html = publish_html(config)
+        report.pdf = publish_pdf(config)
     return report
 
 
@@ -212,3 +215,8 @@ def release_version(config: Config, version: str, date: str) -> Report:
     release(registry, version, date)
     registry.save(config.registry_path)
     return build(config)
+
+
+def pdf(config: Config, out_dir: Path | None = None) -> PdfReport:
+    """The print edition: the volume and one PDF per document."""
+    return publish_pdf(config, out_dir)

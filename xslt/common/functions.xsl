@@ -159,6 +159,22 @@
         else '¶&#160;' || te:paragraph-number($id)"/>
   </xsl:function>
 
+  <!-- The register entry of an id: the edition's registers, else a document's own copy. -->
+  <xsl:function name="te:entry" as="element()?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="(if ($registers) then key('entries', $id, $registers) else (),
+                           $documents?* ! key('entries', $id, .))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="te:entity-label" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="entry" as="element()?" select="te:entry($id)"/>
+    <xsl:variable name="main" as="element()?"
+        select="($entry/*[local-name() = ('persName', 'placeName', 'orgName')][@type = 'main'],
+                 $entry/*[local-name() = ('persName', 'placeName', 'orgName')])[1]"/>
+    <xsl:sequence select="if ($main) then normalize-space(string-join($main//text(), '')) else $id"/>
+  </xsl:function>
+
   <!-- Plain reading. -->
   <xsl:template match="sic | orig | abbr[parent::choice]" mode="plain"/>
   <xsl:template match="supplied | note[@type = 'editorial'] | ex" mode="plain">

@@ -36,22 +36,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The register entry of an id: the edition's registers, else a document's own copy. -->
-  <xsl:function name="te:entry" as="element()?">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="(if ($registers) then key('entries', $id, $registers) else (),
-                           $documents?* ! key('entries', $id, .))[1]"/>
-  </xsl:function>
-
-  <xsl:function name="te:entity-label" as="xs:string">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="entry" as="element()?" select="te:entry($id)"/>
-    <xsl:variable name="main" as="element()?"
-        select="($entry/*[local-name() = ('persName', 'placeName', 'orgName')][@type = 'main'],
-                 $entry/*[local-name() = ('persName', 'placeName', 'orgName')])[1]"/>
-    <xsl:sequence select="if ($main) then normalize-space(string-join($main//text(), '')) else $id"/>
-  </xsl:function>
-
   <!-- Sorting a register: persons by surname, everything else by name. -->
   <xsl:function name="te:sort-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>

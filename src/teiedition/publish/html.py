@@ -4,19 +4,15 @@ search index. The stylesheet is compiled once per run."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from teiedition.config import Config
-from teiedition.errors import TeieditionError
 from teiedition.publish.search import build_search_index
-from teiedition.validation import safe_parser
+from teiedition.publish.xslt import Transform
 from teiedition.writers import write_atomic
 
 REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organizations.html"}
@@ -36,86 +32,21 @@ class HtmlReport:
         )
 
 
-def build_date(root: Path) -> str:
-    """The date the edition shows as its build date, reproducibly: SOURCE_DATE_EPOCH if set,
-    else the date of the last commit, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if result.returncode == 0 and result.stdout.strip():
-            return result.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return dt.date.today().isoformat()
-
-
 class HtmlPublisher:
     """The compiled stylesheet and the edition's documents, for one run."""
 
     def __init__(
         self, config: Config, xslt_dir: Path, downloads: list[tuple[str, str]] = ()
     ) -> None:
-        from saxonche import PySaxonProcessor
-
         self.config = config
-        self.processor = PySaxonProcessor(license=False)
-        stylesheet = xslt_dir / "html" / "html.xsl"
-        if not stylesheet.is_file():
-            raise TeieditionError(f"{stylesheet}: no such stylesheet")
-        compiler = self.processor.new_xslt30_processor()
-        try:
-            self.executable = compiler.compile_stylesheet(stylesheet_file=str(stylesheet))
-        except Exception as err:  # saxonche raises its own error type with the message
-            raise TeieditionError(f"{stylesheet}: {err}") from err
-        self.paths = sorted(config.documents_dir.glob("*.xml"))
-        self.documents = [self._parse(path) for path in self.paths]
-        registers = sorted(config.registers_dir.glob("*.xml"))
-        wrapped = "".join(
-            etree.tostring(etree.parse(str(p), safe_parser()).getroot(), encoding="unicode")
-            for p in registers
-        )
-        strings = {
-            "edition-title": config.title,
-            "edition-subtitle": config.subtitle,
-            "editors": "; ".join(config.editors),
-            "publisher": config.publisher,
-            "licence": config.licence,
-            "licence-url": config.licence_url,
-            "base-url": config.base_url,
-            "version": config.version,
-            "build-date": build_date(config.root),
-            "introduction": config.introduction,
-        }
-        for name, value in strings.items():
-            self.executable.set_parameter(name, self.processor.make_string_value(value))
-        self.executable.set_parameter("documents", self.processor.make_array(self.documents))
-        self.executable.set_parameter(
-            "registers", self.processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
-        )
-        if downloads:
-            self.executable.set_parameter(
-                "downloads",
-                self.processor.make_array(
-                    [
-                        self.processor.make_string_value(f"{label}|{path}")
-                        for label, path in downloads
-                    ]
-                ),
-            )
+        self.transform = Transform(config, xslt_dir / "html" / "html.xsl", downloads)
+        self.executable = self.transform.executable
+        self.processor = self.transform.processor
+        self.paths = self.transform.paths
+        self.documents = self.transform.documents
 
     def _parse(self, path: Path):
-        """A document as Saxon sees it, reparsed safely (no DTD, no entities)."""
-        text = etree.tostring(etree.parse(str(path), safe_parser()).getroot(), encoding="unicode")
-        return self.processor.parse_xml(xml_text=text)
+        return self.transform.parse(path)
 
     def document_page(self, path: Path, page_path: str = "documents/page.html") -> str:
         """The document page of any TEI file, ours or another project's."""
@@ -125,11 +56,7 @@ class HtmlPublisher:
         ).decode("utf-8")
 
     def _page(self, page_path: str, make) -> bytes:
-        self.executable.set_parameter("page-path", self.processor.make_string_value(page_path))
-        html = make()
-        if html is None:
-            raise TeieditionError(f"the stylesheet made no page for {page_path}")
-        return html.encode("utf-8")
+        return self.transform.run(page_path, make).encode("utf-8")
 
     def publish(self, out_dir: Path) -> HtmlReport:
         report = HtmlReport(out_dir)

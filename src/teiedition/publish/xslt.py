@@ -1,0 +1,106 @@
+"""Running the publishing stylesheets: compiled once, given the edition's settings, its
+documents and registers as parameters (``xslt/common/params.xsl`` documents each one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+from lxml import etree
+
+from teiedition.config import Config
+from teiedition.errors import TeieditionError
+from teiedition.validation import safe_parser
+
+
+def build_date(root: Path) -> str:
+    """The date the edition shows as its build date, reproducibly: SOURCE_DATE_EPOCH if set,
+    else the date of the last commit, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            return result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return dt.date.today().isoformat()
+
+
+class Transform:
+    """One compiled stylesheet with the edition's parameters set."""
+
+    def __init__(
+        self, config: Config, stylesheet: Path, downloads: list[tuple[str, str]] = ()
+    ) -> None:
+        from saxonche import PySaxonProcessor
+
+        self.config = config
+        self.processor = PySaxonProcessor(license=False)
+        if not stylesheet.is_file():
+            raise TeieditionError(f"{stylesheet}: no such stylesheet")
+        try:
+            self.executable = self.processor.new_xslt30_processor().compile_stylesheet(
+                stylesheet_file=str(stylesheet)
+            )
+        except Exception as err:  # saxonche raises its own error type with the message
+            raise TeieditionError(f"{stylesheet}: {err}") from err
+        self.paths = sorted(config.documents_dir.glob("*.xml"))
+        self.documents = [self.parse(path) for path in self.paths]
+        self.build_date = build_date(config.root)
+        registers = sorted(config.registers_dir.glob("*.xml"))
+        wrapped = "".join(
+            etree.tostring(etree.parse(str(p), safe_parser()).getroot(), encoding="unicode")
+            for p in registers
+        )
+        strings = {
+            "edition-title": config.title,
+            "edition-subtitle": config.subtitle,
+            "editors": "; ".join(config.editors),
+            "publisher": config.publisher,
+            "licence": config.licence,
+            "licence-url": config.licence_url,
+            "base-url": config.base_url,
+            "version": config.version,
+            "build-date": self.build_date,
+            "introduction": config.introduction,
+        }
+        for name, value in strings.items():
+            self.executable.set_parameter(name, self.processor.make_string_value(value))
+        self.executable.set_parameter("documents", self.processor.make_array(self.documents))
+        self.executable.set_parameter(
+            "registers", self.processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
+        )
+        if downloads:
+            self.executable.set_parameter(
+                "downloads",
+                self.processor.make_array(
+                    [
+                        self.processor.make_string_value(f"{label}|{path}")
+                        for label, path in downloads
+                    ]
+                ),
+            )
+
+    def parse(self, path: Path):
+        """A document as Saxon sees it, reparsed safely (no DTD, no entities)."""
+        text = etree.tostring(etree.parse(str(path), safe_parser()).getroot(), encoding="unicode")
+        return self.processor.parse_xml(xml_text=text)
+
+    def run(self, page_path: str, make) -> str:
+        """Run `make` (a call of the executable) for the page at `page_path`."""
+        self.executable.set_parameter("page-path", self.processor.make_string_value(page_path))
+        result = make()
+        if result is None:
+            raise TeieditionError(f"the stylesheet made nothing for {page_path}")
+        return result

@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Escaping for Typst, in one place. Text becomes a Typst string literal in markup,
+     #"…"; : inside it only the backslash and the double quote are special, and the semicolon
+     ends the embedded expression, so nothing after it can continue it. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- A Typst string literal holding `text` exactly (white space runs folded to one space). -->
+  <xsl:function name="te:typst-string" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="'&quot;' || replace(replace(replace($text, '\s+', ' '), '\\', '\\\\'),
+                                               '&quot;', '\\&quot;') || '&quot;'"/>
+  </xsl:function>
+
+  <!-- Text in markup: the string literal, displayed, and ended. -->
+  <xsl:function name="te:typst" as="xs:string" visibility="public">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if ($text = '') then '' else '#' || te:typst-string($text) || ';'"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Names: each mention leaves an invisible marker; the indexes at the end of the volume
+     list, for each person and place, the pages on which those markers fall (Typst's query,
+     so the page numbers are the layout's, not guessed). -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="persName[starts-with(@ref, '#')] | placeName[starts-with(@ref, '#')]" mode="print">
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>#metadata((kind: {te:typst-string(local-name())}, name: {
+      te:typst-string(te:index-name(substring(@ref, 2)))})) &lt;mention&gt;</xsl:text>
+  </xsl:template>
+
+  <!-- How an entry is listed in an index: "Kim Il Sung", "Khrushchev, Nikita Sergeyevich". -->
+  <xsl:function name="te:index-name" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="entry" as="element()?"
+        select="te:entry($id)"/>
+    <xsl:variable name="main" as="element()?" select="$entry/persName[@type = 'main']"/>
+    <xsl:sequence select="
+        if ($main/surname and $main/forename and $main/forename[. &lt;&lt; $main/surname])
+          then normalize-space($main/surname) || ', ' || normalize-space($main/forename)
+        else te:entity-label($id)"/>
+  </xsl:function>
+
+  <xsl:template name="te:indexes">
+    <xsl:for-each select="('persName', 'placeName')">
+      <xsl:text>
+= {te:typst(if (. = 'persName') then 'Index of persons' else 'Index of places')}
+#metadata({te:typst-string(if (. = 'persName') then 'Index of persons' else 'Index of places')}) &lt;document-start&gt;
+#context {{
+  let entries = (:)
+  for m in query(&lt;mention&gt;).filter(m => m.value.kind == {te:typst-string(.)}) {{
+    let pages = entries.at(m.value.name, default: ())
+    let page = m.location().page()
+    if page not in pages {{ pages.push(page) }}
+    entries.insert(m.value.name, pages)
+  }}
+  set par(hanging-indent: 1.5em, justify: false)
+  for (name, pages) in entries.pairs().sorted(key: p => lower(p.first())) {{
+    par[#name, #pages.map(str).join(", ")]
+  }}
+}}
+</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>

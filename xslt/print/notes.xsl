@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The editorial conventions in print: brackets in the text, editorial remarks and
+     corrections as footnotes, and the principles stated in the introduction. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="supplied | ex" mode="print">
+    <xsl:sequence select="te:typst('[')"/>
+    <xsl:apply-templates mode="print"/>
+    <xsl:sequence select="te:typst(']')"/>
+  </xsl:template>
+
+  <xsl:template match="gap" mode="print">
+    <xsl:sequence select="te:typst('[…]')"/>
+  </xsl:template>
+
+  <xsl:template match="unclear[@reason = 'query']" mode="print">
+    <xsl:apply-templates mode="print"/>
+    <xsl:sequence select="te:typst('[?]')"/>
+  </xsl:template>
+
+  <!-- An editorial remark is a footnote on the page where it is referred to. -->
+  <xsl:template match="note" mode="print">
+    <xsl:text>#footnote[</xsl:text>
+    <xsl:sequence select="te:typst(if (@type = 'editorial') then 'The translator’s remark: ' else '')"/>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- A correction shows the corrected reading; the copied page's reading is in a footnote. -->
+  <xsl:template match="choice[sic and corr]" mode="print">
+    <xsl:apply-templates select="corr/node()" mode="print"/>
+    <xsl:text>#footnote[{te:typst('The copied page reads “' || sic || '”.')}]</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="te:principles">
+    <xsl:for-each select="
+        'Each document is given as the archive published it in English translation, with its source in the first footnote.',
+        'Words in square brackets were supplied by the translator: missing words, a clarification, or another romanisation of a name. […] marks a passage the translation omits; word[?] a reading the translator queried; M[inistry] an abbreviation the translator expanded.',
+        'The translator’s remarks in brackets are given as footnotes. Damage done when the archive’s web page was copied has been repaired: where a character was misread (II for Il in Korean names), the text gives the correction and a footnote the copied page’s reading.',
+        'Persons, places and organisations are indexed at the end of the volume, with the pages on which they are named.'">
+      <xsl:text>{te:typst(.)}
+
+</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>

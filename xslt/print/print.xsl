@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The print edition: TEI → Typst markup, compiled to PDF by Python (teiedition.publish.pdf).
+       named template "volume" → the volume: title page, imprint, contents, introduction,
+                                  abbreviations, persons, the documents numbered, indexes
+       a TEI document as source → that document alone
+     Every piece of transcript text goes through te:typst (escape.xsl): nothing of it is ever
+     read as Typst markup. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:include href="escape.xsl"/>
+  <xsl:include href="header.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="names.xsl"/>
+  <xsl:include href="notes.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:mode on-no-match="shallow-skip"/>
+
+  <!-- One document alone. -->
+  <xsl:template match="/">
+    <xsl:call-template name="te:setup">
+      <xsl:with-param name="title" select="te:title(.)"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="TEI" mode="document">
+      <xsl:with-param name="number" select="()"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- The whole volume. -->
+  <xsl:template name="volume">
+    <xsl:call-template name="te:setup">
+      <xsl:with-param name="title" select="$edition-title"/>
+    </xsl:call-template>
+    <xsl:call-template name="te:front-matter"/>
+    <xsl:for-each select="$te:chronology">
+      <xsl:apply-templates select="TEI" mode="document">
+        <xsl:with-param name="number" select="position()"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
+    <xsl:call-template name="te:indexes"/>
+  </xsl:template>
+
+  <!-- Page, type and document metadata; running heads from the document being read. -->
+  <xsl:template name="te:setup">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:text>#set document(title: {te:typst-string($title)}, author: ({
+      string-join(tokenize($editors, '; ') ! te:typst-string(.), ', ')},), keywords: ("North Korea", "Soviet Union", "diplomatic records", "TEI"))
+#set page(paper: "a4", margin: (x: 2.4cm, top: 2.6cm, bottom: 2.4cm), numbering: "1",
+  header: context {{
+    let page-now = here().page()
+    let current = query(selector(&lt;document-start&gt;).before(here())).last(default: none)
+    if current != none and query(&lt;document-start&gt;).filter(m => m.location().page() == page-now).len() == 0 [
+      #set text(size: 8.5pt)
+      #current.value #h(1fr) #counter(page).display()
+    ]
+  }})
+#set text(font: "Libertinus Serif", size: 10.5pt, lang: "en", hyphenate: true)
+#set par(justify: true, leading: 0.62em, spacing: 0.9em)
+#set heading(numbering: none)
+#show heading.where(level: 1): it => {{ pagebreak(weak: true); set text(size: 15pt); it }}
+#show heading.where(level: 2): set text(size: 12.5pt)
+#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt))
+</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>

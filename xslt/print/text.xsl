@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The text as Typst: blocks separated by blank lines, every character through te:typst. An
+     element this stylesheet does not know falls through to its text. -->
+<xsl:stylesheet version="3.0" expand-text="yes"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="urn:teiedition:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="print" on-no-match="text-only-copy"/>
+
+  <xsl:template match="text()" mode="print">
+    <xsl:sequence select="te:typst(.)"/>
+  </xsl:template>
+
+  <!-- White space between blocks is Typst's business, not the text's. -->
+  <xsl:template match="text()[not(normalize-space())][not(parent::p | parent::seg | parent::head
+      | parent::signed | parent::dateline | parent::q | parent::supplied | parent::persName
+      | parent::placeName | parent::orgName | parent::date)]" mode="print"/>
+
+  <xsl:template match="opener | closer" mode="print">
+    <xsl:text>#block(above: 0.8em, below: 0.8em)[</xsl:text>
+    <xsl:if test="self::closer">#set align(right)
+</xsl:if>
+    <xsl:for-each select="*">
+      <xsl:apply-templates select="." mode="print"/>
+      <xsl:if test="position() != last()"> \
+</xsl:if>
+    </xsl:for-each>
+    <xsl:text>]
+
+</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="head" mode="print">
+    <xsl:text>
+#align(center)[#strong[</xsl:text>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>]]
+
+</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="p" mode="print">
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>
+
+</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="list" mode="print">
+    <xsl:for-each select="item">
+      <xsl:text>#pad(left: {if (ancestor::item) then '3em' else '1.5em'})[</xsl:text>
+      <xsl:text>#h(-1.5em)#box(width: 1.5em)[{te:typst(string(preceding-sibling::*[1][self::label]))}]</xsl:text>
+      <xsl:apply-templates mode="print"/>
+      <xsl:text>]
+</xsl:text>
+    </xsl:for-each>
+    <xsl:text>
+</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="item/p" mode="print" priority="1">
+    <xsl:apply-templates mode="print"/>
+    <xsl:if test="following-sibling::*">
+      <xsl:text>
+
+</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="label" mode="print"/>
+
+  <xsl:template match="hi[@rend = 'superscript']" mode="print">
+    <xsl:text>#super[</xsl:text>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="q" mode="print">
+    <xsl:sequence select="te:typst(te:quote-marks(@rend)[1])"/>
+    <xsl:apply-templates mode="print"/>
+    <xsl:sequence select="te:typst(te:quote-marks(@rend)[2])"/>
+  </xsl:template>
+
+  <xsl:template match="lb" mode="print"/>
+  <xsl:template match="anchor" mode="print"/>
+</xsl:stylesheet>
