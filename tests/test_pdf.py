@@ -16,6 +16,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from teiedition.config import load_config
+from teiedition.errors import TeieditionError
 from teiedition.markup.text import normalise, reading_text
 from teiedition.publish.pdf import PdfPublisher, publish_pdf
 
@@ -155,6 +156,8 @@ def test_one_pdf_per_document(built):
     )
     text = PdfReader(documents[0]).pages[0].extract_text()
     assert "Report, Embassy of Hungary" in text
+    # a name is text like any other: no space is added before the punctuation that follows it
+    assert "Comrade V.P. Moskovsky, the new Soviet Ambassador" in " ".join(text.split())
 
 
 def test_a_large_edition_is_split_into_volumes(tmp_path):
@@ -167,6 +170,24 @@ def test_a_large_edition_is_split_into_volumes(tmp_path):
     first = " ".join(PdfReader(volumes[0]).pages[2].extract_text().split())
     assert "1. Memorandum" in first and "2. Report" in first and "3. " not in first
     assert report.pages == sum(len(PdfReader(v).pages) for v in volumes)
+
+
+def test_a_character_no_font_has_is_named_and_other_documents_still_print(tmp_path):
+    config = make_edition(tmp_path / "edition")
+    shutil.copytree(ROOT / "tei" / "documents", config.documents_dir)
+    broken = sorted(config.documents_dir.glob("*.xml"))[1]
+    tree = etree.parse(str(broken))
+    tree.find(".//tei:body//tei:p", NS).text = "Kim Il Sung (金日成) said: "
+    tree.write(str(broken), encoding="utf-8")
+    with pytest.raises(TeieditionError) as raised:
+        publish_pdf(config, tmp_path / "pdf")
+    message = str(raised.value)
+    assert f"{broken}: typst could not lay it out" in message and "金" in message
+    assert "the volume was not built" in message
+    written = sorted(p.stem for p in (tmp_path / "pdf" / "documents").glob("*.pdf"))
+    assert written == sorted(p.stem for p in config.documents_dir.glob("*.xml") if p != broken)
+    assert not (tmp_path / "pdf" / "edition.pdf").exists()
+    assert not list((tmp_path / "pdf").rglob("*.tmp"))
 
 
 def test_page_images_for_review(built):

@@ -105,6 +105,6 @@
         te:credits($node, 'translation')[1] ! ('Translated by ' || string-join(te:credits($node, 'translation'), ' and ')),
         te:credits($node, 'obtained')[1] ! ('Obtained by ' || string-join(te:credits($node, 'obtained'), ' and ')),
         (root($node)//publicationStmt/idno[@type = 'wilson-center'])[1] ! ('Wilson Center Digital Archive, record ' || .)"/>
-    <xsl:sequence select="te:typst(string-join($parts[normalize-space(.) != ''], '. ') || '.')"/>
+    <xsl:value-of select="te:typst(string-join($parts[normalize-space(.) != ''], '. ') || '.')"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -12,7 +12,7 @@
   <xsl:template match="persName[starts-with(@ref, '#')] | placeName[starts-with(@ref, '#')]" mode="print">
     <xsl:apply-templates mode="print"/>
     <xsl:text>#metadata((kind: {te:typst-string(local-name())}, name: {
-      te:typst-string(te:index-name(substring(@ref, 2)))})) &lt;mention&gt;</xsl:text>
+      te:typst-string(te:index-name(substring(@ref, 2)))}))&lt;mention&gt;</xsl:text>
   </xsl:template>
 
   <!-- How an entry is listed in an index: "Kim Il Sung", "Khrushchev, Nikita Sergeyevich". -->

@@ -9,24 +9,24 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="supplied | ex" mode="print">
-    <xsl:sequence select="te:typst('[')"/>
+    <xsl:value-of select="te:typst('[')"/>
     <xsl:apply-templates mode="print"/>
-    <xsl:sequence select="te:typst(']')"/>
+    <xsl:value-of select="te:typst(']')"/>
   </xsl:template>
 
   <xsl:template match="gap" mode="print">
-    <xsl:sequence select="te:typst('[…]')"/>
+    <xsl:value-of select="te:typst('[…]')"/>
   </xsl:template>
 
   <xsl:template match="unclear[@reason = 'query']" mode="print">
     <xsl:apply-templates mode="print"/>
-    <xsl:sequence select="te:typst('[?]')"/>
+    <xsl:value-of select="te:typst('[?]')"/>
   </xsl:template>
 
   <!-- An editorial remark is a footnote on the page where it is referred to. -->
   <xsl:template match="note" mode="print">
     <xsl:text>#footnote[</xsl:text>
-    <xsl:sequence select="te:typst(if (@type = 'editorial') then 'The translator’s remark: ' else '')"/>
+    <xsl:value-of select="te:typst(if (@type = 'editorial') then 'The translator’s remark: ' else '')"/>
     <xsl:apply-templates mode="print"/>
     <xsl:text>]</xsl:text>
   </xsl:template>

@@ -62,6 +62,8 @@
   }})
 #set text(font: "Libertinus Serif", size: 10.5pt, lang: "en", hyphenate: true)
 #set par(justify: true, leading: 0.62em, spacing: 0.9em)
+#set text(costs: (widow: 100%, orphan: 100%, hyphenation: 100%, runt: 100%))
+#show heading: set block(sticky: true)
 #set heading(numbering: none)
 #show heading.where(level: 1): it => {{ pagebreak(weak: true); set text(size: 15pt); it }}
 #show heading.where(level: 2): set text(size: 12.5pt)

@@ -11,7 +11,7 @@
   <xsl:mode name="print" on-no-match="text-only-copy"/>
 
   <xsl:template match="text()" mode="print">
-    <xsl:sequence select="te:typst(.)"/>
+    <xsl:value-of select="te:typst(.)"/>
   </xsl:template>
 
   <!-- White space between blocks is Typst's business, not the text's. -->
@@ -79,9 +79,9 @@
   </xsl:template>
 
   <xsl:template match="q" mode="print">
-    <xsl:sequence select="te:typst(te:quote-marks(@rend)[1])"/>
+    <xsl:value-of select="te:typst(te:quote-marks(@rend)[1])"/>
     <xsl:apply-templates mode="print"/>
-    <xsl:sequence select="te:typst(te:quote-marks(@rend)[2])"/>
+    <xsl:value-of select="te:typst(te:quote-marks(@rend)[2])"/>
   </xsl:template>
 
   <xsl:template match="lb" mode="print"/>

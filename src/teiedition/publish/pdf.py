@@ -48,7 +48,7 @@ class PdfPublisher:
             lambda: self.transform.executable.transform_to_string(xdm_node=document),
         )
 
-    def compile(self, source: str) -> bytes:
+    def compile(self, source: str, name: str = "the volume") -> bytes:
         import typst
 
         try:
@@ -59,7 +59,9 @@ class PdfPublisher:
                 timestamp=self.timestamp,
             )
         except Exception as err:  # typst reports its diagnostics in the message
-            raise TeieditionError(f"typst could not lay out the volume: {err}") from err
+            # PDF/A turns a character no bundled font has into an error, so no glyph goes missing
+            message = " ".join(str(err).split())
+            raise TeieditionError(f"{name}: typst could not lay it out: {message}") from err
 
     def volumes(self) -> list[list[int]]:
         """The documents of each volume (indexes into the transform's documents), in
@@ -71,10 +73,23 @@ class PdfPublisher:
         return [order[start : start + size] for start in range(0, len(order), size)] or [[]]
 
     def publish(self, out_dir: Path) -> PdfReport:
+        """One PDF per document first, so that a document that cannot be laid out is named and
+        the others are still written; then the volumes, only when every document lays out."""
         from pypdf import PdfReader
 
         report = PdfReport(out_dir)
         start = time.perf_counter()
+        failures: list[str] = []
+        for path in self.transform.paths:
+            target = out_dir / "documents" / f"{path.stem}.pdf"
+            try:
+                write_atomic(target, self.compile(self.document_source(path), str(path)))
+            except TeieditionError as err:
+                failures.append(str(err))
+                continue
+            report.files.append(target)
+        if failures:
+            raise TeieditionError("\n".join([*failures, "pdf: the volume was not built"]))
         volumes = self.volumes()
         everything = self.transform.processor.make_array(self.transform.documents)
         for number, members in enumerate(volumes, 1):
@@ -83,14 +98,10 @@ class PdfPublisher:
                 "documents",
                 self.transform.processor.make_array([self.transform.documents[i] for i in members]),
             )
-            write_atomic(out_dir / name, self.compile(self.volume_source()))
-            report.files.append(out_dir / name)
+            write_atomic(out_dir / name, self.compile(self.volume_source(), name))
+            report.files.insert(number - 1, out_dir / name)
             report.pages += len(PdfReader(out_dir / name).pages)
         self.transform.executable.set_parameter("documents", everything)
-        for path in self.transform.paths:
-            target = out_dir / "documents" / f"{path.stem}.pdf"
-            write_atomic(target, self.compile(self.document_source(path)))
-            report.files.append(target)
         report.seconds = time.perf_counter() - start
         return report
 
