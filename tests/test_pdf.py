@@ -2,6 +2,7 @@
 pdftotext and pdftoppm. Every paragraph is in the PDF, fonts are embedded, bookmarks mirror
 the contents, index pages hold the names, builds are byte-identical, PDF/A and tagged."""
 
+import dataclasses
 import io
 import os
 import re
@@ -133,6 +134,7 @@ def test_metadata_pdfa_and_tags(built):
     info = reader.metadata
     assert info["/Title"] == "Ambassador V. P. Moskovsky in Pyongyang, 1962–1964"
     assert info["/Author"] == "The teiedition editors" and "North Korea" in info["/Keywords"]
+    assert info["/Subject"].startswith("Soviet, Polish, Hungarian")  # the subtitle
     catalog = reader.trailer["/Root"]
     xmp = catalog["/Metadata"].get_object().get_data()
     assert b"pdfaid" in xmp and b"2" in xmp
@@ -163,7 +165,7 @@ def test_one_pdf_per_document(built):
 def test_a_large_edition_is_split_into_volumes(tmp_path):
     config = make_edition(tmp_path / "edition")
     shutil.copytree(ROOT / "tei" / "documents", config.documents_dir)
-    config = type(config)(**{**config.__dict__, "volume_size": 2})
+    config = dataclasses.replace(config, volume_size=2)
     report = publish_pdf(config, tmp_path / "pdf")
     volumes = sorted((tmp_path / "pdf").glob("edition-volume-*.pdf"))
     assert [v.name for v in volumes] == [f"edition-volume-{n}.pdf" for n in (1, 2, 3)]
@@ -188,6 +190,14 @@ def test_a_character_no_font_has_is_named_and_other_documents_still_print(tmp_pa
     assert written == sorted(p.stem for p in config.documents_dir.glob("*.xml") if p != broken)
     assert not (tmp_path / "pdf" / "edition.pdf").exists()
     assert not list((tmp_path / "pdf").rglob("*.tmp"))
+
+
+def test_an_edition_without_editors_or_keywords_still_prints(tmp_path):
+    config = make_edition(tmp_path / "edition")
+    shutil.copy(sorted((ROOT / "tei" / "documents").glob("*.xml"))[0], config.documents_dir)
+    config = dataclasses.replace(config, editors=(), keywords=(), subtitle="")
+    publish_pdf(config, tmp_path / "pdf")
+    assert "/Keywords" not in (PdfReader(tmp_path / "pdf" / "edition.pdf").metadata or {})
 
 
 def test_page_images_for_review(built):

@@ -181,6 +181,26 @@ def test_config_rejects_unknown_settings(tmp_path):
         load_config(config)
 
 
+@pytest.mark.parametrize(
+    ("print_table", "message"),
+    [
+        ("volume_size = 0", "at least 1"),
+        ('volume_size = "ten"', "whole number"),
+        ("size = 3", "unknown"),
+    ],
+)
+def test_config_checks_the_print_settings(tmp_path, print_table, message):
+    config = write(tmp_path, "edition.toml", f"[print]\n{print_table}\n".encode())
+    with pytest.raises(Exception, match=message):
+        load_config(config)
+
+
+def test_config_reads_the_volume_size_and_keywords(tmp_path):
+    text = b'[edition]\nkeywords = ["Cold War"]\n[print]\nvolume_size = 50\n'
+    config = load_config(write(tmp_path, "edition.toml", text))
+    assert config.volume_size == 50 and config.keywords == ("Cold War",)
+
+
 def test_untrusted_text_stays_text(tmp_path, config):
     page = GOOD.decode().replace(
         "[I] Visited comrade Kim Il Sung.",

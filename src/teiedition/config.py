@@ -19,6 +19,8 @@ class Config:
     title: str = "Untitled edition"
     subtitle: str = ""
     editors: tuple[str, ...] = ()
+    #: Subject keywords, for the PDFs' metadata.
+    keywords: tuple[str, ...] = ()
     publisher: str = "Unknown publisher"
     pub_place: str = ""
     licence: str = ""
@@ -75,6 +77,7 @@ _EDITION_KEYS = {
     "title",
     "subtitle",
     "editors",
+    "keywords",
     "publisher",
     "pub_place",
     "licence",
@@ -108,8 +111,18 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) in [edition]: {', '.join(sorted(unknown))}")
     values = dict(edition)
-    if "editors" in values:
-        if not isinstance(values["editors"], list):
-            raise ConfigError(f"{path}: [edition] editors must be a list of names")
-        values["editors"] = tuple(values["editors"])
+    for key in ("editors", "keywords"):
+        if key in values:
+            if not isinstance(values[key], list):
+                raise ConfigError(f"{path}: [edition] {key} must be a list of strings")
+            values[key] = tuple(values[key])
+    printing = data.get("print", {})
+    if set(printing) - {"volume_size"}:
+        unknown = ", ".join(sorted(set(printing) - {"volume_size"}))
+        raise ConfigError(f"{path}: unknown setting(s) in [print]: {unknown}")
+    if "volume_size" in printing:
+        size = printing["volume_size"]
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            raise ConfigError(f"{path}: [print] volume_size must be a whole number of at least 1")
+        values["volume_size"] = size
     return Config(root=Path(path).resolve().parent, paths=dict(data.get("paths", {})), **values)

@@ -12,6 +12,8 @@
   <xsl:param name="edition-subtitle" as="xs:string" select="''"/>
   <!-- The editors, separated by "; ". -->
   <xsl:param name="editors" as="xs:string" select="''"/>
+  <!-- Subject keywords for the PDF metadata, separated by "; ". -->
+  <xsl:param name="keywords" as="xs:string" select="''"/>
   <!-- The publisher of the edition. -->
   <xsl:param name="publisher" as="xs:string" select="''"/>
   <!-- The licence of the edition's encoding and editorial matter. -->

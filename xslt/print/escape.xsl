@@ -15,6 +15,13 @@
                                                '&quot;', '\\&quot;') || '&quot;'"/>
   </xsl:function>
 
+  <!-- A Typst array of string literals from a "; "-separated list: ("a", "b",) or (). -->
+  <xsl:function name="te:typst-array" as="xs:string">
+    <xsl:param name="list" as="xs:string"/>
+    <xsl:sequence select="'(' || string-join(tokenize($list, ';\s*')[normalize-space()]
+                                     ! (te:typst-string(.) || ','), ' ') || ')'"/>
+  </xsl:function>
+
   <!-- Text in markup: the string literal, displayed, and ended. -->
   <xsl:function name="te:typst" as="xs:string" visibility="public">
     <xsl:param name="text" as="xs:string"/>

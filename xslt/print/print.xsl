@@ -49,8 +49,9 @@
   <!-- Page, type and document metadata; running heads from the document being read. -->
   <xsl:template name="te:setup">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:text>#set document(title: {te:typst-string($title)}, author: ({
-      string-join(tokenize($editors, '; ') ! te:typst-string(.), ', ')},), keywords: ("North Korea", "Soviet Union", "diplomatic records", "TEI"))
+    <xsl:text>#set document(title: {te:typst-string($title)}, author: {te:typst-array($editors)},
+  keywords: {te:typst-array($keywords)}, description: {
+      te:typst-string($edition-subtitle)})
 #set page(paper: "a4", margin: (x: 2.4cm, top: 2.6cm, bottom: 2.4cm), numbering: "1",
   header: context {{
     let page-now = here().page()

@@ -67,6 +67,7 @@ class Transform:
             "edition-title": config.title,
             "edition-subtitle": config.subtitle,
             "editors": "; ".join(config.editors),
+            "keywords": "; ".join(config.keywords),
             "publisher": config.publisher,
             "licence": config.licence,
             "licence-url": config.licence_url,
