@@ -12,13 +12,14 @@
 
   <xsl:template name="te:front-matter">
     <xsl:text>#page(numbering: none, header: none)[
+  #set par(justify: false)
   #v(28%)
   #align(center)[
     #text(size: 24pt)[{te:typst($edition-title)}]
     #v(1em)
     #text(size: 13pt)[{te:typst($edition-subtitle)}]
     #v(3em)
-    #text(size: 12pt)[{te:typst('Edited by ' || string-join(tokenize($editors, '; '), ', '))}]
+    #text(size: 12pt)[{te:typst(if (normalize-space($editors)) then 'Edited by ' || string-join(tokenize($editors, '; '), ', ') else '')}]
     #v(1fr)
     {te:typst($publisher)}
   ]
