@@ -95,6 +95,29 @@ def test_bookmarks_mirror_the_contents(built):
         assert title[:30] in contents, title
 
 
+def test_running_heads_carry_the_part_and_the_page(built):
+    """A page that begins a part has no running head; every other page of a part has the
+    part's short title and the page number."""
+    out, _ = built
+    reader = PdfReader(out / "edition.pdf")
+    starts = {}
+    for item in reader.outline:
+        if not isinstance(item, list):
+            starts[reader.get_destination_page_number(item) + 1] = item["/Title"]
+    part = None
+    for number, page in enumerate(reader.pages, 1):
+        if number < min(starts):
+            continue
+        first_line = " ".join(page.extract_text().splitlines()[0].split())
+        if number in starts:
+            part = starts[number]
+            assert first_line.startswith(part[:25]), (number, first_line)
+        else:
+            head, page_number = first_line.rsplit(" ", 1)
+            assert page_number == str(number), (number, first_line)
+            assert part.startswith(head.rstrip("…")), (number, head, part)
+
+
 def index_entries(reader: PdfReader, heading: str) -> dict[str, list[int]]:
     for page in reversed(reader.pages):  # the contents page names the index too
         text = page.extract_text()

@@ -37,16 +37,14 @@
 ]
 #outline(title: {te:typst-string('Contents')}, depth: 1)
 
-= {te:typst('Introduction')}
-#metadata({te:typst-string('Introduction')}) &lt;document-start&gt;
+#te-part({te:typst-string('Introduction')}, {te:typst-string('Introduction')})
 {te:typst($introduction)}
 
 == {te:typst('Editorial principles')}
 </xsl:text>
     <xsl:call-template name="te:principles"/>
     <xsl:text>
-= {te:typst('Abbreviations')}
-#metadata({te:typst-string('Abbreviations')}) &lt;document-start&gt;
+#te-part({te:typst-string('Abbreviations')}, {te:typst-string('Abbreviations')})
 </xsl:text>
     <xsl:for-each select="te:abbreviations()">
       <xsl:sort select="?short"/>
@@ -54,8 +52,7 @@
 </xsl:text>
     </xsl:for-each>
     <xsl:text>
-= {te:typst('Persons')}
-#metadata({te:typst-string('Persons')}) &lt;document-start&gt;
+#te-part({te:typst-string('Persons')}, {te:typst-string('Persons')})
 </xsl:text>
     <xsl:for-each select="$registers//person[@xml:id][not(@sameAs)][let $id := @xml:id return some $d in $te:chronology satisfies exists(key('mentions', $id, $d))]">
       <xsl:sort select="lower-case(string((persName[@type = 'main']/surname, persName[1])[1]))"/>
@@ -80,8 +77,7 @@
     <xsl:variable name="short" as="xs:string"
         select="string-join(($number ! string(.), te:shorten-title(te:title(.))), '. ')"/>
     <xsl:text>
-= {te:typst($heading)}
-#metadata({te:typst-string($short)}) &lt;document-start&gt;
+#te-part({te:typst-string($heading)}, {te:typst-string($short)})
 #block(above: 0.4em, below: 1.2em)[#emph[{te:typst(te:date-label(te:creation(.)) ||
       (teiHeader/profileDesc/creation/placeName ! (', ' || .)))}]#footnote[{te:source-note(.)}]]
 </xsl:text>

@@ -30,8 +30,8 @@
   <xsl:template name="te:indexes">
     <xsl:for-each select="('persName', 'placeName')">
       <xsl:text>
-= {te:typst(if (. = 'persName') then 'Index of persons' else 'Index of places')}
-#metadata({te:typst-string(if (. = 'persName') then 'Index of persons' else 'Index of places')}) &lt;document-start&gt;
+#te-part({te:typst-string(if (. = 'persName') then 'Index of persons' else 'Index of places')}, {
+  te:typst-string(if (. = 'persName') then 'Index of persons' else 'Index of places')})
 #context {{
   let entries = (:)
   for m in query(&lt;mention&gt;).filter(m => m.value.kind == {te:typst-string(.)}) {{

@@ -49,16 +49,33 @@
   <!-- Page, type and document metadata; running heads from the document being read. -->
   <xsl:template name="te:setup">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:text>#set document(title: {te:typst-string($title)}, author: {te:typst-array($editors)},
+    <xsl:text>// A part of the volume (a document, the introduction, an index) starts on a new page, with
+// its running head; states, not queries, so each page's head costs the same in any volume.
+#let te-running = state("te-running", none)
+#let te-fresh = state("te-fresh", false)
+#let te-part(title, short) = {{
+  te-running.update(short)
+  te-fresh.update(true)
+  pagebreak(weak: true)
+  heading(level: 1, title)
+  te-fresh.update(false)
+}}
+#set document(title: {te:typst-string($title)}, author: {te:typst-array($editors)},
   keywords: {te:typst-array($keywords)}, description: {
       te:typst-string($edition-subtitle)})
 #set page(paper: "a4", margin: (x: 2.4cm, top: 2.6cm, bottom: 2.4cm), numbering: "1",
   header: context {{
-    let page-now = here().page()
-    let current = query(selector(&lt;document-start&gt;).before(here())).last(default: none)
-    if current != none and query(&lt;document-start&gt;).filter(m => m.location().page() == page-now).len() == 0 [
+    // no running head on the page a part begins on, nor before the first part
+    if te-running.get() != none and not te-fresh.get() [
       #set text(size: 8.5pt)
-      #current.value #h(1fr) #counter(page).display()
+      #te-running.get() #h(1fr) #counter(page).display()
+    ]
+  }},
+  // the page number is in the running head, or at the foot of a page without one
+  footer: context {{
+    if te-running.get() == none or te-fresh.get() [
+      #set text(size: 8.5pt)
+      #align(center, counter(page).display())
     ]
   }})
 #set text(font: "Libertinus Serif", size: 10.5pt, lang: "en", hyphenate: true)
