@@ -84,10 +84,11 @@
     <xsl:apply-templates select="text" mode="print"/>
   </xsl:template>
 
+  <!-- A running head's title: at most 70 characters, cut at a word boundary. -->
   <xsl:function name="te:shorten-title" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
     <xsl:sequence select="if (string-length($title) le 70) then $title
-                          else substring($title, 1, 68) || '…'"/>
+                          else replace(replace(substring($title, 1, 69), '\s+\S*$', ''), '[\s,;:]+$', '') || ' …'"/>
   </xsl:function>
 
   <!-- The source note: archive and shelfmark, language, classification, translator, who
