@@ -41,7 +41,7 @@
     <xsl:sequence select="(root($node)/TEI/teiHeader/profileDesc/creation/date)[1]"/>
   </xsl:function>
 
-  <xsl:function name="te:sort-key" as="xs:string">
+  <xsl:function name="te:sort-key" as="xs:string" visibility="public">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="date" as="element(date)?" select="te:creation($node)"/>
     <xsl:sequence select="string(($date/@when, $date/@notBefore, '9999')[1]) || ' ' || te:id($node)"/>

@@ -120,12 +120,16 @@ def _publication_stmt(
 
 
 def _series_stmt(file_desc: etree._Element, config: Config) -> None:
-    series = sub(file_desc, "seriesStmt")
-    sub(series, "title", config.title, type="main")
+    edition_titles(sub(file_desc, "seriesStmt"), config)
+
+
+def edition_titles(parent: etree._Element, config: Config) -> None:
+    """The edition's title, subtitle and editors, as a seriesStmt or titleStmt holds them."""
+    sub(parent, "title", config.title, type="main")
     if config.subtitle:
-        sub(series, "title", config.subtitle, type="sub")
+        sub(parent, "title", config.subtitle, type="sub")
     for editor in config.editors:
-        sub(series, "editor", editor)
+        sub(parent, "editor", editor)
 
 
 def _notes_stmt(file_desc: etree._Element, transcript: Transcript) -> None:

@@ -23,6 +23,7 @@ from lxml import etree
 
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
+from teiedition.markup.header import edition_titles
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, sub, tei
 from teiedition.markup.text import normalise, reading_text
 from teiedition.validation import safe_parser
@@ -111,12 +112,7 @@ def corpus(config: Config, documents: list[Document]) -> etree._ElementTree:
     root.set(XML_ID, "edition")
     header = sub(root, "teiHeader")
     file_desc = sub(header, "fileDesc")
-    title_stmt = sub(file_desc, "titleStmt")
-    sub(title_stmt, "title", config.title, type="main")
-    if config.subtitle:
-        sub(title_stmt, "title", config.subtitle, type="sub")
-    for editor in config.editors:
-        sub(title_stmt, "editor", editor)
+    edition_titles(sub(file_desc, "titleStmt"), config)
     sub(sub(file_desc, "editionStmt"), "edition", f"Version {config.version}", n=config.version)
     publication = sub(file_desc, "publicationStmt")
     sub(publication, "publisher", config.publisher)

@@ -65,10 +65,16 @@ class PdfPublisher:
 
     def volumes(self) -> list[list[int]]:
         """The documents of each volume (indexes into the transform's documents), in
-        chronological order, at most `volume_size` to a volume, as documentary series split."""
-        order = sorted(
-            range(len(self.transform.paths)), key=lambda i: _sort_key(self.transform.paths[i])
-        )
+        chronological order, at most `volume_size` to a volume, as documentary series split.
+        The order is the stylesheets' own (te:sort-key), so volumes and contents agree."""
+        executable = self.transform.executable
+        keys = [
+            executable.call_function_returning_string(
+                "{urn:teiedition:functions}sort-key", [document]
+            )
+            for document in self.transform.documents
+        ]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
         size = max(1, self.config.volume_size)
         return [order[start : start + size] for start in range(0, len(order), size)] or [[]]
 
@@ -108,14 +114,3 @@ class PdfPublisher:
 
 def publish_pdf(config: Config, out_dir: Path | None = None) -> PdfReport:
     return PdfPublisher(config).publish(out_dir or config.output_dir / "pdf")
-
-
-def _sort_key(path: Path) -> tuple[str, str]:
-    from lxml import etree
-
-    from teiedition.validation import safe_parser
-
-    root = etree.parse(str(path), safe_parser()).getroot()
-    date = root.find(".//{http://www.tei-c.org/ns/1.0}creation/{http://www.tei-c.org/ns/1.0}date")
-    iso = (date.get("when") or date.get("notBefore") or "") if date is not None else ""
-    return iso, path.stem
