@@ -11,6 +11,8 @@ import click
 from teiedition import __version__, pipeline
 from teiedition.config import Config, load_config
 from teiedition.errors import TeieditionError
+from teiedition.parallel import default_jobs
+from teiedition.progress import NORMAL, QUIET, VERBOSE, ConsoleProgress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,10 +53,22 @@ def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None) -> N
 
 
 @main.command()
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="the number of cores",
+    help="Processes to share the work (the result is the same for any number).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print what each stage reused or redid.")
 @click.pass_obj
-def build(config: Config) -> None:
-    """Build the whole edition from its transcripts."""
-    _finish(_domain(pipeline.build, config), config.documents_dir)
+def build(config: Config, jobs: int, quiet: bool, verbose: bool) -> None:
+    """Build the whole edition from its transcripts, remaking only what changed."""
+    verbosity = QUIET if quiet else VERBOSE if verbose else NORMAL
+    report = _domain(pipeline.build, config, jobs, ConsoleProgress(verbosity))
+    _finish(report, config.documents_dir, quiet=quiet)
 
 
 @main.command()
@@ -193,30 +207,37 @@ def schema(config: Config, tei_all: Path) -> None:
     click.echo(f"wrote {_domain(pipeline.derive_schema, config, tei_all)}")
 
 
-def _finish(report: pipeline.Report, out_dir: Path) -> None:
+def _finish(report: pipeline.Report, out_dir: Path, quiet: bool = False) -> None:
+    """What the run did, then every problem; `quiet`: the problems only."""
+
+    def say(text: str, err: bool = False) -> None:
+        if err or not quiet:
+            click.echo(text, err=err)
+
     for diagnostic in report.diagnostics:
-        click.echo(str(diagnostic), err=True)
-    click.echo(
-        f"converted {len(report.written)} of {report.inputs} transcripts into {out_dir} "
+        say(str(diagnostic), err=diagnostic.severity == "error" or not quiet)
+    say(
+        f"converted {len(report.documents)} of {report.inputs} transcripts into {out_dir}, "
+        f"{len(report.written)} TEI files changed "
         f"({len(report.errors)} errors, {len(report.warnings)} warnings)",
         err=not report.ok,
     )
     if report.entities is not None:
-        click.echo(report.entities.summary(), err=not report.ok)
+        say(report.entities.summary(), err=not report.ok)
     if report.validation is not None:
         for problem in report.validation.problems:
-            click.echo(str(problem), err=True)
-        click.echo(report.validation.summary(), err=not report.validation.ok)
+            say(str(problem), err=problem.severity == "error" or not quiet)
+        say(report.validation.summary(), err=not report.validation.ok)
         if not report.validation.ok:
-            click.echo("the edition is not valid: nothing was published", err=True)
+            say("the edition is not valid: nothing was published", err=True)
     for problem in report.ids:
-        click.echo(f"ids: error: {problem}", err=True)
+        say(f"ids: error: {problem}", err=True)
     if report.exports:
         folder = os.path.commonpath([str(p) for p in report.exports])
-        click.echo(f"exports: {len(report.exports)} files in {folder}")
+        say(f"exports: {len(report.exports)} files in {folder}")
     if report.html is not None:
-        click.echo(report.html.summary())
+        say(report.html.summary())
     if report.pdf is not None:
-        click.echo(report.pdf.summary())
+        say(report.pdf.summary())
     if not report.ok:
         sys.exit(1)

@@ -69,6 +69,11 @@ class Config:
         return self.output_dir / "reports"
 
     @property
+    def cache_dir(self) -> Path:
+        """What earlier builds made, by content hash (see `teiedition.cache`)."""
+        return self.output_dir / ".cache"
+
+    @property
     def output_dir(self) -> Path:
         return self.root / self.paths.get("output", "output")
 

@@ -8,10 +8,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedition.cache import code_digest
 from teiedition.config import Config
-from teiedition.errors import Diagnostic, InputError, TeieditionError
+from teiedition.convert import ConvertStage
+from teiedition.errors import Diagnostic, TeieditionError
 from teiedition.markup.document import build_document, document_key
 from teiedition.markup.names import NameIndex
+from teiedition.progress import Progress
 from teiedition.publish.export import FORMATS, export, export_all
 from teiedition.publish.html import HtmlReport, publish_html
 from teiedition.publish.pdf import PdfReport, publish_pdf
@@ -28,7 +31,7 @@ from teiedition.registry import (
 from teiedition.reports import EntityReport, entity_report, write_review_csv
 from teiedition.schema import derive_rng, read_odd
 from teiedition.validation import ValidationReport, tei_files, validate_paths
-from teiedition.writers import serialise_tei, write_atomic
+from teiedition.writers import serialise_tei, write_atomic, write_if_changed
 
 TRANSCRIPT_SUFFIX = ".txt"
 REVIEW_REPORT = "entities-to-review.csv"
@@ -38,7 +41,8 @@ REVIEW_REPORT = "entities-to-review.csv"
 class Report:
     """What a run did: files written and every problem met, in input order."""
 
-    written: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)  # files this run changed
+    documents: list[Path] = field(default_factory=list)  # every document converted
     diagnostics: list[Diagnostic] = field(default_factory=list)
     inputs: int = 0
     entities: EntityReport | None = None
@@ -98,64 +102,87 @@ def convert(
     out_dir: Path,
     config: Config,
     names: NameIndex | None = None,
-    stabiliser: Stabiliser | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Report:
     """Convert every transcript; a bad one is reported and the others still converted."""
-    names = names or load_names(config)
-    report = Report()
-    sources: dict[str, Path] = {}
-    for path in transcript_paths(inputs):
-        report.inputs += 1
-        try:
-            doc_id, data, warnings = convert_transcript(path, config, names, stabiliser)
-        except InputError as err:
-            report.diagnostics.append(err.diagnostic)
-            continue
-        report.diagnostics += warnings
-        if doc_id in sources:
-            report.diagnostics.append(
-                Diagnostic(
-                    path,
-                    f"document id {doc_id!r} is already taken by {sources[doc_id]}; "
-                    "not written (same record number, or same date and title)",
-                )
-            )
-            continue
-        sources[doc_id] = path
-        target = out_dir / f"{doc_id}.xml"
-        write_atomic(target, data)
-        report.written.append(target)
+    stage = ConvertStage(config, names or load_names(config), jobs, progress)
+    converted = stage.run(transcript_paths(inputs), out_dir, None)
+    return Report(
+        written=converted.written,
+        documents=converted.documents,
+        diagnostics=converted.diagnostics,
+        inputs=converted.inputs,
+    )
+
+
+def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Report:
+    """The whole pipeline from the edition's transcripts: TEI documents, the register of
+    persons still to review, the entity review report, validation, and, for a valid edition
+    only, the exports, the HTML edition and the print edition.
+
+    Incremental: every stage reuses what an earlier build made from the same content (see
+    `teiedition.cache`), and `jobs` processes share the work; the result is byte for byte that
+    of a serial build from scratch."""
+    code = code_digest(config.xslt_dir)
+    report = convert_edition(config, jobs, progress, code)
+    report.validation = validate(config, jobs=jobs, progress=progress, code=code)
+    if report.ok and not report.ids:
+        report.exports = export_all(config)
+        report.html = publish_html(config, jobs=jobs, progress=progress, code=code)
+        report.pdf = publish_pdf(config, jobs=jobs, progress=progress, code=code)
     return report
 
 
-def build(config: Config) -> Report:
-    """The whole pipeline from the edition's transcripts: TEI documents, the register of
-    persons still to review, the entity review report, validation, and, for a valid edition
-    only, the HTML edition."""
+def convert_edition(
+    config: Config, jobs: int = 1, progress: Progress | None = None, code: str = ""
+) -> Report:
+    """The build's first stage: the edition's transcripts → its TEI, with the ids it has
+    published; the unreviewed register, the id registry and the entity review report."""
     names = load_names(config)
     registry = Registry.load(config.registry_path)
-    stabiliser = Stabiliser(registry, config.documents_dir, config.version)
-    report = convert([config.transcripts_dir], config.documents_dir, config, names, stabiliser)
+    stage = ConvertStage(config, names, jobs, progress, config.cache_dir, code)
+    converted = stage.run(
+        transcript_paths([config.transcripts_dir]), config.documents_dir, registry
+    )
+    report = Report(
+        written=converted.written,
+        documents=converted.documents,
+        diagnostics=converted.diagnostics,
+        inputs=converted.inputs,
+    )
     write_unreviewed(names.registers, config)
     register_entities(registry, config.registers_dir)
     if report.ok:
         registry.save(config.registry_path)
+        if stage.ids is not None:
+            stage.ids.remember()
     report.ids = check_ids_of(config, registry)
     report.entities = entity_report(config.documents_dir.glob("*.xml"))
     write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
-    report.validation = validate(config)
-    if report.ok and not report.ids:
-        report.exports = export_all(config)
-        report.html = publish_html(config)
-        report.pdf = publish_pdf(config)
     return report
 
 
-def validate(config: Config, paths: Iterable[Path] = ()) -> ValidationReport:
+def validate(
+    config: Config,
+    paths: Iterable[Path] = (),
+    jobs: int = 1,
+    progress: Progress | None = None,
+    code: str | None = None,
+) -> ValidationReport:
     """Validate files or folders (default: the edition's TEI, the schema folder aside) against
-    the edition's RELAX NG and Schematron, the registers serving as master registers."""
+    the edition's RELAX NG and Schematron, the registers serving as master registers. Within a
+    build (`code` given), findings for unchanged files come from the cache."""
     files = tei_files(list(paths) or [config.tei_dir], exclude=[config.schema_dir])
-    return validate_paths(files, config.schema_dir, config.registers_dir)
+    return validate_paths(
+        files,
+        config.schema_dir,
+        config.registers_dir,
+        jobs,
+        progress,
+        config.cache_dir if code is not None else None,
+        code or "",
+    )
 
 
 def derive_schema(config: Config, tei_all: Path) -> Path:
@@ -180,7 +207,7 @@ def write_unreviewed(registers: Registers, config: Config) -> None:
     if tree is None:
         path.unlink(missing_ok=True)
     else:
-        write_atomic(path, serialise_tei(tree))
+        write_if_changed(path, serialise_tei(tree))
 
 
 def entities(config: Config) -> EntityReport:

@@ -49,6 +49,11 @@ class Entity:
 @dataclass
 class Registers:
     entities: dict[str, Entity] = field(default_factory=dict)
+    #: Ids of automatic entries looked up or made, in the order made: what a document's
+    #: conversion read from, and added to, the registers beyond the curated files. A parallel
+    #: build uses them to prove a document converted alone equals its serial conversion.
+    probed: set[str] = field(default_factory=set)
+    added: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, folder: Path) -> Registers:
@@ -82,8 +87,10 @@ class Registers:
 
     def add_unreviewed_person(self, entity_id: str, name: str) -> Entity:
         """An automatic entry for a person the registers do not know."""
+        self.probed.add(entity_id)
         if entity_id in self.entities:
             return self.entities[entity_id]
+        self.added.append(entity_id)
         person = element("person")
         person.set(XML_ID, entity_id)
         sub(person, "persName", name, type="main")
@@ -97,6 +104,16 @@ class Registers:
         entity = _entity("person", entity_id, person)
         self.entities[entity_id] = entity
         return entity
+
+    def automatic_entry(self, entity_id: str) -> Entity | None:
+        """The entry `entity_id`, looked up for an automatic entry (and so recorded)."""
+        self.probed.add(entity_id)
+        return self.entities.get(entity_id)
+
+    def forget(self, entity_ids: Iterable[str]) -> None:
+        """Remove automatic entries again (a worker converting documents each on its own)."""
+        for entity_id in entity_ids:
+            del self.entities[entity_id]
 
     def stand_off(self, ids: Iterable[str]) -> etree._Element | None:
         """Copies of the entries `ids` point to, grouped by kind, in id order: a document's

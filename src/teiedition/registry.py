@@ -29,7 +29,7 @@ from teiedition.errors import TeieditionError
 from teiedition.markup.tei import TEI_NS, XML_ID, element, tei
 from teiedition.markup.text import normalise, source_text
 from teiedition.validation import safe_parser
-from teiedition.writers import write_atomic
+from teiedition.writers import write_if_changed
 
 REGISTRY_FILE = "ids.json"
 UNIT_TAGS = {"p": "p", "head": "h", "item": "i"}
@@ -101,7 +101,7 @@ class Registry:
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
     def save(self, path: Path) -> None:
-        write_atomic(path, self.dump())
+        write_if_changed(path, self.dump())
 
     def used_ids(self) -> set[str]:
         used = set(self.documents) | set(self.entities)

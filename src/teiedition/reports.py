@@ -15,7 +15,7 @@ from teiedition.errors import InputError
 from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.markup.text import normalise, source_text
 from teiedition.registers import SAFE_PARSER, UNREVIEWED
-from teiedition.writers import write_atomic
+from teiedition.writers import write_if_changed
 
 NS = {"tei": TEI_NS}
 _NAMES = "tei:persName|tei:placeName|tei:orgName"
@@ -111,4 +111,4 @@ def _context(name: etree._Element, surface: str, width: int = 60) -> str:
 
 
 def write_review_csv(report: EntityReport, path: Path) -> None:
-    write_atomic(path, report.csv().encode("utf-8"))
+    write_if_changed(path, report.csv().encode("utf-8"))

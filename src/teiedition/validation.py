@@ -20,8 +20,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedition.cache import Store, digest
 from teiedition.errors import TeieditionError
 from teiedition.markup.tei import TEI_NS
+from teiedition.parallel import run_chunks
+from teiedition.progress import Progress
 from teiedition.schema import read_odd
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -247,12 +250,69 @@ class Validator:
 
 
 def validate_paths(
-    paths: Iterable[Path], schema_dir: Path, registers_dir: Path | None = None
+    paths: Iterable[Path],
+    schema_dir: Path,
+    registers_dir: Path | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+    code: str = "",
 ) -> ValidationReport:
+    """Validate `paths` on `jobs` processes. With a `cache_dir`, a file whose bytes, schemas,
+    registers and code are as at an earlier run gets that run's findings without validating."""
+    progress = progress or Progress()
+    paths = list(paths)
     registers = (
         sorted(registers_dir.glob("*.xml")) if registers_dir and registers_dir.is_dir() else []
     )
-    return Validator(schema_dir, registers).validate(paths)
+    schemas = sorted(p for p in schema_dir.glob("*") if p.is_file()) if schema_dir.is_dir() else []
+    base = digest(code, *(p.name.encode() + p.read_bytes() for p in schemas + registers))
+    store = Store(cache_dir, "validation")
+    keys = [digest(base, str(p), _bytes(p)) for p in paths]
+    found: dict[int, list] = {}
+    for index, key in enumerate(keys):
+        cached = store.get(key)
+        if cached is not None:
+            found[index] = cached
+    missing = [i for i in range(len(paths)) if i not in found]
+    progress.start("validate", len(paths))
+    progress.advance(len(found))
+    checked = run_chunks(
+        [str(paths[i]) for i in missing],
+        _validate_chunk,
+        jobs,
+        _setup_validator,
+        (schema_dir, tuple(registers)),
+        progress.advance,
+    )
+    for index, problems in zip(missing, checked, strict=True):
+        found[index] = problems
+        store.put(keys[index], problems)
+    store.save()
+    report = ValidationReport()
+    for index, path in enumerate(paths):
+        report.files.append(str(path))
+        report.problems += [Problem(**problem) for problem in found[index]]
+    progress.finish(f"validate: {report.summary()[len('validated ') :]}, {len(missing)} checked")
+    return report
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # validating reports why
+
+
+_VALIDATOR: list[Validator] = []
+
+
+def _setup_validator(schema_dir: Path, registers: tuple[Path, ...]) -> None:
+    _VALIDATOR[:] = [Validator(schema_dir, registers)]
+
+
+def _validate_chunk(paths: list[str]) -> list[list[dict]]:
+    return [[asdict(p) for p in _VALIDATOR[0].validate_file(Path(path))] for path in paths]
 
 
 def tei_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:

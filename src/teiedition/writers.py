@@ -108,3 +108,15 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """`write_atomic`, unless the file already holds exactly `data` (an incremental build leaves
+    what it did not change untouched). True when it wrote."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True

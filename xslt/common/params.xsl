@@ -30,6 +30,13 @@
   <xsl:param name="introduction" as="xs:string" select="''"/>
   <!-- Every TEI document of the edition. -->
   <xsl:param name="documents" as="array(document-node())" select="[]"/>
+  <!-- True when the caller gives a document page its neighbours in the edition's order (the two
+       parameters below), so that a page need not sort the whole edition; false: from $documents. -->
+  <xsl:param name="neighbours-given" as="xs:boolean" select="false()"/>
+  <!-- The document before this one in the edition's order (its header is enough); may be absent. -->
+  <xsl:param name="previous-document" as="document-node()?" select="()"/>
+  <!-- The document after this one in the edition's order (its header is enough); may be absent. -->
+  <xsl:param name="next-document" as="document-node()?" select="()"/>
   <!-- The registers (curated and unreviewed), wrapped in one document; may be absent. -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
   <!-- The page being made, relative to the site's root: "index.html", "documents/x.html". -->

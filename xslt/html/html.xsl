@@ -29,7 +29,7 @@
   <xsl:template match="/">
     <!-- absent for a file that is not one of the edition's documents -->
     <xsl:variable name="position" as="xs:integer?"
-        select="index-of($te:chronology ! te:id(.), te:id(.))[1]"/>
+        select="if ($neighbours-given) then () else index-of($te:chronology ! te:id(.), te:id(.))[1]"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="te:title(.)"/>
       <xsl:with-param name="head" as="element()*">
@@ -37,8 +37,10 @@
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <xsl:apply-templates select="TEI" mode="document">
-          <xsl:with-param name="previous" select="$position ! $te:chronology[$position - 1]"/>
-          <xsl:with-param name="next" select="$position ! $te:chronology[$position + 1]"/>
+          <xsl:with-param name="previous" select="if ($neighbours-given) then $previous-document
+                                                  else $position ! $te:chronology[$position - 1]"/>
+          <xsl:with-param name="next" select="if ($neighbours-given) then $next-document
+                                              else $position ! $te:chronology[$position + 1]"/>
         </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>

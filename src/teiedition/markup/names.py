@@ -286,9 +286,8 @@ class DocumentNames:
             surname = "person"  # a surname with no Latin letters makes no readable id
         base = _slug(" ".join([surname, *rest] if rest else [surname, self.doc_id]))
         candidate, number = base, 1
-        while candidate in self.registers.entities and (
-            self.registers.entities[candidate].reviewed
-            or fold(self.registers.entities[candidate].names[0]) != fold(name)
+        while (taken := self.registers.automatic_entry(candidate)) is not None and (
+            taken.reviewed or fold(taken.names[0]) != fold(name)
         ):
             number += 1
             candidate = f"{base}-{number}"

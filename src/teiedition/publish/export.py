@@ -27,7 +27,7 @@ from teiedition.markup.header import edition_titles
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, sub, tei
 from teiedition.markup.text import normalise, reading_text
 from teiedition.validation import safe_parser
-from teiedition.writers import serialise_tei, write_atomic
+from teiedition.writers import serialise_tei, write_if_changed
 
 NS = {"tei": TEI_NS}
 FORMATS = ("tei-corpus", "bundle", "entities", "citations", "text")
@@ -162,7 +162,7 @@ def _register_entries(config: Config, kind: str) -> list[etree._Element]:
 
 def _write_corpus(config: Config, documents: list[Document], out: Path) -> list[Path]:
     target = out / "edition-corpus.xml"
-    write_atomic(target, serialise_tei(corpus(config, documents)))
+    write_if_changed(target, serialise_tei(corpus(config, documents)))
     return [target]
 
 
@@ -194,7 +194,7 @@ def _write_bundle(config: Config, documents: list[Document], out: Path) -> list[
             info.external_attr = 0o644 << 16
             bundle.writestr(info, files[name])
     target = out / f"teiedition-{config.version}.zip"
-    write_atomic(target, buffer.getvalue())
+    write_if_changed(target, buffer.getvalue())
     return [target]
 
 
@@ -319,7 +319,7 @@ def _write_entities(config: Config, documents: list[Document], out: Path) -> lis
         ),
     }
     for name, data in written.items():
-        write_atomic(out / "entities" / name, data)
+        write_if_changed(out / "entities" / name, data)
     return [out / "entities" / name for name in written]
 
 
@@ -423,7 +423,7 @@ def _write_citations(config: Config, documents: list[Document], out: Path) -> li
         "citations.ris": ris(config, documents).encode("utf-8"),
     }
     for name, data in written.items():
-        write_atomic(out / "citations" / name, data)
+        write_if_changed(out / "citations" / name, data)
     return [out / "citations" / name for name in written]
 
 
@@ -458,7 +458,7 @@ def _write_text(config: Config, documents: list[Document], out: Path) -> list[Pa
     written = []
     for document in documents:
         target = out / "text" / f"{document.id}.txt"
-        write_atomic(target, plain_text(document).encode("utf-8"))
+        write_if_changed(target, plain_text(document).encode("utf-8"))
         written.append(target)
     return written
 

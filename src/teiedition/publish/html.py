@@ -4,15 +4,21 @@ search index. The stylesheet is compiled once per run."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from teiedition.cache import Store, digest, files_digest, link_or_copy
 from teiedition.config import Config
-from teiedition.publish.search import build_search_index
-from teiedition.publish.xslt import Transform
+from teiedition.parallel import run_chunks
+from teiedition.progress import Progress
+from teiedition.publish.outline import edition_order, header_only
+from teiedition.publish.search import cached_records, index_records
+from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
 
 REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organizations.html"}
@@ -24,6 +30,7 @@ class HtmlReport:
     out_dir: Path
     pages: list[Path] = field(default_factory=list)
     search_records: int = 0
+    search_seconds: float = 0.0  # indexing, when the index was made again
 
     def summary(self) -> str:
         return (
@@ -33,53 +40,58 @@ class HtmlReport:
 
 
 class HtmlPublisher:
-    """The compiled stylesheet and the edition's documents, for one run."""
+    """The compiled stylesheet, for one run; with `with_documents`, the edition's documents
+    too (the pages that list the edition need them, a document's page does not)."""
 
     def __init__(
-        self, config: Config, xslt_dir: Path, downloads: list[tuple[str, str]] = ()
+        self,
+        config: Config,
+        xslt_dir: Path,
+        downloads: list[tuple[str, str]] = (),
+        with_documents: bool = True,
     ) -> None:
         self.config = config
-        self.transform = Transform(config, xslt_dir / "html" / "html.xsl", downloads)
+        self.transform = Transform(
+            config, xslt_dir / "html" / "html.xsl", downloads, with_documents
+        )
         self.executable = self.transform.executable
         self.processor = self.transform.processor
         self.paths = self.transform.paths
         self.documents = self.transform.documents
 
-    def _parse(self, path: Path):
-        return self.transform.parse(path)
-
     def document_page(self, path: Path, page_path: str = "documents/page.html") -> str:
         """The document page of any TEI file, ours or another project's."""
-        document = self._parse(path)
+        document = self.transform.parse(path)
         return self._page(
             page_path, lambda: self.executable.transform_to_string(xdm_node=document)
         ).decode("utf-8")
 
+    def edition_page(self, path: Path, previous: Path | None, following: Path | None) -> bytes:
+        """The page of one of the edition's documents, given its neighbours in the edition's
+        order: the page needs only their headers, and no other document."""
+        executable = self.executable
+        executable.set_parameter("neighbours-given", self.processor.make_boolean_value(True))
+        for name, neighbour in (("previous-document", previous), ("next-document", following)):
+            if neighbour is None:
+                if executable.get_parameter(name) is not None:
+                    executable.remove_parameter(name)
+            else:
+                executable.set_parameter(name, self.transform.parse_element(header_only(neighbour)))
+        document = self.transform.parse(path)
+        return self._page(
+            f"documents/{path.stem}.html",
+            lambda: executable.transform_to_string(xdm_node=document),
+        )
+
     def _page(self, page_path: str, make) -> bytes:
         return self.transform.run(page_path, make).encode("utf-8")
 
-    def publish(self, out_dir: Path) -> HtmlReport:
-        report = HtmlReport(out_dir)
-
-        def write(page_path: str, data: bytes) -> None:
-            target = out_dir / page_path
-            write_atomic(target, data)
-            report.pages.append(target)
-
-        for path, document in zip(self.paths, self.documents, strict=True):
-            page = f"documents/{path.stem}.html"
-            write(
-                page,
-                self._page(
-                    page, lambda d=document: self.executable.transform_to_string(xdm_node=d)
-                ),
-            )
+    def edition_pages(self) -> dict[str, bytes]:
+        """The pages that list the whole edition: home, timeline, search, the registers."""
+        pages = {}
         for template, page in EDITION_PAGES.items():
-            write(
-                page,
-                self._page(
-                    page, lambda t=template: self.executable.call_template_returning_string(t)
-                ),
+            pages[page] = self._page(
+                page, lambda t=template: self.executable.call_template_returning_string(t)
             )
         for kind, page in REGISTER_PAGES.items():
 
@@ -89,22 +101,168 @@ class HtmlPublisher:
                 )
                 return self.executable.call_template_returning_string("register")
 
-            write(page, self._page(page, register))
+            pages[page] = self._page(page, register)
             self.executable.set_initial_template_parameters(False, {})
-        self._copy_static(out_dir)
-        write_atomic(out_dir / "sitemap.xml", self._sitemap(report.pages, out_dir))
-        report.search_records = build_search_index(self.paths, self.config, out_dir)
+        return pages
+
+
+# --- document pages on every core -------------------------------------------------------------
+
+_WORKER: list[HtmlPublisher] = []
+
+
+def _setup_worker(config: Config, downloads: list[tuple[str, str]]) -> None:
+    _WORKER[:] = [HtmlPublisher(config, config.xslt_dir, downloads, with_documents=False)]
+
+
+def _render_chunk(items: list[tuple[str, str, str, str]]) -> list[int]:
+    """Write each document's page; items are (document, previous, next, target) paths."""
+    publisher = _WORKER[0]
+    for path, previous, following, target in items:
+        page = publisher.edition_page(
+            Path(path), Path(previous) if previous else None, Path(following) if following else None
+        )
+        write_atomic(Path(target), page)
+    return [len(items)]
+
+
+class SiteBuilder:
+    """Makes the site in `staging`: pages whose inputs are unchanged since the site in `current`
+    was made are linked from it; the others are made, document pages on `jobs` processes."""
+
+    def __init__(
+        self,
+        config: Config,
+        downloads: list[tuple[str, str]],
+        jobs: int,
+        progress: Progress,
+        cache_dir: Path | None,
+        code: str,
+    ) -> None:
+        self.config, self.downloads, self.jobs = config, downloads, jobs
+        self.progress, self.cache_dir, self.code = progress, cache_dir, code
+        self.made: dict[str, str] = {}  # page → the digest of what it was made from
+        self.state = Store(cache_dir, "html-pages")
+        self.rendered = 0
+
+    def _reuse(self, page: str, key: str, current: Path, staging: Path) -> bool:
+        self.made[page] = key
+        if self.state.previous.get(page) == key and (current / page).is_file():
+            link_or_copy(current / page, staging / page)
+            return True
+        return False
+
+    @staticmethod
+    def _write_or_link(page: str, data: bytes, current: Path, staging: Path) -> None:
+        """Write `data`, or link the current site's file when it holds exactly that."""
+        try:
+            if (current / page).read_bytes() == data:
+                link_or_copy(current / page, staging / page)
+                return
+        except OSError:
+            pass
+        write_atomic(staging / page, data)
+
+    def _reuse_folder(self, folder: str, key: str, current: Path, staging: Path) -> bool:
+        self.made[f"{folder}/"] = key
+        if self.state.previous.get(f"{folder}/") != key or not (current / folder).is_dir():
+            return False
+        for source in sorted((current / folder).rglob("*")):
+            if source.is_file():
+                link_or_copy(source, staging / source.relative_to(current))
+        return True
+
+    def build(self, current: Path, staging: Path) -> HtmlReport:
+        config = self.config
+        report = HtmlReport(staging)
+        paths = sorted(config.documents_dir.glob("*.xml"))
+        order = edition_order(paths, self._sort_key, self.cache_dir, self.code)
+        registers = sorted(config.registers_dir.glob("*.xml"))
+        base = digest(
+            self.code,
+            repr(config),
+            build_date(config.root),
+            repr(self.downloads),
+            files_digest(registers, config.registers_dir),
+        )
+        todo = []
+        for index, outline in enumerate(order):
+            previous = order[index - 1] if index else None
+            following = order[index + 1] if index + 1 < len(order) else None
+            page = f"documents/{outline.path.stem}.html"
+            key = digest(
+                base,
+                outline.content,
+                previous.header if previous else "",
+                following.header if following else "",
+            )
+            if not self._reuse(page, key, current, staging):
+                todo.append(
+                    (
+                        str(outline.path),
+                        str(previous.path) if previous else "",
+                        str(following.path) if following else "",
+                        str(staging / page),
+                    )
+                )
+        self.progress.start("html", len(order) + len(EDITION_PAGES) + len(REGISTER_PAGES))
+        self.progress.advance(len(order) - len(todo))
+        run_chunks(
+            todo,
+            _render_chunk,
+            self.jobs,
+            _setup_worker,
+            (config, self.downloads),
+            lambda n: self.progress.advance(n),
+        )
+        self.rendered = len(todo)
+        edition_key = digest(base, *(o.path.name + o.content for o in order))
+        listing = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+        reused = [self._reuse(page, edition_key, current, staging) for page in listing]
+        if not all(reused):
+            publisher = HtmlPublisher(config, config.xslt_dir, self.downloads)
+            for page, data in publisher.edition_pages().items():
+                self._write_or_link(page, data, current, staging)
+            self.rendered += len(listing)
+        self.progress.advance(len(listing))
+        report.pages = [staging / page for page in sorted(self.made) if page.endswith(".html")]
+        self._copy_static(paths, staging)
+        self._write_or_link("sitemap.xml", self._sitemap(report.pages, staging), current, staging)
+        records = cached_records(paths, self.cache_dir, self.code)
+        report.search_records = len(records)
+        index_key = digest(self.code, json.dumps(records, sort_keys=True, ensure_ascii=False))
+        if not self._reuse_folder("pagefind", index_key, current, staging):
+            self.progress.detail(f"html: indexing {len(records)} paragraphs for search")
+            started = time.perf_counter()
+            index_records(records, staging)
+            report.search_seconds = time.perf_counter() - started
+        self.progress.finish(
+            f"html: {len(report.pages)} pages, {self.rendered} made, "
+            f"{len(report.pages) - self.rendered} unchanged"
+        )
         return report
 
-    def _copy_static(self, out_dir: Path) -> None:
+    def remember(self) -> None:
+        for page, key in self.made.items():
+            self.state.put(page, key)
+        self.state.save()
+
+    def _sort_key(self, reduced) -> str:
+        if not hasattr(self, "_transform"):
+            self._transform = Transform(
+                self.config, self.config.xslt_dir / "html" / "html.xsl", with_documents=False
+            )
+        return self._transform.sort_key(self._transform.parse_element(reduced))
+
+    def _copy_static(self, paths: list[Path], out_dir: Path) -> None:
         assets = self.config.xslt_dir / "html" / "assets"
         for source in sorted(assets.iterdir()):
-            write_atomic(out_dir / "assets" / source.name, source.read_bytes())
-        for path in self.paths:
-            write_atomic(out_dir / "tei" / path.name, path.read_bytes())
+            link_or_copy(source, out_dir / "assets" / source.name)
+        for path in paths:
+            link_or_copy(path, out_dir / "tei" / path.name)
         odd = self.config.schema_dir / "teiedition.odd"
         if odd.is_file():  # the encoding manual, linked from the home page
-            write_atomic(out_dir / "tei" / odd.name, odd.read_bytes())
+            link_or_copy(odd, out_dir / "tei" / odd.name)
 
     def _sitemap(self, pages: list[Path], out_dir: Path) -> bytes:
         sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -146,24 +304,38 @@ def _downloads(config: Config) -> list[tuple[str, str, Path]]:
     return found
 
 
-def publish_html(config: Config, out_dir: Path | None = None) -> HtmlReport:
+def publish_html(
+    config: Config,
+    out_dir: Path | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    code: str | None = None,
+) -> HtmlReport:
     """Make the whole site in a fresh folder beside `out_dir`, then swap it in: a failed run
-    leaves the previous site whole, and no page of a removed document lingers."""
+    leaves the previous site whole, and no page of a removed document lingers. Within a build
+    (`code` given), pages made from unchanged inputs are taken from the previous site."""
     out_dir = out_dir or config.output_dir / "html"
     staging = out_dir.with_name(out_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
     downloads = _downloads(config)
-    report = HtmlPublisher(
-        config, config.xslt_dir, [(label, path) for label, path, _ in downloads]
-    ).publish(staging)
+    builder = SiteBuilder(
+        config,
+        [(label, path) for label, path, _ in downloads],
+        jobs,
+        progress or Progress(),
+        config.cache_dir if code is not None else None,
+        code or "",
+    )
+    report = builder.build(out_dir, staging)
     for _, path, source in downloads:
-        write_atomic(staging / path, source.read_bytes())
+        link_or_copy(source, staging / path)
     previous = out_dir.with_name(out_dir.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if out_dir.exists():
         out_dir.rename(previous)
     staging.rename(out_dir)
     shutil.rmtree(previous, ignore_errors=True)
+    builder.remember()
     report.out_dir = out_dir
     report.pages = [out_dir / p.relative_to(staging) for p in report.pages]
     return report

@@ -9,12 +9,21 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from teiedition.cache import Store, digest, files_digest
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
-from teiedition.publish.xslt import Transform
+from teiedition.parallel import run_chunks
+from teiedition.progress import Progress
+from teiedition.publish.outline import edition_order
+from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
 
 PDF_STANDARD = "a-2b"
+# A worker costs about a second to start (Saxon, the stylesheet, Typst's fonts): worth it from
+# this many documents' PDFs per process.
+DOCUMENTS_PER_JOB = 8
+# Volumes of more documents than this are laid out in a process of their own.
+IN_PROCESS_DOCUMENTS = 100
 
 
 @dataclass
@@ -29,14 +38,26 @@ class PdfReport:
 
 
 class PdfPublisher:
-    def __init__(self, config: Config) -> None:
+    """The compiled print stylesheet, for one run. `with_documents`: the whole edition as its
+    `documents` parameter (a volume of everything); a worker making documents' PDFs or one
+    volume sets only what it lays out."""
+
+    def __init__(self, config: Config, with_documents: bool = True) -> None:
         self.config = config
-        self.transform = Transform(config, config.xslt_dir / "print" / "print.xsl")
+        self.transform = Transform(
+            config, config.xslt_dir / "print" / "print.xsl", with_documents=with_documents
+        )
         stamp = dt.datetime.fromisoformat(self.transform.build_date).replace(tzinfo=dt.UTC)
         self.timestamp = int(stamp.timestamp())
 
-    def volume_source(self) -> str:
+    def volume_source(self, members: list[Path] | None = None) -> str:
+        """The Typst source of a volume of `members` (default: the edition's documents)."""
         executable = self.transform.executable
+        if members is not None:
+            executable.set_parameter(
+                "documents",
+                self.transform.processor.make_array([self.transform.parse(p) for p in members]),
+            )
         return self.transform.run(
             "edition.pdf", lambda: executable.call_template_returning_string("volume")
         )
@@ -63,54 +84,200 @@ class PdfPublisher:
             message = " ".join(str(err).split())
             raise TeieditionError(f"{name}: typst could not lay it out: {message}") from err
 
-    def volumes(self) -> list[list[int]]:
-        """The documents of each volume (indexes into the transform's documents), in
-        chronological order, at most `volume_size` to a volume, as documentary series split.
-        The order is the stylesheets' own (te:sort-key), so volumes and contents agree."""
-        executable = self.transform.executable
-        keys = [
-            executable.call_function_returning_string(
-                "{urn:teiedition:functions}sort-key", [document]
-            )
-            for document in self.transform.documents
-        ]
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        size = max(1, self.config.volume_size)
-        return [order[start : start + size] for start in range(0, len(order), size)] or [[]]
+    def publish(
+        self,
+        out_dir: Path,
+        jobs: int = 1,
+        progress: Progress | None = None,
+        cache_dir: Path | None = None,
+        code: str = "",
+    ) -> PdfReport:
+        return PrintBuilder(self.config, jobs, progress or Progress(), cache_dir, code).build(
+            out_dir, self
+        )
 
-    def publish(self, out_dir: Path) -> PdfReport:
-        """One PDF per document first, so that a document that cannot be laid out is named and
-        the others are still written; then the volumes, only when every document lays out."""
-        from pypdf import PdfReader
 
+def volumes_of(order: list[Path], size: int) -> list[list[Path]]:
+    """The documents of each volume, in the edition's order, at most `size` to a volume, as
+    documentary series split; the order is the stylesheets' own (te:sort-key), so volumes and
+    their contents agree."""
+    size = max(1, size)
+    return [order[start : start + size] for start in range(0, len(order), size)] or [[]]
+
+
+# --- the work done on every core --------------------------------------------------------------
+
+_WORKER: list[PdfPublisher] = []
+
+
+def _setup_worker(config: Config) -> None:
+    _WORKER[:] = [PdfPublisher(config, with_documents=False)]
+
+
+def _document_chunk(items: list[tuple[str, str]]) -> list[str]:
+    """Each document's PDF, written to its target; for each, "" or the error."""
+    publisher, failures = _WORKER[0], []
+    for path, target in items:
+        try:
+            data = publisher.compile(publisher.document_source(Path(path)), path)
+        except TeieditionError as err:
+            failures.append(str(err))
+            continue
+        write_atomic(Path(target), data)
+        failures.append("")
+    return failures
+
+
+def _volume_chunk(items: list[tuple[list[str], str, str]]) -> list[int]:
+    """Each volume (members, target, name), written to its target; its number of pages."""
+    from pypdf import PdfReader
+
+    publisher, pages = _WORKER[0], []
+    for members, target, name in items:
+        source = publisher.volume_source([Path(p) for p in members])
+        write_atomic(Path(target), publisher.compile(source, name))
+        pages.append(len(PdfReader(target).pages))
+    return pages
+
+
+class PrintBuilder:
+    """One PDF per document first, so that a document that cannot be laid out is named and the
+    others are still written; then the volumes, only when every document lays out. A PDF whose
+    inputs are unchanged since the last build is kept; the others are made on `jobs` processes,
+    each volume in a process of its own, so no process holds more than one volume."""
+
+    def __init__(
+        self, config: Config, jobs: int, progress: Progress, cache_dir: Path | None, code: str
+    ) -> None:
+        self.config, self.jobs, self.progress = config, jobs, progress
+        self.cache_dir, self.code = cache_dir, code
+        self.state = Store(cache_dir, "pdf-files")
+
+    def build(self, out_dir: Path, publisher: PdfPublisher | None = None) -> PdfReport:
+        config = self.config
         report = PdfReport(out_dir)
         start = time.perf_counter()
-        failures: list[str] = []
-        for path in self.transform.paths:
+        paths = sorted(config.documents_dir.glob("*.xml"))
+        registers = sorted(config.registers_dir.glob("*.xml"))
+        base = digest(
+            self.code,
+            repr(config),
+            build_date(config.root),
+            files_digest(registers, config.registers_dir),
+        )
+        todo, keys = [], {}
+        for path in paths:
             target = out_dir / "documents" / f"{path.stem}.pdf"
-            try:
-                write_atomic(target, self.compile(self.document_source(path), str(path)))
-            except TeieditionError as err:
-                failures.append(str(err))
-                continue
+            keys[target] = key = digest(base, path.read_bytes())
             report.files.append(target)
-        if failures:
-            raise TeieditionError("\n".join([*failures, "pdf: the volume was not built"]))
-        volumes = self.volumes()
-        everything = self.transform.processor.make_array(self.transform.documents)
+            if not self._unchanged(target, key):
+                todo.append((str(path), str(target)))
+        self.progress.start("pdf", len(paths))
+        self.progress.advance(len(paths) - len(todo))
+        failures = self._run(todo, _document_chunk, publisher, DOCUMENTS_PER_JOB)
+        failed = {Path(target) for (_, target), error in zip(todo, failures, strict=True) if error}
+        report.files = [f for f in report.files if f not in failed]
+        for target in report.files:
+            self.state.put(target.name, keys[target])
+        if any(failures):
+            self.state.save()
+            errors = [error for error in failures if error]
+            raise TeieditionError("\n".join([*errors, "pdf: the volume was not built"]))
+        order = edition_order(paths, self._sort_key(publisher), self.cache_dir, self.code)
+        volumes = volumes_of([o.path for o in order], config.volume_size)
+        contents = {o.path: o.content for o in order}
+        pending, names = [], []
         for number, members in enumerate(volumes, 1):
             name = "edition.pdf" if len(volumes) == 1 else f"edition-volume-{number}.pdf"
-            self.transform.executable.set_parameter(
-                "documents",
-                self.transform.processor.make_array([self.transform.documents[i] for i in members]),
-            )
-            write_atomic(out_dir / name, self.compile(self.volume_source(), name))
-            report.files.insert(number - 1, out_dir / name)
-            report.pages += len(PdfReader(out_dir / name).pages)
-        self.transform.executable.set_parameter("documents", everything)
+            names.append(name)
+            key = digest(base, str(len(volumes)), *(p.name + contents[p] for p in members))
+            known = self.state.previous.get(name)
+            if known and known[0] == key and (out_dir / name).is_file():
+                self.state.put(name, known)
+                report.pages += known[1]
+            else:
+                pending.append(([str(p) for p in members], str(out_dir / name), name, key))
+        self.progress.start("pdf volumes", len(volumes))
+        self.progress.advance(len(volumes) - len(pending))
+        # a large volume is laid out in a process of its own: its memory is freed with it
+        isolate = sum(len(item[0]) for item in pending) > IN_PROCESS_DOCUMENTS
+        pages = self._run([item[:3] for item in pending], _volume_chunk, publisher, 1, isolate)
+        for (_, _, name, key), count in zip(pending, pages, strict=True):
+            self.state.put(name, [key, count])
+            report.pages += count
+        report.files[:0] = [out_dir / name for name in names]
+        self._remove_stale(out_dir, report.files)
+        self.state.save()
         report.seconds = time.perf_counter() - start
+        self.progress.finish(
+            f"pdf: {len(report.files)} files ({len(todo)} of {len(paths)} documents and "
+            f"{len(pending)} of {len(volumes)} volumes laid out), {report.pages} pages of volumes"
+        )
         return report
 
+    def _unchanged(self, target: Path, key: str) -> bool:
+        if self.state.previous.get(target.name) == key and target.is_file():
+            self.state.put(target.name, key)
+            return True
+        return False
 
-def publish_pdf(config: Config, out_dir: Path | None = None) -> PdfReport:
-    return PdfPublisher(config).publish(out_dir or config.output_dir / "pdf")
+    def _run(
+        self,
+        items: list,
+        work,
+        publisher: PdfPublisher | None,
+        minimum: int,
+        isolate: bool = False,
+    ) -> list:
+        if publisher is not None and self.jobs == 1 and not isolate:
+            _WORKER[:] = [publisher]  # a caller's own publisher (tests, benches)
+            results = work(items) if items else []
+            self.progress.advance(len(items))
+            return results
+        return run_chunks(
+            items,
+            work,
+            self.jobs,
+            _setup_worker,
+            (self.config,),
+            self.progress.advance,
+            min_items_per_job=minimum,
+            isolate=isolate,
+        )
+
+    def _sort_key(self, publisher: PdfPublisher | None):
+        holder: list[PdfPublisher] = [publisher] if publisher else []
+
+        def sort_key(reduced) -> str:
+            if not holder:
+                holder.append(PdfPublisher(self.config, with_documents=False))
+            transform = holder[0].transform
+            return transform.sort_key(transform.parse_element(reduced))
+
+        return sort_key
+
+    @staticmethod
+    def _remove_stale(out_dir: Path, files: list[Path]) -> None:
+        """PDFs of documents no longer in the edition, and volumes no longer made."""
+        keep = set(files)
+        for stale in [*out_dir.glob("edition*.pdf"), *out_dir.glob("documents/*.pdf")]:
+            if stale not in keep:
+                stale.unlink()
+
+
+def publish_pdf(
+    config: Config,
+    out_dir: Path | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    code: str | None = None,
+) -> PdfReport:
+    """The print edition. Within a build (`code` given), PDFs made from unchanged inputs are
+    kept."""
+    return PrintBuilder(
+        config,
+        jobs,
+        progress or Progress(),
+        config.cache_dir if code is not None else None,
+        code or "",
+    ).build(out_dir or config.output_dir / "pdf")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedition.cache import Store, digest
 from teiedition.config import Config
 from teiedition.markup.ids import ascii_fold
 from teiedition.markup.tei import TEI_NS, XML_ID
@@ -97,13 +98,33 @@ def search_records(paths: list[Path]) -> list[dict]:
 
 def build_search_index(paths: list[Path], config: Config, out_dir: Path) -> int:
     records = search_records(paths)
+    index_records(records, out_dir)
+    return len(records)
+
+
+def index_records(records: list[dict], out_dir: Path) -> None:
+    """Pagefind's index of `records`, in `out_dir`/pagefind."""
     with tempfile.TemporaryDirectory() as work:
         _write_record_pages(records, Path(work))
         # Pagefind's API is asynchronous; run it in a thread of its own, so that a caller that
         # already runs an event loop (a test driving a browser, a notebook) is no obstacle.
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(asyncio.run, _index(Path(work), out_dir / "pagefind")).result()
-    return len(records)
+
+
+def cached_records(paths: list[Path], cache_dir: Path | None, code: str) -> list[dict]:
+    """The records of every document, those of unchanged documents from the cache."""
+    store = Store(cache_dir, "search-records")
+    records: list[dict] = []
+    for path in paths:
+        key = digest(code, path.read_bytes())
+        found = store.get(key)
+        if found is None:
+            found = search_records([path])
+            store.put(key, found)
+        records += found
+    store.save()
+    return records
 
 
 def _write_record_pages(records: list[dict], folder: Path) -> None:

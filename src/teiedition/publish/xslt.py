@@ -41,8 +41,14 @@ class Transform:
     """One compiled stylesheet with the edition's parameters set."""
 
     def __init__(
-        self, config: Config, stylesheet: Path, downloads: list[tuple[str, str]] = ()
+        self,
+        config: Config,
+        stylesheet: Path,
+        downloads: list[tuple[str, str]] = (),
+        with_documents: bool = True,
     ) -> None:
+        """`with_documents`: parse every document of the edition into the `documents`
+        parameter (pages that list the edition need them; a single document's page does not)."""
         from saxonche import PySaxonProcessor
 
         self.config = config
@@ -56,7 +62,7 @@ class Transform:
         except Exception as err:  # saxonche raises its own error type with the message
             raise TeieditionError(f"{stylesheet}: {err}") from err
         self.paths = sorted(config.documents_dir.glob("*.xml"))
-        self.documents = [self.parse(path) for path in self.paths]
+        self.documents = [self.parse(path) for path in self.paths] if with_documents else []
         self.build_date = build_date(config.root)
         registers = sorted(config.registers_dir.glob("*.xml"))
         wrapped = "".join(
@@ -78,7 +84,8 @@ class Transform:
         }
         for name, value in strings.items():
             self.executable.set_parameter(name, self.processor.make_string_value(value))
-        self.executable.set_parameter("documents", self.processor.make_array(self.documents))
+        if with_documents:
+            self.executable.set_parameter("documents", self.processor.make_array(self.documents))
         self.executable.set_parameter(
             "registers", self.processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
         )
@@ -95,8 +102,16 @@ class Transform:
 
     def parse(self, path: Path):
         """A document as Saxon sees it, reparsed safely (no DTD, no entities)."""
-        text = etree.tostring(etree.parse(str(path), safe_parser()).getroot(), encoding="unicode")
-        return self.processor.parse_xml(xml_text=text)
+        return self.parse_element(etree.parse(str(path), safe_parser()).getroot())
+
+    def parse_element(self, root: etree._Element):
+        return self.processor.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+
+    def sort_key(self, document) -> str:
+        """The document's place in the edition's order, as the stylesheets sort (te:sort-key)."""
+        return self.executable.call_function_returning_string(
+            "{urn:teiedition:functions}sort-key", [document]
+        )
 
     def run(self, page_path: str, make) -> str:
         """Run `make` (a call of the executable) for the page at `page_path`."""

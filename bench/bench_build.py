@@ -1,0 +1,249 @@
+"""The whole pipeline on generated corpora: speed and memory per stage, against the floor.
+
+    python bench/bench_build.py [SIZE ...] [--jobs N] [--out FILE]
+    (default sizes 10 100 1000; 10000 takes about half an hour on two cores)
+
+For each size, a corpus from `corpus.py` is built stage by stage, each stage in a process of
+its own, so that its wall time is a whole process's and its peak memory (ru_maxrss of the
+stage's process and of the largest of its workers) is its own: convert, validate, HTML pages,
+search index, PDF. The floor is lxml parsing and serialising the same TEI in one process.
+Then the incremental cases on the built edition: a rebuild with nothing changed, and a
+rebuild after one transcript is edited (its PDF volume's new layout reported apart).
+
+Prints a table and writes it, with the machine's figures, to FILE (default:
+bench/results/build-<sizes>.md). No test asserts speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import write_corpus
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGES = ("convert", "validate", "html", "pdf")
+
+
+def make_edition(folder: Path, count: int) -> Path:
+    write_corpus(count, folder / "seeds")
+    shutil.copy(ROOT / "edition.toml", folder / "edition.toml")
+    (folder / "tei").mkdir()
+    for name in ("registers", "schema"):
+        shutil.copytree(ROOT / "tei" / name, folder / "tei" / name)
+    (folder / "tei" / "registers" / "persons-unreviewed.xml").unlink(missing_ok=True)
+    return folder
+
+
+def run_stage(root: Path, stage: str, jobs: int) -> dict:
+    """One stage of the build, in this process (the child's side)."""
+    from teiedition import pipeline
+    from teiedition.cache import code_digest
+    from teiedition.config import load_config
+    from teiedition.publish.html import publish_html
+    from teiedition.publish.pdf import publish_pdf
+
+    config = load_config(root / "edition.toml")
+    code = code_digest(config.xslt_dir)
+    start = time.perf_counter()
+    figures: dict = {}
+    if stage == "convert":
+        report = pipeline.convert_edition(config, jobs, code=code)
+        figures["documents"] = len(report.documents)
+        figures["errors"] = len(report.errors)
+    elif stage == "validate":
+        report = pipeline.validate(config, jobs=jobs, code=code)
+        figures["documents"] = len(report.files)
+        figures["errors"] = len(report.errors)
+    elif stage == "html":
+        pipeline.export_all(config)
+        report = publish_html(config, jobs=jobs, code=code)
+        figures["documents"] = len(list(config.documents_dir.glob("*.xml")))
+        figures["pages"] = len(report.pages)
+        figures["search seconds"] = report.search_seconds
+        figures["records"] = report.search_records
+    elif stage == "pdf":
+        report = publish_pdf(config, jobs=jobs, code=code)
+        figures["documents"] = len(list(config.documents_dir.glob("*.xml")))
+        figures["volume pages"] = report.pages
+        figures["volumes"] = sum(1 for f in report.files if f.parent.name == "pdf")
+    figures["seconds"] = time.perf_counter() - start
+    figures["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["worker peak MB"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return figures
+
+
+def in_child(root: Path, stage: str, jobs: int) -> dict:
+    argv = [sys.executable, __file__, "--stage", stage, str(root), "--jobs", str(jobs)]
+    start = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"{stage} failed:\n{done.stderr[-3000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["process seconds"] = time.perf_counter() - start
+    return figures
+
+
+def floor(root: Path) -> dict:
+    """lxml parsing and serialising the edition's TEI: the floor of any XML pipeline."""
+    paths = sorted((root / "tei" / "documents").glob("*.xml"))
+    start = time.perf_counter()
+    for path in paths:
+        etree.tostring(etree.parse(str(path)), encoding="UTF-8")
+    seconds = time.perf_counter() - start
+    return {"documents": len(paths), "seconds": seconds, "per second": len(paths) / seconds}
+
+
+def whole_build(root: Path, jobs: int) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "teiedition", "build", "--jobs", str(jobs), "--quiet"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def start_up() -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "teiedition", "--version"],
+        check=True,
+        text=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def edit_one(root: Path) -> Path:
+    """Change a word in a transcript from the middle of the edition."""
+    transcripts = sorted((root / "seeds").glob("*.txt"))
+    victim = transcripts[len(transcripts) // 2]
+    text = victim.read_text("utf-8")
+    victim.write_text(text.replace(" the ", " the very ", 1), "utf-8")
+    return victim
+
+
+def incremental(root: Path, jobs: int) -> dict:
+    from teiedition.cache import code_digest
+    from teiedition.config import load_config
+    from teiedition.pipeline import convert_edition, validate
+    from teiedition.publish.html import publish_html
+    from teiedition.publish.pdf import publish_pdf
+
+    figures = {"start-up": start_up()}
+    figures["no change"] = whole_build(root, jobs)
+    edit_one(root)
+    config = load_config(root / "edition.toml")
+    code = code_digest(config.xslt_dir)
+    timings = {}
+    for name, step in (
+        ("convert", lambda: convert_edition(config, jobs, code=code)),
+        ("validate", lambda: validate(config, jobs=jobs, code=code)),
+        ("html", lambda: publish_html(config, jobs=jobs, code=code)),
+        ("pdf", lambda: publish_pdf(config, jobs=jobs, code=code)),
+    ):
+        start = time.perf_counter()
+        result = step()
+        timings[name] = time.perf_counter() - start
+        if name == "html":
+            timings["search"] = result.search_seconds
+    figures["one change"] = timings
+    return figures
+
+
+def measure(count: int, jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as work:
+        root = make_edition(Path(work) / "edition", count)
+        stages = {stage: in_child(root, stage, jobs) for stage in STAGES}
+        return {
+            "documents": count,
+            "stages": stages,
+            "floor": floor(root),
+            "incremental": incremental(root, jobs),
+        }
+
+
+def table(results: list[dict], jobs: int) -> str:
+    lines = [
+        f"# Build benchmark: {platform.node()}, {os.cpu_count()} cores, --jobs {jobs}, "
+        f"Python {platform.python_version()}",
+        "",
+        "| docs | stage | wall s | in-stage s | docs/s | pages/s | × floor | peak MB | "
+        "worker peak MB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        rate_floor = result["floor"]["per second"]
+        lines.append(
+            f"| {result['documents']} | floor (lxml parse+serialise) | | "
+            f"{result['floor']['seconds']:.2f} | {rate_floor:.0f} | | 1 | | |"
+        )
+        for stage, f in result["stages"].items():
+            seconds = f["seconds"]
+            if stage == "html":
+                seconds -= f["search seconds"]
+            rate = f["documents"] / seconds if seconds else 0
+            pages = f"{f['volume pages'] / seconds:.0f}" if "volume pages" in f else ""
+            lines.append(
+                f"| {result['documents']} | {stage} | {f['process seconds']:.1f} | "
+                f"{seconds:.2f} | {rate:.0f} | {pages} | {rate_floor / rate if rate else 0:.0f} | "
+                f"{f['peak MB']:.0f} | {f['worker peak MB']:.0f} |"
+            )
+            if stage == "html":
+                records = f["records"]
+                search = f["search seconds"]
+                lines.append(
+                    f"| {result['documents']} | search index ({records} paragraphs) | | "
+                    f"{search:.2f} | {f['documents'] / search if search else 0:.0f} | | "
+                    f"{rate_floor * search / f['documents'] if f['documents'] else 0:.0f} | | |"
+                )
+    lines += [
+        "",
+        "| docs | start-up s | rebuild, no change s | one transcript changed: "
+        "convert / validate / html (search) / pdf s |",
+        "|---:|---:|---:|---|",
+    ]
+    for result in results:
+        inc = result["incremental"]
+        one = inc["one change"]
+        lines.append(
+            f"| {result['documents']} | {inc['start-up']:.2f} | {inc['no change']:.2f} | "
+            f"{one['convert']:.2f} / {one['validate']:.2f} / {one['html']:.2f} "
+            f"({one['search']:.2f}) / {one['pdf']:.2f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--stage"]:  # the child's side: --stage STAGE ROOT --jobs N
+        stage, root, jobs = sys.argv[2], Path(sys.argv[3]), int(sys.argv[5])
+        print(json.dumps(run_stage(root, stage, jobs)))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10, 100, 1000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    results = [measure(size, args.jobs) for size in args.sizes]
+    text = table(results, args.jobs)
+    print(text)
+    out = args.out or ROOT / "bench" / "results" / f"build-{'-'.join(map(str, args.sizes))}.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n```json\n" + json.dumps(results, indent=1) + "\n```\n", "utf-8")
+    print(f"written to {out}")
+
+
+if __name__ == "__main__":
+    main()

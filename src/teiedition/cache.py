@@ -1,0 +1,136 @@
+"""Incremental builds: what each stage made last time, and from what.
+
+Every result a stage makes (a converted draft, a file's validation problems, an HTML page, a
+PDF) is filed under the SHA-256 of everything it was made from: the input's bytes, the
+edition's settings, the registers and schema it reads, and the code and stylesheets that make
+it. A later run with the same hash reuses the result; any change to any of those makes a new
+hash. File times are never consulted, so a touched but unchanged file rebuilds nothing and an
+edit that keeps the file time still rebuilds.
+
+The cache lives in ``output/.cache`` and holds only what the last run used, so it never grows
+beyond one edition's worth. Deleting it is always safe: the next build is a full one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from teiedition import __version__
+from teiedition.writers import write_atomic
+
+CACHE_FORMAT = "1"  # bump when what the cache stores changes shape
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Libraries whose output the edition contains: a new version may change it.
+LIBRARIES = ("lxml", "saxonche", "typst", "pagefind", "pypdf")
+
+
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 of the parts, each length-prefixed so that ("ab", "c") ≠ ("a", "bc")."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def files_digest(paths: Iterable[Path], root: Path) -> str:
+    """One hash of files' names (relative to `root`) and contents."""
+    parts: list[bytes | str] = []
+    for path in sorted(paths):
+        parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def code_digest(xslt_dir: Path) -> str:
+    """The code that makes the edition: this package, the stylesheets, and the versions of the
+    libraries whose output ends up in it."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=absent")
+    package = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".toml"}]
+    stylesheets = [p for p in xslt_dir.rglob("*") if p.is_file()] if xslt_dir.is_dir() else []
+    return digest(
+        CACHE_FORMAT,
+        __version__,
+        *versions,
+        files_digest(package, PACKAGE_DIR),
+        files_digest(stylesheets, xslt_dir) if stylesheets else "",
+    )
+
+
+class Store:
+    """The results of one stage, by hash: those found are reused, those made are kept. When
+    saved, it keeps exactly the results this run used or made."""
+
+    def __init__(self, folder: Path | None, stage: str) -> None:
+        self.path = folder / f"{stage}.json" if folder else None
+        self.previous: dict[str, Any] = {}
+        if self.path and self.path.is_file():
+            try:
+                self.previous = json.loads(self.path.read_text("utf-8"))
+            except (OSError, ValueError):
+                self.previous = {}  # a damaged cache is only a slower build
+        self.current: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        value = self.previous.get(key)
+        if value is not None:
+            self.current[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.current[key] = value
+
+    def save(self) -> None:
+        if self.path:
+            write_atomic(
+                self.path, json.dumps(self.current, sort_keys=True, ensure_ascii=False).encode()
+            )
+
+
+class Blobs:
+    """Large results (drafts, pages, PDFs) one file each, by hash; `prune` keeps this run's."""
+
+    def __init__(self, folder: Path | None, stage: str) -> None:
+        self.folder = folder / stage if folder else None
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> bytes | None:
+        if not self.folder:
+            return None
+        try:
+            data = (self.folder / key).read_bytes()
+        except OSError:
+            return None
+        self.used.add(key)
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        if self.folder:
+            write_atomic(self.folder / key, data)
+            self.used.add(key)
+
+    def prune(self) -> None:
+        if self.folder and self.folder.is_dir():
+            for entry in os.scandir(self.folder):
+                if entry.name not in self.used and not entry.name.startswith("."):
+                    os.unlink(entry.path)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put an unchanged output in a new place: a hard link when the file system allows it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        write_atomic(target, source.read_bytes())

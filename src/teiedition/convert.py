@@ -1,0 +1,386 @@
+"""The convert stage at edition scale: transcripts → drafts (in parallel, cached) → the
+edition's TEI (in order, with its published ids).
+
+A *draft* is a transcript read and marked up on its own, against the curated registers only.
+Drafts do not depend on one another, so they are made on every core and kept in the cache under
+the hash of the transcript, the registers, the settings and the code. Two things do depend on
+the order of documents, and are done after, in a single pass in input order:
+
+- automatic register entries. A draft records the automatic entry ids it looked up and the
+  entries it made. If none of the ids it looked up was made by an earlier document of this run,
+  it saw exactly what a serial run would have shown it, and its entries are added as they are;
+  otherwise the document is marked up again here, against the registers as the serial run
+  would have them (this happens only when two documents name the same unknown person).
+- citable ids (`Stabiliser`), which this pass gives every document whose draft changed. A
+  document whose draft and TEI file are as the last run left them keeps its file untouched,
+  unless the id registry changed or transcripts came or went; then every document is given its
+  ids again, as in a first build.
+
+So a parallel or incremental run writes byte for byte what a serial full run writes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teiedition.cache import Blobs, Store, digest
+from teiedition.config import Config
+from teiedition.errors import Diagnostic, InputError
+from teiedition.markup.document import build_document, document_key
+from teiedition.markup.names import NameIndex
+from teiedition.parallel import run_chunks
+from teiedition.progress import Progress
+from teiedition.readers import read_transcript
+from teiedition.registry import Registry, Stabiliser
+from teiedition.writers import serialise_tei, write_if_changed
+
+# The draft parser: drafts are our own serialisation, but parsed without entities all the same.
+DRAFT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+@dataclass
+class Draft:
+    """One transcript marked up on its own: its TEI before the edition's ids, or its error."""
+
+    source: str
+    tei: bytes | None = None
+    warnings: list[Diagnostic] = field(default_factory=list)
+    error: Diagnostic | None = None
+    #: automatic register entries made, in order: (id, name)
+    added: list[tuple[str, str]] = field(default_factory=list)
+    #: automatic entry ids looked up (made or not)
+    probed: list[str] = field(default_factory=list)
+
+    def dump(self) -> bytes:
+        return json.dumps(
+            {
+                "source": self.source,
+                "tei": self.tei.decode("utf-8") if self.tei is not None else None,
+                "warnings": [_diagnostic_json(d) for d in self.warnings],
+                "error": _diagnostic_json(self.error) if self.error else None,
+                "added": self.added,
+                "probed": self.probed,
+            },
+            ensure_ascii=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def load(cls, data: bytes) -> Draft:
+        raw = json.loads(data)
+        return cls(
+            source=raw["source"],
+            tei=raw["tei"].encode("utf-8") if raw["tei"] is not None else None,
+            warnings=[_diagnostic(d) for d in raw["warnings"]],
+            error=_diagnostic(raw["error"]) if raw["error"] else None,
+            added=[(a, b) for a, b in raw["added"]],
+            probed=list(raw["probed"]),
+        )
+
+
+def _diagnostic_json(diagnostic: Diagnostic) -> dict:
+    return {
+        "path": str(diagnostic.path),
+        "message": diagnostic.message,
+        "line": diagnostic.line,
+        "severity": diagnostic.severity,
+    }
+
+
+def _diagnostic(raw: dict) -> Diagnostic:
+    return Diagnostic(Path(raw["path"]), raw["message"], raw["line"], raw["severity"])
+
+
+def make_draft(path: Path, config: Config, names: NameIndex, keep: bool = False) -> Draft:
+    """Mark up one transcript. Unless `keep`, the automatic entries it made are taken out of
+    the registers again, so the next document starts from the same registers."""
+    registers = names.registers
+    registers.probed, registers.added = set(), []
+    draft = Draft(str(path))
+    try:
+        transcript = read_transcript(path)
+        tree = build_document(transcript, config, names)
+        draft.tei = etree.tostring(tree, encoding="UTF-8")
+        draft.warnings = list(transcript.warnings)
+    except InputError as err:
+        draft.error = err.diagnostic
+    draft.added = [(i, registers.entities[i].names[0]) for i in registers.added]
+    draft.probed = sorted(registers.probed)
+    if not keep:
+        registers.forget(registers.added)
+    return draft
+
+
+# --- the workers ------------------------------------------------------------------------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _setup_worker(config: Config) -> None:
+    from teiedition.pipeline import load_names
+
+    _WORKER["config"], _WORKER["names"] = config, load_names(config)
+
+
+def _draft_chunk(paths: list[str]) -> list[bytes]:
+    config, names = _WORKER["config"], _WORKER["names"]
+    return [make_draft(Path(p), config, names).dump() for p in paths]  # type: ignore[arg-type]
+
+
+# --- the stage --------------------------------------------------------------------------------
+
+
+@dataclass
+class Converted:
+    """What the convert stage did."""
+
+    written: list[Path] = field(default_factory=list)
+    #: the edition's TEI file of each transcript converted, changed or not
+    documents: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    inputs: int = 0
+    drafted: int = 0  # drafts made this run (the others came from the cache)
+
+
+class ConvertStage:
+    def __init__(
+        self,
+        config: Config,
+        names: NameIndex,
+        jobs: int = 1,
+        progress: Progress | None = None,
+        cache_dir: Path | None = None,
+        code: str = "",
+    ) -> None:
+        self.config, self.names, self.jobs = config, names, jobs
+        self.progress = progress or Progress()
+        self.cache_dir = cache_dir
+        self.drafts = Blobs(cache_dir, "drafts")
+        self.ids: _IdPass | None = None
+        self.base = digest(code, repr(config), _registers_digest(config))
+
+    def drafts_of(self, paths: list[Path]) -> list[Draft]:
+        keys = [digest(self.base, p.name, _read(p)) for p in paths]
+        found: dict[int, Draft] = {}
+        for index, key in enumerate(keys):
+            data = self.drafts.get(key)
+            if data is not None:
+                draft = Draft.load(data)
+                if draft.source == str(paths[index]):
+                    found[index] = draft
+        missing = [i for i in range(len(paths)) if i not in found]
+        self.progress.start("convert", len(paths))
+        self.progress.advance(len(found))
+        made = run_chunks(
+            [str(paths[i]) for i in missing],
+            _draft_chunk,
+            self.jobs,
+            _setup_worker,
+            (self.config,),
+            self.progress.advance,
+        )
+        for index, data in zip(missing, made, strict=True):
+            found[index] = Draft.load(data)
+            if found[index].error is None:
+                self.drafts.put(keys[index], data)
+        return [found[i] for i in range(len(paths))]
+
+    def merge(self, drafts: list[Draft]) -> list[Draft]:
+        """The drafts as a serial run makes them: automatic entries added in input order."""
+        registers = self.names.registers
+        made_in_run: set[str] = set()
+        merged = []
+        for draft in drafts:
+            if self._differs(draft, made_in_run):
+                self.progress.detail(f"{draft.source}: marked up again (shares an unknown name)")
+                draft = make_draft(Path(draft.source), self.config, self.names, keep=True)
+            else:
+                for entity_id, name in draft.added:
+                    registers.add_unreviewed_person(entity_id, name)
+            made_in_run.update(entity_id for entity_id, _ in draft.added)
+            merged.append(draft)
+        return merged
+
+    def _differs(self, draft: Draft, made_in_run: set[str]) -> bool:
+        """Whether the serial run would mark this document up otherwise. It would not when every
+        automatic entry the draft looked up that an earlier document made has exactly the name
+        the draft gave it: the serial run reuses that entry, the same element."""
+        made_here = dict(draft.added)
+        for entity_id in made_in_run.intersection(draft.probed):
+            earlier = self.names.registers.entities[entity_id].names[0]
+            if made_here.get(entity_id) != earlier:
+                return True
+        return False
+
+    def run(self, paths: list[Path], out_dir: Path, registry: Registry | None) -> Converted:
+        drafts = self.merge(self.drafts_of(paths))
+        result = Converted(inputs=len(paths))
+        if registry is None:
+            _write_all(drafts, out_dir, None, result)
+        else:
+            self.ids = _IdPass(self.config, registry, self.cache_dir, out_dir)
+            self.ids.run(drafts, result)
+        self.drafts.prune()
+        self.progress.finish(
+            f"convert: {len(result.documents)} of {len(paths)} transcripts, "
+            f"{len(result.written)} TEI files written"
+        )
+        return result
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # the draft reports the error
+
+
+def _registers_digest(config: Config) -> str:
+    from teiedition.registers import REGISTER_FILES
+
+    parts: list[bytes | str] = []
+    for name in sorted(REGISTER_FILES.values()):
+        path = config.registers_dir / name
+        parts += [name, path.read_bytes() if path.is_file() else b""]
+    return digest(*parts)
+
+
+def _tree(draft: Draft) -> etree._ElementTree:
+    return etree.fromstring(draft.tei, DRAFT_PARSER).getroottree()
+
+
+def _write_all(
+    drafts: list[Draft], out_dir: Path, stabiliser: Stabiliser | None, result: Converted
+) -> dict[str, str]:
+    """Write every draft's TEI (ids stabilised when there is a `stabiliser`); returns the
+    document id of each source written."""
+    sources: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    for draft in drafts:
+        result.diagnostics += draft.warnings
+        if draft.error is not None:
+            result.diagnostics.append(draft.error)
+            continue
+        tree = _tree(draft)
+        if stabiliser is not None:
+            stabiliser.stabilise(tree, Path(draft.source))
+        doc_id = document_key(tree)
+        if doc_id in sources:
+            result.diagnostics.append(
+                Diagnostic(
+                    Path(draft.source),
+                    f"document id {doc_id!r} is already taken by {sources[doc_id]}; "
+                    "not written (same record number, or same date and title)",
+                )
+            )
+            continue
+        sources[doc_id] = draft.source
+        ids[draft.source] = doc_id
+        target = out_dir / f"{doc_id}.xml"
+        _write_if_changed(target, serialise_tei(tree), result)
+        result.documents.append(target)
+    return ids
+
+
+def _write_if_changed(target: Path, data: bytes, result: Converted) -> None:
+    if write_if_changed(target, data):
+        result.written.append(target)
+
+
+class _IdPass:
+    """Citable ids for the drafts, as a full serial run gives them, touching only documents
+    whose draft changed when nothing else did."""
+
+    def __init__(self, config: Config, registry: Registry, cache_dir: Path | None, out: Path):
+        self.config, self.registry, self.out = config, registry, out
+        self.state = Store(cache_dir, "documents")
+
+    def run(self, drafts: list[Draft], result: Converted) -> None:
+        registry_now = self._registry_digest()
+        sources = [d.source for d in drafts]
+        partial = (
+            self.state.previous.get("#registry") == registry_now
+            and self.state.previous.get("#sources") == sources
+        )
+        if not (partial and self._partial(drafts, result)):
+            # start again from the registry as saved (a partial pass may have touched it)
+            self.registry.__dict__.update(Registry.load(self.config.registry_path).__dict__)
+            stabiliser = Stabiliser(self.registry, self.out, self.config.version)
+            fresh = Converted(inputs=result.inputs)
+            ids = _write_all(drafts, self.out, stabiliser, fresh)
+            result.written, result.documents = fresh.written, fresh.documents
+            result.diagnostics = fresh.diagnostics
+            self._remember(drafts, ids)
+        self.state.put("#sources", sources)
+
+    def remember(self) -> None:
+        """Keep this run's state; only once the registry is saved, which it describes."""
+        self.state.put("#registry", self._registry_digest())
+        self.state.save()
+
+    def _partial(self, drafts: list[Draft], result: Converted) -> bool:
+        """Stabilise only changed drafts; False (and nothing written) if that could differ
+        from a full pass."""
+        unchanged: dict[str, str] = {}
+        for draft in drafts:
+            entry = self.state.previous.get(draft.source)
+            if entry and draft.tei is not None and entry["draft"] == digest(draft.tei):
+                target = self.out / f"{entry['doc']}.xml"
+                if target.is_file() and digest(target.read_bytes()) == entry["tei"]:
+                    unchanged[draft.source] = entry["doc"]
+                    self.state.put(draft.source, entry)
+        stabiliser = Stabiliser(self.registry, self.out, self.config.version)
+        pending: list[tuple[Draft, etree._ElementTree, str]] = []
+        for draft in drafts:
+            if draft.source in unchanged:
+                stabiliser.claimed.add(unchanged[draft.source])
+                continue
+            if draft.error is not None:
+                continue
+            tree = _tree(draft)
+            doc_id = stabiliser.stabilise(tree, Path(draft.source))
+            if doc_id in unchanged.values():
+                return False  # it took a later document's id: only a full pass is exact
+            pending.append((draft, tree, doc_id))
+        if len({doc_id for _, _, doc_id in pending} | set(unchanged.values())) != len(
+            pending
+        ) + len(unchanged):
+            return False  # a duplicate: the full pass reports it in order
+        ids: dict[str, str] = {}
+        trees = {draft.source: tree for draft, tree, _ in pending}
+        for draft in drafts:
+            result.diagnostics += draft.warnings
+            if draft.error is not None:
+                result.diagnostics.append(draft.error)
+                continue
+            if draft.source in unchanged:
+                result.documents.append(self.out / f"{unchanged[draft.source]}.xml")
+                continue
+            tree = trees[draft.source]
+            doc_id = document_key(tree)
+            ids[draft.source] = doc_id
+            target = self.out / f"{doc_id}.xml"
+            _write_if_changed(target, serialise_tei(tree), result)
+            result.documents.append(target)
+        self._remember(drafts, ids)
+        return True
+
+    def _remember(self, drafts: list[Draft], ids: dict[str, str]) -> None:
+        for draft in drafts:
+            if draft.source in ids and draft.tei is not None:
+                target = self.out / f"{ids[draft.source]}.xml"
+                self.state.put(
+                    draft.source,
+                    {
+                        "draft": digest(draft.tei),
+                        "doc": ids[draft.source],
+                        "tei": digest(target.read_bytes()),
+                    },
+                )
+
+    def _registry_digest(self) -> str:
+        path = self.config.registry_path
+        return digest(path.read_bytes() if path.is_file() else b"")

@@ -1,0 +1,237 @@
+"""Incremental and parallel builds: what a change rebuilds, and that neither the cache nor the
+number of processes changes a byte of the edition."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, ROOT, make_edition
+
+from teiedition import parallel, pipeline
+from teiedition.cli import main
+from teiedition.convert import ConvertStage
+from teiedition.progress import NORMAL, QUIET, ConsoleProgress
+from teiedition.registry import Registry, Stabiliser
+
+UNSEEN = FIXTURES / "unseen"
+# An unknown person named in two documents, once as the first names him and once otherwise
+# (folded alike, written differently): the second document's draft cannot be taken as it is.
+SHARED_UNKNOWN = """Skip to content
+
+March {day}, 1963
+
+Record of Conversation with Comrade Ivan Sidorov, No. {day}
+
+I visited comrade {name} at the embassy. Comrade {name} said that Moskovsky was away.
+
+{name}
+
+Document Information
+
+
+AVPRF, fond 0102, opis 19, papka 95, delo {day}, listy 1-3. Translated by Gary Goldberg.
+
+Original Uploaded Date
+
+
+
+Record ID
+"""
+
+
+def transcripts(folder: Path) -> Path:
+    """The seeds, the unseen fixtures and three documents sharing an unknown person."""
+    folder.mkdir(parents=True)
+    for source in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted(UNSEEN.glob("*.txt"))]:
+        shutil.copy(source, folder / source.name)
+    for day, name in ((3, "Ivan Sidorov"), (4, "Ivan Sidorov"), (5, "Ivan SIDOROV")):
+        (folder / f"shared-{day}.txt").write_text(
+            SHARED_UNKNOWN.format(day=day, name=name), "utf-8"
+        )
+    return folder
+
+
+def outputs(root: Path, index: bool = False) -> dict[str, bytes]:
+    """Every file the build wrote, the cache aside; the search index's files only with `index`
+    (Pagefind does not write the same bytes twice for the same records: its file names and
+    contents vary between runs, whatever the number of processes)."""
+    found = {}
+    for folder in ("tei", "output"):
+        for path in sorted((root / folder).rglob("*")):
+            if not path.is_file() or ".cache" in path.parts:
+                continue
+            if "pagefind" in path.parts and not index:
+                continue
+            found[path.relative_to(root).as_posix()] = path.read_bytes()
+    return found
+
+
+def stamps(root: Path) -> dict[str, int]:
+    return {
+        name: (root / name).stat().st_mtime_ns
+        for name in outputs(root, index=True)
+        if not name.startswith("output/export")  # exports are remade on every build
+    }
+
+
+def test_parallel_conversion_equals_one_document_after_another(tmp_path, monkeypatch):
+    """The drafts made in two worker processes, merged, give the TEI, the automatic register
+    entries and the id registry of the plain serial loop, one shared name index throughout."""
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_JOB", 1)
+    config = make_edition(tmp_path / "edition", transcripts(tmp_path / "in"))
+    paths = pipeline.transcript_paths([config.transcripts_dir])
+    serial_names = pipeline.load_names(config)
+    serial_registry = Registry.load(config.registry_path)
+    stabiliser = Stabiliser(serial_registry, tmp_path / "none", config.version)
+    expected = {}
+    for path in paths:
+        doc_id, data, _ = pipeline.convert_transcript(path, config, serial_names, stabiliser)
+        expected[f"{doc_id}.xml"] = data
+    names = pipeline.load_names(config)
+    registry = Registry.load(config.registry_path)
+    out = tmp_path / "parallel"
+    stage = ConvertStage(config, names, jobs=2)
+    stage.run(paths, out, registry)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == expected
+    assert registry.dump() == serial_registry.dump()
+    made = {e.id: e.names[0] for e in names.registers.entities.values() if not e.reviewed}
+    assert made == {
+        e.id: e.names[0] for e in serial_names.registers.entities.values() if not e.reviewed
+    }
+    assert made["sidorov-ivan"] == "Ivan Sidorov"
+
+
+def test_a_parallel_incremental_build_equals_a_serial_build_from_scratch(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS_PER_JOB", 1)
+    sources = transcripts(tmp_path / "in")
+    serial = make_edition(tmp_path / "serial", sources)
+    assert pipeline.build(serial, jobs=1).ok
+    shutil.rmtree(serial.cache_dir)
+    parallel_edition = make_edition(tmp_path / "parallel", sources)
+    assert pipeline.build(parallel_edition, jobs=2).ok
+    assert pipeline.build(parallel_edition, jobs=2).ok  # again, all from the cache
+    first, second = outputs(serial.root), outputs(parallel_edition.root)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    config = make_edition(tmp_path_factory.mktemp("incremental") / "edition")
+    assert pipeline.build(config).ok
+    return config
+
+
+def test_an_unchanged_edition_rebuilds_nothing(built):
+    before = stamps(built.root)
+    report = pipeline.build(built)
+    assert report.ok and report.written == [] and len(report.documents) == 5
+    assert stamps(built.root) == before
+
+
+def test_a_touched_but_unchanged_transcript_rebuilds_nothing(built):
+    """A content hash decides, not the file's time."""
+    seed = sorted(built.transcripts_dir.glob("*.txt"))[2]
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**12))
+    before = stamps(built.root)
+    assert pipeline.build(built).ok
+    assert stamps(built.root) == before
+
+
+def test_a_changed_transcript_rebuilds_what_shows_it_and_nothing_else(built, tmp_path):
+    seed = sorted(built.transcripts_dir.glob("*.txt"))[1]  # the Hungarian report
+    mtime = seed.stat().st_mtime_ns
+    seed.write_text(seed.read_text("utf-8").replace("introductory visit", "first visit"), "utf-8")
+    os.utime(seed, ns=(mtime, mtime))  # an edit that keeps the file's time is still seen
+    before = stamps(built.root)
+    report = pipeline.build(built)
+    assert report.ok
+    after = stamps(built.root)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    doc = "d1962-08-27-report-embassy-hungary"
+    must = {
+        f"tei/documents/{doc}.xml",
+        "tei/ids.json",  # the changed paragraph's new fingerprint
+        f"output/html/documents/{doc}.html",
+        f"output/html/tei/{doc}.xml",
+        f"output/pdf/documents/{doc}.pdf",
+        "output/pdf/edition.pdf",
+    }
+    assert must <= set(changed)
+    # beyond those, only pages that list the whole edition (remade, and replaced where their
+    # text changed), the whole-edition downloads that contain it, and the search index
+    listing = {"index", "timeline", "search", "persons", "places", "organizations"}
+    assert [
+        name
+        for name in changed
+        if name not in must
+        and "/pagefind/" not in name
+        and not name.startswith("output/html/downloads/")
+        and name not in {f"output/html/{page}.html" for page in listing}
+    ] == []
+    assert "first visit" in (built.documents_dir / f"{doc}.xml").read_text("utf-8")
+    # and the result is what a build from scratch makes of the edited transcripts
+    fresh = make_edition(tmp_path / "fresh", built.transcripts_dir)
+    shutil.copy(built.registry_path, fresh.registry_path)
+    assert pipeline.build(fresh).ok
+    mine, theirs = outputs(built.root), outputs(fresh.root)
+    assert [name for name in theirs if mine.get(name) != theirs[name]] == []
+
+
+def test_progress_without_a_terminal_is_one_line_per_stage():
+    stream = io.StringIO()
+    progress = ConsoleProgress(NORMAL, stream, interactive=False)
+    progress.start("convert", 3)
+    progress.advance(3)
+    progress.finish("convert: 3 of 3 transcripts")
+    progress.detail("not shown unless verbose")
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("convert: 3 of 3 transcripts (")
+
+
+def test_progress_reports_a_long_stage_every_few_seconds_without_a_terminal(monkeypatch):
+    stream = io.StringIO()
+    progress = ConsoleProgress(NORMAL, stream, interactive=False)
+    monkeypatch.setattr(ConsoleProgress, "LINE_EVERY", 0.0)
+    progress.start("html", 4)
+    progress.advance(1)
+    assert stream.getvalue().startswith("html: 1 of 4 (25 %), about ")
+
+
+def test_progress_on_a_terminal_draws_a_bar_with_counts(monkeypatch):
+    stream = io.StringIO()
+    monkeypatch.setattr(ConsoleProgress, "BAR_AFTER", 0.0)
+    progress = ConsoleProgress(NORMAL, stream, interactive=True)
+    progress.start("pdf", 10)
+    progress.advance(4)
+    assert progress.bar is not None
+    assert progress.bar.tasks[0].completed == 4 and progress.bar.tasks[0].total == 10
+    progress.finish("pdf: done")
+    assert progress.bar is None and "pdf: done" in stream.getvalue()
+
+
+def test_quiet_progress_says_nothing():
+    stream = io.StringIO()
+    progress = ConsoleProgress(QUIET, stream, interactive=False)
+    progress.start("convert", 1)
+    progress.advance(1)
+    progress.finish("convert: 1 of 1")
+    assert stream.getvalue() == ""
+
+
+def test_cli_build_quiet_and_jobs(built):
+    runner = CliRunner()
+    config = ["--config", str(built.root / "edition.toml")]
+    quiet = runner.invoke(main, [*config, "build", "--quiet", "--jobs", "2"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.output == ""
+    normal = runner.invoke(main, [*config, "build", "-j", "1"])
+    assert normal.exit_code == 0
+    assert "convert: 5 of 5 transcripts, 0 TEI files written" in normal.output
+    assert "html: 11 pages, 0 made, 11 unchanged" in normal.output
+    assert runner.invoke(main, [*config, "build", "--jobs", "0"]).exit_code == 2
