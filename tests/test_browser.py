@@ -14,6 +14,7 @@ import pytest
 from conftest import ROOT
 
 from teiedition.config import load_config
+from teiedition.publish import search
 from teiedition.publish.html import publish_html
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -49,8 +50,7 @@ def site(tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="module")
-def server(site):
+def serve(site: Path):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -64,6 +64,22 @@ def server(site):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/{site.name}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    yield from serve(site)
+
+
+@pytest.fixture(scope="module")
+def sharded_server(tmp_path_factory):
+    """The edition with its search index in shards, as a large edition has it."""
+    out = tmp_path_factory.mktemp("sharded-site") / "html"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "DOCUMENTS_PER_INDEX", 1)
+        publish_html(load_config(ROOT / "edition.toml"), out)
+    assert len(list((out / "search-shards").iterdir())) >= 2
+    yield from serve(out)
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +165,27 @@ def test_search_finds_the_paragraph_however_the_name_is_typed(page, server, quer
         page.wait_for_url(f"**#{paragraph}")
         assert page.locator(f"#{paragraph}").is_visible()
         assert "Paektu" in page.locator(f"#{paragraph}").inner_text()
+
+
+def test_search_merges_the_shards_of_a_large_edition_index(page, sharded_server):
+    page.goto(f"{sharded_server}/search.html")
+    page.fill("#search input", "Moskowskyi")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=10000)
+    page.wait_for_timeout(500)  # results from every shard
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    found = {h.split("/documents/")[1].split(".html")[0] for h in hrefs}
+    # which shard holds each document's records, as the build split them
+    ids = sorted(p.stem for p in (ROOT / "tei" / "documents").glob("*.xml"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "DOCUMENTS_PER_INDEX", 1)
+        split = search.shards(ids, [[{"doc": doc_id}] for doc_id in ids])
+    shard_of = {record["doc"]: number for number, shard in enumerate(split) for record in shard}
+    assert len({shard_of[doc_id] for doc_id in found}) >= 2, hrefs
+    page.fill("#search input", "Paektu")
+    page.locator(".pagefind-ui__result-link", has_text="¶ 10").first.click()
+    page.wait_for_url("**#d1962-11-01-jozef-dryglas-record-p10")
+    assert "Paektu" in page.locator("#d1962-11-01-jozef-dryglas-record-p10").inner_text()
 
 
 def test_copy_a_paragraph_citation(page, server):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import code_digest
+from teiedition.cache import Store, code_digest, digest
 from teiedition.config import Config
 from teiedition.convert import ConvertStage
 from teiedition.errors import Diagnostic, TeieditionError
@@ -128,7 +128,7 @@ def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Re
     report = convert_edition(config, jobs, progress, code)
     report.validation = validate(config, jobs=jobs, progress=progress, code=code)
     if report.ok and not report.ids:
-        report.exports = export_all(config)
+        report.exports = export_all(config, code=code)
         report.html = publish_html(config, jobs=jobs, progress=progress, code=code)
         report.pdf = publish_pdf(config, jobs=jobs, progress=progress, code=code)
     return report
@@ -157,8 +157,14 @@ def convert_edition(
         registry.save(config.registry_path)
         if stage.ids is not None:
             stage.ids.remember()
-    report.ids = check_ids_of(config, registry)
-    report.entities = entity_report(config.documents_dir.glob("*.xml"))
+    checks = Store(config.cache_dir, "checks")
+    report.ids = check(
+        registry, config.documents_dir, config.registers_dir, checks, digest(code, "ids")
+    )
+    report.entities = entity_report(
+        config.documents_dir.glob("*.xml"), checks, digest(code, "entities")
+    )
+    checks.save()
     write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
     return report
 

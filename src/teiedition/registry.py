@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedition.cache import Store, digest
 from teiedition.errors import TeieditionError
 from teiedition.markup.tei import TEI_NS, XML_ID, element, tei
 from teiedition.markup.text import normalise, source_text
@@ -323,43 +324,66 @@ class IdProblem:
         return f"{self.id}: {self.message}"
 
 
-def check(registry: Registry, documents_dir: Path, registers_dir: Path) -> list[IdProblem]:
-    """Every registered id must still resolve, to the same thing (or its successor)."""
+def check(
+    registry: Registry,
+    documents_dir: Path,
+    registers_dir: Path,
+    store: Store | None = None,
+    code: str = "",
+) -> list[IdProblem]:
+    """Every registered id must still resolve, to the same thing (or its successor). With a
+    `store`, a document whose file and record are as at an earlier check is not read again."""
     problems: list[IdProblem] = []
     for doc_id, record in sorted(registry.documents.items()):
         path = documents_dir / f"{doc_id}.xml"
         if record.status == "active" and not path.is_file():
             problems.append(IdProblem(doc_id, f"the document vanished ({path.name} is missing)"))
             continue
-        root = etree.parse(str(path), safe_parser()).getroot()
-        if root.get(XML_ID) != doc_id:
-            problems.append(IdProblem(doc_id, f"{path.name} now has the id {root.get(XML_ID)!r}"))
-        present = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
-        for unit_id, unit in sorted(record.units.items()):
-            el = present.get(unit_id)
-            if el is None:
-                problems.append(IdProblem(unit_id, "vanished from " + path.name))
-            elif unit.status == "retired":
-                target = (el.get("corresp") or "").removeprefix("#")
-                if etree.QName(el).localname != "anchor" or (target and target not in present):
-                    problems.append(
-                        IdProblem(unit_id, "retired, but no longer leads to its successor")
+        if store is None:
+            problems += _check_document(doc_id, record, path)
+            continue
+        key = digest(code, doc_id, repr(record), path.read_bytes())
+        found = store.get(key)
+        if found is None:
+            found = [[p.unit_id, p.message] for p in _check_document(doc_id, record, path)]
+            store.put(key, found)
+        problems += [IdProblem(unit_id, message) for unit_id, message in found]
+    problems += _check_entities(registry, registers_dir)
+    return problems
+
+
+def _check_document(doc_id: str, record: DocumentRecord, path: Path) -> list[IdProblem]:
+    problems: list[IdProblem] = []
+    root = etree.parse(str(path), safe_parser()).getroot()
+    if root.get(XML_ID) != doc_id:
+        problems.append(IdProblem(doc_id, f"{path.name} now has the id {root.get(XML_ID)!r}"))
+    present = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
+    for unit_id, unit in sorted(record.units.items()):
+        el = present.get(unit_id)
+        if el is None:
+            problems.append(IdProblem(unit_id, "vanished from " + path.name))
+        elif unit.status == "retired":
+            target = (el.get("corresp") or "").removeprefix("#")
+            if etree.QName(el).localname != "anchor" or (target and target not in present):
+                problems.append(IdProblem(unit_id, "retired, but no longer leads to its successor"))
+        else:
+            text = normalise(source_text(el))
+            if (
+                fingerprint(text) != unit.fingerprint
+                and difflib.SequenceMatcher(None, unit.excerpt, text[:80], autojunk=False).ratio()
+                < CHANGED_MEANING
+            ):
+                problems.append(
+                    IdProblem(
+                        unit_id,
+                        f"changed meaning: was {unit.excerpt[:50]!r}, now {text[:50]!r}",
                     )
-            else:
-                text = normalise(source_text(el))
-                if (
-                    fingerprint(text) != unit.fingerprint
-                    and difflib.SequenceMatcher(
-                        None, unit.excerpt, text[:80], autojunk=False
-                    ).ratio()
-                    < CHANGED_MEANING
-                ):
-                    problems.append(
-                        IdProblem(
-                            unit_id,
-                            f"changed meaning: was {unit.excerpt[:50]!r}, now {text[:50]!r}",
-                        )
-                    )
+                )
+    return problems
+
+
+def _check_entities(registry: Registry, registers_dir: Path) -> list[IdProblem]:
+    problems: list[IdProblem] = []
     entries = {}
     for path in sorted(registers_dir.glob("*.xml")):
         for el in etree.parse(str(path), safe_parser()).iter(

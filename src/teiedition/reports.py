@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedition.cache import Store, digest
 from teiedition.errors import InputError
 from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.markup.text import normalise, source_text
@@ -66,38 +67,70 @@ class EntityReport:
         return out.getvalue()
 
 
-def entity_report(paths: Iterable[Path]) -> EntityReport:
+def entity_report(
+    paths: Iterable[Path], store: Store | None = None, code: str = ""
+) -> EntityReport:
+    """The mentions of every document, counted and merged in path order. With a `store`,
+    what each document holds is read once per content (and `code`)."""
     report = EntityReport()
     for path in sorted(paths):
-        try:
-            root = etree.parse(str(path), SAFE_PARSER).getroot()
-        except etree.XMLSyntaxError as err:
-            raise InputError(path, f"not well-formed XML: {err.msg}", err.lineno) from err
-        doc_id = root.get(XML_ID) or path.stem
-        unreviewed = set(
-            root.xpath(
-                f"tei:standOff//tei:person[tei:note[@type='status'][@subtype='{UNREVIEWED}']]/@xml:id",
-                namespaces=NS,
-            )
-        )
-        for name in root.xpath(
-            f"tei:text//*[self::{_NAMES.replace('|', ' or self::')}]", namespaces=NS
-        ):
-            report.mentions[etree.QName(name).localname] += 1
-            ref = (name.get("ref") or "").removeprefix("#")
-            if not ref:
-                report.unlinked += 1
-            elif ref in unreviewed:
-                report.unreviewed += 1
-                row = report.rows.setdefault(ref, ReviewRow(ref))
-                surface = normalise(source_text(name))
-                row.names.add(surface)
-                row.documents.add(doc_id)
-                if not row.context:
-                    row.context = _context(name, surface)
-            else:
-                report.linked += 1
+        found = None
+        if store is not None:
+            key = digest(code, path.read_bytes())
+            found = store.get(key)
+        if found is None:
+            found = document_entities(path)
+            if store is not None:
+                store.put(key, found)
+        doc_id = found["doc"]
+        for element, count in found["mentions"].items():
+            report.mentions[element] += count
+        report.linked += found["linked"]
+        report.unlinked += found["unlinked"]
+        for ref, surface, context in found["unreviewed"]:
+            report.unreviewed += 1
+            row = report.rows.setdefault(ref, ReviewRow(ref))
+            row.names.add(surface)
+            row.documents.add(doc_id)
+            if not row.context:
+                row.context = context
     return report
+
+
+def document_entities(path: Path) -> dict:
+    """One document's mentions: counts by element, and each mention of an unreviewed entry
+    with its surface form and context, in document order."""
+    try:
+        root = etree.parse(str(path), SAFE_PARSER).getroot()
+    except etree.XMLSyntaxError as err:
+        raise InputError(path, f"not well-formed XML: {err.msg}", err.lineno) from err
+    unreviewed = set(
+        root.xpath(
+            f"tei:standOff//tei:person[tei:note[@type='status'][@subtype='{UNREVIEWED}']]/@xml:id",
+            namespaces=NS,
+        )
+    )
+    found: dict = {
+        "doc": root.get(XML_ID) or path.stem,
+        "mentions": {},
+        "linked": 0,
+        "unlinked": 0,
+        "unreviewed": [],
+    }
+    for name in root.xpath(
+        f"tei:text//*[self::{_NAMES.replace('|', ' or self::')}]", namespaces=NS
+    ):
+        element = etree.QName(name).localname
+        found["mentions"][element] = found["mentions"].get(element, 0) + 1
+        ref = (name.get("ref") or "").removeprefix("#")
+        if not ref:
+            found["unlinked"] += 1
+        elif ref in unreviewed:
+            surface = normalise(source_text(name))
+            found["unreviewed"].append([ref, surface, _context(name, surface)])
+        else:
+            found["linked"] += 1
+    return found
 
 
 def _context(name: etree._Element, surface: str, width: int = 60) -> str:

@@ -41,6 +41,9 @@
   <xsl:param name="registers" as="document-node()?" select="()"/>
   <!-- The page being made, relative to the site's root: "index.html", "documents/x.html". -->
   <xsl:param name="page-path" as="xs:string" select="'index.html'"/>
+  <!-- Search index shards the search page merges into the main index (bundle folders relative
+       to the site's root, ending in "/"); empty when the edition has one index. -->
+  <xsl:param name="search-shards" as="xs:string*" select="()"/>
   <!-- Whole-edition downloads, relative to the site's root, as "label|path" pairs; may be empty. -->
   <xsl:param name="downloads" as="xs:string*" select="()"/>
 </xsl:stylesheet>

@@ -236,7 +236,11 @@
         <h1>Search</h1>
         <p>Search the text of every document; names are found in any of their spellings
           ("Pak Song Chol", "Pak Seongcheol"). Results open the paragraph.</p>
-        <div id="search"/>
+        <div id="search">
+          <xsl:if test="exists($search-shards)">
+            <xsl:attribute name="data-merge" select="string-join($search-shards, ' ')"/>
+          </xsl:if>
+        </div>
         <noscript><p>The search needs JavaScript. Every other page works without it: the
           <a href="persons.html">registers</a> list every mention of every person, place and
           organisation.</p></noscript>

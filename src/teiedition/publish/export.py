@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedition.cache import Store, digest, files_digest
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
 from teiedition.markup.header import edition_titles
@@ -97,8 +98,23 @@ def export(config: Config, fmt: str, out: Path | None = None) -> list[Path]:
     return _WRITERS[fmt](config, documents, out)
 
 
-def export_all(config: Config, out: Path | None = None) -> list[Path]:
-    return [path for fmt in FORMATS for path in export(config, fmt, out)]
+def export_all(config: Config, out: Path | None = None, code: str | None = None) -> list[Path]:
+    """Every export. Within a build (`code` given), skipped when what they are made from (the
+    TEI, the registers, the schemas, the id registry, the settings) is unchanged since the
+    last build and its files are all there."""
+    out = out or config.output_dir / "export"
+    store = Store(config.cache_dir if code is not None else None, "exports")
+    sources = sorted(p for p in config.tei_dir.rglob("*") if p.is_file())
+    key = digest(code or "", repr(config), str(out), files_digest(sources, config.tei_dir))
+    known = store.previous.get(key)
+    if known and all((out / name).is_file() for name in known):
+        store.put(key, known)
+        store.save()
+        return [out / name for name in known]
+    written = [path for fmt in FORMATS for path in export(config, fmt, out)]
+    store.put(key, [p.relative_to(out).as_posix() for p in written])
+    store.save()
+    return written
 
 
 # --- tei-corpus ---------------------------------------------------------------------------------

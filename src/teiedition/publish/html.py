@@ -17,7 +17,7 @@ from teiedition.config import Config
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
 from teiedition.publish.outline import edition_order, header_only
-from teiedition.publish.search import cached_records, index_records
+from teiedition.publish.search import cached_records, index_records, shards
 from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
 
@@ -49,11 +49,20 @@ class HtmlPublisher:
         xslt_dir: Path,
         downloads: list[tuple[str, str]] = (),
         with_documents: bool = True,
+        merged: list[str] = (),
     ) -> None:
+        """`merged`: the search index shards (bundle folders) the search page merges."""
         self.config = config
         self.transform = Transform(
             config, xslt_dir / "html" / "html.xsl", downloads, with_documents
         )
+        if merged:
+            self.transform.executable.set_parameter(
+                "search-shards",
+                self.transform.processor.make_array(
+                    [self.transform.processor.make_string_value(m) for m in merged]
+                ),
+            )
         self.executable = self.transform.executable
         self.processor = self.transform.processor
         self.paths = self.transform.paths
@@ -216,11 +225,18 @@ class SiteBuilder:
             lambda n: self.progress.advance(n),
         )
         self.rendered = len(todo)
-        edition_key = digest(base, *(o.path.name + o.content for o in order))
+        indexes = shards([p.stem for p in paths], cached_records(paths, self.cache_dir, self.code))
+        # the first shard is the main index (with Pagefind's interface); the others merge into it
+        self._search_indexes = {
+            ("pagefind" if number == 0 else f"search-shards/{number:02d}/pagefind"): records
+            for number, records in enumerate(indexes)
+        }
+        merged = [f"{folder}/" for folder in list(self._search_indexes)[1:]]
+        edition_key = digest(base, repr(merged), *(o.path.name + o.content for o in order))
         listing = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
         reused = [self._reuse(page, edition_key, current, staging) for page in listing]
         if not all(reused):
-            publisher = HtmlPublisher(config, config.xslt_dir, self.downloads)
+            publisher = HtmlPublisher(config, config.xslt_dir, self.downloads, merged=merged)
             for page, data in publisher.edition_pages().items():
                 self._write_or_link(page, data, current, staging)
             self.rendered += len(listing)
@@ -228,14 +244,14 @@ class SiteBuilder:
         report.pages = [staging / page for page in sorted(self.made) if page.endswith(".html")]
         self._copy_static(paths, staging)
         self._write_or_link("sitemap.xml", self._sitemap(report.pages, staging), current, staging)
-        records = cached_records(paths, self.cache_dir, self.code)
-        report.search_records = len(records)
-        index_key = digest(self.code, json.dumps(records, sort_keys=True, ensure_ascii=False))
-        if not self._reuse_folder("pagefind", index_key, current, staging):
-            self.progress.detail(f"html: indexing {len(records)} paragraphs for search")
-            started = time.perf_counter()
-            index_records(records, staging)
-            report.search_seconds = time.perf_counter() - started
+        for folder, records in self._search_indexes.items():
+            report.search_records += len(records)
+            index_key = digest(self.code, json.dumps(records, sort_keys=True, ensure_ascii=False))
+            if not self._reuse_folder(folder, index_key, current, staging):
+                self.progress.detail(f"html: indexing {len(records)} paragraphs in {folder}")
+                started = time.perf_counter()
+                index_records(records, staging / folder.removesuffix("pagefind"))
+                report.search_seconds += time.perf_counter() - started
         self.progress.finish(
             f"html: {len(report.pages)} pages, {self.rendered} made, "
             f"{len(report.pages) - self.rendered} unchanged"

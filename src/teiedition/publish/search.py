@@ -112,19 +112,38 @@ def index_records(records: list[dict], out_dir: Path) -> None:
             pool.submit(asyncio.run, _index(Path(work), out_dir / "pagefind")).result()
 
 
-def cached_records(paths: list[Path], cache_dir: Path | None, code: str) -> list[dict]:
-    """The records of every document, those of unchanged documents from the cache."""
+def cached_records(paths: list[Path], cache_dir: Path | None, code: str) -> list[list[dict]]:
+    """The records of each document, those of unchanged documents from the cache."""
     store = Store(cache_dir, "search-records")
-    records: list[dict] = []
+    records: list[list[dict]] = []
     for path in paths:
         key = digest(code, path.read_bytes())
         found = store.get(key)
         if found is None:
             found = search_records([path])
             store.put(key, found)
-        records += found
+        records.append(found)
     store.save()
     return records
+
+
+# Above this many documents the index is split in shards that are indexed apart and merged by
+# the search page (Pagefind's mergeIndex): a changed document re-indexes only its shard.
+DOCUMENTS_PER_INDEX = 100
+
+
+def shards(doc_ids: list[str], records: list[list[dict]]) -> list[list[dict]]:
+    """The records in shards, each document in the shard its id hashes to: a document keeps its
+    shard whatever is added or removed, until the edition outgrows the number of shards (a
+    power of two, at most DOCUMENTS_PER_INDEX documents a shard on average). Empty shards are
+    left out."""
+    count = 1
+    while len(doc_ids) > count * DOCUMENTS_PER_INDEX:
+        count *= 2
+    buckets: list[list[dict]] = [[] for _ in range(count)]
+    for doc_id, found in zip(doc_ids, records, strict=True):
+        buckets[int(digest(doc_id)[:8], 16) % count] += found
+    return [bucket for bucket in buckets if bucket]
 
 
 def _write_record_pages(records: list[dict], folder: Path) -> None:

@@ -67,9 +67,12 @@
     const target = document.getElementById("search");
     if (!target || typeof PagefindUI === "undefined") return;
     const base = new URL(".", location.href).pathname;
+    // a large edition's index comes in shards: the others are merged into the main one
+    const shards = (target.dataset.merge || "").split(" ").filter(Boolean);
     new PagefindUI({
       element: "#search", baseUrl: base, showSubResults: false, showImages: false,
       resetStyles: false,
+      mergeIndex: shards.map((shard) => ({ bundlePath: base + shard })),
       // each record stands for a paragraph: open the paragraph, relative to the site
       processResult: (result) => {
         if (result.meta && result.meta.target) result.url = base + result.meta.target.replace(/^\//, "");
