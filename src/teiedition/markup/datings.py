@@ -31,6 +31,7 @@ from teiedition.markup.tei import sub
 _MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _BOUNDARY_BEFORE = r"(?<![\w.,/-])"
+_DIGIT = re.compile(r"\d")
 _BOUNDARY_AFTER = r"(?![\w/-]|\.\d|,\d)"
 # Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
 _EXPLICIT = [
@@ -92,6 +93,8 @@ class DocumentDates:
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         found: list[tuple[int, int, DateValue, str | None]] = []
+        # explicit dates, seasons "of 1962", "14 August" and years need a digit
+        with_digits = (self._explicit, self._season, self._day_month, self._year)
         for finder in (
             self._explicit,
             self._season,
@@ -103,6 +106,8 @@ class DocumentDates:
             self._day_month,
             self._year,
         ):
+            if finder in with_digits and not _DIGIT.search(text):
+                continue
             found += finder(text)
         kept: list[tuple[int, int, DateValue, str | None]] = []
         for item in sorted(found, key=lambda f: (f[0], -f[1])):

@@ -227,6 +227,8 @@ QUOTE_STYLES: dict[str, tuple[str, str]] = {
 }
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”": ("“", "„"), "“": ("„",), "»": ("«",)}
+# Every character the pairing looks at: the rest of a paragraph is skipped at C speed.
+_QUOTE_MARKS = re.compile("[" + re.escape('"' + "".join(_OPENERS | set(_CLOSERS))) + "]")
 
 
 def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
@@ -234,7 +236,8 @@ def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
     only if it does not cut through an atomic span (a bracket or a repair)."""
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int, str]] = []
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
         if char == '"':
             opening = (index == 0 or not text[index - 1].isalnum()) and (
                 index + 1 < len(text) and not text[index + 1].isspace()

@@ -16,6 +16,7 @@ Titles are not part of the name; pronouns and bare titles ("the Ambassador") are
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -42,6 +43,8 @@ _TITLES = (
     r"[Cc]omrades?|Com\.|[Cc]\.|[Aa]mb\.|[Aa]mbassador|[Mm]inister|[Mm]in\.|Premier|Marshal|"
     r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|[Cc]hargé d['’][Aa]ffaires"
 )
+# The letters a title begins with (a quick test before the titles are tried).
+_TITLE_STARTS = "".join(sorted({t.lstrip("[")[0] for t in _TITLES.split("|")} | set("cam")))
 # Capitalised words that follow a title but are not names.
 _NOT_NAMES = frozenset(
     "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
@@ -61,22 +64,22 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "title",
         re.compile(
-            rf"(?<![\w.])(?:{_TITLES})\s+(?P<name>(?:{_INITIALS})?{_WORD}"
+            rf"(?<![\w.])(?=[{_TITLE_STARTS}])(?:{_TITLES})\s+(?P<name>(?:{_INITIALS})?{_WORD}"
             rf"(?:\s{_WORD}){{0,2}})"
         ),
     ),
-    ("initials", re.compile(rf"(?<![\w.])(?P<name>{_INITIALS}{_WORD})")),
+    ("initials", re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_INITIALS}{_WORD})")),
     (
         "korean",
         re.compile(
-            rf"(?<![\w.])(?P<name>(?:{'|'.join(KOREAN_SURNAMES)})"
+            rf"(?<![\w.])(?=[A-Z])(?P<name>(?:{'|'.join(KOREAN_SURNAMES)})"
             r"\s[A-Z][a-z]{1,7}(?:-[a-z]{1,7})?(?:\s[A-Z][a-z]{1,7})?)(?![\w-])"
         ),
     ),
     (
         "slavic",
         re.compile(
-            rf"(?<![\w.])(?P<name>{_WORD}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|"
+            rf"(?<![\w.])(?=[A-ZÀ-ÖØ-Þ])(?P<name>{_WORD}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|"
             r"sky|skii|skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk))(?![\w-])"
         ),
     ),
@@ -120,15 +123,23 @@ class NameIndex:
 
     def __post_init__(self) -> None:
         alternatives: set[str] = set()
+        # the characters a form can begin with: the search tries the forms only there
+        first: set[str] = set()
         for entity in self.registers.entities.values():
             for name in entity.names:
                 short = name in entity.short_names
                 self.forms.setdefault(fold(name), []).append((entity, short))
                 prefix = rf"(?:{_INITIALS})?" if short and entity.kind == "person" else ""
                 alternatives.add(prefix + _form_pattern(name))
+                first |= {name[0], *("'’" if name[0] in "'’" else "")}
+                if prefix:
+                    first |= set(string.ascii_uppercase)  # an initial
         if alternatives:
             ordered = sorted(alternatives, key=lambda a: (-len(a), a))
-            self.pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(ordered)})(?![\w])")
+            starts = "".join(re.escape(c) for c in sorted(first))
+            self.pattern = re.compile(
+                rf"(?<![\w.])(?=[{starts}])(?:{'|'.join(ordered)})(?![\w])"
+            )
 
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
         found = self.forms.get(fold(surface))

@@ -59,12 +59,13 @@ def decode_transcript(data: bytes) -> DecodedText:
     return DecodedText(_check_text(text), "windows-1252", note)
 
 
+_CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_BINARY_CONTROLS)) + "]")
 # Characters XML 1.0 cannot hold, beyond the controls above.
 _NONCHARACTERS = re.compile("[\ufffe\uffff]")
 
 
 def _check_text(text: str) -> str:
-    controls = sum(1 for ch in text if ord(ch) in _BINARY_CONTROLS)
+    controls = len(_CONTROLS.findall(text))
     if controls:
         raise NotTextError(f"binary file ({controls} control characters), not a text transcript")
     if match := _NONCHARACTERS.search(text):
