@@ -140,45 +140,74 @@ class Stabiliser:
         self.documents_dir = documents_dir
         self.version = version
         self.claimed: set[str] = set()  # documents this run has already given their id
+        # Indexes of the registry's documents, made when first needed. A document's record
+        # changes only when the document is given its ids, after which it is claimed and no
+        # candidate: so the indexes stay true of every candidate for the whole run.
+        self._by_key: dict[str, dict[str, list[str]]] | None = None
+        self._used: set[str] | None = None
 
     def stabilise(self, tree: etree._ElementTree, source: Path) -> str:
         root = tree.getroot()
-        units = _units(root)
+        units = _units(root)  # renaming changes ids, not units or their text
         doc_id = self._document_id(root, source, units)
         self.claimed.add(doc_id)
         _rename_document(root, doc_id)
-        units = _units(root)
         record = self.registry.documents.setdefault(
             doc_id, DocumentRecord(source=source.name, record=_record_id(root), title="")
         )
         record.source, record.record, record.status = source.name, _record_id(root), "active"
         record.title = normalise(source_text(root.find(".//" + tei("title"))))
         self._assign(doc_id, record, units)
+        if self._used is not None:
+            self._used |= {doc_id, *record.units}
         _add_retired_anchors(root, record)
         _add_releases(root, record)
         return doc_id
 
+    def _index(self) -> dict[str, dict[str, list[str]]]:
+        """Document ids by record number, by source file and by paragraph fingerprint, each
+        list in the registry's order."""
+        if self._by_key is None:
+            self._by_key = {"record": {}, "source": {}, "print": {}, "order": {}}
+            for doc_id, record in self.registry.documents.items():
+                self._by_key["order"][doc_id] = [len(self._by_key["order"])]
+                if record.record:
+                    self._by_key["record"].setdefault(record.record, []).append(doc_id)
+                self._by_key["source"].setdefault(record.source, []).append(doc_id)
+                for print_ in {u.fingerprint for u in record.units.values()}:
+                    self._by_key["print"].setdefault(print_, []).append(doc_id)
+        return self._by_key
+
+    def _first_candidate(self, index: str, key: str) -> str | None:
+        return next((d for d in self._index()[index].get(key, []) if d not in self.claimed), None)
+
     def _document_id(self, root, source: Path, units) -> str:
-        """The registered id of this document, else a new one never used before."""
+        """The registered id of this document, else a new one never used before. A document
+        already given its id in this run is no candidate (a copy of a transcript is a document
+        of its own). Tried in turn: the record number, the source file, then the first
+        document, in the registry's order, sharing at least half of its paragraphs."""
         proposed = root.get(XML_ID)
         record_id = _record_id(root)
-        # a document already given its id in this run is no candidate (a copy of a
-        # transcript is a document of its own)
-        candidates = [(d, r) for d, r in self.registry.documents.items() if d not in self.claimed]
-        for doc_id, record in candidates:
-            if record_id and record.record == record_id:
-                return doc_id
-        for doc_id, record in candidates:
-            if record.source == source.name:
-                return doc_id
+        found = (record_id and self._first_candidate("record", record_id)) or (
+            self._first_candidate("source", source.name)
+        )
+        if found:
+            return found
         prints = {fingerprint(text) for _, _, text in units}
-        for doc_id, record in candidates:
-            known = {u.fingerprint for u in record.units.values()}
-            if known and len(prints & known) >= max(1, len(known) // 2):
+        shared: dict[str, int] = {}
+        for print_ in prints:
+            for doc_id in self._index()["print"].get(print_, []):
+                if doc_id not in self.claimed:
+                    shared[doc_id] = shared.get(doc_id, 0) + 1
+        order = self._index()["order"]
+        for doc_id in sorted(shared, key=lambda d: order[d][0]):
+            known = {u.fingerprint for u in self.registry.documents[doc_id].units.values()}
+            if shared[doc_id] >= max(1, len(known) // 2):
                 return doc_id
-        used = self.registry.used_ids()
+        if self._used is None:
+            self._used = self.registry.used_ids()
         doc_id, number = proposed, 1
-        while doc_id in used:
+        while doc_id in self._used:
             number += 1
             doc_id = f"{proposed}-{number}"
         return doc_id
