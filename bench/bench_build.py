@@ -54,17 +54,17 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
     from teiedition.publish.pdf import publish_pdf
 
     config = load_config(root / "edition.toml")
-    code = code_digest(config.xslt_dir)
+    python, code = code_digest(None), code_digest(config.xslt_dir)
     if stage == "html":
-        pipeline.export_all(config, code=code)  # the home page links them; not timed
+        pipeline.export_all(config, code=python)  # the home page links them; not timed
     start = time.perf_counter()
     figures: dict = {}
     if stage == "convert":
-        report = pipeline.convert_edition(config, jobs, code=code)
+        report = pipeline.convert_edition(config, jobs, code=python)
         figures["documents"] = len(report.documents)
         figures["errors"] = len(report.errors)
     elif stage == "validate":
-        report = pipeline.validate(config, jobs=jobs, code=code)
+        report = pipeline.validate(config, jobs=jobs, code=python)
         figures["documents"] = len(report.files)
         figures["errors"] = len(report.errors)
     elif stage == "html":
@@ -149,11 +149,11 @@ def incremental(root: Path, jobs: int) -> dict:
     figures["no change"] = whole_build(root, jobs)
     edit_one(root)
     config = load_config(root / "edition.toml")
-    code = code_digest(config.xslt_dir)
+    python, code = code_digest(None), code_digest(config.xslt_dir)
     timings = {}
     for name, step in (
-        ("convert", lambda: convert_edition(config, jobs, code=code)),
-        ("validate", lambda: validate(config, jobs=jobs, code=code)),
+        ("convert", lambda: convert_edition(config, jobs, code=python)),
+        ("validate", lambda: validate(config, jobs=jobs, code=python)),
         ("html", lambda: publish_html(config, jobs=jobs, code=code)),
         ("pdf", lambda: publish_pdf(config, jobs=jobs, code=code)),
     ):

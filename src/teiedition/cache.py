@@ -48,9 +48,9 @@ def files_digest(paths: Iterable[Path], root: Path) -> str:
     return digest(*parts)
 
 
-def code_digest(xslt_dir: Path) -> str:
-    """The code that makes the edition: this package, the stylesheets, and the versions of the
-    libraries whose output ends up in it."""
+def code_digest(xslt_dir: Path | None) -> str:
+    """The code that makes the edition: this package, the stylesheets (none: for the stages
+    that do not use them), and the versions of the libraries whose output ends up in it."""
     versions = []
     for name in LIBRARIES:
         try:
@@ -58,7 +58,7 @@ def code_digest(xslt_dir: Path) -> str:
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=absent")
     package = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".toml"}]
-    stylesheets = [p for p in xslt_dir.rglob("*") if p.is_file()] if xslt_dir.is_dir() else []
+    stylesheets = [p for p in xslt_dir.rglob("*") if p.is_file()] if xslt_dir else []
     return digest(
         CACHE_FORMAT,
         __version__,

@@ -124,11 +124,14 @@ def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Re
     Incremental: every stage reuses what an earlier build made from the same content (see
     `teiedition.cache`), and `jobs` processes share the work; the result is byte for byte that
     of a serial build from scratch."""
-    code = code_digest(config.xslt_dir)
-    report = convert_edition(config, jobs, progress, code)
-    report.validation = validate(config, jobs=jobs, progress=progress, code=code)
+    # reading, marking up and checking do not use the stylesheets: a change to them remakes
+    # only what they publish
+    python = code_digest(None)
+    report = convert_edition(config, jobs, progress, python)
+    report.validation = validate(config, jobs=jobs, progress=progress, code=python)
     if report.ok and not report.ids:
-        report.exports = export_all(config, code=code)
+        report.exports = export_all(config, code=python)
+        code = code_digest(config.xslt_dir)
         report.html = publish_html(config, jobs=jobs, progress=progress, code=code)
         report.pdf = publish_pdf(config, jobs=jobs, progress=progress, code=code)
     return report

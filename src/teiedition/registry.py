@@ -20,7 +20,7 @@ import difflib
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -95,7 +95,11 @@ class Registry:
             "entry: ids are retired, not deleted.",
             "releases": self.releases,
             "documents": {
-                doc_id: asdict(record) for doc_id, record in sorted(self.documents.items())
+                doc_id: {
+                    **vars(record),
+                    "units": {unit_id: vars(unit) for unit_id, unit in record.units.items()},
+                }
+                for doc_id, record in sorted(self.documents.items())
             },
             "entities": dict(sorted(self.entities.items())),
         }

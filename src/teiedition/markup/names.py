@@ -137,9 +137,7 @@ class NameIndex:
         if alternatives:
             ordered = sorted(alternatives, key=lambda a: (-len(a), a))
             starts = "".join(re.escape(c) for c in sorted(first))
-            self.pattern = re.compile(
-                rf"(?<![\w.])(?=[{starts}])(?:{'|'.join(ordered)})(?![\w])"
-            )
+            self.pattern = re.compile(rf"(?<![\w.])(?=[{starts}])(?:{'|'.join(ordered)})(?![\w])")
 
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
         found = self.forms.get(fold(surface))

@@ -181,73 +181,109 @@ class SiteBuilder:
                 link_or_copy(source, staging / source.relative_to(current))
         return True
 
-    def build(self, current: Path, staging: Path) -> HtmlReport:
+    def plan(self) -> None:
+        """What every page and index is made from: a key for each, and the site's key."""
         config = self.config
-        report = HtmlReport(staging)
-        paths = sorted(config.documents_dir.glob("*.xml"))
-        order = edition_order(paths, self._sort_key, self.cache_dir, self.code)
+        self.paths = sorted(config.documents_dir.glob("*.xml"))
+        order = edition_order(self.paths, self._sort_key, self.cache_dir, self.code)
         registers = sorted(config.registers_dir.glob("*.xml"))
+        odd = config.schema_dir / "teiedition.odd"
         base = digest(
             self.code,
             repr(config),
             build_date(config.root),
             repr(self.downloads),
             files_digest(registers, config.registers_dir),
+            odd.read_bytes() if odd.is_file() else b"",
         )
-        todo = []
+        # document pages: the document and its neighbours' headers
+        self.documents: dict[str, tuple[str, tuple[str, str, str]]] = {}
         for index, outline in enumerate(order):
             previous = order[index - 1] if index else None
             following = order[index + 1] if index + 1 < len(order) else None
-            page = f"documents/{outline.path.stem}.html"
             key = digest(
                 base,
                 outline.content,
                 previous.header if previous else "",
                 following.header if following else "",
             )
-            if not self._reuse(page, key, current, staging):
-                todo.append(
-                    (
-                        str(outline.path),
-                        str(previous.path) if previous else "",
-                        str(following.path) if following else "",
-                        str(staging / page),
-                    )
-                )
-        self.progress.start("html", len(order) + len(EDITION_PAGES) + len(REGISTER_PAGES))
-        self.progress.advance(len(order) - len(todo))
+            self.documents[f"documents/{outline.path.stem}.html"] = (
+                key,
+                (
+                    str(outline.path),
+                    str(previous.path) if previous else "",
+                    str(following.path) if following else "",
+                ),
+            )
+        # the search index, in shards; the first is the main index (with Pagefind's
+        # interface), the others are merged into it by the search page
+        records = cached_records(self.paths, self.cache_dir, self.code)
+        self.indexes = {
+            ("pagefind" if number == 0 else f"search-shards/{number:02d}/pagefind"): shard
+            for number, shard in enumerate(shards([p.stem for p in self.paths], records))
+        }
+        self.index_keys = {
+            folder: digest(self.code, json.dumps(shard, sort_keys=True, ensure_ascii=False))
+            for folder, shard in self.indexes.items()
+        }
+        self.merged = [f"{folder}/" for folder in list(self.indexes)[1:]]
+        # pages listing the whole edition: what they show of every document
+        self.edition_key = digest(
+            base, repr(self.merged), *(o.path.name + o.listing for o in order)
+        )
+        downloads = [
+            self.config.output_dir / "export" / p.removeprefix("downloads/")
+            for _, p in self.downloads
+        ]
+        self.site_key = digest(
+            self.edition_key,
+            *(key for key, _ in self.documents.values()),
+            *self.index_keys.values(),
+            *(p.read_bytes() for p in downloads if p.is_file()),
+        )
+
+    def unchanged(self, current: Path) -> bool:
+        """Whether the site in `current` is exactly what this build would make."""
+        pages = [*self.documents, *EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+        return self.state.previous.get("#site") == self.site_key and all(
+            (current / page).is_file() for page in pages
+        )
+
+    def build(self, current: Path, staging: Path) -> HtmlReport:
+        """Make the site in `staging` (`plan` first)."""
+        report = HtmlReport(staging)
+        todo = [
+            (*sources, str(staging / page))
+            for page, (key, sources) in self.documents.items()
+            if not self._reuse(page, key, current, staging)
+        ]
+        listing = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+        self.progress.start("html", len(self.documents) + len(listing))
+        self.progress.advance(len(self.documents) - len(todo))
         run_chunks(
             todo,
             _render_chunk,
             self.jobs,
             _setup_worker,
-            (config, self.downloads),
+            (self.config, self.downloads),
             lambda n: self.progress.advance(n),
         )
         self.rendered = len(todo)
-        indexes = shards([p.stem for p in paths], cached_records(paths, self.cache_dir, self.code))
-        # the first shard is the main index (with Pagefind's interface); the others merge into it
-        self._search_indexes = {
-            ("pagefind" if number == 0 else f"search-shards/{number:02d}/pagefind"): records
-            for number, records in enumerate(indexes)
-        }
-        merged = [f"{folder}/" for folder in list(self._search_indexes)[1:]]
-        edition_key = digest(base, repr(merged), *(o.path.name + o.content for o in order))
-        listing = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
-        reused = [self._reuse(page, edition_key, current, staging) for page in listing]
+        reused = [self._reuse(page, self.edition_key, current, staging) for page in listing]
         if not all(reused):
-            publisher = HtmlPublisher(config, config.xslt_dir, self.downloads, merged=merged)
+            publisher = HtmlPublisher(
+                self.config, self.config.xslt_dir, self.downloads, merged=self.merged
+            )
             for page, data in publisher.edition_pages().items():
                 self._write_or_link(page, data, current, staging)
             self.rendered += len(listing)
         self.progress.advance(len(listing))
         report.pages = [staging / page for page in sorted(self.made) if page.endswith(".html")]
-        self._copy_static(paths, staging)
+        self._copy_static(self.paths, staging)
         self._write_or_link("sitemap.xml", self._sitemap(report.pages, staging), current, staging)
-        for folder, records in self._search_indexes.items():
+        for folder, records in self.indexes.items():
             report.search_records += len(records)
-            index_key = digest(self.code, json.dumps(records, sort_keys=True, ensure_ascii=False))
-            if not self._reuse_folder(folder, index_key, current, staging):
+            if not self._reuse_folder(folder, self.index_keys[folder], current, staging):
                 self.progress.detail(f"html: indexing {len(records)} paragraphs in {folder}")
                 started = time.perf_counter()
                 index_records(records, staging / folder.removesuffix("pagefind"))
@@ -258,9 +294,20 @@ class SiteBuilder:
         )
         return report
 
+    def kept(self, current: Path) -> HtmlReport:
+        """The report of a site kept as it is."""
+        pages = [*self.documents, *EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+        report = HtmlReport(current, sorted(current / page for page in pages))
+        report.search_records = sum(len(records) for records in self.indexes.values())
+        self.progress.start("html", len(pages))
+        self.progress.advance(len(pages))
+        self.progress.finish(f"html: {len(pages)} pages, 0 made, {len(pages)} unchanged")
+        return report
+
     def remember(self) -> None:
         for page, key in self.made.items():
             self.state.put(page, key)
+        self.state.put("#site", self.site_key)
         self.state.save()
 
     def _sort_key(self, reduced) -> str:
@@ -342,6 +389,9 @@ def publish_html(
         config.cache_dir if code is not None else None,
         code or "",
     )
+    builder.plan()
+    if builder.unchanged(out_dir):
+        return builder.kept(out_dir)
     report = builder.build(out_dir, staging)
     for _, path, source in downloads:
         link_or_copy(source, staging / path)
