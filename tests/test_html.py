@@ -17,6 +17,7 @@ from conftest import FIXTURES, ROOT, make_edition
 from teiedition import pipeline
 from teiedition.config import load_config
 from teiedition.publish.html import HtmlPublisher, publish_html
+from teiedition.publish.outline import registered_ids
 from teiedition.writers import write_atomic
 
 EPOCH = "1763769600"  # 2025-11-22: a fixed build date, so builds are comparable
@@ -233,6 +234,19 @@ def test_transcript_text_never_becomes_markup(tmp_path):
     tree = lxml.html.fromstring(html.read_bytes())
     assert not tree.xpath("//main//script") and not tree.xpath("//main//b")
     assert "<script>alert('x')</script> & <b>bold</b>" in tree.xpath("string(//main)")
+
+
+def test_pages_listing_the_edition_need_only_what_the_listing_documents_hold(tmp_path):
+    """The home, timeline, search and register pages are made from each document's
+    `listing_document` (header, register copies, names in their paragraphs): the same pages
+    as from the whole documents, for the seeds and for unseen transcripts with unknown people."""
+    config = make_edition(tmp_path / "edition", ROOT / "seeds", FIXTURES / "unseen")
+    assert pipeline.build(config).ok
+    whole = HtmlPublisher(config, config.xslt_dir).edition_pages()
+    registered = registered_ids(config.registers_dir)
+    listing = HtmlPublisher(config, config.xslt_dir, listing=registered).edition_pages()
+    assert whole.keys() == listing.keys()
+    assert [page for page in whole if whole[page] != listing[page]] == []
 
 
 @pytest.mark.parametrize("name", ["letter.xml", "lite.xml"])

@@ -4,6 +4,7 @@ search index. The stylesheet is compiled once per run."""
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import time
@@ -16,7 +17,12 @@ from teiedition.cache import Store, digest, files_digest, link_or_copy
 from teiedition.config import Config
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
-from teiedition.publish.outline import edition_order, header_only
+from teiedition.publish.outline import (
+    edition_order,
+    header_only,
+    listing_document,
+    registered_ids,
+)
 from teiedition.publish.search import cached_records, index_records, shards
 from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
@@ -50,11 +56,18 @@ class HtmlPublisher:
         downloads: list[tuple[str, str]] = (),
         with_documents: bool = True,
         merged: list[str] = (),
+        listing: frozenset[str] | None = None,
     ) -> None:
-        """`merged`: the search index shards (bundle folders) the search page merges."""
+        """`merged`: the search index shards (bundle folders) the search page merges.
+        `listing`: the documents as the pages listing the edition need them (`listing_document`,
+        given the registers' ids), for those pages only."""
         self.config = config
         self.transform = Transform(
-            config, xslt_dir / "html" / "html.xsl", downloads, with_documents
+            config,
+            xslt_dir / "html" / "html.xsl",
+            downloads,
+            with_documents,
+            None if listing is None else functools.partial(listing_document, registered=listing),
         )
         if merged:
             self.transform.executable.set_parameter(
@@ -185,7 +198,10 @@ class SiteBuilder:
         """What every page and index is made from: a key for each, and the site's key."""
         config = self.config
         self.paths = sorted(config.documents_dir.glob("*.xml"))
-        order = edition_order(self.paths, self._sort_key, self.cache_dir, self.code)
+        self.registered = registered_ids(config.registers_dir)
+        order = edition_order(
+            self.paths, self._sort_key, self.cache_dir, self.code, self.registered
+        )
         registers = sorted(config.registers_dir.glob("*.xml"))
         odd = config.schema_dir / "teiedition.odd"
         base = digest(
@@ -272,7 +288,11 @@ class SiteBuilder:
         reused = [self._reuse(page, self.edition_key, current, staging) for page in listing]
         if not all(reused):
             publisher = HtmlPublisher(
-                self.config, self.config.xslt_dir, self.downloads, merged=self.merged
+                self.config,
+                self.config.xslt_dir,
+                self.downloads,
+                merged=self.merged,
+                listing=self.registered,
             )
             for page, data in publisher.edition_pages().items():
                 self._write_or_link(page, data, current, staging)

@@ -23,27 +23,67 @@ class Outline:
     content: str  # digest of the file
     sort_key: str
     header: str  # digest of the header: what a neighbour's page shows of this document
-    #: digest of what the pages listing the edition show of it: its header, its register
-    #: copies, and each name in its text with the paragraph it is in (not the rest of the text)
-    listing: str
+    listing: str  # digest of its `listing_document`
 
 
 _NAMES = f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}placeName", f"{{{TEI_NS}}}orgName"
 
 
-def listing_digest(root: etree._Element, reduced: etree._Element) -> str:
-    parts: list[bytes | str] = [etree.tostring(reduced, encoding="UTF-8")]
+def registered_ids(registers_dir: Path) -> frozenset[str]:
+    """The ids of every entry of the edition's registers (curated and unreviewed)."""
+    return frozenset(
+        el.get(XML_ID)
+        for path in sorted(registers_dir.glob("*.xml"))
+        for el in etree.parse(str(path), safe_parser()).iter()
+        if el.get(XML_ID)
+    )
+
+
+def listing_document(
+    root: etree._Element, registered: frozenset[str] = frozenset()
+) -> etree._Element:
+    """What the pages listing the edition are given of a document (and all they may read):
+    its header, the register copies of entries the registers (`registered`) lack, and each
+    name in its text inside a copy of the paragraph (or other unit) it is in, without the rest
+    of the text. A fraction of the document, so an edition of thousands fits in memory; and a
+    digest of it says whether those pages change."""
+    skeleton = _reduce(root)
     stand_off = root.find(f"{{{TEI_NS}}}standOff")
     if stand_off is not None:
-        parts.append(etree.tostring(stand_off, encoding="UTF-8", with_tail=False))
+        own = copy.deepcopy(stand_off)
+        for entry in own.xpath("*/*[@xml:id]"):
+            if entry.get(XML_ID) in registered:  # the pages read the registers' own entry
+                entry.getparent().remove(entry)
+        for listing in own.xpath("*[not(*)]"):
+            own.remove(listing)
+        if len(own):
+            skeleton.append(own)
     text = root.find(f"{{{TEI_NS}}}text")
-    if text is not None:
-        for name in text.iter(*_NAMES):
-            if name.get("ref") is None:
-                continue
-            unit = next((a for a in name.iterancestors() if a.get(XML_ID)), root)
-            parts += [unit.get(XML_ID, ""), etree.tostring(name, encoding="UTF-8", with_tail=False)]
-    return digest(*parts)
+    if text is None:
+        return skeleton
+    body = etree.SubElement(
+        etree.SubElement(skeleton, text.tag, dict(text.attrib)), f"{{{TEI_NS}}}body"
+    )
+    holders: dict[etree._Element, etree._Element] = {}
+    for name in text.iter(*_NAMES):
+        if any(a.tag in _NAMES for a in name.iterancestors()):
+            continue  # copied with the name it is part of
+        if not any(n.get("ref") is not None for n in name.iter(*_NAMES)):
+            continue
+        unit = next((a for a in name.iterancestors() if a.get(XML_ID) and a is not root), None)
+        holder = body
+        if unit is not None:
+            if unit not in holders:
+                holders[unit] = etree.SubElement(body, unit.tag, {XML_ID: unit.get(XML_ID)})
+            holder = holders[unit]
+        kept = copy.deepcopy(name)
+        kept.tail = None
+        holder.append(kept)
+    return skeleton
+
+
+def listing_digest(root: etree._Element, registered: frozenset[str]) -> str:
+    return digest(etree.tostring(listing_document(root, registered), encoding="UTF-8"))
 
 
 def header_only(path: Path) -> etree._Element:
@@ -65,14 +105,17 @@ def edition_order(
     sort_key: Callable[[etree._Element], str],
     cache_dir: Path | None,
     code: str,
+    registered: frozenset[str] = frozenset(),
 ) -> list[Outline]:
     """`paths` in the edition's order; `sort_key` (of a header-only document) is called only
-    for documents the cache does not know."""
+    for documents the cache does not know. `registered`: the registers' ids (see
+    `listing_document`)."""
     store = Store(cache_dir, "outlines")
+    context = digest(code, *sorted(registered))
     outlines = []
     for path in paths:
         content = digest(path.read_bytes())
-        key = digest(code, content)
+        key = digest(context, content)
         known = store.get(key)
         if known is None:
             root = etree.parse(str(path), safe_parser()).getroot()
@@ -80,7 +123,7 @@ def edition_order(
             known = [
                 sort_key(reduced),
                 digest(etree.tostring(reduced, encoding="UTF-8")),
-                listing_digest(root, reduced),
+                listing_digest(root, registered),
             ]
             store.put(key, known)
         outlines.append(Outline(path, content, *known))

@@ -32,6 +32,7 @@ class PdfReport:
     files: list[Path] = field(default_factory=list)
     pages: int = 0
     seconds: float = 0.0
+    volume_seconds: float = 0.0  # of which laying out volumes
 
     def summary(self) -> str:
         return f"pdf: {len(self.files)} files, {self.pages} pages of volumes, in {self.out_dir}"
@@ -197,6 +198,7 @@ class PrintBuilder:
                 report.pages += known[1]
             else:
                 pending.append(([str(p) for p in members], str(out_dir / name), name, key))
+        started = time.perf_counter()
         self.progress.start("pdf volumes", len(volumes))
         self.progress.advance(len(volumes) - len(pending))
         # a large volume is laid out in a process of its own: its memory is freed with it
@@ -205,6 +207,7 @@ class PrintBuilder:
         for (_, _, name, key), count in zip(pending, pages, strict=True):
             self.state.put(name, [key, count])
             report.pages += count
+        report.volume_seconds = time.perf_counter() - started
         report.files[:0] = [out_dir / name for name in names]
         self._remove_stale(out_dir, report.files)
         self.state.save()

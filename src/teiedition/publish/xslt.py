@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -46,9 +47,11 @@ class Transform:
         stylesheet: Path,
         downloads: list[tuple[str, str]] = (),
         with_documents: bool = True,
+        reduce: Callable[[etree._Element], etree._Element] | None = None,
     ) -> None:
         """`with_documents`: parse every document of the edition into the `documents`
-        parameter (pages that list the edition need them; a single document's page does not)."""
+        parameter (pages that list the edition need them; a single document's page does not),
+        each first `reduce`d to what the pages read, if given."""
         from saxonche import PySaxonProcessor
 
         self.config = config
@@ -62,7 +65,7 @@ class Transform:
         except Exception as err:  # saxonche raises its own error type with the message
             raise TeieditionError(f"{stylesheet}: {err}") from err
         self.paths = sorted(config.documents_dir.glob("*.xml"))
-        self.documents = [self.parse(path) for path in self.paths] if with_documents else []
+        self.documents = [self.parse(path, reduce) for path in self.paths] if with_documents else []
         self.build_date = build_date(config.root)
         registers = sorted(config.registers_dir.glob("*.xml"))
         wrapped = "".join(
@@ -100,9 +103,11 @@ class Transform:
                 ),
             )
 
-    def parse(self, path: Path):
-        """A document as Saxon sees it, reparsed safely (no DTD, no entities)."""
-        return self.parse_element(etree.parse(str(path), safe_parser()).getroot())
+    def parse(self, path: Path, reduce: Callable[[etree._Element], etree._Element] | None = None):
+        """A document as Saxon sees it, reparsed safely (no DTD, no entities); `reduce`d first
+        if given."""
+        root = etree.parse(str(path), safe_parser()).getroot()
+        return self.parse_element(reduce(root) if reduce else root)
 
     def parse_element(self, root: etree._Element):
         return self.processor.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
