@@ -157,7 +157,8 @@ def convert_edition(
     write_unreviewed(names.registers, config)
     register_entities(registry, config.registers_dir)
     if report.ok:
-        registry.save(config.registry_path)
+        if registry.touched or not config.registry_path.is_file():
+            registry.save(config.registry_path)
         if stage.ids is not None:
             stage.ids.remember()
     checks = Store(config.cache_dir, "checks")

@@ -66,6 +66,8 @@ class Registry:
     documents: dict[str, DocumentRecord] = field(default_factory=dict)
     entities: dict[str, str] = field(default_factory=dict)  # id → kind (or "alias of …")
     releases: list[dict[str, str]] = field(default_factory=list)
+    #: whether this run has changed it (saving an unchanged registry is skipped)
+    touched: bool = field(default=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> Registry:
@@ -151,6 +153,7 @@ class Stabiliser:
         self._used: set[str] | None = None
 
     def stabilise(self, tree: etree._ElementTree, source: Path) -> str:
+        self.registry.touched = True
         root = tree.getroot()
         units = _units(root)  # renaming changes ids, not units or their text
         doc_id = self._document_id(root, source, units)
@@ -448,6 +451,7 @@ def register_entities(registry: Registry, registers_dir: Path) -> None:
             entity_id = el.get(XML_ID)
             if entity_id and entity_id not in registry.entities:
                 registry.entities[entity_id] = etree.QName(el).localname
+                registry.touched = True
 
 
 def release(registry: Registry, version: str, date: str) -> None:

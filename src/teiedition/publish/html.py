@@ -200,7 +200,7 @@ class SiteBuilder:
         self.paths = sorted(config.documents_dir.glob("*.xml"))
         self.registered = registered_ids(config.registers_dir)
         order = edition_order(
-            self.paths, self._sort_key, self.cache_dir, self.code, self.registered
+            self.paths, self._sort_key, self.cache_dir, self.code, self.registered, "html"
         )
         registers = sorted(config.registers_dir.glob("*.xml"))
         odd = config.schema_dir / "teiedition.odd"

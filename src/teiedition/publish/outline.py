@@ -106,11 +106,12 @@ def edition_order(
     cache_dir: Path | None,
     code: str,
     registered: frozenset[str] = frozenset(),
+    purpose: str = "print",
 ) -> list[Outline]:
     """`paths` in the edition's order; `sort_key` (of a header-only document) is called only
     for documents the cache does not know. `registered`: the registers' ids (see
-    `listing_document`)."""
-    store = Store(cache_dir, "outlines")
+    `listing_document`). Each `purpose` keeps its own cache."""
+    store = Store(cache_dir, f"outlines-{purpose}")
     context = digest(code, *sorted(registered))
     outlines = []
     for path in paths:
