@@ -3,9 +3,11 @@ number of processes changes a byte of the edition."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, make_edition
 
 from teiedition import parallel, pipeline
+from teiedition.cache import file_digest
 from teiedition.cli import main
 from teiedition.convert import ConvertStage
 from teiedition.progress import NORMAL, QUIET, ConsoleProgress
@@ -192,6 +195,19 @@ def test_a_changed_name_remakes_the_pages_that_list_it(built, tmp_path):
         built, tmp_path, "Comrade Khrushchev explained", "Comrade Kosygin explained"
     )
     assert {f"output/html/documents/{HUNGARIAN}.html", "output/html/persons.html"} <= set(changed)
+
+
+def test_a_file_hash_follows_an_edit_that_keeps_size_and_time(tmp_path):
+    """Hashes are remembered within a process, but never across a change of content."""
+    path = tmp_path / "t.txt"
+    path.write_text("Kim Il Sung", "utf-8")
+    first = file_digest(path)
+    stat = path.stat()
+    time.sleep(0.02)  # a later change time, as any later write has
+    path.write_text("Kim II Sung", "utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the old file time
+    assert file_digest(path) != first
+    assert file_digest(path) == hashlib.sha256(b"Kim II Sung").hexdigest()
 
 
 def test_progress_without_a_terminal_is_one_line_per_stage():

@@ -40,11 +40,34 @@ def digest(*parts: bytes | str) -> str:
     return hasher.hexdigest()
 
 
+# Within one process, stages hash the same files again and again: each file's hash is kept
+# against its identity (device, inode, size, and the inode's change time, which every write
+# and every change of the file's times moves and nobody can set back), so the hash is always
+# that of the current content.
+_FILE_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of the file's content ("" when it cannot be read: whoever reads it reports why)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ""
+    identity = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_ctime_ns)
+    found = _FILE_DIGESTS.get(identity)
+    if found is None:
+        try:
+            found = _FILE_DIGESTS[identity] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return ""
+    return found
+
+
 def files_digest(paths: Iterable[Path], root: Path) -> str:
     """One hash of files' names (relative to `root`) and contents."""
     parts: list[bytes | str] = []
     for path in sorted(paths):
-        parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+        parts += [path.relative_to(root).as_posix(), file_digest(path)]
     return digest(*parts)
 
 
@@ -81,6 +104,7 @@ class Store:
             except (OSError, ValueError):
                 self.previous = {}  # a damaged cache is only a slower build
         self.current: dict[str, Any] = {}
+        self.changed = False
 
     def get(self, key: str) -> Any | None:
         value = self.previous.get(key)
@@ -90,8 +114,12 @@ class Store:
 
     def put(self, key: str, value: Any) -> None:
         self.current[key] = value
+        self.changed = self.changed or self.previous.get(key) != value
 
     def save(self) -> None:
+        """Write what this run used or made (nothing, when that is what the file holds)."""
+        if not self.changed and self.current.keys() == self.previous.keys():
+            return
         if self.path:
             write_atomic(
                 self.path, json.dumps(self.current, sort_keys=True, ensure_ascii=False).encode()

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Blobs, Store, digest
+from teiedition.cache import Blobs, Store, digest, file_digest
 from teiedition.config import Config
 from teiedition.errors import Diagnostic, InputError
 from teiedition.markup.document import build_document, document_key
@@ -163,7 +163,7 @@ class ConvertStage:
         self.base = digest(code, repr(config), _registers_digest(config))
 
     def drafts_of(self, paths: list[Path]) -> list[Draft]:
-        keys = [digest(self.base, p.name, _read(p)) for p in paths]
+        keys = [digest(self.base, p.name, file_digest(p)) for p in paths]
         found: dict[int, Draft] = {}
         for index, key in enumerate(keys):
             data = self.drafts.get(key)
@@ -229,13 +229,6 @@ class ConvertStage:
             f"{len(result.written)} TEI files written"
         )
         return result
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""  # the draft reports the error
 
 
 def _registers_digest(config: Config) -> str:
@@ -329,7 +322,7 @@ class _IdPass:
             entry = self.state.previous.get(draft.source)
             if entry and draft.tei is not None and entry["draft"] == digest(draft.tei):
                 target = self.out / f"{entry['doc']}.xml"
-                if target.is_file() and digest(target.read_bytes()) == entry["tei"]:
+                if file_digest(target) == entry["tei"]:
                     unchanged[draft.source] = entry["doc"]
                     self.state.put(draft.source, entry)
         stabiliser = Stabiliser(self.registry, self.out, self.config.version)
@@ -377,7 +370,7 @@ class _IdPass:
                     {
                         "draft": digest(draft.tei),
                         "doc": ids[draft.source],
-                        "tei": digest(target.read_bytes()),
+                        "tei": file_digest(target),
                     },
                 )
 

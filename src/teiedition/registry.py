@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest
+from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import TeieditionError
 from teiedition.markup.tei import TEI_NS, XML_ID, element, tei
 from teiedition.markup.text import normalise, source_text
@@ -378,7 +378,7 @@ def check(
         if store is None:
             problems += _check_document(doc_id, record, path)
             continue
-        key = digest(code, doc_id, repr(record), path.read_bytes())
+        key = digest(code, doc_id, repr(record), file_digest(path))
         found = store.get(key)
         if found is None:
             found = [[p.unit_id, p.message] for p in _check_document(doc_id, record, path)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest
+from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import InputError
 from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.markup.text import normalise, source_text
@@ -76,7 +76,7 @@ def entity_report(
     for path in sorted(paths):
         found = None
         if store is not None:
-            key = digest(code, path.read_bytes())
+            key = digest(code, file_digest(path))
             found = store.get(key)
         if found is None:
             found = document_entities(path)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest
+from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import TeieditionError
 from teiedition.markup.tei import TEI_NS
 from teiedition.parallel import run_chunks
@@ -266,9 +266,9 @@ def validate_paths(
         sorted(registers_dir.glob("*.xml")) if registers_dir and registers_dir.is_dir() else []
     )
     schemas = sorted(p for p in schema_dir.glob("*") if p.is_file()) if schema_dir.is_dir() else []
-    base = digest(code, *(p.name.encode() + p.read_bytes() for p in schemas + registers))
+    base = digest(code, *(p.name + file_digest(p) for p in schemas + registers))
     store = Store(cache_dir, "validation")
-    keys = [digest(base, str(p), _bytes(p)) for p in paths]
+    keys = [digest(base, str(p), file_digest(p)) for p in paths]
     found: dict[int, list] = {}
     for index, key in enumerate(keys):
         cached = store.get(key)
@@ -295,13 +295,6 @@ def validate_paths(
         report.problems += [Problem(**problem) for problem in found[index]]
     progress.finish(f"validate: {report.summary()[len('validated ') :]}, {len(missing)} checked")
     return report
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""  # validating reports why
 
 
 _VALIDATOR: list[Validator] = []

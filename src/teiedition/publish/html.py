@@ -5,7 +5,6 @@ search index. The stylesheet is compiled once per run."""
 from __future__ import annotations
 
 import functools
-import json
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest, files_digest, link_or_copy
+from teiedition.cache import Store, digest, file_digest, files_digest, link_or_copy
 from teiedition.config import Config
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
@@ -210,7 +209,7 @@ class SiteBuilder:
             build_date(config.root),
             repr(self.downloads),
             files_digest(registers, config.registers_dir),
-            odd.read_bytes() if odd.is_file() else b"",
+            file_digest(odd),
         )
         # document pages: the document and its neighbours' headers
         self.documents: dict[str, tuple[str, tuple[str, str, str]]] = {}
@@ -233,14 +232,25 @@ class SiteBuilder:
             )
         # the search index, in shards; the first is the main index (with Pagefind's
         # interface), the others are merged into it by the search page
+        # (a shard's records follow from its documents' content: that is its key)
         records = cached_records(self.paths, self.cache_dir, self.code)
+        per_document = [
+            [(path.name + file_digest(path), found)]
+            for path, found in zip(self.paths, records, strict=True)
+        ]
+        split = [
+            shard
+            for shard in shards([p.stem for p in self.paths], per_document)
+            if any(found for _, found in shard)
+        ]
+        folders = ["pagefind", *(f"search-shards/{n:02d}/pagefind" for n in range(1, len(split)))]
         self.indexes = {
-            ("pagefind" if number == 0 else f"search-shards/{number:02d}/pagefind"): shard
-            for number, shard in enumerate(shards([p.stem for p in self.paths], records))
+            folder: [record for _, found in shard for record in found]
+            for folder, shard in zip(folders, split, strict=True)
         }
         self.index_keys = {
-            folder: digest(self.code, json.dumps(shard, sort_keys=True, ensure_ascii=False))
-            for folder, shard in self.indexes.items()
+            folder: digest(self.code, *(content for content, _ in shard))
+            for folder, shard in zip(folders, split, strict=True)
         }
         self.merged = [f"{folder}/" for folder in list(self.indexes)[1:]]
         # pages listing the whole edition: what they show of every document
@@ -255,7 +265,7 @@ class SiteBuilder:
             self.edition_key,
             *(key for key, _ in self.documents.values()),
             *self.index_keys.values(),
-            *(p.read_bytes() for p in downloads if p.is_file()),
+            *(file_digest(p) for p in downloads),
         )
 
     def unchanged(self, current: Path) -> bool:

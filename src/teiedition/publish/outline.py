@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest
+from teiedition.cache import Store, digest, file_digest
 from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.validation import safe_parser
 
@@ -115,7 +115,7 @@ def edition_order(
     context = digest(code, *sorted(registered))
     outlines = []
     for path in paths:
-        content = digest(path.read_bytes())
+        content = file_digest(path)
         key = digest(context, content)
         known = store.get(key)
         if known is None:

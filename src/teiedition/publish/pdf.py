@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teiedition.cache import Store, digest, files_digest
+from teiedition.cache import Store, digest, file_digest, files_digest
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
 from teiedition.parallel import run_chunks
@@ -169,7 +169,7 @@ class PrintBuilder:
         todo, keys = [], {}
         for path in paths:
             target = out_dir / "documents" / f"{path.stem}.pdf"
-            keys[target] = key = digest(base, path.read_bytes())
+            keys[target] = key = digest(base, file_digest(path))
             report.files.append(target)
             if not self._unchanged(target, key):
                 todo.append((str(path), str(target)))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest
+from teiedition.cache import Store, digest, file_digest
 from teiedition.config import Config
 from teiedition.markup.ids import ascii_fold
 from teiedition.markup.tei import TEI_NS, XML_ID
@@ -117,7 +117,7 @@ def cached_records(paths: list[Path], cache_dir: Path | None, code: str) -> list
     store = Store(cache_dir, "search-records")
     records: list[list[dict]] = []
     for path in paths:
-        key = digest(code, path.read_bytes())
+        key = digest(code, file_digest(path))
         found = store.get(key)
         if found is None:
             found = search_records([path])
@@ -132,15 +132,15 @@ def cached_records(paths: list[Path], cache_dir: Path | None, code: str) -> list
 DOCUMENTS_PER_INDEX = 100
 
 
-def shards(doc_ids: list[str], records: list[list[dict]]) -> list[list[dict]]:
-    """The records in shards, each document in the shard its id hashes to: a document keeps its
-    shard whatever is added or removed, until the edition outgrows the number of shards (a
-    power of two, at most DOCUMENTS_PER_INDEX documents a shard on average). Empty shards are
-    left out."""
+def shards(doc_ids: list[str], records: list[list]) -> list[list]:
+    """The documents' records (or anything listed per document) in shards, each document in
+    the shard its id hashes to: a document keeps its shard whatever is added or removed, until
+    the edition outgrows the number of shards (a power of two, at most DOCUMENTS_PER_INDEX
+    documents a shard on average). Empty shards are left out."""
     count = 1
     while len(doc_ids) > count * DOCUMENTS_PER_INDEX:
         count *= 2
-    buckets: list[list[dict]] = [[] for _ in range(count)]
+    buckets: list[list] = [[] for _ in range(count)]
     for doc_id, found in zip(doc_ids, records, strict=True):
         buckets[int(digest(doc_id)[:8], 16) % count] += found
     return [bucket for bucket in buckets if bucket]
