@@ -32,7 +32,7 @@ from teiedition.config import Config
 from teiedition.errors import Diagnostic, InputError
 from teiedition.markup.document import build_document, document_key
 from teiedition.markup.names import NameIndex
-from teiedition.parallel import run_chunks
+from teiedition.parallel import each_chunk
 from teiedition.progress import Progress
 from teiedition.readers import read_transcript
 from teiedition.registry import Registry, Stabiliser
@@ -174,13 +174,17 @@ class ConvertStage:
         missing = [i for i in range(len(paths)) if i not in found]
         self.progress.start("convert", len(paths))
         self.progress.advance(len(found))
-        made = run_chunks(
-            [str(paths[i]) for i in missing],
-            _draft_chunk,
-            self.jobs,
-            _setup_worker,
-            (self.config,),
-            self.progress.advance,
+        made = (
+            data
+            for done in each_chunk(
+                [str(paths[i]) for i in missing],
+                _draft_chunk,
+                self.jobs,
+                _setup_worker,
+                (self.config,),
+                self.progress.advance,
+            )
+            for data in done
         )
         for index, data in zip(missing, made, strict=True):
             found[index] = Draft.load(data)

@@ -9,15 +9,19 @@ in this process, where starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+PR_SET_PDEATHSIG = 1  # prctl(2)
 # Below this many items per job, a worker's start-up (≈0.5 s) outweighs its share of the work.
 MIN_ITEMS_PER_JOB = 16
 
@@ -43,29 +47,62 @@ def run_chunks(
     """`work` applied to chunks of `items`, results in item order. `setup(*setup_args)` runs
     once in each process that does work (this one too, when the run is small, unless
     `isolate`: then always in worker processes, so that their memory is theirs alone)."""
+    return [
+        result
+        for done in each_chunk(
+            items, work, jobs, setup, setup_args, advance, min_items_per_job, isolate
+        )
+        for result in done
+    ]
+
+
+def each_chunk(
+    items: Sequence[Item],
+    work: Callable[[list[Item]], list[Result]],
+    jobs: int,
+    setup: Callable[..., None] | None = None,
+    setup_args: tuple[Any, ...] = (),
+    advance: Callable[[int], None] | None = None,
+    min_items_per_job: int = MIN_ITEMS_PER_JOB,
+    isolate: bool = False,
+) -> Iterator[list[Result]]:
+    """As `run_chunks`, but the results of each chunk as it is done, in order: a caller that
+    keeps less than the results (a summary, a file) never holds them all at once."""
     items = list(items)
     if not items:
-        return []
+        return
     jobs = max(1, min(jobs, len(items) // min_items_per_job or 1))
     # Chunks small enough to balance the load and show progress, large enough to keep the
     # cost of sending work to a process low.
     size = max(1, min(64, len(items) // (jobs * 8) or 1)) if min_items_per_job > 1 else 1
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    results: list[Result] = []
     if jobs == 1 and not isolate:
         if setup:
             setup(*setup_args)
         for chunk in chunks:
-            results += work(chunk)
+            done = work(chunk)
             if advance:
                 advance(len(chunk))
-        return results
+            yield done
+        return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=setup, initargs=setup_args
+        jobs, mp_context=context, initializer=_start_worker, initargs=(setup, setup_args)
     ) as pool:
         for chunk, done in zip(chunks, pool.map(work, chunks), strict=True):
-            results += done
             if advance:
                 advance(len(chunk))
-    return results
+            yield done
+
+
+def _start_worker(setup: Callable[..., None] | None, setup_args: tuple[Any, ...]) -> None:
+    """A worker ends with the build that started it, even when the build is killed (Linux:
+    the parent-death signal), so an interrupted build leaves no processes behind."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            pass  # without it, workers still end when their work queue closes
+    if setup:
+        setup(*setup_args)

@@ -132,8 +132,12 @@ def _units(root: etree._Element) -> list[tuple[str, etree._Element, str]]:
 
 
 def _record_id(root: etree._Element) -> str:
+    # a plain string: lxml's "smart" strings keep their whole document alive, and this one
+    # is kept in the registry for the run
     found = root.xpath(
-        ".//tei:publicationStmt/tei:idno[@type='wilson-center']/text()", namespaces=NS
+        ".//tei:publicationStmt/tei:idno[@type='wilson-center']/text()",
+        namespaces=NS,
+        smart_strings=False,
     )
     return found[0] if found else ""
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -72,6 +75,11 @@ def serialise_tei(tree: etree._ElementTree) -> bytes:
     return b"\n".join([*prolog, etree.tostring(root, encoding="UTF-8")]) + b"\n"
 
 
+def indent(element: etree._Element, level: int) -> None:
+    """Indent `element`'s element-only content as `serialise_tei` does, at nesting `level`."""
+    _indent(element, level)
+
+
 def _indent(element: etree._Element, level: int) -> None:
     children = [child for child in element if isinstance(child.tag, str)]
     if not children or etree.QName(element).localname in _PHRASE_LEVEL:
@@ -120,3 +128,36 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         pass
     write_atomic(path, data)
     return True
+
+
+def install_if_changed(temporary: Path, path: Path) -> bool:
+    """Rename a finished temporary file (written beside `path`) into place, unless `path`
+    already holds the same bytes; the temporary file is gone either way. True when it wrote."""
+    try:
+        if path.is_file() and filecmp.cmp(temporary, path, shallow=False):
+            temporary.unlink()
+            return False
+        os.chmod(temporary, 0o666 & ~_UMASK)
+        os.replace(temporary, path)
+        return True
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream to write `path` in pieces: it goes to a temporary file beside `path`,
+    renamed into place when the block ends without error (and left alone when `path` already
+    holds the same bytes), so a large output is never in memory whole, nor ever half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    install_if_changed(Path(temporary), path)

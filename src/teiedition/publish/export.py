@@ -28,7 +28,7 @@ from teiedition.markup.header import edition_titles
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, sub, tei
 from teiedition.markup.text import normalise, reading_text
 from teiedition.validation import safe_parser
-from teiedition.writers import serialise_tei, write_if_changed
+from teiedition.writers import atomic_stream, indent, write_if_changed
 
 NS = {"tei": TEI_NS}
 FORMATS = ("tei-corpus", "bundle", "entities", "citations", "text")
@@ -38,10 +38,10 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 @dataclass
 class Document:
-    """What the exports need of one TEI document."""
+    """What the exports need of one TEI document. Its tree is read again when an export
+    needs it, so an edition of thousands of documents is never in memory at once."""
 
     path: Path
-    root: etree._Element
     id: str = ""
     title: str = ""
     date: str = ""  # ISO, the earliest the creation date allows
@@ -52,7 +52,7 @@ class Document:
     @classmethod
     def read(cls, path: Path) -> Document:
         root = etree.parse(str(path), safe_parser()).getroot()
-        doc = cls(path, root, root.get(XML_ID) or path.stem)
+        doc = cls(path, root.get(XML_ID) or path.stem)
         doc.title = normalise(reading_text(root.find(".//tei:titleStmt/tei:title", NS)))
         created = root.find(".//tei:profileDesc/tei:creation/tei:date", NS)
         if created is not None:
@@ -79,6 +79,10 @@ class Document:
             )
         ]
         return doc
+
+    @property
+    def root(self) -> etree._Element:
+        return etree.parse(str(self.path), safe_parser()).getroot()
 
     def url(self, config: Config) -> str:
         return f"{config.base_url}documents/{self.id}.html"
@@ -120,10 +124,10 @@ def export_all(config: Config, out: Path | None = None, code: str | None = None)
 # --- tei-corpus ---------------------------------------------------------------------------------
 
 
-def corpus(config: Config, documents: list[Document]) -> etree._ElementTree:
-    """The edition as one teiCorpus. The registers stand in the corpus's standOff; a
-    document's own copies of its entries are left out (their ids would repeat in one file),
-    so its pointers resolve to the corpus's registers."""
+def corpus_frame(config: Config, documents: list[Document]) -> etree._Element:
+    """The teiCorpus without its documents: the edition's header, and the registers in its
+    standOff. A document's own copies of its entries are left out of the corpus (their ids
+    would repeat in one file), so its pointers resolve to the corpus's registers."""
     root = etree.Element(tei("teiCorpus"), nsmap=NSMAP)
     root.set(XML_ID, "edition")
     header = sub(root, "teiHeader")
@@ -158,12 +162,7 @@ def corpus(config: Config, documents: list[Document]) -> etree._ElementTree:
             holder = sub(stand_off, listing)
             for entry in entries:
                 holder.append(entry)
-    for document in documents:
-        tei_root = copy.deepcopy(document.root)
-        for own in tei_root.findall(tei("standOff")):
-            tei_root.remove(own)
-        root.append(tei_root)
-    return etree.ElementTree(root)
+    return root
 
 
 def _register_entries(config: Config, kind: str) -> list[etree._Element]:
@@ -176,9 +175,32 @@ def _register_entries(config: Config, kind: str) -> list[etree._Element]:
     return [entries[key] for key in sorted(entries)]
 
 
+def _corpus_member(document: Document) -> etree._Element:
+    tei_root = document.root
+    for own in tei_root.findall(tei("standOff")):
+        tei_root.remove(own)
+    return tei_root
+
+
 def _write_corpus(config: Config, documents: list[Document], out: Path) -> list[Path]:
+    """The edition as one teiCorpus, written document by document (lxml's incremental
+    writer): one document's tree is in memory at a time, however large the edition. Indented as
+    the writers indent any TEI."""
     target = out / "edition-corpus.xml"
-    write_if_changed(target, serialise_tei(corpus(config, documents)))
+    frame = corpus_frame(config, documents)
+    with atomic_stream(target) as stream:
+        with etree.xmlfile(stream, encoding="UTF-8") as xf:
+            xf.write_declaration()
+            # the xml prefix bound explicitly (as XML allows): lxml's incremental writer
+            # would otherwise invent a prefix for xml:id
+            nsmap = {**frame.nsmap, "xml": "http://www.w3.org/XML/1998/namespace"}
+            with xf.element(frame.tag, dict(frame.attrib), nsmap=nsmap):
+                members = (_corpus_member(document) for document in documents)
+                for part in [*frame, *members]:
+                    indent(part, 1)
+                    xf.write("\n  ", part)
+                xf.write("\n")
+        stream.write(b"\n")
     return [target]
 
 
@@ -261,8 +283,10 @@ def mentions(config: Config, documents: list[Document]) -> list[dict[str, str]]:
             "tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName",
             namespaces=NS,
         ):
-            holder = name.xpath(
-                "ancestor::*[@xml:id][not(self::tei:TEI)][1]/@xml:id", namespaces=NS
+            holder = name.xpath(  # plain strings: smart ones would keep the tree alive
+                "ancestor::*[@xml:id][not(self::tei:TEI)][1]/@xml:id",
+                namespaces=NS,
+                smart_strings=False,
             )
             entity = (name.get("ref") or "").removeprefix("#")
             rows.append(
@@ -325,18 +349,34 @@ def _csv(rows: list[dict[str, str]], fields: list[str]) -> bytes:
 
 
 def _write_entities(config: Config, documents: list[Document], out: Path) -> list[Path]:
-    rows = mentions(config, documents)
-    pairs = cooccurrence(rows)
-    written = {
-        "mentions.csv": _csv(rows, MENTION_FIELDS),
-        "mentions.json": json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"),
-        "person-cooccurrence.csv": _csv(
-            pairs, ["person_a", "person_b", "name_a", "name_b", "documents"]
-        ),
-    }
-    for name, data in written.items():
-        write_if_changed(out / "entities" / name, data)
-    return [out / "entities" / name for name in written]
+    """Every mention, as CSV and as JSON (an array, one mention a line), written document by
+    document; then the co-occurrence of persons."""
+    folder = out / "entities"
+    persons: list[dict[str, str]] = []  # the person mentions, for the co-occurrence
+    with (
+        atomic_stream(folder / "mentions.csv") as table,
+        atomic_stream(folder / "mentions.json") as array,
+    ):
+        text = io.TextIOWrapper(table, encoding="utf-8", newline="")
+        writer = csv.DictWriter(text, fieldnames=MENTION_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        separator = b"[\n"
+        for document in documents:
+            rows = mentions(config, [document])
+            writer.writerows(rows)
+            for row in rows:
+                array.write(separator + json.dumps(row, ensure_ascii=False).encode("utf-8"))
+                separator = b",\n"
+            persons += [row for row in rows if row["type"] == "person" and row["entity_id"]]
+        array.write(b"[]\n" if separator == b"[\n" else b"\n]\n")
+        text.flush()
+        text.detach()
+    pairs = cooccurrence(persons)
+    write_if_changed(
+        folder / "person-cooccurrence.csv",
+        _csv(pairs, ["person_a", "person_b", "name_a", "name_b", "documents"]),
+    )
+    return [folder / name for name in ("mentions.csv", "mentions.json", "person-cooccurrence.csv")]
 
 
 # --- citations ----------------------------------------------------------------------------------

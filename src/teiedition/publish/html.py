@@ -36,6 +36,9 @@ class HtmlReport:
     pages: list[Path] = field(default_factory=list)
     search_records: int = 0
     search_seconds: float = 0.0  # indexing, when the index was made again
+    document_pages_made: int = 0
+    document_seconds: float = 0.0  # making them, on every process
+    listing_seconds: float = 0.0  # making the pages that list the edition
 
     def summary(self) -> str:
         return (
@@ -286,6 +289,7 @@ class SiteBuilder:
         listing = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
         self.progress.start("html", len(self.documents) + len(listing))
         self.progress.advance(len(self.documents) - len(todo))
+        started = time.perf_counter()
         run_chunks(
             todo,
             _render_chunk,
@@ -294,7 +298,9 @@ class SiteBuilder:
             (self.config, self.downloads),
             lambda n: self.progress.advance(n),
         )
-        self.rendered = len(todo)
+        self.rendered = report.document_pages_made = len(todo)
+        report.document_seconds = time.perf_counter() - started
+        started = time.perf_counter()
         reused = [self._reuse(page, self.edition_key, current, staging) for page in listing]
         if not all(reused):
             publisher = HtmlPublisher(
@@ -307,6 +313,7 @@ class SiteBuilder:
             for page, data in publisher.edition_pages().items():
                 self._write_or_link(page, data, current, staging)
             self.rendered += len(listing)
+        report.listing_seconds = time.perf_counter() - started
         self.progress.advance(len(listing))
         report.pages = [staging / page for page in sorted(self.made) if page.endswith(".html")]
         self._copy_static(self.paths, staging)
