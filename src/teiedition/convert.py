@@ -304,7 +304,7 @@ class _IdPass:
         )
         if not (partial and self._partial(drafts, result)):
             # start again from the registry as saved (a partial pass may have touched it)
-            self.registry.__dict__.update(Registry.load(self.config.registry_path).__dict__)
+            self.registry.restore(self.config.registry_path)
             stabiliser = Stabiliser(self.registry, self.out, self.config.version)
             fresh = Converted(inputs=result.inputs)
             ids = _write_all(drafts, self.out, stabiliser, fresh)

@@ -91,6 +91,12 @@ class Registry:
         except (ValueError, TypeError, KeyError) as err:
             raise TeieditionError(f"{path}: not a valid id registry ({err})") from err
 
+    def restore(self, path: Path) -> None:
+        """Become again the registry saved at `path` (the build's caller holds this object)."""
+        saved = Registry.load(path)
+        self.documents, self.entities = saved.documents, saved.entities
+        self.releases, self.touched = saved.releases, False
+
     def dump(self) -> bytes:
         data = {
             "about": "Every id the edition has published. Kept by teiedition; never remove an "
