@@ -217,6 +217,16 @@ def test_when_a_changed_document_takes_a_later_documents_id_all_ids_are_given_ag
     assert tei and [name for name in tei if mine.get(name) != theirs[name]] == []
 
 
+def process_of(chunk: list[int]) -> list[int]:
+    return [os.getpid()] * len(chunk)
+
+
+def test_isolated_work_gets_a_fresh_process_for_each_chunk():
+    """Volumes are laid out one to a process: what one leaves in memory goes with it."""
+    pids = parallel.run_chunks([1, 2, 3], process_of, 2, min_items_per_job=1, isolate=True)
+    assert len(set(pids)) == 3 and os.getpid() not in pids
+
+
 def test_a_file_hash_follows_an_edit_that_keeps_size_and_time(tmp_path):
     """Hashes are remembered within a process, but never across a change of content."""
     path = tmp_path / "t.txt"

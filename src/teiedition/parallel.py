@@ -87,7 +87,13 @@ def each_chunk(
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(setup, setup_args)
+        jobs,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(setup, setup_args),
+        # isolated work gets a fresh process per chunk: what one chunk (a volume) leaves in
+        # memory is freed before the next, so no process grows chunk after chunk
+        max_tasks_per_child=1 if isolate else None,
     ) as pool:
         for chunk, done in zip(chunks, pool.map(work, chunks), strict=True):
             if advance:
