@@ -15,6 +15,13 @@ from teiedition.parallel import default_jobs
 from teiedition.progress import NORMAL, QUIET, VERBOSE, ConsoleProgress
 
 
+def out_option(help_text: str):
+    """The --out option of the commands that write a folder."""
+    return click.option(
+        "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help=help_text
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedition")
 @click.option(
@@ -34,12 +41,7 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the TEI documents (default: tei/documents).",
-)
+@out_option("Folder for the TEI documents (default: tei/documents).")
 @click.pass_obj
 def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None) -> None:
     """Convert transcripts (files or folders; default: the edition's seeds/) to TEI."""
@@ -123,12 +125,7 @@ def validate(config: Config, paths: tuple[Path, ...], output_format: str) -> Non
     type=click.Choice(pipeline.EXPORT_FORMATS),
     help="tei-corpus, bundle, entities, citations or text.",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the export (default: output/export).",
-)
+@out_option("Folder for the export (default: output/export).")
 @click.pass_obj
 def export_command(config: Config, fmt: str, out_dir: Path | None) -> None:
     """Export the edition for other tools."""
@@ -167,12 +164,7 @@ def release_command(config: Config, version: str, date: str) -> None:
 
 
 @main.command("pdf")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the PDFs (default: output/pdf).",
-)
+@out_option("Folder for the PDFs (default: output/pdf).")
 @click.pass_obj
 def pdf_command(config: Config, out_dir: Path | None) -> None:
     """Publish the print edition: the volume and one PDF per document."""
@@ -180,12 +172,7 @@ def pdf_command(config: Config, out_dir: Path | None) -> None:
 
 
 @main.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the site (default: output/html).",
-)
+@out_option("Folder for the site (default: output/html).")
 @click.pass_obj
 def html(config: Config, out_dir: Path | None) -> None:
     """Publish the HTML edition of the edition's TEI."""

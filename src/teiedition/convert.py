@@ -27,7 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Blobs, Store, digest, file_digest
+from teiedition.cache import Blobs, Store, digest, file_digest, files_digest
 from teiedition.config import Config
 from teiedition.errors import Diagnostic, InputError
 from teiedition.markup.document import build_document, document_key
@@ -35,6 +35,7 @@ from teiedition.markup.names import NameIndex
 from teiedition.parallel import each_chunk
 from teiedition.progress import Progress
 from teiedition.readers import read_transcript
+from teiedition.registers import REGISTER_FILES
 from teiedition.registry import Registry, Stabiliser
 from teiedition.writers import serialise_tei, write_if_changed
 
@@ -236,13 +237,9 @@ class ConvertStage:
 
 
 def _registers_digest(config: Config) -> str:
-    from teiedition.registers import REGISTER_FILES
-
-    parts: list[bytes | str] = []
-    for name in sorted(REGISTER_FILES.values()):
-        path = config.registers_dir / name
-        parts += [name, path.read_bytes() if path.is_file() else b""]
-    return digest(*parts)
+    """The curated registers, which drafts are marked up against (not the unreviewed one)."""
+    curated = [config.registers_dir / name for name in REGISTER_FILES.values()]
+    return files_digest([p for p in curated if p.is_file()], config.registers_dir)
 
 
 def _tree(draft: Draft) -> etree._ElementTree:
@@ -379,5 +376,4 @@ class _IdPass:
                 )
 
     def _registry_digest(self) -> str:
-        path = self.config.registry_path
-        return digest(path.read_bytes() if path.is_file() else b"")
+        return file_digest(self.config.registry_path)

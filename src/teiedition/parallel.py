@@ -34,26 +34,9 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_chunks(
-    items: Sequence[Item],
-    work: Callable[[list[Item]], list[Result]],
-    jobs: int,
-    setup: Callable[..., None] | None = None,
-    setup_args: tuple[Any, ...] = (),
-    advance: Callable[[int], None] | None = None,
-    min_items_per_job: int = MIN_ITEMS_PER_JOB,
-    isolate: bool = False,
-) -> list[Result]:
-    """`work` applied to chunks of `items`, results in item order. `setup(*setup_args)` runs
-    once in each process that does work (this one too, when the run is small, unless
-    `isolate`: then always in worker processes, so that their memory is theirs alone)."""
-    return [
-        result
-        for done in each_chunk(
-            items, work, jobs, setup, setup_args, advance, min_items_per_job, isolate
-        )
-        for result in done
-    ]
+def run_chunks(*args: Any, **kwargs: Any) -> list:
+    """Every result of `each_chunk` (same arguments), in one list, in item order."""
+    return [result for done in each_chunk(*args, **kwargs) for result in done]
 
 
 def each_chunk(
@@ -66,8 +49,11 @@ def each_chunk(
     min_items_per_job: int = MIN_ITEMS_PER_JOB,
     isolate: bool = False,
 ) -> Iterator[list[Result]]:
-    """As `run_chunks`, but the results of each chunk as it is done, in order: a caller that
-    keeps less than the results (a summary, a file) never holds them all at once."""
+    """`work` applied to chunks of `items`: the results of each chunk as it is done, in item
+    order, so a caller that keeps less than the results (a summary, a file) never holds them
+    all at once. `setup(*setup_args)` runs once in each process that does work (this one too,
+    when the run is small, unless `isolate`: then always in worker processes, one for each
+    chunk, so that their memory is theirs alone)."""
     items = list(items)
     if not items:
         return

@@ -10,7 +10,7 @@ from lxml import etree
 
 from teiedition.cache import Store, code_digest, digest
 from teiedition.config import Config
-from teiedition.convert import ConvertStage
+from teiedition.convert import Converted, ConvertStage
 from teiedition.errors import Diagnostic, TeieditionError
 from teiedition.markup.document import build_document, document_key
 from teiedition.markup.names import NameIndex
@@ -51,6 +51,16 @@ class Report:
     pdf: PdfReport | None = None
     exports: list[Path] = field(default_factory=list)
     ids: list[IdProblem] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, converted: Converted) -> Report:
+        """The report of a run that so far has converted."""
+        return cls(
+            written=converted.written,
+            documents=converted.documents,
+            diagnostics=converted.diagnostics,
+            inputs=converted.inputs,
+        )
 
     @property
     def ok(self) -> bool:
@@ -108,12 +118,7 @@ def convert(
     """Convert every transcript; a bad one is reported and the others still converted."""
     stage = ConvertStage(config, names or load_names(config), jobs, progress)
     converted = stage.run(transcript_paths(inputs), out_dir, None)
-    return Report(
-        written=converted.written,
-        documents=converted.documents,
-        diagnostics=converted.diagnostics,
-        inputs=converted.inputs,
-    )
+    return Report.of(converted)
 
 
 def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Report:
@@ -148,12 +153,7 @@ def convert_edition(
     converted = stage.run(
         transcript_paths([config.transcripts_dir]), config.documents_dir, registry
     )
-    report = Report(
-        written=converted.written,
-        documents=converted.documents,
-        diagnostics=converted.diagnostics,
-        inputs=converted.inputs,
-    )
+    report = Report.of(converted)
     write_unreviewed(names.registers, config)
     register_entities(registry, config.registers_dir)
     if report.ok:

@@ -278,8 +278,9 @@ _KIND = {"persName": "person", "placeName": "place", "orgName": "organisation"}
 def mentions(config: Config, documents: list[Document]) -> list[dict[str, str]]:
     rows = []
     for document in documents:
-        names = _entity_names(document)
-        for name in document.root.xpath(
+        root = document.root  # read once: each reading parses the file
+        names = _entity_names(root)
+        for name in root.xpath(
             "tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName",
             namespaces=NS,
         ):
@@ -302,10 +303,10 @@ def mentions(config: Config, documents: list[Document]) -> list[dict[str, str]]:
     return rows
 
 
-def _entity_names(document: Document) -> dict[str, str]:
+def _entity_names(root: etree._Element) -> dict[str, str]:
     """Entity id → its main name, from the document's own copies of the register entries."""
     names = {}
-    for entry in document.root.xpath("tei:standOff//*[@xml:id]", namespaces=NS):
+    for entry in root.xpath("tei:standOff//*[@xml:id]", namespaces=NS):
         forms = [
             child
             for child in entry

@@ -17,6 +17,7 @@ from teiedition.config import Config
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
 from teiedition.publish.outline import (
+    SortKeys,
     edition_order,
     header_only,
     listing_document,
@@ -28,6 +29,8 @@ from teiedition.writers import write_atomic
 
 REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organizations.html"}
 EDITION_PAGES = {"home": "index.html", "timeline": "timeline.html", "search": "search.html"}
+# The pages that list the whole edition, made together from every document's listing.
+LISTING_PAGES = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
 
 
 @dataclass
@@ -201,8 +204,9 @@ class SiteBuilder:
         config = self.config
         self.paths = sorted(config.documents_dir.glob("*.xml"))
         self.registered = registered_ids(config.registers_dir)
+        sort_keys = SortKeys(config, config.xslt_dir / "html" / "html.xsl")
         order = edition_order(
-            self.paths, self._sort_key, self.cache_dir, self.code, self.registered, "html"
+            self.paths, sort_keys, self.cache_dir, self.code, self.registered, "html"
         )
         registers = sorted(config.registers_dir.glob("*.xml"))
         odd = config.schema_dir / "teiedition.odd"
@@ -273,7 +277,7 @@ class SiteBuilder:
 
     def unchanged(self, current: Path) -> bool:
         """Whether the site in `current` is exactly what this build would make."""
-        pages = [*self.documents, *EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+        pages = [*self.documents, *LISTING_PAGES]
         return self.state.previous.get("#site") == self.site_key and all(
             (current / page).is_file() for page in pages
         )
@@ -286,7 +290,7 @@ class SiteBuilder:
             for page, (key, sources) in self.documents.items()
             if not self._reuse(page, key, current, staging)
         ]
-        listing = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+        listing = LISTING_PAGES
         self.progress.start("html", len(self.documents) + len(listing))
         self.progress.advance(len(self.documents) - len(todo))
         started = time.perf_counter()
@@ -333,7 +337,7 @@ class SiteBuilder:
 
     def kept(self, current: Path) -> HtmlReport:
         """The report of a site kept as it is."""
-        pages = [*self.documents, *EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+        pages = [*self.documents, *LISTING_PAGES]
         report = HtmlReport(current, sorted(current / page for page in pages))
         report.search_records = sum(len(records) for records in self.indexes.values())
         self.progress.start("html", len(pages))
@@ -346,13 +350,6 @@ class SiteBuilder:
             self.state.put(page, key)
         self.state.put("#site", self.site_key)
         self.state.save()
-
-    def _sort_key(self, reduced) -> str:
-        if not hasattr(self, "_transform"):
-            self._transform = Transform(
-                self.config, self.config.xslt_dir / "html" / "html.xsl", with_documents=False
-            )
-        return self._transform.sort_key(self._transform.parse_element(reduced))
 
     def _copy_static(self, paths: list[Path], out_dir: Path) -> None:
         assets = self.config.xslt_dir / "html" / "assets"

@@ -13,7 +13,9 @@ from pathlib import Path
 from lxml import etree
 
 from teiedition.cache import Store, digest, file_digest
+from teiedition.config import Config
 from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.publish.xslt import Transform
 from teiedition.validation import safe_parser
 
 
@@ -23,7 +25,7 @@ class Outline:
     content: str  # digest of the file
     sort_key: str
     header: str  # digest of the header: what a neighbour's page shows of this document
-    listing: str  # digest of its `listing_document`
+    listing: str  # digest of its `listing_document` ("" when not asked for)
 
 
 _NAMES = f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}placeName", f"{{{TEI_NS}}}orgName"
@@ -100,19 +102,34 @@ def _reduce(root: etree._Element) -> etree._Element:
     return reduced
 
 
+class SortKeys:
+    """te:sort-key of header-only documents, by `stylesheet`, compiled only when first asked
+    (an edition whose outlines are all cached needs no stylesheet)."""
+
+    def __init__(self, config: Config, stylesheet: Path) -> None:
+        self.config, self.stylesheet = config, stylesheet
+        self.transform: Transform | None = None
+
+    def __call__(self, reduced: etree._Element) -> str:
+        if self.transform is None:
+            self.transform = Transform(self.config, self.stylesheet, with_documents=False)
+        return self.transform.sort_key(self.transform.parse_element(reduced))
+
+
 def edition_order(
     paths: list[Path],
     sort_key: Callable[[etree._Element], str],
     cache_dir: Path | None,
     code: str,
-    registered: frozenset[str] = frozenset(),
+    registered: frozenset[str] | None = None,
     purpose: str = "print",
 ) -> list[Outline]:
-    """`paths` in the edition's order; `sort_key` (of a header-only document) is called only
-    for documents the cache does not know. `registered`: the registers' ids (see
-    `listing_document`). Each `purpose` keeps its own cache."""
+    """`paths` in the edition's order; `sort_key` (of a header-only document, as `SortKeys`)
+    is called only for documents the cache does not know. With `registered` (the registers'
+    ids), each outline has its listing digest (see `listing_document`); without, none. Each
+    `purpose` keeps its own cache."""
     store = Store(cache_dir, f"outlines-{purpose}")
-    context = digest(code, *sorted(registered))
+    context = digest(code, repr(None if registered is None else sorted(registered)))
     outlines = []
     for path in paths:
         content = file_digest(path)
@@ -124,7 +141,7 @@ def edition_order(
             known = [
                 sort_key(reduced),
                 digest(etree.tostring(reduced, encoding="UTF-8")),
-                listing_digest(root, registered),
+                "" if registered is None else listing_digest(root, registered),
             ]
             store.put(key, known)
         outlines.append(Outline(path, content, *known))

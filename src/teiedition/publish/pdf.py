@@ -14,7 +14,7 @@ from teiedition.config import Config
 from teiedition.errors import TeieditionError
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
-from teiedition.publish.outline import edition_order
+from teiedition.publish.outline import SortKeys, edition_order
 from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
 
@@ -85,18 +85,6 @@ class PdfPublisher:
             message = " ".join(str(err).split())
             raise TeieditionError(f"{name}: typst could not lay it out: {message}") from err
 
-    def publish(
-        self,
-        out_dir: Path,
-        jobs: int = 1,
-        progress: Progress | None = None,
-        cache_dir: Path | None = None,
-        code: str = "",
-    ) -> PdfReport:
-        return PrintBuilder(self.config, jobs, progress or Progress(), cache_dir, code).build(
-            out_dir, self
-        )
-
 
 def volumes_of(order: list[Path], size: int) -> list[list[Path]]:
     """The documents of each volume, in the edition's order, at most `size` to a volume, as
@@ -154,7 +142,7 @@ class PrintBuilder:
         self.cache_dir, self.code = cache_dir, code
         self.state = Store(cache_dir, "pdf-files")
 
-    def build(self, out_dir: Path, publisher: PdfPublisher | None = None) -> PdfReport:
+    def build(self, out_dir: Path) -> PdfReport:
         config = self.config
         report = PdfReport(out_dir)
         start = time.perf_counter()
@@ -175,7 +163,7 @@ class PrintBuilder:
                 todo.append((str(path), str(target)))
         self.progress.start("pdf", len(paths))
         self.progress.advance(len(paths) - len(todo))
-        failures = self._run(todo, _document_chunk, publisher, DOCUMENTS_PER_JOB)
+        failures = self._run(todo, _document_chunk, DOCUMENTS_PER_JOB)
         failed = {Path(target) for (_, target), error in zip(todo, failures, strict=True) if error}
         report.files = [f for f in report.files if f not in failed]
         for target in report.files:
@@ -184,7 +172,8 @@ class PrintBuilder:
             self.state.save()
             errors = [error for error in failures if error]
             raise TeieditionError("\n".join([*errors, "pdf: the volume was not built"]))
-        order = edition_order(paths, self._sort_key(publisher), self.cache_dir, self.code)
+        sort_keys = SortKeys(config, config.xslt_dir / "print" / "print.xsl")
+        order = edition_order(paths, sort_keys, self.cache_dir, self.code)
         volumes = volumes_of([o.path for o in order], config.volume_size)
         contents = {o.path: o.content for o in order}
         pending, names = [], []
@@ -203,7 +192,7 @@ class PrintBuilder:
         self.progress.advance(len(volumes) - len(pending))
         # a large volume is laid out in a process of its own: its memory is freed with it
         isolate = sum(len(item[0]) for item in pending) > IN_PROCESS_DOCUMENTS
-        pages = self._run([item[:3] for item in pending], _volume_chunk, publisher, 1, isolate)
+        pages = self._run([item[:3] for item in pending], _volume_chunk, 1, isolate)
         for (_, _, name, key), count in zip(pending, pages, strict=True):
             self.state.put(name, [key, count])
             report.pages += count
@@ -224,19 +213,7 @@ class PrintBuilder:
             return True
         return False
 
-    def _run(
-        self,
-        items: list,
-        work,
-        publisher: PdfPublisher | None,
-        minimum: int,
-        isolate: bool = False,
-    ) -> list:
-        if publisher is not None and self.jobs == 1 and not isolate:
-            _WORKER[:] = [publisher]  # a caller's own publisher (tests, benches)
-            results = work(items) if items else []
-            self.progress.advance(len(items))
-            return results
+    def _run(self, items: list, work, minimum: int, isolate: bool = False) -> list:
         return run_chunks(
             items,
             work,
@@ -247,17 +224,6 @@ class PrintBuilder:
             min_items_per_job=minimum,
             isolate=isolate,
         )
-
-    def _sort_key(self, publisher: PdfPublisher | None):
-        holder: list[PdfPublisher] = [publisher] if publisher else []
-
-        def sort_key(reduced) -> str:
-            if not holder:
-                holder.append(PdfPublisher(self.config, with_documents=False))
-            transform = holder[0].transform
-            return transform.sort_key(transform.parse_element(reduced))
-
-        return sort_key
 
     @staticmethod
     def _remove_stale(out_dir: Path, files: list[Path]) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from lxml import etree
 
 from teiedition.cache import Store, digest, file_digest
-from teiedition.config import Config
 from teiedition.markup.ids import ascii_fold
 from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.markup.text import normalise, reading_text
@@ -94,12 +93,6 @@ def search_records(paths: list[Path]) -> list[dict]:
                 }
             )
     return records
-
-
-def build_search_index(paths: list[Path], config: Config, out_dir: Path) -> int:
-    records = search_records(paths)
-    index_records(records, out_dir)
-    return len(records)
 
 
 def index_records(records: list[dict], out_dir: Path) -> None:
