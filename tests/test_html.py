@@ -16,8 +16,10 @@ from conftest import FIXTURES, ROOT, make_edition
 
 from teiedition import pipeline
 from teiedition.config import load_config
+from teiedition.errors import TeieditionError
 from teiedition.publish.html import HtmlPublisher, publish_html
 from teiedition.publish.outline import registered_ids
+from teiedition.publish.xslt import entity_free_text
 from teiedition.writers import write_atomic
 
 EPOCH = "1763769600"  # 2025-11-22: a fixed build date, so builds are comparable
@@ -259,6 +261,37 @@ def test_tei_of_other_projects_drops_no_text(name):
         if node.strip():
             assert " ".join(node.split()) in shown, f"{node!r} was dropped"
     assert html.xpath("//span[@class='tei-lg'] | //span[@class='tei-ab']")
+
+
+@pytest.mark.parametrize(
+    ("data", "direct"),
+    [
+        (b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI>caf\xc3\xa9</TEI>', True),
+        (b"\xef\xbb\xbf<TEI/>", True),
+        (b'<!DOCTYPE TEI [<!ENTITY x "y">]><TEI>&x;</TEI>', False),
+        ("<TEI/>".encode("utf-16"), False),  # the DOCTYPE check reads ASCII bytes
+        (b'<?xml version="1.0" encoding="ISO-8859-1"?><TEI>caf\xe9</TEI>', False),
+        (b"  <TEI/>", False),
+    ],
+)
+def test_only_text_that_cannot_declare_entities_skips_the_safe_parser(data, direct):
+    assert (entity_free_text(data) is not None) is direct
+
+
+def test_a_document_page_expands_no_external_entity(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-CONTENT")
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_text(
+        f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>a &x; b</p>'
+        "</body></text></TEI>"
+    )
+    publisher = HtmlPublisher(load_config(ROOT / "edition.toml"), ROOT / "xslt")
+    # the entity is left unexpanded, which Saxon then refuses: an error naming the file
+    with pytest.raises(TeieditionError, match=r"hostile\.xml.*not declared") as refused:
+        publisher.document_page(hostile)
+    assert "SECRET-CONTENT" not in str(refused.value)
 
 
 def test_html_is_valid_html5(site):

@@ -19,7 +19,6 @@ from teiedition.progress import Progress
 from teiedition.publish.outline import (
     SortKeys,
     edition_order,
-    header_only,
     listing_document,
     registered_ids,
 )
@@ -85,6 +84,7 @@ class HtmlPublisher:
         self.processor = self.transform.processor
         self.paths = self.transform.paths
         self.documents = self.transform.documents
+        self._window: dict[Path, object] = {}  # the last pages' documents, parsed
 
     def document_page(self, path: Path, page_path: str = "documents/page.html") -> str:
         """The document page of any TEI file, ours or another project's."""
@@ -95,7 +95,12 @@ class HtmlPublisher:
 
     def edition_page(self, path: Path, previous: Path | None, following: Path | None) -> bytes:
         """The page of one of the edition's documents, given its neighbours in the edition's
-        order: the page needs only their headers, and no other document."""
+        order (the page reads only their headers). Called in the edition's order, each
+        document is parsed once: it is the next page's previous document."""
+        parsed = {p: self._window.get(p) for p in (previous, path, following) if p is not None}
+        for neighbour, node in parsed.items():
+            if node is None:
+                parsed[neighbour] = self.transform.parse(neighbour)
         executable = self.executable
         executable.set_parameter("neighbours-given", self.processor.make_boolean_value(True))
         for name, neighbour in (("previous-document", previous), ("next-document", following)):
@@ -103,11 +108,11 @@ class HtmlPublisher:
                 if executable.get_parameter(name) is not None:
                     executable.remove_parameter(name)
             else:
-                executable.set_parameter(name, self.transform.parse_element(header_only(neighbour)))
-        document = self.transform.parse(path)
+                executable.set_parameter(name, parsed[neighbour])
+        self._window = {p: parsed[p] for p in (path, following) if p is not None}
         return self._page(
             f"documents/{path.stem}.html",
-            lambda: executable.transform_to_string(xdm_node=document),
+            lambda: executable.transform_to_string(xdm_node=parsed[path]),
         )
 
     def _page(self, page_path: str, make) -> bytes:

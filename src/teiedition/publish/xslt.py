@@ -38,6 +38,18 @@ def build_date(root: Path) -> str:
     return dt.date.today().isoformat()
 
 
+def entity_free_text(data: bytes) -> str | None:
+    """`data` as text when it is UTF-8 (or ASCII) XML without a document type declaration:
+    without one no entity can be declared, so no parser can expand or fetch anything. None
+    for anything else (other encodings included: the check reads ASCII bytes)."""
+    if not data.startswith((b"<", b"\xef\xbb\xbf<")) or b"\x00" in data or b"<!DOCTYPE" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 class Transform:
     """One compiled stylesheet with the edition's parameters set."""
 
@@ -104,10 +116,18 @@ class Transform:
             )
 
     def parse(self, path: Path, reduce: Callable[[etree._Element], etree._Element] | None = None):
-        """A document as Saxon sees it, reparsed safely (no DTD, no entities); `reduce`d first
-        if given."""
-        root = etree.parse(str(path), safe_parser()).getroot()
-        return self.parse_element(reduce(root) if reduce else root)
+        """A document as Saxon sees it, parsed safely (no DTD, no entities); `reduce`d first
+        if given. Text that cannot declare an entity goes to Saxon as it is; anything else
+        through lxml's safe parser."""
+        try:
+            if reduce is None:
+                text = entity_free_text(path.read_bytes())
+                if text is not None:
+                    return self.processor.parse_xml(xml_text=text)
+            root = etree.parse(str(path), safe_parser()).getroot()
+            return self.parse_element(reduce(root) if reduce else root)
+        except Exception as err:  # lxml's and saxonche's own error types, with the message
+            raise TeieditionError(f"{path}: {' '.join(str(err).split())}") from err
 
     def parse_element(self, root: etree._Element):
         return self.processor.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
