@@ -19,7 +19,7 @@ from teiedition.config import load_config
 from teiedition.errors import TeieditionError
 from teiedition.publish.html import HtmlPublisher, publish_html
 from teiedition.publish.outline import registered_ids
-from teiedition.publish.xslt import entity_free_text
+from teiedition.validation import entity_free_text
 from teiedition.writers import write_atomic
 
 EPOCH = "1763769600"  # 2025-11-22: a fixed build date, so builds are comparable

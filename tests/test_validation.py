@@ -187,3 +187,18 @@ def test_build_stops_with_diagnostics_when_the_edition_is_invalid(tmp_path):
     assert result.exit_code == 1
     assert "lies in the future [date-future]" in result.output
     assert "the edition is not valid: nothing was published" in result.output
+
+
+def test_a_register_copy_must_keep_each_attribute_on_its_element(validator, tmp_path):
+    """The copy has the master's element names and attribute values in the same order, but
+    one value has moved to the next element: not the master's entry."""
+    source = (INVALID / "valid.xml").read_text("utf-8")
+    moved = source.replace(
+        '<persName type="main"><surname>Kim</surname>',
+        '<persName><surname type="main">Kim</surname>',
+        1,
+    )
+    assert moved != source
+    (tmp_path / "moved.xml").write_text(moved, "utf-8")
+    found = validator.validate_file(tmp_path / "moved.xml")
+    assert ("standoff-register", 98) in {(p.rule, p.line) for p in found}, found

@@ -47,6 +47,18 @@ def safe_parser() -> etree.XMLParser:
     )
 
 
+def entity_free_text(data: bytes) -> str | None:
+    """`data` as text when it is UTF-8 (or ASCII) XML without a document type declaration:
+    without one no entity can be declared, so no parser can expand or fetch anything. None
+    for anything else (other encodings included: the check reads ASCII bytes)."""
+    if not data.startswith((b"<", b"\xef\xbb\xbf<")) or b"\x00" in data or b"<!DOCTYPE" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str
@@ -161,7 +173,7 @@ class Validator:
             return [Problem(where, line or 1, max(column, 1), "error", message, "well-formed")]
         lines = source.decode("utf-8", "replace").splitlines()
         problems = self._relaxng(where, tree, lines)
-        problems += self._schematron(where, tree, lines)
+        problems += self._schematron(where, source, tree, lines)
         return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
 
     def _relaxng(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
@@ -223,10 +235,13 @@ class Validator:
                     )
         return problems
 
-    def _schematron(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
-        document = self.processor.parse_xml(
-            xml_text=etree.tostring(tree.getroot(), encoding="unicode")
-        )
+    def _schematron(
+        self, where: str, source: bytes, tree: etree._ElementTree, lines: list[str]
+    ) -> list[Problem]:
+        text = entity_free_text(source)  # the file as it is, when Saxon may parse it so
+        if text is None:
+            text = etree.tostring(tree.getroot(), encoding="unicode")
+        document = self.processor.parse_xml(xml_text=text)
         output = self.schematron.transform_to_string(xdm_node=document)
         problems = []
         for finding in etree.fromstring(output.encode("utf-8")):

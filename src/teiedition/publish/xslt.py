@@ -13,7 +13,7 @@ from lxml import etree
 
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
-from teiedition.validation import safe_parser
+from teiedition.validation import entity_free_text, safe_parser
 
 
 def build_date(root: Path) -> str:
@@ -36,18 +36,6 @@ def build_date(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         pass
     return dt.date.today().isoformat()
-
-
-def entity_free_text(data: bytes) -> str | None:
-    """`data` as text when it is UTF-8 (or ASCII) XML without a document type declaration:
-    without one no entity can be declared, so no parser can expand or fetch anything. None
-    for anything else (other encodings included: the check reads ASCII bytes)."""
-    if not data.startswith((b"<", b"\xef\xbb\xbf<")) or b"\x00" in data or b"<!DOCTYPE" in data:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
 
 
 class Transform:
