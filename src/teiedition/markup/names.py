@@ -15,6 +15,7 @@ Titles are not part of the name; pronouns and bare titles ("the Ambassador") are
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Callable
@@ -88,6 +89,7 @@ _CAPITALISED = re.compile(r"(?<![\w.’'-])[A-ZÀ-ÖØ-Þ]\w+(?![\w-])")
 _INITIAL_ALONE = re.compile(r"(?<![\w.])(?P<letter>[A-HJ-Z])\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur on every page
 def fold(text: str) -> str:
     """The comparison form of a name: no accents, apostrophes and hyphens as spaces, lower
     case, "II" read as "Il"."""
@@ -177,19 +179,22 @@ class DocumentNames:
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         registered = self._registered(text, atoms)
+        taken = bytearray(len(text))  # the characters registered forms cover
+        for r in registered:
+            taken[r.start : r.end] = b"\x01" * len(taken[r.start : r.end])
         others = [
-            c
-            for c in self._unknown(text) + self._short(text)
-            if not any(c.start < r.end and r.start < c.end for r in registered)
+            c for c in self._unknown(text) + self._short(text) if 1 not in taken[c.start : c.end]
         ]
         candidates = registered + others
         mentions: list[Mention] = []
+        reached = 0  # where the mentions kept end: they are taken in order of start
         for candidate in sorted(candidates, key=lambda m: (m.start, -m.end)):
-            if any(candidate.start < m.end and m.start < candidate.end for m in mentions):
+            if candidate.start < reached:
                 continue
             mention = self._resolve(candidate, text)
             if mention is not None:
                 mentions.append(mention)
+                reached = max(reached, mention.end)
         return [self._span(mention, atoms) for mention in mentions]
 
     def place_ref(self, name: str) -> str | None:
