@@ -22,6 +22,8 @@ So a parallel or incremental run writes byte for byte what a serial full run wri
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,6 +125,10 @@ _WORKER: dict[str, object] = {}
 def _setup_worker(config: Config) -> None:
     from teiedition.pipeline import load_names
 
+    # The build's process merges and writes the drafts as they come, the stage's critical
+    # path: when cores are short, it goes first.
+    os.nice(5)
+
     _WORKER["config"], _WORKER["names"] = config, load_names(config)
 
 
@@ -163,7 +169,9 @@ class ConvertStage:
         self.ids: _IdPass | None = None
         self.base = digest(code, repr(config), _registers_digest(config))
 
-    def drafts_of(self, paths: list[Path]) -> list[Draft]:
+    def drafts_of(self, paths: list[Path]) -> Iterator[Draft]:
+        """Each transcript's draft, in order, as soon as it is made: the caller merges and
+        writes the first while workers still draft the later ones."""
         keys = [digest(self.base, p.name, file_digest(p)) for p in paths]
         found: dict[int, Draft] = {}
         for index, key in enumerate(keys):
@@ -187,17 +195,20 @@ class ConvertStage:
             )
             for data in done
         )
-        for index, data in zip(missing, made, strict=True):
-            found[index] = Draft.load(data)
-            if found[index].error is None:
+        for index in range(len(paths)):
+            if index in found:
+                yield found.pop(index)
+                continue
+            data = next(made)
+            draft = Draft.load(data)
+            if draft.error is None:
                 self.drafts.put(keys[index], data)
-        return [found[i] for i in range(len(paths))]
+            yield draft
 
-    def merge(self, drafts: list[Draft]) -> list[Draft]:
+    def merge(self, drafts: Iterable[Draft]) -> Iterator[Draft]:
         """The drafts as a serial run makes them: automatic entries added in input order."""
         registers = self.names.registers
         made_in_run: set[str] = set()
-        merged = []
         for draft in drafts:
             if self._differs(draft, made_in_run):
                 self.progress.detail(f"{draft.source}: marked up again (shares an unknown name)")
@@ -206,8 +217,7 @@ class ConvertStage:
                 for entity_id, name in draft.added:
                     registers.add_unreviewed_person(entity_id, name)
             made_in_run.update(entity_id for entity_id, _ in draft.added)
-            merged.append(draft)
-        return merged
+            yield draft
 
     def _differs(self, draft: Draft, made_in_run: set[str]) -> bool:
         """Whether the serial run would mark this document up otherwise. It would not when every
@@ -227,7 +237,7 @@ class ConvertStage:
             _write_all(drafts, out_dir, None, result)
         else:
             self.ids = _IdPass(self.config, registry, self.cache_dir, out_dir)
-            self.ids.run(drafts, result)
+            self.ids.run(drafts, [str(p) for p in paths], result)
         self.drafts.prune()
         self.progress.finish(
             f"convert: {len(result.documents)} of {len(paths)} transcripts, "
@@ -247,12 +257,12 @@ def _tree(draft: Draft) -> etree._ElementTree:
 
 
 def _write_all(
-    drafts: list[Draft], out_dir: Path, stabiliser: Stabiliser | None, result: Converted
-) -> dict[str, str]:
+    drafts: Iterable[Draft], out_dir: Path, stabiliser: Stabiliser | None, result: Converted
+) -> dict[str, tuple[str, str]]:
     """Write every draft's TEI (ids stabilised when there is a `stabiliser`); returns the
-    document id of each source written."""
+    document id of each source written, and the digest of its draft."""
     sources: dict[str, str] = {}
-    ids: dict[str, str] = {}
+    ids: dict[str, tuple[str, str]] = {}
     for draft in drafts:
         result.diagnostics += draft.warnings
         if draft.error is not None:
@@ -272,7 +282,7 @@ def _write_all(
             )
             continue
         sources[doc_id] = draft.source
-        ids[draft.source] = doc_id
+        ids[draft.source] = doc_id, digest(draft.tei)
         target = out_dir / f"{doc_id}.xml"
         _write_if_changed(target, serialise_tei(tree), result)
         result.documents.append(target)
@@ -292,13 +302,16 @@ class _IdPass:
         self.config, self.registry, self.out = config, registry, out
         self.state = Store(cache_dir, "documents")
 
-    def run(self, drafts: list[Draft], result: Converted) -> None:
+    def run(self, drafts: Iterable[Draft], sources: list[str], result: Converted) -> None:
+        """`drafts`: of `sources`, in order. A first build takes each as it comes (written
+        while later ones are drafted); a partial pass needs them all first."""
         registry_now = self._registry_digest()
-        sources = [d.source for d in drafts]
         partial = (
             self.state.previous.get("#registry") == registry_now
             and self.state.previous.get("#sources") == sources
         )
+        if partial:
+            drafts = list(drafts)
         if not (partial and self._partial(drafts, result)):
             # start again from the registry as saved (a partial pass may have touched it)
             self.registry.restore(self.config.registry_path)
@@ -307,7 +320,7 @@ class _IdPass:
             ids = _write_all(drafts, self.out, stabiliser, fresh)
             result.written, result.documents = fresh.written, fresh.documents
             result.diagnostics = fresh.diagnostics
-            self._remember(drafts, ids)
+            self._remember(ids)
         self.state.put("#sources", sources)
 
     def remember(self) -> None:
@@ -343,7 +356,7 @@ class _IdPass:
             pending
         ) + len(unchanged):
             return False  # a duplicate: the full pass reports it in order
-        ids: dict[str, str] = {}
+        ids: dict[str, tuple[str, str]] = {}
         trees = {draft.source: tree for draft, tree, _ in pending}
         for draft in drafts:
             result.diagnostics += draft.warnings
@@ -355,25 +368,17 @@ class _IdPass:
                 continue
             tree = trees[draft.source]
             doc_id = document_key(tree)
-            ids[draft.source] = doc_id
+            ids[draft.source] = doc_id, digest(draft.tei)
             target = self.out / f"{doc_id}.xml"
             _write_if_changed(target, serialise_tei(tree), result)
             result.documents.append(target)
-        self._remember(drafts, ids)
+        self._remember(ids)
         return True
 
-    def _remember(self, drafts: list[Draft], ids: dict[str, str]) -> None:
-        for draft in drafts:
-            if draft.source in ids and draft.tei is not None:
-                target = self.out / f"{ids[draft.source]}.xml"
-                self.state.put(
-                    draft.source,
-                    {
-                        "draft": digest(draft.tei),
-                        "doc": ids[draft.source],
-                        "tei": file_digest(target),
-                    },
-                )
+    def _remember(self, ids: dict[str, tuple[str, str]]) -> None:
+        for source, (doc_id, draft) in ids.items():
+            target = self.out / f"{doc_id}.xml"
+            self.state.put(source, {"draft": draft, "doc": doc_id, "tei": file_digest(target)})
 
     def _registry_digest(self) -> str:
         return file_digest(self.config.registry_path)
