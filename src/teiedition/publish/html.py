@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import shutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -327,13 +328,17 @@ class SiteBuilder:
         report.pages = [staging / page for page in sorted(self.made) if page.endswith(".html")]
         self._copy_static(self.paths, staging)
         self._write_or_link("sitemap.xml", self._sitemap(report.pages, staging), current, staging)
+        stale = []
         for folder, records in self.indexes.items():
             report.search_records += len(records)
             if not self._reuse_folder(folder, self.index_keys[folder], current, staging):
                 self.progress.detail(f"html: indexing {len(records)} paragraphs in {folder}")
-                started = time.perf_counter()
-                index_records(records, staging / folder.removesuffix("pagefind"))
-                report.search_seconds += time.perf_counter() - started
+                stale.append((records, staging / folder.removesuffix("pagefind")))
+        started = time.perf_counter()
+        # each shard is a Pagefind process of its own; a thread only waits for it
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            list(pool.map(lambda shard: index_records(*shard), stale))
+        report.search_seconds = time.perf_counter() - started if stale else 0.0
         self.progress.finish(
             f"html: {len(report.pages)} pages, {self.rendered} made, "
             f"{len(report.pages) - self.rendered} unchanged"
