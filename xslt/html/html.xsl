@@ -27,22 +27,25 @@
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
+    <xsl:call-template name="te:page">
+      <xsl:with-param name="title" select="te:title(.)"/>
+      <xsl:with-param name="source" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/" mode="te:head">
+    <xsl:apply-templates select="TEI" mode="metadata"/>
+  </xsl:template>
+
+  <xsl:template match="/" mode="te:content">
     <!-- absent for a file that is not one of the edition's documents -->
     <xsl:variable name="position" as="xs:integer?"
         select="if ($neighbours-given) then () else index-of($te:chronology ! te:id(.), te:id(.))[1]"/>
-    <xsl:call-template name="te:page">
-      <xsl:with-param name="title" select="te:title(.)"/>
-      <xsl:with-param name="head" as="element()*">
-        <xsl:apply-templates select="TEI" mode="metadata"/>
-      </xsl:with-param>
-      <xsl:with-param name="content" as="node()*">
-        <xsl:apply-templates select="TEI" mode="document">
-          <xsl:with-param name="previous" select="if ($neighbours-given) then $previous-document
-                                                  else $position ! $te:chronology[$position - 1]"/>
-          <xsl:with-param name="next" select="if ($neighbours-given) then $next-document
-                                              else $position ! $te:chronology[$position + 1]"/>
-        </xsl:apply-templates>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:apply-templates select="TEI" mode="document">
+      <xsl:with-param name="previous" select="if ($neighbours-given) then $previous-document
+                                              else $position ! $te:chronology[$position - 1]"/>
+      <xsl:with-param name="next" select="if ($neighbours-given) then $next-document
+                                          else $position ! $te:chronology[$position + 1]"/>
+    </xsl:apply-templates>
   </xsl:template>
 </xsl:stylesheet>

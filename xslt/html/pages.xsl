@@ -16,11 +16,19 @@
       map{'path': 'timeline.html', 'label': 'Timeline'},
       map{'path': 'search.html', 'label': 'Search'}"/>
 
-  <!-- Every page: one h1 in main, landmarks, a skip link, version and build date. -->
+  <!-- A page's head elements and content, made in place from its $source (templates in these
+       modes), so that they are not first built apart and then copied: the document page is
+       made once per document. -->
+  <xsl:mode name="te:head" on-no-match="shallow-skip"/>
+  <xsl:mode name="te:content" on-no-match="shallow-skip"/>
+
+  <!-- Every page: one h1 in main, landmarks, a skip link, version and build date. The head and
+       content are $head and $content, or made from $source (te:head and te:content modes). -->
   <xsl:template name="te:page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="head" as="element()*" select="()"/>
-    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="content" as="node()*" select="()"/>
+    <xsl:param name="source" as="node()?" select="()"/>
     <xsl:param name="scripts" as="element()*" select="()"/>
     <html lang="en">
       <head>
@@ -30,6 +38,7 @@
         <link rel="canonical" href="{$base-url}{$page-path}"/>
         <link rel="stylesheet" href="{te:href('assets/edition.css')}"/>
         <xsl:sequence select="$head"/>
+        <xsl:apply-templates select="$source" mode="te:head"/>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to the content</a>
@@ -52,6 +61,7 @@
         </header>
         <main id="main" tabindex="-1">
           <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$source" mode="te:content"/>
         </main>
         <footer class="site-footer">
           <p>{$edition-title}, version {$version}, built {$build-date}. Published by {$publisher}.
