@@ -295,3 +295,32 @@ def test_escaping_keeps_any_text_as_text(escaper, text):
     pdf = escaper.compile(source)
     extracted = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert " ".join(extracted.split()) == " ".join(text.split())
+
+
+def _typst_reference(text: str) -> str:
+    """What te:typst promises: white space runs as one space, backslash and double quote
+    escaped, inside #"…"; (nothing for no text)."""
+    if not text:
+        return ""
+    folded = re.sub(r"[ \t\n\r]+", " ", text)
+    return '#"' + folded.replace("\\", "\\\\").replace('"', '\\"') + '";'
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        st.one_of(
+            st.sampled_from(list(' \t\n\r\\"#;[]$')),
+            st.characters(min_codepoint=0x20, max_codepoint=0x44F),
+        ),
+        max_size=30,
+    )
+)
+def test_escaping_is_exactly_its_contract(escaper, text):
+    processor = escaper.transform.processor
+    escaped = escaper.transform.executable.call_function_returning_string(
+        "{urn:teiedition:functions}typst", [processor.make_string_value(text)]
+    )
+    assert (escaped or "") == _typst_reference(text)

@@ -8,11 +8,22 @@
     xmlns:te="urn:teiedition:functions"
     exclude-result-prefixes="#all">
 
-  <!-- A Typst string literal holding `text` exactly (white space runs folded to one space). -->
+  <!-- A Typst string literal holding `text` exactly (white space runs folded to one space).
+       Every piece of text of a volume comes through here, so it avoids regular expressions,
+       which cost a volume more than the rest of its transform: white space is folded by
+       normalize-space (keeping one space at either end), and only text holding a backslash
+       or a double quote is searched for them. -->
   <xsl:function name="te:typst-string" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="'&quot;' || replace(replace(replace($text, '\s+', ' '), '\\', '\\\\'),
-                                               '&quot;', '\\&quot;') || '&quot;'"/>
+    <xsl:variable name="space" as="xs:string+" select="(' ', '&#9;', '&#10;', '&#13;')"/>
+    <xsl:variable name="inner" as="xs:string" select="normalize-space($text)"/>
+    <xsl:variable name="folded" as="xs:string" select="
+        if ($inner = '') then (if ($text = '') then '' else ' ')
+        else (if (substring($text, 1, 1) = $space) then ' ' else '') || $inner
+             || (if (substring($text, string-length($text)) = $space) then ' ' else '')"/>
+    <xsl:sequence select="'&quot;' || (if (contains($folded, '\') or contains($folded, '&quot;'))
+        then replace(replace($folded, '\', '\\', 'q'), '&quot;', '\&quot;', 'q')
+        else $folded) || '&quot;'"/>
   </xsl:function>
 
   <!-- A Typst array of string literals from a "; "-separated list: ("a", "b",) or (). -->
