@@ -4,7 +4,8 @@ edition's TEI (in order, with its published ids).
 A *draft* is a transcript read and marked up on its own, against the curated registers only.
 Drafts do not depend on one another, so they are made on every core and kept in the cache under
 the hash of the transcript, the registers, the settings and the code. Two things do depend on
-the order of documents, and are done after, in a single pass in input order:
+the order of documents, and are done in a single pass in input order, in the build's own
+process, which takes each draft as soon as it and those before it are made:
 
 - automatic register entries. A draft records the automatic entry ids it looked up and the
   entries it made. If none of the ids it looked up was made by an earlier document of this run,
