@@ -22,6 +22,7 @@ So a parallel or incremental run writes byte for byte what a serial full run wri
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -59,30 +60,40 @@ class Draft:
     #: automatic entry ids looked up (made or not)
     probed: list[str] = field(default_factory=list)
 
+    @functools.cached_property
+    def tei_digest(self) -> str:
+        """Of its TEI ("" when it has none); read back with the draft, not computed again."""
+        return digest(self.tei) if self.tei is not None else ""
+
     def dump(self) -> bytes:
-        return json.dumps(
-            {
-                "source": self.source,
-                "tei": self.tei.decode("utf-8") if self.tei is not None else None,
-                "warnings": [_diagnostic_json(d) for d in self.warnings],
-                "error": _diagnostic_json(self.error) if self.error else None,
-                "added": self.added,
-                "probed": self.probed,
-            },
-            ensure_ascii=False,
-        ).encode("utf-8")
+        """A line of JSON (all but the TEI, and the TEI's digest), then the TEI as it is: a
+        draft is read back without decoding or hashing its TEI."""
+        header = {
+            "source": self.source,
+            "digest": self.tei_digest if self.tei is not None else None,
+            "warnings": [_diagnostic_json(d) for d in self.warnings],
+            "error": _diagnostic_json(self.error) if self.error else None,
+            "added": self.added,
+            "probed": self.probed,
+        }
+        # JSON escapes line breaks inside strings: the first one ends the header
+        return json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + (self.tei or b"")
 
     @classmethod
     def load(cls, data: bytes) -> Draft:
-        raw = json.loads(data)
-        return cls(
+        line, _, tei = data.partition(b"\n")
+        raw = json.loads(line)
+        draft = cls(
             source=raw["source"],
-            tei=raw["tei"].encode("utf-8") if raw["tei"] is not None else None,
+            tei=tei if raw["digest"] is not None else None,
             warnings=[_diagnostic(d) for d in raw["warnings"]],
             error=_diagnostic(raw["error"]) if raw["error"] else None,
             added=[(a, b) for a, b in raw["added"]],
             probed=list(raw["probed"]),
         )
+        if raw["digest"] is not None:
+            draft.__dict__["tei_digest"] = raw["digest"]  # where cached_property keeps it
+        return draft
 
 
 def _diagnostic_json(diagnostic: Diagnostic) -> dict:
@@ -283,7 +294,7 @@ def _write_all(
             )
             continue
         sources[doc_id] = draft.source
-        ids[draft.source] = doc_id, digest(draft.tei)
+        ids[draft.source] = doc_id, draft.tei_digest
         target = out_dir / f"{doc_id}.xml"
         _write_if_changed(target, serialise_tei(tree), result)
         result.documents.append(target)
@@ -335,7 +346,7 @@ class _IdPass:
         unchanged: dict[str, str] = {}
         for draft in drafts:
             entry = self.state.previous.get(draft.source)
-            if entry and draft.tei is not None and entry["draft"] == digest(draft.tei):
+            if entry and draft.tei is not None and entry["draft"] == draft.tei_digest:
                 target = self.out / f"{entry['doc']}.xml"
                 if file_digest(target) == entry["tei"]:
                     unchanged[draft.source] = entry["doc"]
@@ -369,7 +380,7 @@ class _IdPass:
                 continue
             tree = trees[draft.source]
             doc_id = document_key(tree)
-            ids[draft.source] = doc_id, digest(draft.tei)
+            ids[draft.source] = doc_id, draft.tei_digest
             target = self.out / f"{doc_id}.xml"
             _write_if_changed(target, serialise_tei(tree), result)
             result.documents.append(target)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -324,18 +325,31 @@ def _validate_chunk(paths: list[str]) -> list[list[dict]]:
 
 
 def tei_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
-    """Files as given; folders expand to their ``*.xml`` files, recursively, in name order."""
+    """Files as given; folders expand to their ``*.xml`` files, recursively, in name order,
+    leaving out what lies in an `exclude`d folder (symbolic links followed to see where)."""
     excluded = [e.resolve() for e in exclude]
+
+    def kept(path: Path) -> bool:
+        return not any(path.resolve().is_relative_to(e) for e in excluded)
+
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*.xml")
-                if not any(p.resolve().is_relative_to(e) for e in excluded)
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        inside: list[Path] = []
+        # a folder is resolved once, not every file in it: thousands of documents
+        for top, folders, files in os.walk(path):
+            if not kept(Path(top)):
+                folders.clear()
+                continue
+            inside += (
+                Path(top, name)
+                for name in files
+                if name.endswith(".xml")
+                and (not os.path.islink(os.path.join(top, name)) or kept(Path(top, name)))
+            )
+        found += sorted(inside)
     return found
 
 
