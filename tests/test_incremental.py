@@ -146,6 +146,18 @@ def test_a_touched_but_unchanged_transcript_rebuilds_nothing(built):
     assert stamps(built.root) == before
 
 
+def test_an_unchanged_edition_is_planned_without_reading_the_search_records(built):
+    """The records (the text of every paragraph) are read only to index a shard again."""
+    records = built.cache_dir / "search-records.json"
+    assert records.is_file()
+    kept = records.read_bytes()
+    records.unlink()
+    before = stamps(built.root)
+    assert pipeline.build(built).ok
+    assert not records.exists() and stamps(built.root) == before
+    records.write_bytes(kept)
+
+
 HUNGARIAN = "d1962-08-27-report-embassy-hungary"
 
 

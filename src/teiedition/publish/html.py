@@ -23,7 +23,7 @@ from teiedition.publish.outline import (
     listing_document,
     registered_ids,
 )
-from teiedition.publish.search import cached_records, index_records, shards
+from teiedition.publish.search import CachedRecords, index_records, shards
 from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
 
@@ -249,23 +249,24 @@ class SiteBuilder:
         # the search index, in shards; the first is the main index (with Pagefind's
         # interface), the others are merged into it by the search page
         # (a shard's records follow from its documents' content: that is its key)
-        records = cached_records(self.paths, self.cache_dir, self.code)
+        self.records = CachedRecords(self.paths, self.cache_dir, self.code)
         per_document = [
-            [(path.name + file_digest(path), found)]
-            for path, found in zip(self.paths, records, strict=True)
+            [(path.name + file_digest(path), index, count)]
+            for index, (path, count) in enumerate(zip(self.paths, self.records.counts, strict=True))
         ]
         split = [
             shard
             for shard in shards([p.stem for p in self.paths], per_document)
-            if any(found for _, found in shard)
+            if any(count for _, _, count in shard)
         ]
         folders = ["pagefind", *(f"search-shards/{n:02d}/pagefind" for n in range(1, len(split)))]
+        # each shard: its documents (by index) and how many records they have
         self.indexes = {
-            folder: [record for _, found in shard for record in found]
+            folder: ([index for _, index, _ in shard], sum(count for _, _, count in shard))
             for folder, shard in zip(folders, split, strict=True)
         }
         self.index_keys = {
-            folder: digest(self.code, *(content for content, _ in shard))
+            folder: digest(self.code, *(content for content, _, _ in shard))
             for folder, shard in zip(folders, split, strict=True)
         }
         self.merged = [f"{folder}/" for folder in list(self.indexes)[1:]]
@@ -333,11 +334,13 @@ class SiteBuilder:
         self._copy_static(self.paths, staging)
         self._write_or_link("sitemap.xml", self._sitemap(report.pages, staging), current, staging)
         stale = []
-        for folder, records in self.indexes.items():
-            report.search_records += len(records)
+        for folder, (documents, count) in self.indexes.items():
+            report.search_records += count
             if not self._reuse_folder(folder, self.index_keys[folder], current, staging):
-                self.progress.detail(f"html: indexing {len(records)} paragraphs in {folder}")
+                self.progress.detail(f"html: indexing {count} paragraphs in {folder}")
+                records = [record for index in documents for record in self.records.of(index)]
                 stale.append((records, staging / folder.removesuffix("pagefind")))
+        self.records.save()
         started = time.perf_counter()
         # each shard is a Pagefind process of its own; a thread only waits for it
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
@@ -353,7 +356,7 @@ class SiteBuilder:
         """The report of a site kept as it is."""
         pages = [*self.documents, *LISTING_PAGES]
         report = HtmlReport(current, sorted(current / page for page in pages))
-        report.search_records = sum(len(records) for records in self.indexes.values())
+        report.search_records = sum(count for _, count in self.indexes.values())
         self.progress.start("html", len(pages))
         self.progress.advance(len(pages))
         self.progress.finish(f"html: {len(pages)} pages, 0 made, {len(pages)} unchanged")

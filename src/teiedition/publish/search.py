@@ -105,19 +105,40 @@ def index_records(records: list[dict], out_dir: Path) -> None:
             pool.submit(asyncio.run, _index(Path(work), out_dir / "pagefind")).result()
 
 
-def cached_records(paths: list[Path], cache_dir: Path | None, code: str) -> list[list[dict]]:
-    """The records of each document, those of unchanged documents from the cache."""
-    store = Store(cache_dir, "search-records")
-    records: list[list[dict]] = []
-    for path in paths:
-        key = digest(code, file_digest(path))
-        found = store.get(key)
+class CachedRecords:
+    """Each document's records, cached by its content. Their counts are filed apart, so that
+    an unchanged edition is planned without reading the records themselves (megabytes of
+    text for a large edition); the records are read when a shard is indexed again."""
+
+    def __init__(self, paths: list[Path], cache_dir: Path | None, code: str) -> None:
+        self.paths, self.cache_dir = paths, cache_dir
+        self.keys = [digest(code, file_digest(path)) for path in paths]
+        self._records: Store | None = None
+        counts = Store(cache_dir, "search-counts")
+        self.counts: list[int] = []
+        for index, key in enumerate(self.keys):
+            count = counts.get(key)
+            if count is None:
+                count = len(self.of(index))
+                counts.put(key, count)
+            self.counts.append(count)
+        counts.save()
+
+    def of(self, index: int) -> list[dict]:
+        """The records of the document at `index` of `paths`."""
+        if self._records is None:
+            self._records = Store(self.cache_dir, "search-records")
+            for key in self.keys:
+                self._records.get(key)  # kept for the next run, whether read now or not
+        found = self._records.get(self.keys[index])
         if found is None:
-            found = search_records([path])
-            store.put(key, found)
-        records.append(found)
-    store.save()
-    return records
+            found = search_records([self.paths[index]])
+            self._records.put(self.keys[index], found)
+        return found
+
+    def save(self) -> None:
+        if self._records is not None:
+            self._records.save()
 
 
 # Above this many documents the index is split in shards that are indexed apart and merged by
