@@ -85,9 +85,9 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
         figures["volume pages"] = report.pages
         figures["volume seconds"] = report.volume_seconds
         figures["volumes"] = sum(1 for f in report.files if f.parent.name == "pdf")
-    figures["seconds"] = time.perf_counter() - start
-    if stage == "html":
+    elif stage == "pages-alone":
         figures.update(pages_alone(config))
+    figures["seconds"] = time.perf_counter() - start
     figures["peak MB"] = high_water_mark()
     # an upper bound: a worker's ru_maxrss counts from its fork, at the stage's size then
     figures["worker peak MB"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -99,8 +99,8 @@ ALONE_SAMPLE = 1000
 
 
 def pages_alone(config) -> dict:
-    """Document pages made in this one process, nothing else running, the stylesheet compiled
-    first (not timed), each page written: the rate of one process at work."""
+    """Document pages made in this one fresh process, nothing else running, the stylesheet
+    compiled first (not timed), each page written: the rate of one process at work."""
     from teiedition.publish.html import HtmlPublisher
     from teiedition.writers import write_atomic
 
@@ -218,6 +218,7 @@ def measure(count: int, jobs: int) -> dict:
         return {
             "documents": count,
             "stages": stages,
+            "pages alone": in_child(root, "pages-alone", jobs),
             "floor": floor(root),
             "incremental": incremental(root, jobs),
         }
@@ -264,7 +265,8 @@ def table(results: list[dict], jobs: int) -> str:
                     f"| {result['documents']} | document pages, per rendering process | | "
                     f"{rendering:.2f} | {made / rendering if rendering else 0:.0f} | | | | |"
                 )
-                alone, alone_seconds = f["alone pages"], f["alone seconds"]
+                alone = result["pages alone"]["alone pages"]
+                alone_seconds = result["pages alone"]["alone seconds"]
                 lines.append(
                     f"| {result['documents']} | document pages, one process alone "
                     f"({alone}) | | {alone_seconds:.2f} | {alone / alone_seconds:.0f} | | "
