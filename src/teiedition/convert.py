@@ -139,7 +139,8 @@ def _setup_worker(config: Config) -> None:
 
     # The build's process merges and writes the drafts as they come, the stage's critical
     # path: when cores are short, it goes first.
-    os.nice(5)
+    if hasattr(os, "nice"):  # Unix
+        os.nice(5)
 
     _WORKER["config"], _WORKER["names"] = config, load_names(config)
 
