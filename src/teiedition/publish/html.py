@@ -343,7 +343,7 @@ class SiteBuilder:
         self.records.save()
         started = time.perf_counter()
         # each shard is a Pagefind process of its own; a thread only waits for it
-        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+        with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as pool:
             list(pool.map(lambda shard: index_records(*shard), stale))
         report.search_seconds = time.perf_counter() - started if stale else 0.0
         self.progress.finish(
