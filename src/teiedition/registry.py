@@ -160,6 +160,7 @@ class Stabiliser:
         # changes only when the document is given its ids, after which it is claimed and no
         # candidate: so the indexes stay true of every candidate for the whole run.
         self._by_key: dict[str, dict[str, list[str]]] | None = None
+        self._position: dict[str, int] = {}  # each document's place in the registry
         self._used: set[str] | None = None
 
     def stabilise(self, tree: etree._ElementTree, source: Path) -> str:
@@ -185,9 +186,9 @@ class Stabiliser:
         """Document ids by record number, by source file and by paragraph fingerprint, each
         list in the registry's order."""
         if self._by_key is None:
-            self._by_key = {"record": {}, "source": {}, "print": {}, "order": {}}
-            for doc_id, record in self.registry.documents.items():
-                self._by_key["order"][doc_id] = [len(self._by_key["order"])]
+            self._by_key = {"record": {}, "source": {}, "print": {}}
+            for position, (doc_id, record) in enumerate(self.registry.documents.items()):
+                self._position[doc_id] = position
                 if record.record:
                     self._by_key["record"].setdefault(record.record, []).append(doc_id)
                 self._by_key["source"].setdefault(record.source, []).append(doc_id)
@@ -216,8 +217,7 @@ class Stabiliser:
             for doc_id in self._index()["print"].get(print_, []):
                 if doc_id not in self.claimed:
                     shared[doc_id] = shared.get(doc_id, 0) + 1
-        order = self._index()["order"]
-        for doc_id in sorted(shared, key=lambda d: order[d][0]):
+        for doc_id in sorted(shared, key=self._position.__getitem__):
             known = {u.fingerprint for u in self.registry.documents[doc_id].units.values()}
             if shared[doc_id] >= max(1, len(known) // 2):
                 return doc_id

@@ -84,8 +84,6 @@ class HtmlPublisher:
             )
         self.executable = self.transform.executable
         self.processor = self.transform.processor
-        self.paths = self.transform.paths
-        self.documents = self.transform.documents
         self._window: dict[Path, object] = {}  # the last pages' documents, parsed
 
     def document_page(self, path: Path, page_path: str = "documents/page.html") -> str:

@@ -88,12 +88,8 @@ def listing_digest(root: etree._Element, registered: frozenset[str]) -> str:
     return digest(etree.tostring(listing_document(root, registered), encoding="UTF-8"))
 
 
-def header_only(path: Path) -> etree._Element:
-    """The document reduced to its root and header: enough to name, date and order it."""
-    return _reduce(etree.parse(str(path), safe_parser()).getroot())
-
-
 def _reduce(root: etree._Element) -> etree._Element:
+    """The document reduced to its root and header: enough to name, date and order it."""
     reduced = etree.Element(root.tag, nsmap=root.nsmap)
     reduced.set(XML_ID, root.get(XML_ID, ""))
     header = root.find(f"{{{TEI_NS}}}teiHeader")
