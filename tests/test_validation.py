@@ -2,6 +2,7 @@
 the line and the message. Malformed and hostile XML give clear errors and expand nothing."""
 
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -171,6 +172,27 @@ def test_cli_output_exit_codes_and_json():
     assert runner.invoke(main, ["validate", str(INVALID / "no-such-file.xml")]).exit_code == 2
     warned = runner.invoke(main, ["validate", str(INVALID / "id-pattern.xml")])
     assert warned.exit_code == 0  # warnings alone do not make a file invalid
+
+
+def test_cli_validation_on_several_processes_reports_what_one_process_does(tmp_path):
+    # every fixture twice, under two names: enough files for two worker processes
+    for copy in ("a", "b"):
+        shutil.copytree(INVALID, tmp_path / copy)
+    runner = CliRunner()
+    serial = runner.invoke(main, ["validate", "--jobs", "1", str(tmp_path)])
+    parallel = runner.invoke(main, ["validate", "-j", "2", str(tmp_path)])
+    assert serial.exit_code == parallel.exit_code == 1
+    assert parallel.output == serial.output
+    assert "validated 38 files: 4 valid, 34 invalid" in serial.output
+    assert runner.invoke(main, ["validate", "--jobs", "0", str(INVALID)]).exit_code == 2
+
+
+def test_a_file_named_twice_is_validated_once():
+    report = pipeline.validate(
+        load_config(ROOT / "edition.toml"), [INVALID / "valid.xml", INVALID, INVALID / "xxe.xml"]
+    )
+    assert len(report.files) == len(set(report.files)) == 19
+    assert report.files[0].endswith("valid.xml")
 
 
 def test_build_stops_with_diagnostics_when_the_edition_is_invalid(tmp_path):

@@ -22,6 +22,18 @@ def out_option(help_text: str):
     )
 
 
+def jobs_option():
+    """The --jobs option of the commands that share their work among processes."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=default_jobs,
+        show_default="the number of cores",
+        help="Processes to share the work (the result is the same for any number).",
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedition")
 @click.option(
@@ -42,27 +54,23 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @out_option("Folder for the TEI documents (default: tei/documents).")
+@jobs_option()
 @click.pass_obj
-def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None) -> None:
+def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None, jobs: int) -> None:
     """Convert transcripts (files or folders; default: the edition's seeds/) to TEI."""
     report = _domain(
         pipeline.convert,
         inputs or [config.transcripts_dir],
         out_dir or config.documents_dir,
         config,
+        None,
+        jobs,
     )
     _finish(report, out_dir or config.documents_dir)
 
 
 @main.command()
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=default_jobs,
-    show_default="the number of cores",
-    help="Processes to share the work (the result is the same for any number).",
-)
+@jobs_option()
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print what each stage reused or redid.")
 @click.pass_obj
@@ -103,11 +111,12 @@ def _domain(function, *args):
     show_default=True,
     help="json: one object with every problem, for tools.",
 )
+@jobs_option()
 @click.pass_obj
-def validate(config: Config, paths: tuple[Path, ...], output_format: str) -> None:
+def validate(config: Config, paths: tuple[Path, ...], output_format: str, jobs: int) -> None:
     """Validate TEI files or folders (default: tei/) against the edition's RELAX NG and
     Schematron. Exit 0 when all is valid, 1 when anything is invalid, 2 for usage errors."""
-    report = _domain(pipeline.validate, config, paths)
+    report = _domain(pipeline.validate, config, paths, jobs)
     if output_format == "json":
         click.echo(report.to_json())
     else:
@@ -165,18 +174,20 @@ def release_command(config: Config, version: str, date: str) -> None:
 
 @main.command("pdf")
 @out_option("Folder for the PDFs (default: output/pdf).")
+@jobs_option()
 @click.pass_obj
-def pdf_command(config: Config, out_dir: Path | None) -> None:
+def pdf_command(config: Config, out_dir: Path | None, jobs: int) -> None:
     """Publish the print edition: the volume and one PDF per document."""
-    click.echo(_domain(pipeline.pdf, config, out_dir).summary())
+    click.echo(_domain(pipeline.pdf, config, out_dir, jobs).summary())
 
 
 @main.command()
 @out_option("Folder for the site (default: output/html).")
+@jobs_option()
 @click.pass_obj
-def html(config: Config, out_dir: Path | None) -> None:
+def html(config: Config, out_dir: Path | None, jobs: int) -> None:
     """Publish the HTML edition of the edition's TEI."""
-    click.echo(_domain(pipeline.html, config, out_dir).summary())
+    click.echo(_domain(pipeline.html, config, out_dir, jobs).summary())
 
 
 @main.command()

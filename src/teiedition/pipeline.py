@@ -225,9 +225,9 @@ def entities(config: Config) -> EntityReport:
     return entity_report(config.documents_dir.glob("*.xml"))
 
 
-def html(config: Config, out_dir: Path | None = None) -> HtmlReport:
+def html(config: Config, out_dir: Path | None = None, jobs: int = 1) -> HtmlReport:
     """The HTML edition of the edition's TEI (which should be valid: `teiedition validate`)."""
-    return publish_html(config, out_dir)
+    return publish_html(config, out_dir, jobs)
 
 
 def export_format(config: Config, fmt: str, out: Path | None = None) -> list[Path]:
@@ -254,6 +254,6 @@ def release_version(config: Config, version: str, date: str) -> Report:
     return build(config)
 
 
-def pdf(config: Config, out_dir: Path | None = None) -> PdfReport:
+def pdf(config: Config, out_dir: Path | None = None, jobs: int = 1) -> PdfReport:
     """The print edition: the volume and one PDF per document."""
-    return publish_pdf(config, out_dir)
+    return publish_pdf(config, out_dir, jobs)

@@ -326,7 +326,8 @@ def _validate_chunk(paths: list[str]) -> list[list[dict]]:
 
 def tei_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
     """Files as given; folders expand to their ``*.xml`` files, recursively, in name order,
-    leaving out what lies in an `exclude`d folder (symbolic links followed to see where)."""
+    leaving out what lies in an `exclude`d folder (symbolic links followed to see where). A file
+    named twice (or in two folders given) is listed once, where it first appears."""
     excluded = [e.resolve() for e in exclude]
 
     def kept(path: Path) -> bool:
@@ -350,7 +351,7 @@ def tei_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]
                 and (not os.path.islink(os.path.join(top, name)) or kept(Path(top, name)))
             )
         found += sorted(inside)
-    return found
+    return list(dict.fromkeys(found))
 
 
 # --- Schematron → XSLT 3.0 ---------------------------------------------------------------------
