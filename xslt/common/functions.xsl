@@ -29,16 +29,27 @@
     <xsl:sequence select="'documents/' || te:id($node) || '.html'"/>
   </xsl:function>
 
+  <!-- From the page being made back to the site's root: "", "../", … (worked out once a page,
+       not at every link). -->
+  <xsl:variable name="te:to-root" as="xs:string"
+      select="string-join((for $step in tokenize($page-path, '/')[position() > 1] return '../'), '')"/>
+
   <!-- A site-root-relative path, as a link relative to the page being made. -->
   <xsl:function name="te:href" as="xs:string">
     <xsl:param name="path" as="xs:string"/>
-    <xsl:variable name="depth" as="xs:integer" select="count(tokenize($page-path, '/')) - 1"/>
-    <xsl:sequence select="string-join((for $i in 1 to $depth return '../'), '') || $path"/>
+    <xsl:sequence select="$te:to-root || $path"/>
+  </xsl:function>
+
+  <!-- The document's own header: what the functions below read, rather than searching the
+       whole document (its text and standOff) for a header element. -->
+  <xsl:function name="te:header" as="element(teiHeader)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="root($node)/TEI/teiHeader"/>
   </xsl:function>
 
   <xsl:function name="te:creation" as="element(date)?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="(root($node)/TEI/teiHeader/profileDesc/creation/date)[1]"/>
+    <xsl:sequence select="(te:header($node)/profileDesc/creation/date)[1]"/>
   </xsl:function>
 
   <xsl:function name="te:sort-key" as="xs:string" visibility="public">
@@ -83,12 +94,12 @@
 
   <xsl:function name="te:title" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="te:plain(root($node)/TEI/teiHeader/fileDesc/titleStmt/title[@type = 'main'])"/>
+    <xsl:sequence select="te:plain(te:header($node)/fileDesc/titleStmt/title[@type = 'main'])"/>
   </xsl:function>
 
   <xsl:function name="te:ms-identifier" as="element(msIdentifier)?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="(root($node)//sourceDesc/msDesc/msIdentifier)[1]"/>
+    <xsl:sequence select="(te:header($node)/fileDesc/sourceDesc/msDesc/msIdentifier)[1]"/>
   </xsl:function>
 
   <!-- The archive as the citations abbreviate it ("AVPRF"), else its name. -->
@@ -117,31 +128,31 @@
 
   <xsl:function name="te:language" as="xs:string?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="(root($node)//msItem/textLang/@mainLang)[1]"/>
+    <xsl:sequence select="(te:header($node)/fileDesc/sourceDesc//msItem/textLang/@mainLang)[1]"/>
   </xsl:function>
 
   <xsl:function name="te:language-name" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string((root($node)//msItem/textLang)[1])"/>
+    <xsl:sequence select="string((te:header($node)/fileDesc/sourceDesc//msItem/textLang)[1])"/>
   </xsl:function>
 
   <xsl:function name="te:document-type" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="string((root($node)//textClass//term[@type = 'document-type'])[1])"/>
+    <xsl:sequence select="string((te:header($node)/profileDesc/textClass//term[@type = 'document-type'])[1])"/>
   </xsl:function>
 
   <xsl:function name="te:shelfmark" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="parts" as="xs:string*" select="
         normalize-space(te:ms-identifier($node)/idno[@type = 'shelfmark']),
-        root($node)//msItem/locus/normalize-space()"/>
+        te:header($node)/fileDesc/sourceDesc//msItem/locus/normalize-space()"/>
     <xsl:sequence select="string-join($parts[. != ''], ', ')"/>
   </xsl:function>
 
   <xsl:function name="te:credits" as="xs:string*">
     <xsl:param name="node" as="node()"/>
     <xsl:param name="resp" as="xs:string"/>
-    <xsl:sequence select="root($node)//titleStmt/respStmt[starts-with(resp, $resp)]/persName/string()"/>
+    <xsl:sequence select="te:header($node)/fileDesc/titleStmt/respStmt[starts-with(resp, $resp)]/persName/string()"/>
   </xsl:function>
 
   <!-- A paragraph's number for people: "wcda-110485-p7" → "7". -->

@@ -151,7 +151,7 @@
     <xsl:for-each select="$translators">
       <meta name="DC.contributor" content="{.}"/>
     </xsl:for-each>
-    <meta name="DC.description" content="{te:plain(.//profileDesc/abstract)}"/>
+    <meta name="DC.description" content="{te:plain(teiHeader/profileDesc/abstract)}"/>
     <script type="application/ld+json">{serialize(map{
         '@context': 'https://schema.org',
         '@type': 'ArchiveComponent',
@@ -159,7 +159,7 @@
         'url': te:document-url(.),
         'dateCreated': $iso,
         'inLanguage': 'en',
-        'abstract': te:plain(.//profileDesc/abstract),
+        'abstract': te:plain(teiHeader/profileDesc/abstract),
         'identifier': te:shelfmark(.),
         'holdingArchive': map{'@type': 'ArchiveOrganization', 'name': te:archive-name(.)},
         'translator': array{$translators ! map{'@type': 'Person', 'name': .}},

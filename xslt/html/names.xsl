@@ -13,14 +13,13 @@
       'place': map{'page': 'places.html', 'title': 'Places', 'name': 'placeName', 'class': 'place'},
       'org': map{'page': 'organizations.html', 'title': 'Organisations', 'name': 'orgName', 'class': 'org'}}"/>
 
-  <xsl:function name="te:kind-of" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="map:keys($te:registers-of)[$te:registers-of(.)?name = local-name($name)]"
-        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-  </xsl:function>
+  <!-- The same, by the name element that points to the register: "persName" → the persons'. -->
+  <xsl:variable name="te:registers-by-name" as="map(xs:string, map(xs:string, xs:string))"
+      select="map:merge(map:keys($te:registers-of) ! map{$te:registers-of(.)?name: $te:registers-of(.)})"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <xsl:template match="persName | placeName | orgName" mode="text">
-    <xsl:variable name="kind" as="map(xs:string, xs:string)" select="$te:registers-of(te:kind-of(.))"/>
+    <xsl:variable name="kind" as="map(xs:string, xs:string)" select="$te:registers-by-name(local-name())"/>
     <xsl:choose>
       <xsl:when test="starts-with(@ref, '#')">
         <a class="{$kind?class}{@cert ! ' inferred'}" href="{te:href($kind?page)}{@ref}">

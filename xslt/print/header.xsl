@@ -98,11 +98,11 @@
     <xsl:variable name="parts" as="xs:string*" select="
         string-join((te:archive-name($node), te:shelfmark($node))[. != ''], ', '),
         'Original language: ' || te:language-name($node) ||
-            (if (root($node)//msItem/textLang/@cert) then ' (inferred from the archive)' else ''),
-        (root($node)//term[@type = 'classification'])[1] ! ('Classification: ' || .),
+            (if (te:header($node)/fileDesc/sourceDesc//msItem/textLang/@cert) then ' (inferred from the archive)' else ''),
+        (te:header($node)/profileDesc/textClass//term[@type = 'classification'])[1] ! ('Classification: ' || .),
         te:credits($node, 'translation')[1] ! ('Translated by ' || string-join(te:credits($node, 'translation'), ' and ')),
         te:credits($node, 'obtained')[1] ! ('Obtained by ' || string-join(te:credits($node, 'obtained'), ' and ')),
-        (root($node)//publicationStmt/idno[@type = 'wilson-center'])[1] ! ('Wilson Center Digital Archive, record ' || .)"/>
+        (te:header($node)/fileDesc/publicationStmt/idno[@type = 'wilson-center'])[1] ! ('Wilson Center Digital Archive, record ' || .)"/>
     <xsl:value-of select="te:typst(string-join($parts[normalize-space(.) != ''], '. ') || '.')"/>
   </xsl:function>
 </xsl:stylesheet>
