@@ -224,3 +224,17 @@ def test_a_register_copy_must_keep_each_attribute_on_its_element(validator, tmp_
     (tmp_path / "moved.xml").write_text(moved, "utf-8")
     found = validator.validate_file(tmp_path / "moved.xml")
     assert ("standoff-register", 98) in {(p.rule, p.line) for p in found}, found
+
+
+def test_date_attributes_are_dates_except_on_locus_where_they_are_folios(validator, tmp_path):
+    source = (INVALID / "valid.xml").read_text("utf-8")
+    folios = source.replace(
+        '<locus type="folios" from="1" to="2">', '<locus type="folios" from="1r" to="2v">', 1
+    )
+    office = source.replace('<occupation from="1948">', '<occupation from="ca. 1948">', 1)
+    assert folios != source and office != source
+    (tmp_path / "folios.xml").write_text(folios, "utf-8")
+    (tmp_path / "office.xml").write_text(office, "utf-8")
+    assert validator.validate_file(tmp_path / "folios.xml") == []
+    found = validator.validate_file(tmp_path / "office.xml")
+    assert ("date-iso", 102) in {(p.rule, p.line) for p in found}, found
