@@ -7,11 +7,15 @@ import shutil
 import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, make_edition
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 from teiedition import pipeline
 from teiedition.cli import main
 from teiedition.config import load_config
-from teiedition.validation import Validator
+from teiedition.schema import attribute_subset
+from teiedition.validation import Validator, attribute_names
 
 INVALID = FIXTURES / "invalid"
 SCHEMA = ROOT / "tei" / "schema"
@@ -238,3 +242,76 @@ def test_date_attributes_are_dates_except_on_locus_where_they_are_folios(validat
     assert validator.validate_file(tmp_path / "folios.xml") == []
     found = validator.validate_file(tmp_path / "office.xml")
     assert ("date-iso", 102) in {(p.rule, p.line) for p in found}, found
+
+
+# --- the subset grammar: a fast path that never changes a verdict ---------------------------
+
+VALID = (INVALID / "valid.xml").read_bytes()
+# attributes another encoder might add: legal ones the edition does not use, a closed list's
+# wrong value, and one TEI does not know
+EXTRA_ATTRIBUTES = [
+    ("rend", "italic"),
+    ("n", "3"),
+    ("{http://www.w3.org/XML/1998/namespace}lang", "de"),
+    ("resp", "#ed"),
+    ("cert", "high"),
+    ("cert", "somewhat"),
+    ("facs", "#f1"),
+    ("style", "x"),
+    ("bogus", "1"),
+]
+
+
+def test_the_subset_grammar_leaves_out_only_unused_optional_attributes():
+    grammar = etree.parse(str(SCHEMA / "teiedition.rng"))
+    document = etree.ElementTree(etree.fromstring(VALID))
+    subset = etree.RelaxNG(attribute_subset(grammar, attribute_names(document)))
+    assert subset.validate(document)
+    document.getroot().find(".//{*}p").set("rend", "italic")
+    assert not subset.validate(document)  # left out of the subset …
+    assert etree.RelaxNG(grammar).validate(document)  # … allowed by the whole grammar
+    assert not etree.RelaxNG(attribute_subset(grammar, set())).validate(
+        etree.ElementTree(etree.fromstring(VALID))
+    )
+
+
+def test_a_valid_file_teaches_the_validator_its_attributes(tmp_path):
+    fresh = Validator(SCHEMA)
+    document = etree.fromstring(VALID)
+    document.find(".//{*}p").set("rend", "italic")
+    (tmp_path / "rend.xml").write_bytes(etree.tostring(document))
+    assert "rend" not in fresh.attributes_seen
+    assert fresh.validate_file(tmp_path / "rend.xml") == []
+    assert "rend" in fresh.attributes_seen
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=10_000), st.sampled_from(EXTRA_ATTRIBUTES)),
+        max_size=4,
+    )
+)
+def test_validation_with_the_subset_finds_what_the_whole_grammar_finds(
+    validators, tmp_path, additions
+):
+    document = etree.fromstring(VALID)
+    elements = [e for e in document.iter(etree.Element)]
+    for position, (name, value) in additions:
+        elements[position % len(elements)].set(name, value)
+    path = tmp_path / "mutated.xml"
+    path.write_bytes(etree.tostring(document))
+    subset, whole = validators
+    assert subset.validate_file(path) == whole.validate_file(path)
+
+
+class WholeGrammarValidator(Validator):
+    def subset_relaxng(self) -> etree.RelaxNG:
+        return self.relaxng
+
+
+@pytest.fixture(scope="module")
+def validators():
+    return Validator(SCHEMA), WholeGrammarValidator(SCHEMA)

@@ -26,7 +26,7 @@ from teiedition.errors import TeieditionError
 from teiedition.markup.tei import TEI_NS
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
-from teiedition.schema import read_odd
+from teiedition.schema import attribute_subset, read_odd
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -126,7 +126,12 @@ class Validator:
         if missing:
             raise TeieditionError(f"{schema_dir}: missing {', '.join(missing)}")
         self.customisation = read_odd(schema_dir / "teiedition.odd")
-        self.relaxng = etree.RelaxNG(etree.parse(str(schema_dir / "teiedition.rng"), safe_parser()))
+        self.grammar = etree.parse(str(schema_dir / "teiedition.rng"), safe_parser())
+        self.relaxng = etree.RelaxNG(self.grammar)
+        register_trees = [etree.parse(str(p), safe_parser()) for p in registers if p.is_file()]
+        # the attributes files have been seen to use: the subset grammar allows these only
+        self.attributes_seen = set().union(*(attribute_names(t) for t in register_trees))
+        self._subset: etree.RelaxNG | None = None
         processor = _saxon()
         compiler = processor.new_xslt30_processor()
         stylesheet = schematron_to_xslt(
@@ -136,8 +141,10 @@ class Validator:
             stylesheet_text=etree.tostring(stylesheet, encoding="unicode")
         )
         if registers:
-            # the register files, wrapped in one document
-            wrapped = "".join(_clean_text(p) for p in registers if p.is_file())
+            # the register files, wrapped in one document, without any document type
+            wrapped = "".join(
+                etree.tostring(t.getroot(), encoding="unicode") for t in register_trees
+            )
             self.schematron.set_parameter(
                 "registers", processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
             )
@@ -178,7 +185,13 @@ class Validator:
         return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
 
     def _relaxng(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
+        # The subset grammar allows only the optional attributes files have used so far and
+        # validates several times faster; what it accepts, the whole grammar accepts. What it
+        # rejects gets the whole grammar's verdict and messages.
+        if self.subset_relaxng().validate(tree):
+            return []
         if self.relaxng.validate(tree):
+            self._learn(tree)
             return []
         # libxml2 often reports a grammar error far from its cause ("Element TEI has extra
         # content"); what the ODD forbids outright is named exactly, where it is.
@@ -196,6 +209,21 @@ class Validator:
             )
             for entry in self.relaxng.error_log
         ]
+
+    def subset_relaxng(self) -> etree.RelaxNG:
+        if self._subset is None:
+            try:
+                self._subset = etree.RelaxNG(attribute_subset(self.grammar, self.attributes_seen))
+            except etree.RelaxNGParseError:  # cannot happen with a derived grammar; be exact
+                self._subset = self.relaxng
+        return self._subset
+
+    def _learn(self, tree: etree._ElementTree) -> None:
+        """A valid file with an attribute the subset leaves out: allow it from now on."""
+        names = attribute_names(tree)
+        if not names <= self.attributes_seen:
+            self.attributes_seen |= names
+            self._subset = None
 
     def _vocabulary(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
         """Elements outside the edition's set and attribute values outside its closed lists."""
@@ -449,9 +477,11 @@ def _saxon():
     return PySaxonProcessor(license=False)
 
 
-def _clean_text(path: Path) -> str:
-    """A register as text Saxon may parse: reparsed safely, without document type."""
-    return etree.tostring(etree.parse(str(path), safe_parser()).getroot(), encoding="unicode")
+def attribute_names(tree: etree._ElementTree) -> set[str]:
+    """The local names of the attributes a document uses."""
+    return {
+        name.rpartition("}")[2] for element in tree.iter(etree.Element) for name in element.attrib
+    }
 
 
 def _is_attribute(node) -> bool:
