@@ -133,21 +133,20 @@ class Validator:
         self.attributes_seen = set().union(*(attribute_names(t) for t in register_trees))
         self._subset: etree.RelaxNG | None = None
         processor = _saxon()
-        compiler = processor.new_xslt30_processor()
-        stylesheet = schematron_to_xslt(
-            etree.parse(str(schema_dir / "teiedition.sch"), safe_parser()), EXTERNAL_VARIABLES
-        )
-        self.schematron = compiler.compile_stylesheet(
+        schema = etree.parse(str(schema_dir / "teiedition.sch"), safe_parser())
+        stylesheet = schematron_to_xslt(schema, EXTERNAL_VARIABLES)
+        self.schematron = processor.new_xslt30_processor().compile_stylesheet(
             stylesheet_text=etree.tostring(stylesheet, encoding="unicode")
         )
+        given = {}
         if registers:
             # the register files, wrapped in one document, without any document type
             wrapped = "".join(
                 etree.tostring(t.getroot(), encoding="unicode") for t in register_trees
             )
-            self.schematron.set_parameter(
-                "registers", processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
-            )
+            given["registers"] = processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
+        for name, value in schema_constants(processor, schema, given).items():
+            self.schematron.set_parameter(name, value)
         self.processor = processor
 
     def validate(self, paths: Iterable[Path]) -> ValidationReport:
@@ -406,11 +405,10 @@ def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> 
         return etree.SubElement(parent, f"{{{XSL_NS}}}{tag}", attributes)
 
     for let in root.findall(sch("let")):
+        # parameters, so that a caller may give the value of one that needs no document
         name = let.get("name")
-        if name in external:
-            x(xsl, "param", name=name, select=let.get("value"), **{"as": external[name]})
-        else:
-            x(xsl, "variable", name=name, select=let.get("value"))
+        typed = {"as": external[name]} if name in external else {}
+        x(xsl, "param", name=name, select=let.get("value"), **typed)
     for foreign in root:
         if isinstance(foreign.tag, str) and etree.QName(foreign).namespace == XSL_NS:
             xsl.append(copy.deepcopy(foreign))  # xsl:key and the like, as the binding allows
@@ -447,6 +445,34 @@ def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> 
                     x(finding, "attribute", name="path", select="path(.)")
                     _message(child, finding, x)
     return xsl
+
+
+def schema_constants(processor, schema: etree._ElementTree, given: dict) -> dict:
+    """The values of the schema-level lets that need no document, worked out once for the
+    run rather than once per file (the lookup tables built from the master registers), with
+    the `given` values of external variables. A let whose value needs the document, or a
+    function of the stylesheet, fails to evaluate here and is left to each file."""
+    from saxonche import PySaxonApiError
+
+    xpath = processor.new_xpath_processor()
+    xpath.declare_namespace("xs", "http://www.w3.org/2001/XMLSchema")
+    for ns in schema.iter(f"{{{SCH_NS}}}ns"):
+        xpath.declare_namespace(ns.get("prefix"), ns.get("uri"))
+    known = dict(given)
+    for let in schema.getroot().findall(f"{{{SCH_NS}}}let"):
+        name = let.get("name")
+        for bound, value in known.items():
+            xpath.declare_variable(bound)
+            xpath.set_parameter(bound, value)
+        if name in known:
+            continue
+        try:
+            value = xpath.evaluate(let.get("value"))
+        except PySaxonApiError:  # it needs a document (or a stylesheet function)
+            continue
+        if value is not None:  # saxonche's empty sequence, which it cannot pass on
+            known[name] = value
+    return known
 
 
 def _as_selection(context: str) -> str:
