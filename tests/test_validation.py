@@ -15,7 +15,8 @@ from teiedition import pipeline
 from teiedition.cli import main
 from teiedition.config import load_config
 from teiedition.schema import attribute_subset
-from teiedition.validation import Validator, attribute_names
+from teiedition.validation import Validator, attribute_names, schema_constants
+from teiedition.validation import _saxon as saxon
 
 INVALID = FIXTURES / "invalid"
 SCHEMA = ROOT / "tei" / "schema"
@@ -315,3 +316,13 @@ class WholeGrammarValidator(Validator):
 @pytest.fixture(scope="module")
 def validators():
     return Validator(SCHEMA), WholeGrammarValidator(SCHEMA)
+
+
+def test_lets_that_need_no_document_are_worked_out_once_a_run():
+    processor = saxon()
+    registers = processor.parse_xml(xml_text="<registers/>")
+    constants = schema_constants(
+        processor, etree.parse(str(SCHEMA / "teiedition.sch")), {"registers": registers}
+    )
+    assert {"master-entries", "entry-signature", "iso639-1"} <= set(constants)
+    assert not {"id-counts", "ours"} & set(constants)  # these read the file
