@@ -167,13 +167,14 @@ class Stabiliser:
         self.registry.touched = True
         root = tree.getroot()
         units = _units(root)  # renaming changes ids, not units or their text
-        doc_id = self._document_id(root, source, units)
+        record_id = _record_id(root)
+        doc_id = self._document_id(root, source, units, record_id)
         self.claimed.add(doc_id)
         _rename_document(root, doc_id)
         record = self.registry.documents.setdefault(
-            doc_id, DocumentRecord(source=source.name, record=_record_id(root), title="")
+            doc_id, DocumentRecord(source=source.name, record=record_id, title="")
         )
-        record.source, record.record, record.status = source.name, _record_id(root), "active"
+        record.source, record.record, record.status = source.name, record_id, "active"
         record.title = normalise(source_text(root.find(".//" + tei("title"))))
         self._assign(doc_id, record, units)
         if self._used is not None:
@@ -199,13 +200,12 @@ class Stabiliser:
     def _first_candidate(self, index: str, key: str) -> str | None:
         return next((d for d in self._index()[index].get(key, []) if d not in self.claimed), None)
 
-    def _document_id(self, root, source: Path, units) -> str:
+    def _document_id(self, root, source: Path, units, record_id: str) -> str:
         """The registered id of this document, else a new one never used before. A document
         already given its id in this run is no candidate (a copy of a transcript is a document
         of its own). Tried in turn: the record number, the source file, then the first
         document, in the registry's order, sharing at least half of its paragraphs."""
         proposed = root.get(XML_ID)
-        record_id = _record_id(root)
         found = (record_id and self._first_candidate("record", record_id)) or (
             self._first_candidate("source", source.name)
         )

@@ -81,17 +81,26 @@ def indent(element: etree._Element, level: int) -> None:
 
 
 def _indent(element: etree._Element, level: int) -> None:
-    children = [child for child in element if isinstance(child.tag, str)]
-    if not children or etree.QName(element).localname in _PHRASE_LEVEL:
+    # called once for every element of every document written: plain string tests
+    tag = element.tag
+    if not isinstance(tag, str) or tag.rpartition("}")[2] in _PHRASE_LEVEL:
         return
-    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+    children = list(element)
+    if not any(isinstance(child.tag, str) for child in children):
         return
+    text = element.text
+    if text and not text.isspace():
+        return
+    for child in children:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return
     inner = "\n" + "  " * (level + 1)
     element.text = inner
-    for child in element:
+    for child in children:
         _indent(child, level + 1)
         child.tail = inner
-    element[-1].tail = "\n" + "  " * level
+    children[-1].tail = "\n" + "  " * level
 
 
 def _current_umask() -> int:
