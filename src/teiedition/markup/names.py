@@ -61,32 +61,36 @@ _NOT_NAMES = frozenset(
 _WORD = r"[A-ZÀ-ÖØ-Þ]\w*(?:['’](?!s\b)\w+)*(?:-\w+(?:['’](?!s\b)\w+)*)*"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
+# Each begins with a look-ahead at its first character, then the look-behind: tried in this
+# order, a search passes over most positions at the first test (a quarter less time).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "title",
         re.compile(
-            rf"(?<![\w.])(?=[{_TITLE_STARTS}])(?:{_TITLES})\s+(?P<name>(?:{_INITIALS})?{_WORD}"
+            rf"(?=[{_TITLE_STARTS}])(?<![\w.])(?:{_TITLES})\s+(?P<name>(?:{_INITIALS})?{_WORD}"
             rf"(?:\s{_WORD}){{0,2}})"
         ),
     ),
-    ("initials", re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_INITIALS}{_WORD})")),
+    ("initials", re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{_INITIALS}{_WORD})")),
     (
         "korean",
         re.compile(
-            rf"(?<![\w.])(?=[A-Z])(?P<name>(?:{'|'.join(KOREAN_SURNAMES)})"
+            rf"(?=[A-Z])(?<![\w.])(?P<name>(?:{'|'.join(KOREAN_SURNAMES)})"
             r"\s[A-Z][a-z]{1,7}(?:-[a-z]{1,7})?(?:\s[A-Z][a-z]{1,7})?)(?![\w-])"
         ),
     ),
     (
         "slavic",
         re.compile(
-            rf"(?<![\w.])(?=[A-ZÀ-ÖØ-Þ])(?P<name>{_WORD}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|"
+            rf"(?=[A-ZÀ-ÖØ-Þ])(?<![\w.])(?P<name>{_WORD}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|"
             r"sky|skii|skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk))(?![\w-])"
         ),
     ),
 )
-_CAPITALISED = re.compile(r"(?<![\w.’'-])[A-ZÀ-ÖØ-Þ]\w+(?![\w-])")
-_INITIAL_ALONE = re.compile(r"(?<![\w.])(?P<letter>[A-HJ-Z])\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
+# The capital first, then a look behind it (at the character before): a search skips to
+# capitals, instead of trying the look-behind at every position.
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'-].)\w+(?![\w-])")
+_INITIAL_ALONE = re.compile(r"(?P<letter>[A-HJ-Z])(?<![\w.].)\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same names recur on every page
@@ -139,7 +143,7 @@ class NameIndex:
         if alternatives:
             ordered = sorted(alternatives, key=lambda a: (-len(a), a))
             starts = "".join(re.escape(c) for c in sorted(first))
-            self.pattern = re.compile(rf"(?<![\w.])(?=[{starts}])(?:{'|'.join(ordered)})(?![\w])")
+            self.pattern = re.compile(rf"(?=[{starts}])(?<![\w.])(?:{'|'.join(ordered)})(?![\w])")
 
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
         found = self.forms.get(fold(surface))
