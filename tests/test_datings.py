@@ -1,9 +1,15 @@
 """Dates in the text, one rule at a time, anchored on a document of 27 August 1962."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
 from teiedition.dates import parse_date
+from teiedition.markup import datings
 from teiedition.markup.datings import DocumentDates
 from teiedition.markup.inline import mark_up
 from teiedition.markup.tei import element
@@ -106,3 +112,37 @@ def test_dates_are_text_in_tei():
     p = element("p")
     mark_up(p, "on 22 August & 1956", [DocumentDates(parse_date("August 27, 1962"))])
     assert etree.tostring(p, encoding="unicode").count("&amp;") == 1
+
+
+# Each explicit form, whole, and what may stand right before or after one.
+DATE_PIECES = [
+    "14 August 1962",
+    "August 14, 1962",
+    "aug. 3 1963",
+    "____ November 1962",
+    "… Sept 1962",
+    "26 X 63",
+    "12.IX.1963",
+    "14.08.1962",
+    "1962-08-14",
+    "November 1962",
+    "1",
+    "x",
+    ".",
+    ",",
+    "-",
+    "/",
+    " ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=8).map("".join))
+def test_looking_first_for_a_forms_first_character_finds_the_same_dates(text):
+    for searched, form in zip(datings._EXPLICIT, EXPLICIT_PATTERNS, strict=False):
+        plain = re.compile(
+            datings._BOUNDARY_BEFORE + form.pattern + datings._BOUNDARY_AFTER, form.flags
+        )
+        assert [m.span() for m in searched.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

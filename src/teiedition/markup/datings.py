@@ -37,17 +37,26 @@ _BOUNDARY_AFTER = r"(?![\w/-]|\.\d|,\d)"
 # must begin with, and only then behind it, passes over the other positions quickly: these
 # look-aheads take a third off the time of the patterns that begin with a month or a year.
 _MONTH_INITIALS = "".join(sorted({name[0].upper() for name in MONTHS}))
-# Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
-_EXPLICIT = [
-    re.compile(
-        (f"(?=[{_MONTH_INITIALS}])" if p.pattern.startswith("(?P<month>") else "")
-        + _BOUNDARY_BEFORE
-        + p.pattern
-        + _BOUNDARY_AFTER,
-        p.flags,
+# What a date form can begin with, by the group it begins with.
+_STARTS = {
+    "(?P<month>": f"[{_MONTH_INITIALS}]",
+    "(?P<day>": "[0-9]",
+    "(?P<year>": "[0-9]",
+    "(?P<blank>": "[_.…]",
+}
+
+
+def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """One of dates.py's forms, to be found within a text: between boundaries, and first
+    looked for where its first character is."""
+    ahead = next(
+        (f"(?={s})" for head, s in _STARTS.items() if pattern.pattern.startswith(head)), ""
     )
-    for p in EXPLICIT_PATTERNS[:-1]
-]
+    return re.compile(ahead + _BOUNDARY_BEFORE + pattern.pattern + _BOUNDARY_AFTER, pattern.flags)
+
+
+# Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
+_EXPLICIT = [_searched(p) for p in EXPLICIT_PATTERNS[:-1]]
 _YEAR = re.compile("(?=[12])" + _BOUNDARY_BEFORE + r"(?P<year>1[89]\d\d|20\d\d)" + _BOUNDARY_AFTER)
 _DAY_MONTH = re.compile(
     f"(?=[0-9{_MONTH_INITIALS}])"
