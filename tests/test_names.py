@@ -1,12 +1,16 @@
 """Names: each rule with a small register and a sentence, then the edition-level guarantees."""
 
 import json
+import re
 
 import pytest
 from conftest import FIXTURES, NS, ROOT, SEEDS, convert_path, make_edition, xpath
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from teiedition import pipeline
+from teiedition.markup import names
 from teiedition.markup.inline import mark_up
 from teiedition.markup.names import DocumentNames, NameIndex
 from teiedition.markup.tei import element
@@ -365,3 +369,18 @@ def test_register_parsing_expands_no_entity(tmp_path):
     )
     registers = Registers.load(tmp_path)
     assert "root:" not in "".join(registers.entities["a"].element.itertext())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Kim", "K.", "I.", "Ér", "a", "1", ".", "’", "'", "-", " ", "Jo’s"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_capitals_and_initials_are_found_as_with_the_look_behind_first(text):
+    """The patterns test the capital first and look behind it after: the same matches."""
+    capitalised = re.compile(r"(?<![\w.’'-])[A-ZÀ-ÖØ-Þ]\w+(?![\w-])")
+    initial = re.compile(r"(?<![\w.])(?P<letter>[A-HJ-Z])\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
+    for fast, plain in ((names._CAPITALISED, capitalised), (names._INITIAL_ALONE, initial)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
