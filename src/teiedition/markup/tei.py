@@ -27,8 +27,12 @@ def element(tag: str, text: str | None = None, **attributes: str) -> etree._Elem
 def sub(
     parent: etree._Element, tag: str, text: str | None = None, **attributes: str
 ) -> etree._Element:
-    el = element(tag, text, **attributes)
-    parent.append(el)
+    # made in place, in the parent's document (not made alone, then moved)
+    el = etree.SubElement(parent, tei(tag))
+    for name, value in attributes.items():
+        el.set(XML_ID if name == "xml_id" else name, value)
+    if text is not None:
+        el.text = text
     return el
 
 
