@@ -83,6 +83,13 @@ _PART_OF_MONTH = re.compile(
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))"
 )
 _NEXT_DAY = re.compile(r"\b(?P<word>(?i:tomorrow|yesterday))\b")
+# Dates written as phrases ("last year", "early June of this year", "tomorrow"), all in one
+# pattern: a paragraph it finds nothing in needs none of them tried one by one.
+_PHRASES = (_PART_OF_MONTH, _RELATIVE_MONTH, _ROLLING_YEAR, _RELATIVE_YEAR, _NEXT_DAY)
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")  # the patterns' group names, which may repeat
+_ANY_PHRASE = re.compile(
+    "|".join("(?:" + _GROUP_NAME.sub("(?:", p.pattern) + ")" for p in _PHRASES)
+)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _PARTS = {
     "mid": (11, 20),
@@ -115,6 +122,16 @@ class DocumentDates:
         found: list[tuple[int, int, DateValue, str | None]] = []
         # explicit dates, seasons "of 1962", "14 August" and years need a digit
         with_digits = (self._explicit, self._season, self._day_month, self._year)
+        phrases = (
+            self._part_of_month,
+            self._relative_month,
+            self._rolling_year,
+            self._relative_year,
+            self._next_day,
+        )
+        wanted = (with_digits if _DIGIT.search(text) else ()) + (
+            phrases if _ANY_PHRASE.search(text) else ()
+        )
         for finder in (
             self._explicit,
             self._season,
@@ -126,9 +143,8 @@ class DocumentDates:
             self._day_month,
             self._year,
         ):
-            if finder in with_digits and not _DIGIT.search(text):
-                continue
-            found += finder(text)
+            if finder in wanted:
+                found += finder(text)
         kept: list[tuple[int, int, DateValue, str | None]] = []
         for item in sorted(found, key=lambda f: (f[0], -f[1])):
             if all(item[1] <= k[0] or k[1] <= item[0] for k in kept):
