@@ -124,7 +124,9 @@ def test_document_person_register_and_back_to_the_paragraph(page, server):
     assert page.url.endswith("/persons.html#han-sorya")
     entry = page.locator("section#han-sorya")
     assert entry.is_visible()
-    entry.locator("ul.mentions a", has_text="¶").first.click()
+    entry.locator("p.entry-link a").click()  # the entry's own page: its every mention
+    assert page.url.endswith("/persons/han-sorya.html")
+    page.locator("ul.mentions a", has_text="¶").first.click()
     assert page.url.endswith(
         "/documents/d1962-11-01-jozef-dryglas-record.html#d1962-11-01-jozef-dryglas-record-p12"
     )

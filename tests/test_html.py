@@ -126,15 +126,26 @@ def test_registers_link_every_mention_to_its_paragraph(site):
     persons = page(site, "persons.html")
     entry = persons.xpath("//section[@id='pak-seong-cheol']")[0]
     assert "Pak Song Chol" in entry.xpath("string(.//p[@class='variants'])")
-    links = entry.xpath(".//ul[@class='mentions']//a/@href")
-    assert "documents/wcda-110485.html#wcda-110485-p1" in links
+    # the register lists entries; each entry's own page lists its mentions
+    assert not persons.xpath("//ul[@class='mentions']")
+    assert entry.xpath(".//p[@class='entry-link']/a/@href") == ["persons/pak-seong-cheol.html"]
+    own = page(site, "persons/pak-seong-cheol.html")
+    assert own.xpath("string(//h1)") == "Pak Seong-cheol"
+    assert own.xpath("//p[@class='register-link']/a/@href") == ["../persons.html#pak-seong-cheol"]
+    links = own.xpath("//ul[@class='mentions']//a/@href")
+    assert "../documents/wcda-110485.html#wcda-110485-p1" in links
     # documents in chronological order
-    titles = entry.xpath(".//ul[@class='mentions']/li/a[1]/text()")
+    titles = own.xpath("//ul[@class='mentions']/li/a[1]/text()")
     assert titles[0].startswith("Memorandum of Conversation between")  # 14 August 1962
-    places = page(site, "places.html")
-    assert places.xpath("//section[@id='paektu-mountain']//ul[@class='mentions']//a")
+    assert own.xpath("//link[@rel='canonical']/@href") == [
+        "https://example.org/moskovsky-edition/persons/pak-seong-cheol.html"
+    ]
+    places = page(site, "places/paektu-mountain.html")
+    assert places.xpath("//ul[@class='mentions']//a")
     orgs = page(site, "organizations.html")
     assert orgs.xpath("//section[@id='kpa']")
+    entries = {p.stem for p in (site / "persons").glob("*.html")}
+    assert entries == set(persons.xpath("//section[@class='entry']/@id"))
 
 
 def test_timeline_is_drawn(site):

@@ -302,5 +302,10 @@ def test_cli_build_quiet_and_jobs(built):
     normal = runner.invoke(main, [*config, "build", "-j", "1"])
     assert normal.exit_code == 0
     assert "convert: 5 of 5 transcripts, 0 TEI files written" in normal.output
-    assert "html: 11 pages, 0 made, 11 unchanged" in normal.output
+    # 5 document pages, 6 pages listing the edition, a page for each register entry
+    site = built.root / "output" / "html"
+    entries = [p for f in ("persons", "places", "organizations") for p in site.glob(f"{f}/*.html")]
+    pages = 11 + len(entries)
+    assert len(entries) > 20
+    assert f"html: {pages} pages, 0 made, {pages} unchanged" in normal.output
     assert runner.invoke(main, [*config, "build", "--jobs", "0"]).exit_code == 2

@@ -9,9 +9,9 @@
     exclude-result-prefixes="#all">
 
   <xsl:variable name="te:registers-of" as="map(xs:string, map(xs:string, xs:string))" select="map{
-      'person': map{'page': 'persons.html', 'title': 'Persons', 'name': 'persName', 'class': 'person'},
-      'place': map{'page': 'places.html', 'title': 'Places', 'name': 'placeName', 'class': 'place'},
-      'org': map{'page': 'organizations.html', 'title': 'Organisations', 'name': 'orgName', 'class': 'org'}}"/>
+      'person': map{'page': 'persons.html', 'folder': 'persons', 'title': 'Persons', 'name': 'persName', 'class': 'person'},
+      'place': map{'page': 'places.html', 'folder': 'places', 'title': 'Places', 'name': 'placeName', 'class': 'place'},
+      'org': map{'page': 'organizations.html', 'folder': 'organizations', 'title': 'Organisations', 'name': 'orgName', 'class': 'org'}}"/>
 
   <!-- The same, by the name element that points to the register: "persName" → the persons'. -->
   <xsl:variable name="te:registers-by-name" as="map(xs:string, map(xs:string, xs:string))"
@@ -48,23 +48,37 @@
                                                ! substring(., 2)))"/>
   </xsl:function>
 
+  <!-- A register's entries, one per id (the edition's register first, else a document's own
+       copy), in the register's order. -->
+  <xsl:function name="te:register-entries" as="element()*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:for-each-group select="$registers//*[local-name() = $kind][@xml:id][not(@sameAs)],
+        $documents?*/TEI/standOff//*[local-name() = $kind][@xml:id][not(@sameAs)]" group-by="@xml:id">
+      <xsl:sort select="te:sort-name(current-group()[1])"/>
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- The documents that mention an entry, oldest first. -->
+  <xsl:function name="te:mentioning" as="document-node()*">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="$te:chronology[exists(key('mentions', $id, .))]"/>
+  </xsl:function>
+
+  <!-- A register's page: every entry, what the registers say of it, and a link to its own page,
+       which lists its mentions (one page per entry keeps the register's page small however
+       many documents the edition has). -->
   <xsl:template name="register">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:variable name="register" as="map(xs:string, xs:string)" select="$te:registers-of($kind)"/>
-    <!-- One entry per id: the edition's register first, else a document's own copy. -->
-    <xsl:variable name="entries" as="element()*">
-      <xsl:for-each-group select="$registers//*[local-name() = $kind][@xml:id][not(@sameAs)],
-          $documents?*/TEI/standOff//*[local-name() = $kind][@xml:id][not(@sameAs)]" group-by="@xml:id">
-        <xsl:sort select="te:sort-name(current-group()[1])"/>
-        <xsl:sequence select="current-group()[1]"/>
-      </xsl:for-each-group>
-    </xsl:variable>
+    <xsl:variable name="entries" as="element()*" select="te:register-entries($kind)"/>
     <xsl:call-template name="te:page">
       <xsl:with-param name="title" select="$register?title"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$register?title}</h1>
         <p>Every {if ($kind = 'org') then 'organisation' else $kind} the documents name, with the
-          forms of the name they use, and every mention: each link opens the paragraph.</p>
+          forms of the name they use; each entry’s own page lists its every mention, and each
+          link there opens the paragraph.</p>
         <nav class="index" aria-label="Entries">
           <ul>
             <xsl:for-each select="$entries">
@@ -72,75 +86,128 @@
             </xsl:for-each>
           </ul>
         </nav>
-        <xsl:apply-templates select="$entries" mode="register"/>
+        <xsl:apply-templates select="$entries" mode="register">
+          <xsl:with-param name="folder" select="$register?folder" tunnel="yes"/>
+        </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Each entry's own page, as the pairs (id, serialised page): made in one run for the whole
+       register, not one run an entry. The page path ($page-path) is the register's folder. -->
+  <xsl:template name="register-entries" as="xs:string*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="register" as="map(xs:string, xs:string)" select="$te:registers-of($kind)"/>
+    <xsl:for-each select="te:register-entries($kind)">
+      <xsl:variable name="page" as="document-node()">
+        <xsl:document>
+          <xsl:call-template name="te:page">
+            <xsl:with-param name="title" select="te:entity-label(@xml:id) || ' · ' || $register?title"/>
+            <xsl:with-param name="path" select="$register?folder || '/' || @xml:id || '.html'"/>
+            <xsl:with-param name="content" as="node()*">
+              <xsl:apply-templates select="." mode="entry-page">
+                <xsl:with-param name="register" select="$register"/>
+              </xsl:apply-templates>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:document>
+      </xsl:variable>
+      <xsl:sequence select="string(@xml:id), serialize($page, $te:html-output)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- As xsl:output gives the pages made as the principal result. -->
+  <xsl:variable name="te:html-output" as="map(xs:string, item()*)" select="map{
+      'method': 'html', 'html-version': 5.0, 'encoding': 'UTF-8', 'indent': false(),
+      'include-content-type': false()}"/>
+
   <xsl:mode name="register" on-no-match="shallow-skip"/>
+  <xsl:mode name="entry-page" on-no-match="shallow-skip"/>
+  <xsl:mode name="entry-facts" on-no-match="shallow-skip"/>
 
   <xsl:template match="person | place | org" mode="register">
+    <xsl:param name="folder" as="xs:string" tunnel="yes"/>
     <xsl:variable name="id" as="xs:string" select="@xml:id"/>
-    <xsl:variable name="label" as="xs:string" select="te:entity-label($id)"/>
+    <xsl:variable name="mentioning" as="document-node()*" select="te:mentioning($id)"/>
     <section id="{$id}" class="entry" aria-labelledby="{$id}-name">
-      <h2 id="{$id}-name">{$label}</h2>
+      <h2 id="{$id}-name">{te:entity-label($id)}</h2>
       <!-- ids of entries merged into this one still land here -->
       <xsl:for-each select="$registers//*[@sameAs = '#' || $id]/@xml:id">
         <span id="{.}" class="merged-id" title="formerly cited as {.}"/>
       </xsl:for-each>
-      <xsl:variable name="forms" as="xs:string*" select="distinct-values(
-          (persName | placeName | orgName)[not(@type = 'main')] ! normalize-space(string-join(.//text(), '')))"/>
-      <xsl:if test="exists($forms)">
-        <p class="variants">Also written: {string-join($forms, '; ')}</p>
-      </xsl:if>
-      <xsl:if test="note[@type = 'status'][@subtype = 'unreviewed']">
-        <p class="status">Found automatically in the texts; not yet reviewed by an editor.</p>
-      </xsl:if>
-      <dl>
-        <xsl:for-each select="occupation | state">
-          <dt>Office</dt>
-          <dd>{normalize-space(.)}{
-            if (@from or @to) then ' (' || string-join((@from, @to), '–') || ')' else ''}</dd>
-        </xsl:for-each>
-        <xsl:for-each select="nationality">
-          <dt>Nationality</dt>
-          <dd>{normalize-space(.)}</dd>
-        </xsl:for-each>
-        <xsl:for-each select="note[not(@type)]">
-          <dt>Note</dt>
-          <dd>{normalize-space(.)}</dd>
-        </xsl:for-each>
-        <xsl:for-each select="idno[normalize-space()]">
-          <dt>{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}</dt>
-          <dd><a href="{te:authority-url(.)}">{normalize-space(.)}</a></dd>
-        </xsl:for-each>
-      </dl>
-      <xsl:variable name="documents-mentioning" as="document-node()*"
-          select="$te:chronology[exists(key('mentions', $id, .))]"/>
-      <xsl:choose>
-        <xsl:when test="exists($documents-mentioning)">
-          <h3>Mentions</h3>
-          <ul class="mentions">
-            <xsl:for-each select="$documents-mentioning">
-              <li>
-                <a href="{te:href(te:document-path(.))}">{te:title(.)}</a>
-                ({te:date-label(te:creation(.))}):
-                <xsl:for-each-group select="key('mentions', $id, .)"
-                    group-by="string(ancestor::*[@xml:id][not(self::TEI)][1]/@xml:id)">
-                  <xsl:if test="position() > 1">, </xsl:if>
-                  <a href="{te:href(te:document-path(.))}#{current-grouping-key()}">{
-                    te:unit-label(current-grouping-key())}</a>
-                  <span class="forms"> ({string-join(distinct-values(current-group() ! te:plain(.)), ', ')})</span>
-                </xsl:for-each-group>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </xsl:when>
-        <xsl:otherwise>
-          <p class="no-mentions">Not mentioned in the texts (named in the documents’ provenance).</p>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:apply-templates select="." mode="entry-facts"/>
+      <p class="entry-link">
+        <a href="{te:href($folder || '/' || $id || '.html')}">{
+          if (exists($mentioning)) then 'Every mention, in ' || count($mentioning)
+            || (if (count($mentioning) = 1) then ' document' else ' documents')
+          else 'The entry’s page'}</a>
+      </p>
     </section>
+  </xsl:template>
+
+  <xsl:template match="person | place | org" mode="entry-page">
+    <xsl:param name="register" as="map(xs:string, xs:string)"/>
+    <xsl:variable name="id" as="xs:string" select="@xml:id"/>
+    <xsl:variable name="mentioning" as="document-node()*" select="te:mentioning($id)"/>
+    <h1>{te:entity-label($id)}</h1>
+    <p class="register-link">In the register of <a href="{te:href($register?page)}#{$id}">{
+      lower-case($register?title)}</a>.</p>
+    <xsl:apply-templates select="." mode="entry-facts"/>
+    <xsl:choose>
+      <xsl:when test="exists($mentioning)">
+        <h2>Mentions</h2>
+        <ul class="mentions">
+          <xsl:for-each select="$mentioning">
+            <li>
+              <a href="{te:href(te:document-path(.))}">{te:title(.)}</a>
+              ({te:date-label(te:creation(.))}):
+              <xsl:for-each-group select="key('mentions', $id, .)"
+                  group-by="string(ancestor::*[@xml:id][not(self::TEI)][1]/@xml:id)">
+                <xsl:if test="position() > 1">, </xsl:if>
+                <a href="{te:href(te:document-path(.))}#{current-grouping-key()}">{
+                  te:unit-label(current-grouping-key())}</a>
+                <span class="forms"> ({string-join(distinct-values(current-group() ! te:plain(.)), ', ')})</span>
+              </xsl:for-each-group>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="no-mentions">Not mentioned in the texts (named in the documents’ provenance).</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What the registers say of an entry: other forms of its name, whether an editor has
+       reviewed it, offices, nationality, notes, authority records. -->
+  <xsl:template match="person | place | org" mode="entry-facts">
+    <xsl:variable name="forms" as="xs:string*" select="distinct-values(
+        (persName | placeName | orgName)[not(@type = 'main')] ! normalize-space(string-join(.//text(), '')))"/>
+    <xsl:if test="exists($forms)">
+      <p class="variants">Also written: {string-join($forms, '; ')}</p>
+    </xsl:if>
+    <xsl:if test="note[@type = 'status'][@subtype = 'unreviewed']">
+      <p class="status">Found automatically in the texts; not yet reviewed by an editor.</p>
+    </xsl:if>
+    <dl>
+      <xsl:for-each select="occupation | state">
+        <dt>Office</dt>
+        <dd>{normalize-space(.)}{
+          if (@from or @to) then ' (' || string-join((@from, @to), '–') || ')' else ''}</dd>
+      </xsl:for-each>
+      <xsl:for-each select="nationality">
+        <dt>Nationality</dt>
+        <dd>{normalize-space(.)}</dd>
+      </xsl:for-each>
+      <xsl:for-each select="note[not(@type)]">
+        <dt>Note</dt>
+        <dd>{normalize-space(.)}</dd>
+      </xsl:for-each>
+      <xsl:for-each select="idno[normalize-space()]">
+        <dt>{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}</dt>
+        <dd><a href="{te:authority-url(.)}">{normalize-space(.)}</a></dd>
+      </xsl:for-each>
+    </dl>
   </xsl:template>
 
   <xsl:function name="te:authority-url" as="xs:string">

@@ -30,12 +30,14 @@
     <xsl:param name="content" as="node()*" select="()"/>
     <xsl:param name="source" as="node()?" select="()"/>
     <xsl:param name="scripts" as="element()*" select="()"/>
+    <!-- the page's own path, when one run makes several pages (a register's entries) -->
+    <xsl:param name="path" as="xs:string" select="$page-path"/>
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title} · {$edition-title}</title>
-        <link rel="canonical" href="{$base-url}{$page-path}"/>
+        <link rel="canonical" href="{$base-url}{$path}"/>
         <link rel="stylesheet" href="{te:href('assets/edition.css')}"/>
         <xsl:sequence select="$head"/>
         <xsl:apply-templates select="$source" mode="te:head"/>
@@ -49,7 +51,7 @@
               <xsl:for-each select="$te:sections">
                 <li>
                   <a href="{te:href(?path)}">
-                    <xsl:if test="?path = $page-path">
+                    <xsl:if test="?path = $path">
                       <xsl:attribute name="aria-current" select="'page'"/>
                     </xsl:if>
                     <xsl:value-of select="?label"/>

@@ -28,6 +28,8 @@ from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
 
 REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organizations.html"}
+# The folders of the registers' entry pages (persons/<id>.html: the entry and its mentions).
+ENTRY_FOLDERS = {"person": "persons", "place": "places", "org": "organizations"}
 EDITION_PAGES = {"home": "index.html", "timeline": "timeline.html", "search": "search.html"}
 # The pages that list the whole edition, made together from every document's listing.
 LISTING_PAGES = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
@@ -135,7 +137,29 @@ class HtmlPublisher:
 
             pages[page] = self._page(page, register)
             self.executable.set_initial_template_parameters(False, {})
+            pages.update(self.entry_pages(kind))
         return pages
+
+    def entry_pages(self, kind: str) -> dict[str, bytes]:
+        """Each entry of a register on a page of its own, with its mentions; one run of the
+        stylesheet for the whole register."""
+        folder = ENTRY_FOLDERS[kind]
+        executable = self.executable
+        executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
+        executable.set_initial_template_parameters(
+            False, {"kind": self.processor.make_string_value(kind)}
+        )
+        executable.set_result_as_raw_value(True)  # the sequence (id, page, id, page, …)
+        try:
+            made = executable.call_template_returning_value("register-entries")
+        finally:
+            executable.set_result_as_raw_value(False)
+            executable.set_initial_template_parameters(False, {})
+        items = [made.item_at(i).string_value for i in range(made.size)] if made else []
+        return {
+            f"{folder}/{entry}.html": page.encode("utf-8")
+            for entry, page in zip(items[::2], items[1::2], strict=True)
+        }
 
 
 # --- document pages on every core -------------------------------------------------------------
@@ -286,8 +310,10 @@ class SiteBuilder:
     def unchanged(self, current: Path) -> bool:
         """Whether the site in `current` is exactly what this build would make."""
         pages = [*self.documents, *LISTING_PAGES]
-        return self.state.previous.get("#site") == self.site_key and all(
-            (current / page).is_file() for page in pages
+        return (
+            self.state.previous.get("#site") == self.site_key
+            and all((current / page).is_file() for page in pages)
+            and all((current / folder).is_dir() for folder in ENTRY_FOLDERS.values())
         )
 
     def build(self, current: Path, staging: Path) -> HtmlReport:
@@ -315,7 +341,13 @@ class SiteBuilder:
         report.document_process_seconds = sum(spent)
         started = time.perf_counter()
         reused = [self._reuse(page, self.edition_key, current, staging) for page in listing]
+        reused += [
+            self._reuse_folder(folder, self.edition_key, current, staging)
+            for folder in ENTRY_FOLDERS.values()
+        ]
         if not all(reused):
+            for folder in ENTRY_FOLDERS.values():  # no entry page of a removed entry lingers
+                shutil.rmtree(staging / folder, ignore_errors=True)
             publisher = HtmlPublisher(
                 self.config,
                 self.config.xslt_dir,
@@ -323,12 +355,15 @@ class SiteBuilder:
                 merged=self.merged,
                 listing=self.registered,
             )
-            for page, data in publisher.edition_pages().items():
+            pages = publisher.edition_pages()
+            for page, data in pages.items():
                 self._write_or_link(page, data, current, staging)
-            self.rendered += len(listing)
+            self.rendered += len(pages)
         report.listing_seconds = time.perf_counter() - started
         self.progress.advance(len(listing))
-        report.pages = [staging / page for page in sorted(self.made) if page.endswith(".html")]
+        report.pages = [
+            staging / page for page in sorted(self.made) if page.endswith(".html")
+        ] + _entry_pages(staging)
         self._copy_static(self.paths, staging)
         self._write_or_link("sitemap.xml", self._sitemap(report.pages, staging), current, staging)
         stale = []
@@ -353,11 +388,14 @@ class SiteBuilder:
     def kept(self, current: Path) -> HtmlReport:
         """The report of a site kept as it is."""
         pages = [*self.documents, *LISTING_PAGES]
-        report = HtmlReport(current, sorted(current / page for page in pages))
+        report = HtmlReport(
+            current, sorted(current / page for page in pages) + _entry_pages(current)
+        )
         report.search_records = sum(count for _, count in self.indexes.values())
         self.progress.start("html", len(pages))
         self.progress.advance(len(pages))
-        self.progress.finish(f"html: {len(pages)} pages, 0 made, {len(pages)} unchanged")
+        made = len(report.pages)
+        self.progress.finish(f"html: {made} pages, 0 made, {made} unchanged")
         return report
 
     def remember(self) -> None:
@@ -384,6 +422,12 @@ class SiteBuilder:
             location = etree.SubElement(url, f"{{{sitemap}}}loc")
             location.text = self.config.base_url + page.relative_to(out_dir).as_posix()
         return etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _entry_pages(site: Path) -> list[Path]:
+    return [
+        page for folder in ENTRY_FOLDERS.values() for page in sorted(site.glob(f"{folder}/*.html"))
+    ]
 
 
 # Whole-edition exports the home page offers, if the build made them (output/export).
