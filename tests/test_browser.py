@@ -37,6 +37,7 @@ PAGES = {
     "home": "index.html",
     "document": "documents/d1962-11-01-jozef-dryglas-record.html",
     "register": "persons.html",
+    "entry": "persons/han-sorya.html",
     "timeline": "timeline.html",
     "search": "search.html",
 }
