@@ -149,33 +149,35 @@
     <xsl:param name="register" as="map(xs:string, xs:string)"/>
     <xsl:variable name="id" as="xs:string" select="@xml:id"/>
     <xsl:variable name="mentioning" as="document-node()*" select="te:mentioning($id)"/>
-    <h1>{te:entity-label($id)}</h1>
-    <p class="register-link">In the register of <a href="{te:href($register?page)}#{$id}">{
-      lower-case($register?title)}</a>.</p>
-    <xsl:apply-templates select="." mode="entry-facts"/>
-    <xsl:choose>
-      <xsl:when test="exists($mentioning)">
-        <h2>Mentions</h2>
-        <ul class="mentions">
-          <xsl:for-each select="$mentioning">
-            <li>
-              <a href="{te:href(te:document-path(.))}">{te:title(.)}</a>
-              ({te:date-label(te:creation(.))}):
-              <xsl:for-each-group select="key('mentions', $id, .)"
-                  group-by="string(ancestor::*[@xml:id][not(self::TEI)][1]/@xml:id)">
-                <xsl:if test="position() > 1">, </xsl:if>
-                <a href="{te:href(te:document-path(.))}#{current-grouping-key()}">{
-                  te:unit-label(current-grouping-key())}</a>
-                <span class="forms"> ({string-join(distinct-values(current-group() ! te:plain(.)), ', ')})</span>
-              </xsl:for-each-group>
-            </li>
-          </xsl:for-each>
-        </ul>
-      </xsl:when>
-      <xsl:otherwise>
-        <p class="no-mentions">Not mentioned in the texts (named in the documents’ provenance).</p>
-      </xsl:otherwise>
-    </xsl:choose>
+    <article class="entry-page">
+      <h1>{te:entity-label($id)}</h1>
+      <p class="register-link">In the register of <a href="{te:href($register?page)}#{$id}">{
+        lower-case($register?title)}</a>.</p>
+      <xsl:apply-templates select="." mode="entry-facts"/>
+      <xsl:choose>
+        <xsl:when test="exists($mentioning)">
+          <h2>Mentions</h2>
+          <ul class="mentions">
+            <xsl:for-each select="$mentioning">
+              <li>
+                <a href="{te:href(te:document-path(.))}">{te:title(.)}</a>
+                ({te:date-label(te:creation(.))}):
+                <xsl:for-each-group select="key('mentions', $id, .)"
+                    group-by="string(ancestor::*[@xml:id][not(self::TEI)][1]/@xml:id)">
+                  <xsl:if test="position() > 1">, </xsl:if>
+                  <a href="{te:href(te:document-path(.))}#{current-grouping-key()}">{
+                    te:unit-label(current-grouping-key())}</a>
+                  <span class="forms"> ({string-join(distinct-values(current-group() ! te:plain(.)), ', ')})</span>
+                </xsl:for-each-group>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="no-mentions">Not mentioned in the texts (named in the documents’ provenance).</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </article>
   </xsl:template>
 
   <!-- What the registers say of an entry: other forms of its name, whether an editor has
