@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -27,6 +28,9 @@ from teiedition.markup.tei import TEI_NS
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
 from teiedition.schema import attribute_subset, read_odd
+
+if TYPE_CHECKING:  # saxonche is imported when first needed
+    from saxonche import PySaxonProcessor, PyXdmValue
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
@@ -210,6 +214,7 @@ class Validator:
         ]
 
     def subset_relaxng(self) -> etree.RelaxNG:
+        """The subset grammar of the attributes seen so far (made again when one is added)."""
         if self._subset is None:
             try:
                 self._subset = etree.RelaxNG(attribute_subset(self.grammar, self.attributes_seen))
@@ -447,7 +452,9 @@ def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> 
     return xsl
 
 
-def schema_constants(processor, schema: etree._ElementTree, given: dict) -> dict:
+def schema_constants(
+    processor: PySaxonProcessor, schema: etree._ElementTree, given: dict[str, PyXdmValue]
+) -> dict[str, PyXdmValue]:
     """The values of the schema-level lets that need no document, worked out once for the
     run rather than once per file (the lookup tables built from the master registers), with
     the `given` values of external variables. A let whose value needs the document, or a
