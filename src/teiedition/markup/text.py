@@ -58,40 +58,57 @@ _BLOCKS = frozenset(
 )
 
 
-def _parts(element: etree._Element, source: bool, notes: bool):
+_TEI = f"{{{TEI_NS}}}"
+
+
+def _parts(element: etree._Element, source: bool, notes: bool) -> list[str]:
     """One walk for both readings: `source` gives back what the transcript had (`sic`),
-    otherwise the corrections (`corr`) are read."""
-    name = etree.QName(element).localname if isinstance(element.tag, str) else ""
-    if not name or etree.QName(element).namespace != TEI_NS:
-        yield from _children(element, source, notes)
+    otherwise the corrections (`corr`) are read. The pieces are appended to one list as the
+    walk goes (nested generators cost a step for every level a piece passes through)."""
+    pieces: list[str] = []
+    _read(element, source, notes, pieces)
+    return pieces
+
+
+def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str]) -> None:
+    tag = element.tag
+    if not isinstance(tag, str) or not tag.startswith(_TEI):
+        _children(element, source, notes, pieces)
         return
+    name = tag[len(_TEI) :]
     if name == "choice":
         wanted = {"sic", "orig", "abbr"} if source else {"corr", "reg", "expan"}
         chosen = [c for c in element if etree.QName(c).localname in wanted]
         for child in chosen[:1] if not source else chosen:
-            yield from _children(child, source, notes)
+            _children(child, source, notes, pieces)
     elif name in {"sic", "orig"} or (name == "note" and not notes):
         return
     elif name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
-        yield "[" + "".join(_children(element, source, notes)) + "]"
+        pieces.append("[" + _inner(element, source, notes) + "]")
     elif name == "gap":
-        yield "[…]"
+        pieces.append("[…]")
     elif name == "unclear" and element.get("reason") == "query":
-        yield "".join(_children(element, source, notes)) + "[?]"
+        pieces.append(_inner(element, source, notes) + "[?]")
     elif name == "q" and element.get("rend") in QUOTE_STYLES:
         opening, closing = QUOTE_STYLES[element.get("rend")]
-        yield opening + "".join(_children(element, source, notes)) + closing
+        pieces.append(opening + _inner(element, source, notes) + closing)
     elif name in _BLOCKS:
-        yield " " + "".join(_children(element, source, notes)) + " "
+        pieces.append(" " + _inner(element, source, notes) + " ")
     else:
-        yield from _children(element, source, notes)
+        _children(element, source, notes, pieces)
 
 
-def _children(element: etree._Element, source: bool, notes: bool):
+def _inner(element: etree._Element, source: bool, notes: bool) -> str:
+    pieces: list[str] = []
+    _children(element, source, notes, pieces)
+    return "".join(pieces)
+
+
+def _children(element: etree._Element, source: bool, notes: bool, pieces: list[str]) -> None:
     if element.text:
-        yield element.text
+        pieces.append(element.text)
     for child in element:
         if isinstance(child.tag, str):
-            yield from _parts(child, source, notes)
+            _read(child, source, notes, pieces)
         if child.tail:
-            yield child.tail
+            pieces.append(child.tail)
