@@ -2,6 +2,7 @@
 from a built edition, makes one editorial change, rebuilds, and checks that every id published
 before still resolves to the same content, or to its documented successor."""
 
+import copy
 import difflib
 import json
 import re
@@ -12,8 +13,10 @@ from conftest import NS, make_edition
 from lxml import etree
 
 from teiedition import pipeline
+from teiedition.cache import Store
 from teiedition.cli import main
 from teiedition.markup.text import normalise, source_text
+from teiedition.registry import Registry, check
 
 HUNGARIAN = "001_33b9f4e037495398.txt"
 HUNGARIAN_ID = "d1962-08-27-report-embassy-hungary"
@@ -289,3 +292,18 @@ def test_release_records_the_version_in_registry_and_headers(edition):
         main, ["--config", str(edition.root / "edition.toml"), "release", "0.1.0"]
     )
     assert again.exit_code == 1 and "already been released" in again.output
+
+
+def test_the_build_s_id_check_reports_a_problem_it_has_cached(edition):
+    """The build checks with a store of earlier findings: a problem is reported the first
+    time, when it is found, and again when it comes from the store."""
+    registry = Registry.load(edition.registry_path)
+    registry.documents[HUNGARIAN_ID].units[f"{HUNGARIAN_ID}-p99"] = copy.deepcopy(
+        next(iter(registry.documents[HUNGARIAN_ID].units.values()))
+    )
+    store = Store(None, "checks")
+    for _ in range(2):
+        problems = check(registry, edition.documents_dir, edition.registers_dir, store, "code")
+        assert [str(p) for p in problems] == [
+            f"{HUNGARIAN_ID}-p99: vanished from {HUNGARIAN_ID}.xml"
+        ]

@@ -391,7 +391,7 @@ def check(
         key = digest(code, doc_id, repr(record), file_digest(path))
         found = store.get(key)
         if found is None:
-            found = [[p.unit_id, p.message] for p in _check_document(doc_id, record, path)]
+            found = [[p.id, p.message] for p in _check_document(doc_id, record, path)]
             store.put(key, found)
         problems += [IdProblem(unit_id, message) for unit_id, message in found]
     problems += _check_entities(registry, registers_dir)
