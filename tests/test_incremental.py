@@ -15,11 +15,12 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, make_edition
 
 from teiedition import parallel, pipeline
-from teiedition.cache import file_digest
+from teiedition.cache import Store, file_digest
 from teiedition.cli import main
 from teiedition.convert import ConvertStage
 from teiedition.progress import NORMAL, QUIET, ConsoleProgress
 from teiedition.registry import Registry, Stabiliser
+from teiedition.reports import entity_report
 
 UNSEEN = FIXTURES / "unseen"
 # An unknown person named in two documents, once as the first names him and once otherwise
@@ -309,3 +310,26 @@ def test_cli_build_quiet_and_jobs(built):
     assert len(entries) > 20
     assert f"html: {pages} pages, 0 made, {pages} unchanged" in normal.output
     assert runner.invoke(main, [*config, "build", "--jobs", "0"]).exit_code == 2
+
+
+def test_checks_worked_out_as_documents_are_written_match_reading_the_files(tmp_path):
+    """The build checks each document's ids and counts its names as it writes it; the same
+    findings as reading every written file again, without a cache."""
+    config = make_edition(tmp_path / "edition")
+    registry = Registry.load(config.registry_path)
+    registry.documents.clear()  # every document written afresh, each with a new record
+    registry.save(config.registry_path)
+    report = pipeline.convert_edition(config, 1, code="code")
+    assert report.ok
+    assert report.ids == pipeline.check_ids_of(config) == []
+    again = entity_report(sorted(config.documents_dir.glob("*.xml")))
+    assert report.entities.csv() == again.csv()
+    assert (report.entities.linked, report.entities.unlinked) == (again.linked, again.unlinked)
+    assert report.entities.mentions == again.mentions
+
+
+def test_a_store_finds_what_this_run_filed():
+    store = Store(None, "checks")
+    assert store.get("key") is None
+    store.put("key", [])
+    assert store.get("key") == []

@@ -107,9 +107,12 @@ class Store:
         self.changed = False
 
     def get(self, key: str) -> Any | None:
-        value = self.previous.get(key)
-        if value is not None:
-            self.current[key] = value
+        """The result filed under `key` by this run, else by the last."""
+        value = self.current.get(key)
+        if value is None:
+            value = self.previous.get(key)
+            if value is not None:
+                self.current[key] = value
         return value
 
     def put(self, key: str, value: Any) -> None:

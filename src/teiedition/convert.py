@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +45,8 @@ from teiedition.writers import serialise_tei, write_if_changed
 
 # The draft parser: drafts are our own serialisation, but parsed without entities all the same.
 DRAFT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+# Told of each document the id pass writes: its id and its bytes.
+Written = Callable[[str, bytes], None]
 
 
 @dataclass
@@ -243,13 +245,21 @@ class ConvertStage:
                 return True
         return False
 
-    def run(self, paths: list[Path], out_dir: Path, registry: Registry | None) -> Converted:
+    def run(
+        self,
+        paths: list[Path],
+        out_dir: Path,
+        registry: Registry | None,
+        written: Written | None = None,
+    ) -> Converted:
+        """Convert `paths` into `out_dir`, with ids from `registry` if given; `written` is
+        told of each document as soon as it is written."""
         drafts = self.merge(self.drafts_of(paths))
         result = Converted(inputs=len(paths))
         if registry is None:
-            _write_all(drafts, out_dir, None, result)
+            _write_all(drafts, out_dir, None, result, written)
         else:
-            self.ids = _IdPass(self.config, registry, self.cache_dir, out_dir)
+            self.ids = _IdPass(self.config, registry, self.cache_dir, out_dir, written)
             self.ids.run(drafts, [str(p) for p in paths], result)
         self.drafts.prune()
         self.progress.finish(
@@ -270,7 +280,11 @@ def _tree(draft: Draft) -> etree._ElementTree:
 
 
 def _write_all(
-    drafts: Iterable[Draft], out_dir: Path, stabiliser: Stabiliser | None, result: Converted
+    drafts: Iterable[Draft],
+    out_dir: Path,
+    stabiliser: Stabiliser | None,
+    result: Converted,
+    written: Written | None = None,
 ) -> dict[str, tuple[str, str]]:
     """Write every draft's TEI (ids stabilised when there is a `stabiliser`); returns the
     document id of each source written, and the digest of its draft."""
@@ -297,8 +311,11 @@ def _write_all(
         sources[doc_id] = draft.source
         ids[draft.source] = doc_id, draft.tei_digest
         target = out_dir / f"{doc_id}.xml"
-        _write_if_changed(target, serialise_tei(tree), result)
+        data = serialise_tei(tree)
+        _write_if_changed(target, data, result)
         result.documents.append(target)
+        if written is not None:
+            written(doc_id, data)
     return ids
 
 
@@ -311,8 +328,15 @@ class _IdPass:
     """Citable ids for the drafts, as a full serial run gives them, touching only documents
     whose draft changed when nothing else did."""
 
-    def __init__(self, config: Config, registry: Registry, cache_dir: Path | None, out: Path):
-        self.config, self.registry, self.out = config, registry, out
+    def __init__(
+        self,
+        config: Config,
+        registry: Registry,
+        cache_dir: Path | None,
+        out: Path,
+        written: Written | None = None,
+    ):
+        self.config, self.registry, self.out, self.written = config, registry, out, written
         self.state = Store(cache_dir, "documents")
 
     def run(self, drafts: Iterable[Draft], sources: list[str], result: Converted) -> None:
@@ -330,7 +354,7 @@ class _IdPass:
             self.registry.restore(self.config.registry_path)
             stabiliser = Stabiliser(self.registry, self.out, self.config.version)
             fresh = Converted(inputs=result.inputs)
-            ids = _write_all(drafts, self.out, stabiliser, fresh)
+            ids = _write_all(drafts, self.out, stabiliser, fresh, self.written)
             result.written, result.documents = fresh.written, fresh.documents
             result.diagnostics = fresh.diagnostics
             self._remember(ids)
@@ -383,8 +407,11 @@ class _IdPass:
             doc_id = document_key(tree)
             ids[draft.source] = doc_id, draft.tei_digest
             target = self.out / f"{doc_id}.xml"
-            _write_if_changed(target, serialise_tei(tree), result)
+            data = serialise_tei(tree)
+            _write_if_changed(target, data, result)
             result.documents.append(target)
+            if self.written is not None:
+                self.written(doc_id, data)
         self._remember(ids)
         return True
 

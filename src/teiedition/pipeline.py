@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +26,14 @@ from teiedition.registry import (
     Registry,
     Stabiliser,
     check,
+    check_document,
+    document_check_key,
     register_entities,
     release,
 )
-from teiedition.reports import EntityReport, entity_report, write_review_csv
+from teiedition.reports import EntityReport, entities_of, entity_report, write_review_csv
 from teiedition.schema import derive_rng, read_odd
-from teiedition.validation import ValidationReport, tei_files, validate_paths
+from teiedition.validation import ValidationReport, safe_parser, tei_files, validate_paths
 from teiedition.writers import serialise_tei, write_atomic, write_if_changed
 
 TRANSCRIPT_SUFFIX = ".txt"
@@ -150,8 +153,25 @@ def convert_edition(
     names = load_names(config)
     registry = Registry.load(config.registry_path)
     stage = ConvertStage(config, names, jobs, progress, config.cache_dir, code)
+    checks = Store(config.cache_dir, "checks")
+    ids_code, entities_code = digest(code, "ids"), digest(code, "entities")
+
+    def read_back(doc_id: str, data: bytes) -> None:
+        """What the id check and the entity report read of a document, worked out as soon as
+        it is written, while the workers draft later ones, and filed as they file it: under
+        its bytes (they read it again only if the file or its record then differs)."""
+        root = etree.fromstring(data, safe_parser())
+        content = hashlib.sha256(data).hexdigest()
+        record = registry.documents[doc_id]
+        problems = check_document(doc_id, record, root, f"{doc_id}.xml")
+        checks.put(
+            document_check_key(ids_code, doc_id, record, content),
+            [[p.id, p.message] for p in problems],
+        )
+        checks.put(digest(entities_code, content), entities_of(root, doc_id))
+
     converted = stage.run(
-        transcript_paths([config.transcripts_dir]), config.documents_dir, registry
+        transcript_paths([config.transcripts_dir]), config.documents_dir, registry, read_back
     )
     report = Report.of(converted)
     write_unreviewed(names.registers, config)
@@ -161,13 +181,8 @@ def convert_edition(
             registry.save(config.registry_path)
         if stage.ids is not None:
             stage.ids.remember()
-    checks = Store(config.cache_dir, "checks")
-    report.ids = check(
-        registry, config.documents_dir, config.registers_dir, checks, digest(code, "ids")
-    )
-    report.entities = entity_report(
-        config.documents_dir.glob("*.xml"), checks, digest(code, "entities")
-    )
+    report.ids = check(registry, config.documents_dir, config.registers_dir, checks, ids_code)
+    report.entities = entity_report(config.documents_dir.glob("*.xml"), checks, entities_code)
     checks.save()
     write_review_csv(report.entities, config.reports_dir / REVIEW_REPORT)
     return report

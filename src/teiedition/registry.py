@@ -388,7 +388,7 @@ def check(
         if store is None:
             problems += _check_document(doc_id, record, path)
             continue
-        key = digest(code, doc_id, repr(record), file_digest(path))
+        key = document_check_key(code, doc_id, record, file_digest(path))
         found = store.get(key)
         if found is None:
             found = [[p.id, p.message] for p in _check_document(doc_id, record, path)]
@@ -398,16 +398,29 @@ def check(
     return problems
 
 
+def document_check_key(code: str, doc_id: str, record: DocumentRecord, content: str) -> str:
+    """What a document's id check is filed under: the check's code, the document's record
+    and the SHA-256 of its file (`file_digest`)."""
+    return digest(code, doc_id, repr(record), content)
+
+
 def _check_document(doc_id: str, record: DocumentRecord, path: Path) -> list[IdProblem]:
-    problems: list[IdProblem] = []
     root = etree.parse(str(path), safe_parser()).getroot()
+    return check_document(doc_id, record, root, path.name)
+
+
+def check_document(
+    doc_id: str, record: DocumentRecord, root: etree._Element, name: str
+) -> list[IdProblem]:
+    """The problems of one document (`root`, read from the file `name`) with its record."""
+    problems: list[IdProblem] = []
     if root.get(XML_ID) != doc_id:
-        problems.append(IdProblem(doc_id, f"{path.name} now has the id {root.get(XML_ID)!r}"))
+        problems.append(IdProblem(doc_id, f"{name} now has the id {root.get(XML_ID)!r}"))
     present = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
     for unit_id, unit in sorted(record.units.items()):
         el = present.get(unit_id)
         if el is None:
-            problems.append(IdProblem(unit_id, "vanished from " + path.name))
+            problems.append(IdProblem(unit_id, "vanished from " + name))
         elif unit.status == "retired":
             target = (el.get("corresp") or "").removeprefix("#")
             if etree.QName(el).localname != "anchor" or (target and target not in present):

@@ -104,6 +104,12 @@ def document_entities(path: Path) -> dict:
         root = etree.parse(str(path), SAFE_PARSER).getroot()
     except etree.XMLSyntaxError as err:
         raise InputError(path, f"not well-formed XML: {err.msg}", err.lineno) from err
+    return entities_of(root, path.stem)
+
+
+def entities_of(root: etree._Element, fallback_id: str) -> dict:
+    """`document_entities` of a document already read (`fallback_id`: its id if it has
+    none)."""
     unreviewed = set(
         root.xpath(
             f"tei:standOff//tei:person[tei:note[@type='status'][@subtype='{UNREVIEWED}']]/@xml:id",
@@ -111,7 +117,7 @@ def document_entities(path: Path) -> dict:
         )
     )
     found: dict = {
-        "doc": root.get(XML_ID) or path.stem,
+        "doc": root.get(XML_ID) or fallback_id,
         "mentions": {},
         "linked": 0,
         "unlinked": 0,
