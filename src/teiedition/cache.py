@@ -47,6 +47,11 @@ def digest(*parts: bytes | str) -> str:
 _FILE_DIGESTS: dict[tuple[str, int, int, int, int], str] = {}
 
 
+def content_digest(data: bytes) -> str:
+    """SHA-256 of bytes as `file_digest` gives it for a file holding them."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def file_digest(path: Path) -> str:
     """SHA-256 of the file's content ("" when it cannot be read: whoever reads it reports why)."""
     try:
@@ -57,7 +62,7 @@ def file_digest(path: Path) -> str:
     found = _FILE_DIGESTS.get(identity)
     if found is None:
         try:
-            found = _FILE_DIGESTS[identity] = hashlib.sha256(path.read_bytes()).hexdigest()
+            found = _FILE_DIGESTS[identity] = content_digest(path.read_bytes())
         except OSError:
             return ""
     return found

@@ -310,18 +310,26 @@ def _write_all(
             continue
         sources[doc_id] = draft.source
         ids[draft.source] = doc_id, draft.tei_digest
-        target = out_dir / f"{doc_id}.xml"
-        data = serialise_tei(tree)
-        _write_if_changed(target, data, result)
-        result.documents.append(target)
-        if written is not None:
-            written(doc_id, data)
+        _write_document(tree, doc_id, out_dir, result, written)
     return ids
 
 
-def _write_if_changed(target: Path, data: bytes, result: Converted) -> None:
+def _write_document(
+    tree: etree._ElementTree,
+    doc_id: str,
+    out_dir: Path,
+    result: Converted,
+    written: Written | None,
+) -> None:
+    """Write a document's TEI (unless the file holds those bytes already), and tell
+    `written`."""
+    target = out_dir / f"{doc_id}.xml"
+    data = serialise_tei(tree)
     if write_if_changed(target, data):
         result.written.append(target)
+    result.documents.append(target)
+    if written is not None:
+        written(doc_id, data)
 
 
 class _IdPass:
@@ -406,12 +414,7 @@ class _IdPass:
             tree = trees[draft.source]
             doc_id = document_key(tree)
             ids[draft.source] = doc_id, draft.tei_digest
-            target = self.out / f"{doc_id}.xml"
-            data = serialise_tei(tree)
-            _write_if_changed(target, data, result)
-            result.documents.append(target)
-            if self.written is not None:
-                self.written(doc_id, data)
+            _write_document(tree, doc_id, self.out, result, self.written)
         self._remember(ids)
         return True
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, code_digest, digest
+from teiedition.cache import Store, code_digest, content_digest, digest
 from teiedition.config import Config
 from teiedition.convert import Converted, ConvertStage
 from teiedition.errors import Diagnostic, TeieditionError
@@ -161,7 +160,7 @@ def convert_edition(
         it is written, while the workers draft later ones, and filed as they file it: under
         its bytes (they read it again only if the file or its record then differs)."""
         root = etree.fromstring(data, safe_parser())
-        content = hashlib.sha256(data).hexdigest()
+        content = content_digest(data)
         record = registry.documents[doc_id]
         problems = check_document(doc_id, record, root, f"{doc_id}.xml")
         checks.put(

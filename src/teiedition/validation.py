@@ -64,6 +64,13 @@ def entity_free_text(data: bytes) -> str | None:
         return None
 
 
+def registers_text(registers: Iterable[etree._ElementTree]) -> str:
+    """The register files, read safely, as the one document the stylesheets and the
+    Schematron take as `$registers` (no document type carried over)."""
+    wrapped = "".join(etree.tostring(tree.getroot(), encoding="unicode") for tree in registers)
+    return f"<registers>{wrapped}</registers>"
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str
@@ -144,11 +151,7 @@ class Validator:
         )
         given = {}
         if registers:
-            # the register files, wrapped in one document, without any document type
-            wrapped = "".join(
-                etree.tostring(t.getroot(), encoding="unicode") for t in register_trees
-            )
-            given["registers"] = processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
+            given["registers"] = processor.parse_xml(xml_text=registers_text(register_trees))
         for name, value in schema_constants(processor, schema, given).items():
             self.schematron.set_parameter(name, value)
         self.processor = processor
@@ -465,20 +468,24 @@ def schema_constants(
     xpath.declare_namespace("xs", "http://www.w3.org/2001/XMLSchema")
     for ns in schema.iter(f"{{{SCH_NS}}}ns"):
         xpath.declare_namespace(ns.get("prefix"), ns.get("uri"))
-    known = dict(given)
+    known: dict[str, PyXdmValue] = {}
+
+    def bind(name: str, value: PyXdmValue) -> None:  # for the lets after it
+        xpath.declare_variable(name)
+        xpath.set_parameter(name, value)
+        known[name] = value
+
+    for name, value in given.items():
+        bind(name, value)
     for let in schema.getroot().findall(f"{{{SCH_NS}}}let"):
-        name = let.get("name")
-        for bound, value in known.items():
-            xpath.declare_variable(bound)
-            xpath.set_parameter(bound, value)
-        if name in known:
+        if let.get("name") in known:
             continue
         try:
             value = xpath.evaluate(let.get("value"))
         except PySaxonApiError:  # it needs a document (or a stylesheet function)
             continue
         if value is not None:  # saxonche's empty sequence, which it cannot pass on
-            known[name] = value
+            bind(let.get("name"), value)
     return known
 
 

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The HTML edition. Entry points, each making one page:
+<!-- The HTML edition. Entry points:
        a TEI document as the source     → its document page
        named template "home"             → index.html
        named template "register" ($kind) → persons.html, places.html, organizations.html
+       named template "register-entries" ($kind) → every entry's page of that register, as
+                                           (id, page) pairs: persons/<id>.html, …
        named template "timeline"         → timeline.html
        named template "search"           → search.html
      Python (teiedition.publish.html) decides which pages and where they are written. -->

@@ -9,9 +9,16 @@
     exclude-result-prefixes="#all">
 
   <xsl:variable name="te:registers-of" as="map(xs:string, map(xs:string, xs:string))" select="map{
-      'person': map{'page': 'persons.html', 'folder': 'persons', 'title': 'Persons', 'name': 'persName', 'class': 'person'},
-      'place': map{'page': 'places.html', 'folder': 'places', 'title': 'Places', 'name': 'placeName', 'class': 'place'},
-      'org': map{'page': 'organizations.html', 'folder': 'organizations', 'title': 'Organisations', 'name': 'orgName', 'class': 'org'}}"/>
+      'person': map{'page': 'persons.html', 'title': 'Persons', 'name': 'persName', 'class': 'person'},
+      'place': map{'page': 'places.html', 'title': 'Places', 'name': 'placeName', 'class': 'place'},
+      'org': map{'page': 'organizations.html', 'title': 'Organisations', 'name': 'orgName', 'class': 'org'}}"/>
+
+  <!-- Where a register's entry pages are: the folder named as its page ("persons/"). -->
+  <xsl:function name="te:entry-path" as="xs:string">
+    <xsl:param name="register" as="map(xs:string, xs:string)"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="substring-before($register?page, '.html') || '/' || $id || '.html'"/>
+  </xsl:function>
 
   <!-- The same, by the name element that points to the register: "persName" → the persons'. -->
   <xsl:variable name="te:registers-by-name" as="map(xs:string, map(xs:string, xs:string))"
@@ -87,7 +94,7 @@
           </ul>
         </nav>
         <xsl:apply-templates select="$entries" mode="register">
-          <xsl:with-param name="folder" select="$register?folder" tunnel="yes"/>
+          <xsl:with-param name="register" select="$register" tunnel="yes"/>
         </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
@@ -103,7 +110,7 @@
         <xsl:document>
           <xsl:call-template name="te:page">
             <xsl:with-param name="title" select="te:entity-label(@xml:id) || ' · ' || $register?title"/>
-            <xsl:with-param name="path" select="$register?folder || '/' || @xml:id || '.html'"/>
+            <xsl:with-param name="path" select="te:entry-path($register, @xml:id)"/>
             <xsl:with-param name="content" as="node()*">
               <xsl:apply-templates select="." mode="entry-page">
                 <xsl:with-param name="register" select="$register"/>
@@ -126,7 +133,7 @@
   <xsl:mode name="entry-facts" on-no-match="shallow-skip"/>
 
   <xsl:template match="person | place | org" mode="register">
-    <xsl:param name="folder" as="xs:string" tunnel="yes"/>
+    <xsl:param name="register" as="map(xs:string, xs:string)" tunnel="yes"/>
     <xsl:variable name="id" as="xs:string" select="@xml:id"/>
     <xsl:variable name="mentioning" as="document-node()*" select="te:mentioning($id)"/>
     <section id="{$id}" class="entry" aria-labelledby="{$id}-name">
@@ -137,7 +144,7 @@
       </xsl:for-each>
       <xsl:apply-templates select="." mode="entry-facts"/>
       <p class="entry-link">
-        <a href="{te:href($folder || '/' || $id || '.html')}">{
+        <a href="{te:href(te:entry-path($register, $id))}">{
           if (exists($mentioning)) then 'Every mention, in ' || count($mentioning)
             || (if (count($mentioning) = 1) then ' document' else ' documents')
           else 'The entry’s page'}</a>

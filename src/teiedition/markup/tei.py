@@ -16,19 +16,17 @@ def tei(tag: str) -> str:
 
 def element(tag: str, text: str | None = None, **attributes: str) -> etree._Element:
     """A TEI element; the keyword ``xml_id`` sets ``xml:id``."""
-    el = etree.Element(tei(tag), nsmap=NSMAP)
-    for name, value in attributes.items():
-        el.set(XML_ID if name == "xml_id" else name, value)
-    if text is not None:
-        el.text = text
-    return el
+    return _filled(etree.Element(tei(tag), nsmap=NSMAP), text, attributes)
 
 
 def sub(
     parent: etree._Element, tag: str, text: str | None = None, **attributes: str
 ) -> etree._Element:
     # made in place, in the parent's document (not made alone, then moved)
-    el = etree.SubElement(parent, tei(tag))
+    return _filled(etree.SubElement(parent, tei(tag)), text, attributes)
+
+
+def _filled(el: etree._Element, text: str | None, attributes: dict[str, str]) -> etree._Element:
     for name, value in attributes.items():
         el.set(XML_ID if name == "xml_id" else name, value)
     if text is not None:

@@ -28,8 +28,9 @@ from teiedition.publish.xslt import Transform, build_date
 from teiedition.writers import write_atomic
 
 REGISTER_PAGES = {"person": "persons.html", "place": "places.html", "org": "organizations.html"}
-# The folders of the registers' entry pages (persons/<id>.html: the entry and its mentions).
-ENTRY_FOLDERS = {"person": "persons", "place": "places", "org": "organizations"}
+# The folders of the registers' entry pages, named as their registers' pages
+# (persons/<id>.html: the entry and its mentions).
+ENTRY_FOLDERS = {kind: page.removesuffix(".html") for kind, page in REGISTER_PAGES.items()}
 EDITION_PAGES = {"home": "index.html", "timeline": "timeline.html", "search": "search.html"}
 # The pages that list the whole edition, made together from every document's listing.
 LISTING_PAGES = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]

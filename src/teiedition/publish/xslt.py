@@ -13,7 +13,7 @@ from lxml import etree
 
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
-from teiedition.validation import entity_free_text, safe_parser
+from teiedition.validation import entity_free_text, registers_text, safe_parser
 
 
 def build_date(root: Path) -> str:
@@ -67,11 +67,9 @@ class Transform:
         self.paths = sorted(config.documents_dir.glob("*.xml"))
         self.documents = [self.parse(path, reduce) for path in self.paths] if with_documents else []
         self.build_date = build_date(config.root)
-        registers = sorted(config.registers_dir.glob("*.xml"))
-        wrapped = "".join(
-            etree.tostring(etree.parse(str(p), safe_parser()).getroot(), encoding="unicode")
-            for p in registers
-        )
+        registers = [
+            etree.parse(str(p), safe_parser()) for p in sorted(config.registers_dir.glob("*.xml"))
+        ]
         strings = {
             "edition-title": config.title,
             "edition-subtitle": config.subtitle,
@@ -90,7 +88,7 @@ class Transform:
         if with_documents:
             self.executable.set_parameter("documents", self.processor.make_array(self.documents))
         self.executable.set_parameter(
-            "registers", self.processor.parse_xml(xml_text=f"<registers>{wrapped}</registers>")
+            "registers", self.processor.parse_xml(xml_text=registers_text(registers))
         )
         if downloads:
             self.executable.set_parameter(
