@@ -17,6 +17,7 @@ from conftest import FIXTURES, ROOT, make_edition
 from teiedition import pipeline
 from teiedition.config import load_config
 from teiedition.errors import TeieditionError
+from teiedition.publish import html as html_module
 from teiedition.publish.html import HtmlPublisher, publish_html
 from teiedition.publish.outline import registered_ids
 from teiedition.validation import entity_free_text
@@ -255,11 +256,25 @@ def test_pages_listing_the_edition_need_only_what_the_listing_documents_hold(tmp
     as from the whole documents, for the seeds and for unseen transcripts with unknown people."""
     config = make_edition(tmp_path / "edition", ROOT / "seeds", FIXTURES / "unseen")
     assert pipeline.build(config).ok
-    whole = HtmlPublisher(config, config.xslt_dir).edition_pages()
+    whole = dict(HtmlPublisher(config, config.xslt_dir).edition_pages())
     registered = registered_ids(config.registers_dir)
-    listing = HtmlPublisher(config, config.xslt_dir, listing=registered).edition_pages()
+    listing = dict(HtmlPublisher(config, config.xslt_dir, listing=registered).edition_pages())
     assert whole.keys() == listing.keys()
     assert [page for page in whole if whole[page] != listing[page]] == []
+
+
+def test_entry_pages_made_a_few_at_a_time_are_those_made_at_once(monkeypatch):
+    """Entry pages come from the stylesheet in runs of ENTRY_PAGES_PER_RUN; every entry's page
+    comes once, whatever the run's size."""
+    publisher = HtmlPublisher(load_config(ROOT / "edition.toml"), ROOT / "xslt")
+    monkeypatch.setattr(html_module, "ENTRY_PAGES_PER_RUN", 100_000)
+    at_once = dict(publisher.entry_pages("person"))
+    assert len(at_once) > 3
+    for size in (1, 3, len(at_once)):
+        monkeypatch.setattr(html_module, "ENTRY_PAGES_PER_RUN", size)
+        in_runs = list(publisher.entry_pages("person"))
+        assert [page for page, _ in in_runs] == list(at_once)
+        assert dict(in_runs) == at_once
 
 
 @pytest.mark.parametrize("name", ["letter.xml", "lite.xml"])

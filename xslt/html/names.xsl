@@ -100,12 +100,17 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Each entry's own page, as the pairs (id, serialised page): made in one run for the whole
-       register, not one run an entry. The page path ($page-path) is the register's folder. -->
+  <!-- Each entry's own page, as the pairs (id, serialised page), for the $count entries from
+       position $first in the register's order: a run makes several entries' pages (not one run
+       an entry), and no run holds every page of a large edition at once (an entry's page lists
+       its every mention: megabytes in a large edition). The page path ($page-path) is the
+       register's folder. -->
   <xsl:template name="register-entries" as="xs:string*">
-    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="first" as="xs:integer" required="yes"/>
+    <xsl:param name="count" as="xs:integer" required="yes"/>
     <xsl:variable name="register" as="map(xs:string, xs:string)" select="$te:registers-of($kind)"/>
-    <xsl:for-each select="te:register-entries($kind)">
+    <xsl:for-each select="subsequence(te:register-entries($kind), $first, $count)">
       <xsl:variable name="page" as="document-node()">
         <xsl:document>
           <xsl:call-template name="te:page">

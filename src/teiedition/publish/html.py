@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import shutil
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,9 @@ ENTRY_FOLDERS = {kind: page.removesuffix(".html") for kind, page in REGISTER_PAG
 EDITION_PAGES = {"home": "index.html", "timeline": "timeline.html", "search": "search.html"}
 # The pages that list the whole edition, made together from every document's listing.
 LISTING_PAGES = [*EDITION_PAGES.values(), *REGISTER_PAGES.values()]
+# Entry pages made by one run of the stylesheet: enough to spread the cost of a run over
+# several, few enough that a large edition's pages (megabytes each) are not all held at once.
+ENTRY_PAGES_PER_RUN = 16
 
 
 @dataclass
@@ -121,12 +125,16 @@ class HtmlPublisher:
     def _page(self, page_path: str, make) -> bytes:
         return self.transform.run(page_path, make).encode("utf-8")
 
-    def edition_pages(self) -> dict[str, bytes]:
-        """The pages that list the whole edition: home, timeline, search, the registers."""
-        pages = {}
+    def edition_pages(self) -> Iterator[tuple[str, bytes]]:
+        """The pages that list the whole edition (home, timeline, search, the registers and
+        their entries' pages), each as (its path in the site, its bytes) as soon as it is made,
+        so that a caller writing them holds few at a time."""
         for template, page in EDITION_PAGES.items():
-            pages[page] = self._page(
-                page, lambda t=template: self.executable.call_template_returning_string(t)
+            yield (
+                page,
+                self._page(
+                    page, lambda t=template: self.executable.call_template_returning_string(t)
+                ),
             )
         for kind, page in REGISTER_PAGES.items():
 
@@ -136,31 +144,39 @@ class HtmlPublisher:
                 )
                 return self.executable.call_template_returning_string("register")
 
-            pages[page] = self._page(page, register)
+            yield page, self._page(page, register)
             self.executable.set_initial_template_parameters(False, {})
-            pages.update(self.entry_pages(kind))
-        return pages
+            yield from self.entry_pages(kind)
 
-    def entry_pages(self, kind: str) -> dict[str, bytes]:
-        """Each entry of a register on a page of its own, with its mentions; one run of the
-        stylesheet for the whole register."""
+    def entry_pages(self, kind: str) -> Iterator[tuple[str, bytes]]:
+        """Each entry of a register on a page of its own, with its mentions: the stylesheet
+        makes them ENTRY_PAGES_PER_RUN at a time."""
         folder = ENTRY_FOLDERS[kind]
         executable = self.executable
-        executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
-        executable.set_initial_template_parameters(
-            False, {"kind": self.processor.make_string_value(kind)}
-        )
-        executable.set_result_as_raw_value(True)  # the sequence (id, page, id, page, …)
-        try:
-            made = executable.call_template_returning_value("register-entries")
-        finally:
-            executable.set_result_as_raw_value(False)
-            executable.set_initial_template_parameters(False, {})
-        items = [made.item_at(i).string_value for i in range(made.size)] if made else []
-        return {
-            f"{folder}/{entry}.html": page.encode("utf-8")
-            for entry, page in zip(items[::2], items[1::2], strict=True)
-        }
+        first = 1
+        while True:
+            executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
+            executable.set_initial_template_parameters(
+                False,
+                {
+                    "kind": self.processor.make_string_value(kind),
+                    "first": self.processor.make_integer_value(first),
+                    "count": self.processor.make_integer_value(ENTRY_PAGES_PER_RUN),
+                },
+            )
+            executable.set_result_as_raw_value(True)  # the sequence (id, page, id, page, …)
+            try:
+                made = executable.call_template_returning_value("register-entries")
+            finally:
+                executable.set_result_as_raw_value(False)
+                executable.set_initial_template_parameters(False, {})
+            items = [made.item_at(i).string_value for i in range(made.size)] if made else []
+            del made  # the run's pages, held by Saxon until released
+            for entry, page in zip(items[::2], items[1::2], strict=True):
+                yield f"{folder}/{entry}.html", page.encode("utf-8")
+            if len(items) < 2 * ENTRY_PAGES_PER_RUN:
+                return
+            first += ENTRY_PAGES_PER_RUN
 
 
 # --- document pages on every core -------------------------------------------------------------
@@ -356,10 +372,9 @@ class SiteBuilder:
                 merged=self.merged,
                 listing=self.registered,
             )
-            pages = publisher.edition_pages()
-            for page, data in pages.items():
+            for page, data in publisher.edition_pages():
                 self._write_or_link(page, data, current, staging)
-            self.rendered += len(pages)
+                self.rendered += 1
         report.listing_seconds = time.perf_counter() - started
         self.progress.advance(len(listing))
         report.pages = [
