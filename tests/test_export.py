@@ -11,9 +11,11 @@ from conftest import NS, ROOT, SEEDS
 from lxml import etree
 
 from teiedition.config import load_config
+from teiedition.publish import export as export_module
 from teiedition.publish.export import FORMATS, export
 
 DOCUMENTS = sorted((ROOT / "tei" / "documents").glob("*.xml"))
+TEI = "{http://www.tei-c.org/ns/1.0}TEI"
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +51,27 @@ def test_tei_corpus_holds_every_document_and_id(exported, originals, tei_all):
     header = corpus.xpath("/tei:teiCorpus/tei:teiHeader", namespaces=NS)[0]
     assert header.xpath("string(.//tei:edition/@n)", namespaces=NS) == "0.1.0"
     assert "teiedition.odd" in header.xpath("string(.//tei:encodingDesc)", namespaces=NS)
+
+
+def test_tei_corpus_holds_one_document_at_a_time(tmp_path, monkeypatch):
+    """Each member is read, then written, before the next is read: memory holds one document,
+    however large the edition (a list of all the members held 1.1 GB at 10,000 documents)."""
+    events = []
+    read, written = export_module._corpus_member, export_module.indent
+
+    def reading(document):
+        events.append("read")
+        return read(document)
+
+    def writing(element, level):
+        if element.tag == TEI:
+            events.append("written")
+        return written(element, level)
+
+    monkeypatch.setattr(export_module, "_corpus_member", reading)
+    monkeypatch.setattr(export_module, "indent", writing)
+    export(load_config(ROOT / "edition.toml"), "tei-corpus", tmp_path)
+    assert events == ["read", "written"] * len(DOCUMENTS)
 
 
 def test_bundle_checksums_and_contents(exported):

@@ -16,7 +16,7 @@ import json
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 
 from lxml import etree
@@ -196,7 +196,7 @@ def _write_corpus(config: Config, documents: list[Document], out: Path) -> list[
             nsmap = {**frame.nsmap, "xml": "http://www.w3.org/XML/1998/namespace"}
             with xf.element(frame.tag, dict(frame.attrib), nsmap=nsmap):
                 members = (_corpus_member(document) for document in documents)
-                for part in [*frame, *members]:
+                for part in chain(frame, members):  # one member at a time, not a list of all
                     indent(part, 1)
                     xf.write("\n  ", part)
                 xf.write("\n")
@@ -208,31 +208,30 @@ def _write_corpus(config: Config, documents: list[Document], out: Path) -> list[
 
 
 def _write_bundle(config: Config, documents: list[Document], out: Path) -> list[Path]:
-    """A ZIP for deposit: documents, registers, schemas, a README and SHA-256 checksums."""
-    files: dict[str, bytes] = {}
-    for document in documents:
-        files[f"documents/{document.path.name}"] = document.path.read_bytes()
+    """A ZIP for deposit: documents, registers, schemas, a README and SHA-256 checksums. Each
+    file is read to be hashed, then again to go into the ZIP, which is written as it grows: the
+    edition's files are never in memory together."""
+    sources: dict[str, Path] = {f"documents/{d.path.name}": d.path for d in documents}
     for path in sorted(config.registers_dir.glob("*.xml")):
-        files[f"registers/{path.name}"] = path.read_bytes()
+        sources[f"registers/{path.name}"] = path
     for path in sorted(config.schema_dir.glob("teiedition.*")):
-        files[f"schema/{path.name}"] = path.read_bytes()
+        sources[f"schema/{path.name}"] = path
     ids = config.tei_dir / "ids.json"
     if ids.is_file():
-        files["ids.json"] = ids.read_bytes()
-    files["README.txt"] = _bundle_readme(config, documents, sorted(files)).encode("utf-8")
-    manifest = "".join(
-        f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())
-    )
-    files["MANIFEST-SHA256.txt"] = manifest.encode("utf-8")
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for name in sorted(files):
+        sources["ids.json"] = ids
+    made = {"README.txt": _bundle_readme(config, documents, sorted(sources)).encode("utf-8")}
+    hashes = {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in sources.items()}
+    hashes.update((name, hashlib.sha256(data).hexdigest()) for name, data in made.items())
+    made["MANIFEST-SHA256.txt"] = "".join(
+        f"{hashes[name]}  {name}\n" for name in sorted(hashes)
+    ).encode("utf-8")
+    target = out / f"teiedition-{config.version}.zip"
+    with atomic_stream(target) as stream, zipfile.ZipFile(stream, "w") as bundle:
+        for name in sorted([*sources, *made]):
             info = zipfile.ZipInfo(f"teiedition-{config.version}/{name}", date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            bundle.writestr(info, files[name])
-    target = out / f"teiedition-{config.version}.zip"
-    write_if_changed(target, buffer.getvalue())
+            bundle.writestr(info, made[name] if name in made else sources[name].read_bytes())
     return [target]
 
 
