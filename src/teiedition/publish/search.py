@@ -8,14 +8,15 @@ the paragraph names, the archive, the year.
 
 from __future__ import annotations
 
-import asyncio
+import subprocess
+import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lxml import etree
 
 from teiedition.cache import Store, digest, file_digest
+from teiedition.errors import TeieditionError
 from teiedition.markup.ids import ascii_fold
 from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.markup.text import normalise, reading_text
@@ -96,13 +97,18 @@ def search_records(paths: list[Path]) -> list[dict]:
 
 
 def index_records(records: list[dict], out_dir: Path) -> None:
-    """Pagefind's index of `records`, in `out_dir`/pagefind."""
+    """Pagefind's index of `records`, in `out_dir`/pagefind. Pagefind's command line writes it
+    and exits when every file is written; its Python service API answers before the files are
+    all on disk and then stops the service, which left one of the index's files empty in about
+    one run of ten."""
     with tempfile.TemporaryDirectory() as work:
         _write_record_pages(records, Path(work))
-        # Pagefind's API is asynchronous; run it in a thread of its own, so that a caller that
-        # already runs an event loop (a test driving a browser, a notebook) is no obstacle.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(Path(work), out_dir / "pagefind")).result()
+        command = [sys.executable, "-m", "pagefind", "--site", work, "--glob", "*.html"]
+        command += ["--output-path", str(out_dir / "pagefind"), "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        said = (result.stderr or result.stdout).strip().splitlines() or ["no message"]
+        raise TeieditionError(f"{out_dir}: Pagefind could not index the search records: {said[-1]}")
 
 
 class CachedRecords:
@@ -162,8 +168,8 @@ def shards(doc_ids: list[str], records: list[list]) -> list[list]:
 
 def _write_record_pages(records: list[dict], folder: Path) -> None:
     """One small page per record: its text, its filters, and the paragraph's address as the
-    "target" metadata (the search page opens the target). Indexing a folder is one request to
-    Pagefind; adding records one by one costs a tenth of a second each in its Python client."""
+    "target" metadata (the search page opens the target): Pagefind indexes the folder in one
+    run."""
     for number, record in enumerate(records):
         html = etree.Element("html", lang=record["language"])
         body = etree.SubElement(html, "body")
@@ -179,11 +185,3 @@ def _write_record_pages(records: list[dict], folder: Path) -> None:
         (folder / f"{number:06d}.html").write_bytes(
             etree.tostring(html, method="html", encoding="UTF-8", doctype="<!DOCTYPE html>")
         )
-
-
-async def _index(folder: Path, target: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    async with PagefindIndex(config=IndexConfig(output_path=str(target))) as index:
-        await index.add_directory(path=str(folder), glob="*.html")
-        await index.write_files(output_path=str(target))
