@@ -46,7 +46,7 @@ def each_chunk(
     setup: Callable[..., None] | None = None,
     setup_args: tuple[Any, ...] = (),
     advance: Callable[[int], None] | None = None,
-    min_items_per_job: int = MIN_ITEMS_PER_JOB,
+    min_items_per_job: int | None = None,
     isolate: bool = False,
 ) -> Iterator[list[Result]]:
     """`work` applied to chunks of `items`: the results of each chunk as it is done, in item
@@ -57,6 +57,8 @@ def each_chunk(
     items = list(items)
     if not items:
         return
+    if min_items_per_job is None:  # read now, not when defined: tests lower it
+        min_items_per_job = MIN_ITEMS_PER_JOB
     jobs = max(1, min(jobs, len(items) // min_items_per_job or 1))
     # Chunks small enough to balance the load and show progress, large enough to keep the
     # cost of sending work to a process low.
