@@ -254,7 +254,7 @@ class SiteBuilder:
         self.registered = registered_ids(config.registers_dir)
         sort_keys = SortKeys(config, config.xslt_dir / "html" / "html.xsl")
         order = edition_order(
-            self.paths, sort_keys, self.cache_dir, self.code, self.registered, "html"
+            self.paths, sort_keys, self.cache_dir, self.code, self.registered, "html", self.jobs
         )
         registers = sorted(config.registers_dir.glob("*.xml"))
         odd = config.schema_dir / "teiedition.odd"
@@ -288,7 +288,7 @@ class SiteBuilder:
         # the search index, in shards; the first is the main index (with Pagefind's
         # interface), the others are merged into it by the search page
         # (a shard's records follow from its documents' content: that is its key)
-        self.records = CachedRecords(self.paths, self.cache_dir, self.code)
+        self.records = CachedRecords(self.paths, self.cache_dir, self.code, self.jobs)
         per_document = [
             [(path.name + file_digest(path), index, count)]
             for index, (path, count) in enumerate(zip(self.paths, self.records.counts, strict=True))

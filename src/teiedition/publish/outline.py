@@ -15,6 +15,7 @@ from lxml import etree
 from teiedition.cache import Store, digest, file_digest
 from teiedition.config import Config
 from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.parallel import run_chunks
 from teiedition.publish.xslt import Transform
 from teiedition.validation import safe_parser
 
@@ -119,27 +120,59 @@ def edition_order(
     code: str,
     registered: frozenset[str] | None = None,
     purpose: str = "print",
+    jobs: int = 1,
 ) -> list[Outline]:
     """`paths` in the edition's order; `sort_key` (of a header-only document, as `SortKeys`)
-    is called only for documents the cache does not know. With `registered` (the registers'
-    ids), each outline has its listing digest (see `listing_document`); without, none. Each
-    `purpose` keeps its own cache."""
+    is called only for documents the cache does not know, on `jobs` processes. With
+    `registered` (the registers' ids), each outline has its listing digest (see
+    `listing_document`); without, none. Each `purpose` keeps its own cache."""
     store = Store(cache_dir, f"outlines-{purpose}")
     context = digest(code, repr(None if registered is None else sorted(registered)))
-    outlines = []
+    contents = [file_digest(path) for path in paths]
+    keys = [digest(context, content) for content in contents]
+    known = [store.get(key) for key in keys]
+    missing = [index for index, facts in enumerate(known) if facts is None]
+    outlined = run_chunks(
+        [str(paths[index]) for index in missing],
+        _outline_chunk,
+        jobs,
+        _setup_outlining,
+        (sort_key, registered),
+    )
+    for index, facts in zip(missing, outlined, strict=True):
+        known[index] = facts
+        store.put(keys[index], facts)
+    store.save()
+    outlines = [
+        Outline(path, content, *facts)
+        for path, content, facts in zip(paths, contents, known, strict=True)
+    ]
+    return sorted(outlines, key=lambda outline: outline.sort_key)
+
+
+# --- outlining on every core --------------------------------------------------------------------
+
+_OUTLINING: list = []  # a worker's sort key and registered ids
+
+
+def _setup_outlining(
+    sort_key: Callable[[etree._Element], str], registered: frozenset[str] | None
+) -> None:
+    _OUTLINING[:] = [sort_key, registered]
+
+
+def _outline_chunk(paths: list[str]) -> list[list[str]]:
+    """For each document: its sort key, its header's digest and its listing digest."""
+    sort_key, registered = _OUTLINING
+    facts = []
     for path in paths:
-        content = file_digest(path)
-        key = digest(context, content)
-        known = store.get(key)
-        if known is None:
-            root = etree.parse(str(path), safe_parser()).getroot()
-            reduced = _reduce(root)
-            known = [
+        root = etree.parse(path, safe_parser()).getroot()
+        reduced = _reduce(root)
+        facts.append(
+            [
                 sort_key(reduced),
                 digest(etree.tostring(reduced, encoding="UTF-8")),
                 "" if registered is None else listing_digest(root, registered),
             ]
-            store.put(key, known)
-        outlines.append(Outline(path, content, *known))
-    store.save()
-    return sorted(outlines, key=lambda outline: outline.sort_key)
+        )
+    return facts

@@ -173,7 +173,7 @@ class PrintBuilder:
             errors = [error for error in failures if error]
             raise TeieditionError("\n".join([*errors, "pdf: the volume was not built"]))
         sort_keys = SortKeys(config, config.xslt_dir / "print" / "print.xsl")
-        order = edition_order(paths, sort_keys, self.cache_dir, self.code)
+        order = edition_order(paths, sort_keys, self.cache_dir, self.code, jobs=self.jobs)
         volumes = volumes_of([o.path for o in order], config.volume_size)
         contents = {o.path: o.content for o in order}
         pending, names = [], []

@@ -20,6 +20,7 @@ from teiedition.errors import TeieditionError
 from teiedition.markup.ids import ascii_fold
 from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.markup.text import normalise, reading_text
+from teiedition.parallel import run_chunks
 from teiedition.validation import safe_parser
 
 NS = {"tei": TEI_NS}
@@ -116,35 +117,50 @@ class CachedRecords:
     an unchanged edition is planned without reading the records themselves (megabytes of
     text for a large edition); the records are read when a shard is indexed again."""
 
-    def __init__(self, paths: list[Path], cache_dir: Path | None, code: str) -> None:
+    def __init__(self, paths: list[Path], cache_dir: Path | None, code: str, jobs: int = 1) -> None:
+        """The records of documents the cache lacks are made on `jobs` processes."""
         self.paths, self.cache_dir = paths, cache_dir
         self.keys = [digest(code, file_digest(path)) for path in paths]
         self._records: Store | None = None
         counts = Store(cache_dir, "search-counts")
-        self.counts: list[int] = []
-        for index, key in enumerate(self.keys):
-            count = counts.get(key)
-            if count is None:
-                count = len(self.of(index))
-                counts.put(key, count)
-            self.counts.append(count)
+        known = [counts.get(key) for key in self.keys]
+        uncounted = [index for index, count in enumerate(known) if count is None]
+        if uncounted:
+            records = self._store()
+            unread = [index for index in uncounted if records.get(self.keys[index]) is None]
+            made = run_chunks([str(self.paths[i]) for i in unread], _records_chunk, jobs)
+            for index, found in zip(unread, made, strict=True):
+                records.put(self.keys[index], found)
+        for index in uncounted:
+            known[index] = len(self.of(index))
+            counts.put(self.keys[index], known[index])
+        self.counts: list[int] = known
         counts.save()
 
-    def of(self, index: int) -> list[dict]:
-        """The records of the document at `index` of `paths`."""
+    def _store(self) -> Store:
         if self._records is None:
             self._records = Store(self.cache_dir, "search-records")
             for key in self.keys:
                 self._records.get(key)  # kept for the next run, whether read now or not
-        found = self._records.get(self.keys[index])
+        return self._records
+
+    def of(self, index: int) -> list[dict]:
+        """The records of the document at `index` of `paths`."""
+        records = self._store()
+        found = records.get(self.keys[index])
         if found is None:
             found = search_records([self.paths[index]])
-            self._records.put(self.keys[index], found)
+            records.put(self.keys[index], found)
         return found
 
     def save(self) -> None:
         if self._records is not None:
             self._records.save()
+
+
+def _records_chunk(paths: list[str]) -> list[list[dict]]:
+    """Each document's records (work for `run_chunks`)."""
+    return [search_records([Path(path)]) for path in paths]
 
 
 # Above this many documents the index is split in shards that are indexed apart and merged by
