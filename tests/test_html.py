@@ -13,14 +13,17 @@ from pathlib import Path
 import lxml.html
 import pytest
 from conftest import FIXTURES, ROOT, make_edition
+from hypothesis import given
+from hypothesis import strategies as st
 
 from teiedition import pipeline
 from teiedition.config import load_config
 from teiedition.errors import TeieditionError
+from teiedition.markup.ids import ascii_fold
 from teiedition.publish import html as html_module
 from teiedition.publish.html import HtmlPublisher, publish_html
 from teiedition.publish.outline import registered_ids
-from teiedition.publish.search import index_records, search_records
+from teiedition.publish.search import index_records, search_forms, search_records
 from teiedition.validation import entity_free_text
 from teiedition.writers import write_atomic
 
@@ -223,6 +226,19 @@ def test_search_records_fold_romanisations(site):
     assert pak["filters"]["year"] == ["1962"]
     moskovsky = [r for r in records if "Moskowskyi" in r["content"]]
     assert moskovsky
+
+
+@given(st.lists(st.text(alphabet="Pak-Sŏngch ĭé", max_size=12), max_size=8))
+def test_search_forms_are_each_variant_once_in_order(forms):
+    """Each form as written, without hyphens, hyphens as spaces, each of these without
+    accents: every non-empty one once, where it first comes."""
+    expected: list[str] = []
+    for form in forms:
+        for variant in (form, form.replace("-", ""), form.replace("-", " ")):
+            for folded in (variant, ascii_fold(variant)):
+                if folded and folded not in expected:
+                    expected.append(folded)
+    assert search_forms(forms) == expected
 
 
 def test_every_file_of_the_search_index_is_whole(tmp_path):

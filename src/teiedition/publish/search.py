@@ -8,6 +8,7 @@ the paragraph names, the archive, the year.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 import tempfile
@@ -29,13 +30,21 @@ _NAMES = ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"
 
 def search_forms(forms: list[str]) -> list[str]:
     """Every form as written, without hyphens, hyphens as spaces, and without accents."""
-    found: list[str] = []
+    found: dict[str, None] = {}  # insertion-ordered, for its order and quick lookups
     for form in forms:
-        for variant in (form, form.replace("-", ""), form.replace("-", " ")):
-            for folded in (variant, ascii_fold(variant)):
-                if folded and folded not in found:
-                    found.append(folded)
-    return found
+        found.update(dict.fromkeys(_variants(form)))
+    return list(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _variants(form: str) -> tuple[str, ...]:
+    """A form's variants, in search_forms' order (a name recurs in paragraph after paragraph)."""
+    return tuple(
+        folded
+        for variant in (form, form.replace("-", ""), form.replace("-", " "))
+        for folded in (variant, ascii_fold(variant))
+        if folded
+    )
 
 
 def search_records(paths: list[Path]) -> list[dict]:
@@ -58,28 +67,33 @@ def search_records(paths: list[Path]) -> list[dict]:
         entries = {
             el.get(XML_ID): el for el in root.xpath("tei:standOff//*[@xml:id]", namespaces=NS)
         }
+        names_of: dict[str, list[str]] = {}  # an entry's names, read once a document
         for block in root.xpath(".//tei:body//*[@xml:id]", namespaces=NS):
             if etree.QName(block).localname not in {"p", "head"}:
                 continue
-            forms: list[str] = []
+            forms: dict[str, None] = {}  # in order, each once
             persons: list[str] = []
             for name in block.xpath(_NAMES, namespaces=NS):
-                entry = entries.get(name.get("ref", "")[1:])
+                ref = name.get("ref", "")[1:]
+                entry = entries.get(ref)
                 if entry is None:
                     continue
-                names = [
-                    normalise("".join(n.itertext()))
-                    for n in entry
-                    if etree.QName(n).localname in {"persName", "placeName", "orgName"}
-                ]
-                forms += names
+                names = names_of.get(ref)
+                if names is None:
+                    names = names_of[ref] = [
+                        normalise("".join(n.itertext()))
+                        for n in entry
+                        if etree.QName(n).localname in {"persName", "placeName", "orgName"}
+                    ]
+                forms.update(dict.fromkeys(names))
                 if etree.QName(entry).localname == "person" and names and names[0] not in persons:
                     persons.append(names[0])
             unit = block.get(XML_ID).rsplit("-", 1)[-1]
             label = "heading" if unit.startswith("h") else f"¶ {unit.lstrip('p')}"
             text = normalise(reading_text(block))
             # other spellings of the names, so that any of them finds the paragraph
-            others = [f for f in search_forms(forms) if f.lower() not in text.lower()]
+            lowered = text.lower()
+            others = [f for f in search_forms(list(forms)) if f.lower() not in lowered]
             records.append(
                 {
                     "url": f"/documents/{doc_id}.html#{block.get(XML_ID)}",
