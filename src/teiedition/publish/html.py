@@ -70,10 +70,11 @@ class HtmlPublisher:
         with_documents: bool = True,
         merged: list[str] = (),
         listing: frozenset[str] | None = None,
+        jobs: int = 1,
     ) -> None:
         """`merged`: the search index shards (bundle folders) the search page merges.
         `listing`: the documents as the pages listing the edition need them (`listing_document`,
-        given the registers' ids), for those pages only."""
+        given the registers' ids), for those pages only, read on `jobs` processes."""
         self.config = config
         self.transform = Transform(
             config,
@@ -81,6 +82,7 @@ class HtmlPublisher:
             downloads,
             with_documents,
             None if listing is None else functools.partial(listing_document, registered=listing),
+            jobs,
         )
         if merged:
             self.transform.executable.set_parameter(
@@ -371,6 +373,7 @@ class SiteBuilder:
                 self.downloads,
                 merged=self.merged,
                 listing=self.registered,
+                jobs=self.jobs,
             )
             for page, data in publisher.edition_pages():
                 self._write_or_link(page, data, current, staging)

@@ -13,6 +13,7 @@ from lxml import etree
 
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
+from teiedition.parallel import run_chunks
 from teiedition.validation import entity_free_text, registers_text, safe_parser
 
 
@@ -48,10 +49,12 @@ class Transform:
         downloads: list[tuple[str, str]] = (),
         with_documents: bool = True,
         reduce: Callable[[etree._Element], etree._Element] | None = None,
+        jobs: int = 1,
     ) -> None:
         """`with_documents`: parse every document of the edition into the `documents`
         parameter (pages that list the edition need them; a single document's page does not),
-        each first `reduce`d to what the pages read, if given."""
+        each first `reduce`d to what the pages read, if given: on `jobs` processes, Saxon
+        parsing what they give back here."""
         from saxonche import PySaxonProcessor
 
         self.config = config
@@ -65,7 +68,7 @@ class Transform:
         except Exception as err:  # saxonche raises its own error type with the message
             raise TeieditionError(f"{stylesheet}: {err}") from err
         self.paths = sorted(config.documents_dir.glob("*.xml"))
-        self.documents = [self.parse(path, reduce) for path in self.paths] if with_documents else []
+        self.documents = self._read(reduce, jobs) if with_documents else []
         self.build_date = build_date(config.root)
         registers = [
             etree.parse(str(p), safe_parser()) for p in sorted(config.registers_dir.glob("*.xml"))
@@ -101,19 +104,22 @@ class Transform:
                 ),
             )
 
-    def parse(self, path: Path, reduce: Callable[[etree._Element], etree._Element] | None = None):
-        """A document as Saxon sees it, parsed safely (no DTD, no entities); `reduce`d first
-        if given. Text that cannot declare an entity goes to Saxon as it is; anything else
-        through lxml's safe parser."""
+    def parse(self, path: Path):
+        """A document as Saxon sees it, parsed safely (no DTD, no entities). Text that cannot
+        declare an entity goes to Saxon as it is; anything else through lxml's safe parser."""
         try:
-            if reduce is None:
-                text = entity_free_text(path.read_bytes())
-                if text is not None:
-                    return self.processor.parse_xml(xml_text=text)
-            root = etree.parse(str(path), safe_parser()).getroot()
-            return self.parse_element(reduce(root) if reduce else root)
+            text = entity_free_text(path.read_bytes())
+            if text is not None:
+                return self.processor.parse_xml(xml_text=text)
+            return self.parse_element(etree.parse(str(path), safe_parser()).getroot())
         except Exception as err:  # lxml's and saxonche's own error types, with the message
             raise TeieditionError(f"{path}: {' '.join(str(err).split())}") from err
+
+    def _read(self, reduce: Callable[[etree._Element], etree._Element] | None, jobs: int) -> list:
+        if reduce is None:
+            return [self.parse(path) for path in self.paths]
+        reduced = run_chunks([str(p) for p in self.paths], _reduced_chunk, jobs, _setup, (reduce,))
+        return [self.processor.parse_xml(xml_text=text) for text in reduced]
 
     def parse_element(self, root: etree._Element):
         return self.processor.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
@@ -131,3 +137,24 @@ class Transform:
         if result is None:
             raise TeieditionError(f"the stylesheet made nothing for {page_path}")
         return result
+
+
+# --- reducing documents on every core -----------------------------------------------------------
+
+_REDUCE: list[Callable[[etree._Element], etree._Element]] = []
+
+
+def _setup(reduce: Callable[[etree._Element], etree._Element]) -> None:
+    _REDUCE[:] = [reduce]
+
+
+def _reduced_chunk(paths: list[str]) -> list[str]:
+    """Each document, parsed safely and reduced, as text for Saxon."""
+    texts = []
+    for path in paths:
+        try:
+            root = etree.parse(path, safe_parser()).getroot()
+        except (OSError, etree.XMLSyntaxError) as err:
+            raise TeieditionError(f"{path}: {' '.join(str(err).split())}") from err
+        texts.append(etree.tostring(_REDUCE[0](root), encoding="unicode"))
+    return texts
