@@ -135,10 +135,11 @@ def validate(config: Config, paths: tuple[Path, ...], output_format: str, jobs: 
     help="tei-corpus, bundle, entities, citations or text.",
 )
 @out_option("Folder for the export (default: output/export).")
+@jobs_option()
 @click.pass_obj
-def export_command(config: Config, fmt: str, out_dir: Path | None) -> None:
+def export_command(config: Config, fmt: str, out_dir: Path | None, jobs: int) -> None:
     """Export the edition for other tools."""
-    for path in _domain(pipeline.export_format, config, fmt, out_dir):
+    for path in _domain(pipeline.export_format, config, fmt, out_dir, jobs):
         click.echo(f"wrote {path}")
 
 

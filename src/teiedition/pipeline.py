@@ -137,7 +137,7 @@ def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Re
     report = convert_edition(config, jobs, progress, python)
     report.validation = validate(config, jobs=jobs, progress=progress, code=python)
     if report.ok and not report.ids:
-        report.exports = export_all(config, code=python)
+        report.exports = export_all(config, code=python, jobs=jobs)
         code = code_digest(config.xslt_dir)
         report.html = publish_html(config, jobs=jobs, progress=progress, code=code)
         report.pdf = publish_pdf(config, jobs=jobs, progress=progress, code=code)
@@ -244,9 +244,9 @@ def html(config: Config, out_dir: Path | None = None, jobs: int = 1) -> HtmlRepo
     return publish_html(config, out_dir, jobs)
 
 
-def export_format(config: Config, fmt: str, out: Path | None = None) -> list[Path]:
+def export_format(config: Config, fmt: str, out: Path | None = None, jobs: int = 1) -> list[Path]:
     """One export (tei-corpus, bundle, entities, citations, text) of the edition's TEI."""
-    return export(config, fmt, out)
+    return export(config, fmt, out, jobs)
 
 
 EXPORT_FORMATS = FORMATS

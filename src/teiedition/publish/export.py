@@ -15,6 +15,7 @@ import io
 import json
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, combinations
 from pathlib import Path
@@ -27,6 +28,7 @@ from teiedition.errors import TeieditionError
 from teiedition.markup.header import edition_titles
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, sub, tei
 from teiedition.markup.text import normalise, reading_text
+from teiedition.parallel import each_chunk, run_chunks
 from teiedition.validation import safe_parser
 from teiedition.writers import atomic_stream, indent, write_if_changed
 
@@ -88,24 +90,30 @@ class Document:
         return f"{config.base_url}documents/{self.id}.html"
 
 
-def edition_documents(config: Config) -> list[Document]:
-    documents = [Document.read(p) for p in sorted(config.documents_dir.glob("*.xml"))]
+def edition_documents(config: Config, jobs: int = 1) -> list[Document]:
+    """What the exports need of every document, in the edition's order; read on `jobs`
+    processes."""
+    paths = [str(p) for p in sorted(config.documents_dir.glob("*.xml"))]
+    documents = run_chunks(paths, _read_chunk, jobs)
     return sorted(documents, key=lambda d: (d.date, d.id))
 
 
-def export(config: Config, fmt: str, out: Path | None = None) -> list[Path]:
-    """Write one export format; returns the files written."""
+def export(config: Config, fmt: str, out: Path | None = None, jobs: int = 1) -> list[Path]:
+    """Write one export format, the work per document shared by `jobs` processes; returns
+    the files written."""
     if fmt not in FORMATS:
         raise TeieditionError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     out = out or config.output_dir / "export"
-    documents = edition_documents(config)
-    return _WRITERS[fmt](config, documents, out)
+    return _WRITERS[fmt](config, edition_documents(config, jobs), out, jobs)
 
 
-def export_all(config: Config, out: Path | None = None, code: str | None = None) -> list[Path]:
-    """Every export. Within a build (`code` given), skipped when what they are made from (the
-    TEI, the registers, the schemas, the id registry, the settings) is unchanged since the
-    last build and its files are all there."""
+def export_all(
+    config: Config, out: Path | None = None, code: str | None = None, jobs: int = 1
+) -> list[Path]:
+    """Every export, from one reading of the documents, on `jobs` processes. Within a build
+    (`code` given), skipped when what they are made from (the TEI, the registers, the schemas,
+    the id registry, the settings) is unchanged since the last build and its files are all
+    there."""
     out = out or config.output_dir / "export"
     store = Store(config.cache_dir if code is not None else None, "exports")
     sources = sorted(p for p in config.tei_dir.rglob("*") if p.is_file())
@@ -115,7 +123,8 @@ def export_all(config: Config, out: Path | None = None, code: str | None = None)
         store.put(key, known)
         store.save()
         return [out / name for name in known]
-    written = [path for fmt in FORMATS for path in export(config, fmt, out)]
+    documents = edition_documents(config, jobs)
+    written = [path for fmt in FORMATS for path in _WRITERS[fmt](config, documents, out, jobs)]
     store.put(key, [p.relative_to(out).as_posix() for p in written])
     store.save()
     return written
@@ -182,7 +191,9 @@ def _corpus_member(document: Document) -> etree._Element:
     return tei_root
 
 
-def _write_corpus(config: Config, documents: list[Document], out: Path) -> list[Path]:
+def _write_corpus(
+    config: Config, documents: list[Document], out: Path, jobs: int = 1
+) -> list[Path]:
     """The edition as one teiCorpus, written document by document (lxml's incremental
     writer): one document's tree is in memory at a time, however large the edition. Indented as
     the writers indent any TEI."""
@@ -207,7 +218,9 @@ def _write_corpus(config: Config, documents: list[Document], out: Path) -> list[
 # --- bundle -------------------------------------------------------------------------------------
 
 
-def _write_bundle(config: Config, documents: list[Document], out: Path) -> list[Path]:
+def _write_bundle(
+    config: Config, documents: list[Document], out: Path, jobs: int = 1
+) -> list[Path]:
     """A ZIP for deposit: documents, registers, schemas, a README and SHA-256 checksums. Each
     file is read to be hashed, then again to go into the ZIP, which is written as it grows: the
     edition's files are never in memory together."""
@@ -274,7 +287,8 @@ MENTION_FIELDS = [
 _KIND = {"persName": "person", "placeName": "place", "orgName": "organisation"}
 
 
-def mentions(config: Config, documents: list[Document]) -> list[dict[str, str]]:
+def mentions(documents: list[Document]) -> list[dict[str, str]]:
+    """Every name in the documents' texts, a row each."""
     rows = []
     for document in documents:
         root = document.root  # read once: each reading parses the file
@@ -348,7 +362,9 @@ def _csv(rows: list[dict[str, str]], fields: list[str]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _write_entities(config: Config, documents: list[Document], out: Path) -> list[Path]:
+def _write_entities(
+    config: Config, documents: list[Document], out: Path, jobs: int = 1
+) -> list[Path]:
     """Every mention, as CSV and as JSON (an array, one mention a line), written document by
     document; then the co-occurrence of persons."""
     folder = out / "entities"
@@ -361,8 +377,7 @@ def _write_entities(config: Config, documents: list[Document], out: Path) -> lis
         writer = csv.DictWriter(text, fieldnames=MENTION_FIELDS, lineterminator="\n")
         writer.writeheader()
         separator = b"[\n"
-        for document in documents:
-            rows = mentions(config, [document])
+        for rows in _each(documents, _mentions_chunk, jobs):
             writer.writerows(rows)
             for row in rows:
                 array.write(separator + json.dumps(row, ensure_ascii=False).encode("utf-8"))
@@ -470,7 +485,9 @@ def ris(config: Config, documents: list[Document]) -> str:
     return "\n".join(records)
 
 
-def _write_citations(config: Config, documents: list[Document], out: Path) -> list[Path]:
+def _write_citations(
+    config: Config, documents: list[Document], out: Path, jobs: int = 1
+) -> list[Path]:
     written = {
         "citations.json": json.dumps(
             csl_items(config, documents), ensure_ascii=False, indent=1
@@ -510,13 +527,34 @@ def plain_text(document: Document) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _write_text(config: Config, documents: list[Document], out: Path) -> list[Path]:
+def _write_text(config: Config, documents: list[Document], out: Path, jobs: int = 1) -> list[Path]:
     written = []
-    for document in documents:
+    for document, text in zip(documents, _each(documents, _text_chunk, jobs), strict=True):
         target = out / "text" / f"{document.id}.txt"
-        write_if_changed(target, plain_text(document).encode("utf-8"))
+        write_if_changed(target, text.encode("utf-8"))
         written.append(target)
     return written
+
+
+# --- the work per document, on every core ---------------------------------------------------------
+
+
+def _each(documents: list[Document], work, jobs: int) -> Iterator:
+    """`work`'s result for each document, in order, as the chunks are done (not all held)."""
+    for done in each_chunk(documents, work, jobs):
+        yield from done
+
+
+def _read_chunk(paths: list[str]) -> list[Document]:
+    return [Document.read(Path(path)) for path in paths]
+
+
+def _mentions_chunk(documents: list[Document]) -> list[list[dict[str, str]]]:
+    return [mentions([document]) for document in documents]
+
+
+def _text_chunk(documents: list[Document]) -> list[str]:
+    return [plain_text(document) for document in documents]
 
 
 _WRITERS = {
