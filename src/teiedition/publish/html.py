@@ -358,6 +358,7 @@ class SiteBuilder:
         self.rendered = report.document_pages_made = len(todo)
         report.document_seconds = time.perf_counter() - started
         report.document_process_seconds = sum(spent)
+        self._index(report, current, staging)
         started = time.perf_counter()
         reused = [self._reuse(page, self.edition_key, current, staging) for page in listing]
         reused += [
@@ -385,6 +386,16 @@ class SiteBuilder:
         ] + _entry_pages(staging)
         self._copy_static(self.paths, staging)
         self._write_or_link("sitemap.xml", self._sitemap(report.pages, staging), current, staging)
+        self.progress.finish(
+            f"html: {len(report.pages)} pages, {self.rendered} made, "
+            f"{len(report.pages) - self.rendered} unchanged"
+        )
+        return report
+
+    def _index(self, report: HtmlReport, current: Path, staging: Path) -> None:
+        """The search index's stale shards, indexed again, before the pages listing the
+        edition: the records (hundreds of megabytes at 10,000 documents) are let go before
+        those pages load the edition's documents."""
         stale = []
         for folder, (documents, count) in self.indexes.items():
             report.search_records += count
@@ -393,16 +404,12 @@ class SiteBuilder:
                 records = [record for index in documents for record in self.records.of(index)]
                 stale.append((records, staging / folder.removesuffix("pagefind")))
         self.records.save()
+        self.records.release()
         started = time.perf_counter()
         # each shard is a Pagefind process of its own; a thread only waits for it
         with ThreadPoolExecutor(max_workers=max(1, self.jobs)) as pool:
             list(pool.map(lambda shard: index_records(*shard), stale))
         report.search_seconds = time.perf_counter() - started if stale else 0.0
-        self.progress.finish(
-            f"html: {len(report.pages)} pages, {self.rendered} made, "
-            f"{len(report.pages) - self.rendered} unchanged"
-        )
-        return report
 
     def kept(self, current: Path) -> HtmlReport:
         """The report of a site kept as it is."""

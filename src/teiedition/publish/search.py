@@ -171,6 +171,10 @@ class CachedRecords:
         if self._records is not None:
             self._records.save()
 
+    def release(self) -> None:
+        """Let go of the records read (saved first: `save`); `of` reads them again."""
+        self._records = None
+
 
 def _records_chunk(paths: list[str]) -> list[list[dict]]:
     """Each document's records (work for `run_chunks`)."""
