@@ -256,6 +256,13 @@ def test_every_file_of_the_search_index_is_whole(tmp_path):
         assert len(list(bundle.glob("*.pf_meta"))) == 1  # written once
 
 
+def test_a_search_index_that_cannot_be_written_is_an_error_saying_why(tmp_path):
+    (tmp_path / "site").write_text("a file where the site's folder should be")
+    records = search_records(sorted((ROOT / "tei" / "documents").glob("*.xml")))
+    with pytest.raises(TeieditionError, match=r"site: Pagefind could not .*Not a directory"):
+        index_records(records, tmp_path / "site")
+
+
 def test_building_twice_gives_identical_pages(site, tmp_path):
     again = tmp_path / "again"
     publish_html(load_config(ROOT / "edition.toml"), again)

@@ -122,8 +122,18 @@ def index_records(records: list[dict], out_dir: Path) -> None:
         command += ["--output-path", str(out_dir / "pagefind"), "--silent"]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        said = (result.stderr or result.stdout).strip().splitlines() or ["no message"]
-        raise TeieditionError(f"{out_dir}: Pagefind could not index the search records: {said[-1]}")
+        raise TeieditionError(
+            f"{out_dir}: Pagefind could not index the search records: "
+            + _cause(result.stderr or result.stdout)
+        )
+
+
+def _cause(output: str) -> str:
+    """The line of Pagefind's output that says what went wrong, without Rust's panic framing
+    ("thread 'main' panicked at …", "stack backtrace:", "note: …")."""
+    framing = ("thread '", "stack backtrace", "note:")
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    return next((line for line in lines if not line.startswith(framing)), "no message")
 
 
 class CachedRecords:
