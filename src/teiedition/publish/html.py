@@ -155,9 +155,9 @@ class HtmlPublisher:
         makes them ENTRY_PAGES_PER_RUN at a time."""
         folder = ENTRY_FOLDERS[kind]
         executable = self.executable
+        executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
         first = 1
         while True:
-            executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
             executable.set_initial_template_parameters(
                 False,
                 {

@@ -12,6 +12,7 @@ import functools
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -28,7 +29,7 @@ NS = {"tei": TEI_NS}
 _NAMES = ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"
 
 
-def search_forms(forms: list[str]) -> list[str]:
+def search_forms(forms: Iterable[str]) -> list[str]:
     """Every form as written, without hyphens, hyphens as spaces, and without accents."""
     found: dict[str, None] = {}  # insertion-ordered, for its order and quick lookups
     for form in forms:
@@ -93,7 +94,7 @@ def search_records(paths: list[Path]) -> list[dict]:
             text = normalise(reading_text(block))
             # other spellings of the names, so that any of them finds the paragraph
             lowered = text.lower()
-            others = [f for f in search_forms(list(forms)) if f.lower() not in lowered]
+            others = [f for f in search_forms(forms) if f.lower() not in lowered]
             records.append(
                 {
                     "url": f"/documents/{doc_id}.html#{block.get(XML_ID)}",

@@ -113,7 +113,7 @@ class Transform:
                 return self.processor.parse_xml(xml_text=text)
             return self.parse_element(etree.parse(str(path), safe_parser()).getroot())
         except Exception as err:  # lxml's and saxonche's own error types, with the message
-            raise TeieditionError(f"{path}: {' '.join(str(err).split())}") from err
+            raise _unreadable(path, err) from err
 
     def _read(self, reduce: Callable[[etree._Element], etree._Element] | None, jobs: int) -> list:
         if reduce is None:
@@ -155,6 +155,11 @@ def _reduced_chunk(paths: list[str]) -> list[str]:
         try:
             root = etree.parse(path, safe_parser()).getroot()
         except (OSError, etree.XMLSyntaxError) as err:
-            raise TeieditionError(f"{path}: {' '.join(str(err).split())}") from err
+            raise _unreadable(path, err) from err
         texts.append(etree.tostring(_REDUCE[0](root), encoding="unicode"))
     return texts
+
+
+def _unreadable(path: Path | str, err: Exception) -> TeieditionError:
+    """A document the stylesheets cannot be given, on one line: the file and what is wrong."""
+    return TeieditionError(f"{path}: {' '.join(str(err).split())}")
