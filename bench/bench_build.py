@@ -6,8 +6,10 @@
 For each size, a corpus from `corpus.py` is built stage by stage, each stage in a process of
 its own, so that its wall time is a whole process's and its peak memory (ru_maxrss of the
 stage's process and of the largest of its workers) is its own: convert, validate, exports
-(which the HTML edition links), HTML pages, search index, PDF. The floor is lxml parsing and
-serialising the same TEI in one process.
+(which the HTML edition links), HTML pages, search index, PDF. Then, each in a fresh process
+with nothing else running, the rates the targets name: document pages of one process, and one
+volume laid out (best and median of three runs). The floor is lxml parsing and serialising the
+same TEI in one process.
 Then the incremental cases on the built edition: a rebuild with nothing changed, and a
 rebuild after one transcript is edited (its PDF volume's new layout reported apart).
 
@@ -87,6 +89,8 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
         figures["volumes"] = sum(1 for f in report.files if f.parent.name == "pdf")
     elif stage == "pages-alone":
         figures.update(pages_alone(config))
+    elif stage == "volume-alone":
+        figures.update(volume_alone(config))
     figures["seconds"] = time.perf_counter() - start
     figures["peak MB"] = high_water_mark()
     # an upper bound: a worker's ru_maxrss counts from its fork, at the stage's size then
@@ -96,6 +100,9 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
 
 # Documents whose pages `pages_alone` makes.
 ALONE_SAMPLE = 1000
+# Runs of each "alone" measure: this VM's speed varies by a third from one moment to the next,
+# so each is run this often and reported as its best run and its median.
+ALONE_RUNS = 3
 
 
 def pages_alone(config) -> dict:
@@ -106,14 +113,44 @@ def pages_alone(config) -> dict:
 
     publisher = HtmlPublisher(config, config.xslt_dir, with_documents=False)
     paths = sorted(config.documents_dir.glob("*.xml"))[:ALONE_SAMPLE]
+
+    def run() -> None:
+        with tempfile.TemporaryDirectory() as out:
+            for index, path in enumerate(paths):
+                previous = paths[index - 1] if index else None
+                following = paths[index + 1] if index + 1 < len(paths) else None
+                page = publisher.edition_page(path, previous, following)
+                write_atomic(Path(out) / f"{path.stem}.html", page)
+
+    return {"alone pages": len(paths), "alone seconds": timed_runs(run)}
+
+
+def volume_alone(config) -> dict:
+    """One volume (the edition's first `volume_size` documents) laid out in this one fresh
+    process, nothing else running, as a volume's process does it: the stylesheet compiled first
+    (not timed), then the Typst source made, laid out, written and its pages counted."""
+    from teiedition.publish import pdf
+
+    pdf._setup_worker(config)
+    members = [str(p) for p in sorted(config.documents_dir.glob("*.xml"))[: config.volume_size]]
+    pages: list[int] = []
     with tempfile.TemporaryDirectory() as out:
+
+        def run() -> None:
+            pages[:] = pdf._volume_chunk([(members, str(Path(out) / "volume.pdf"), "volume")])
+
+        seconds = timed_runs(run)
+    return {"volume documents": len(members), "volume pages": pages[0], "volume seconds": seconds}
+
+
+def timed_runs(run) -> list[float]:
+    """The seconds of each of ALONE_RUNS runs of `run`."""
+    seconds = []
+    for _ in range(ALONE_RUNS):
         start = time.perf_counter()
-        for index, path in enumerate(paths):
-            previous = paths[index - 1] if index else None
-            following = paths[index + 1] if index + 1 < len(paths) else None
-            page = publisher.edition_page(path, previous, following)
-            write_atomic(Path(out) / f"{path.stem}.html", page)
-        return {"alone pages": len(paths), "alone seconds": time.perf_counter() - start}
+        run()
+        seconds.append(time.perf_counter() - start)
+    return seconds
 
 
 def high_water_mark() -> float:
@@ -219,9 +256,15 @@ def measure(count: int, jobs: int) -> dict:
             "documents": count,
             "stages": stages,
             "pages alone": in_child(root, "pages-alone", jobs),
+            "volume alone": in_child(root, "volume-alone", jobs),
             "floor": floor(root),
             "incremental": incremental(root, jobs),
         }
+
+
+def best_and_median(seconds: list[float]) -> tuple[float, float]:
+    ordered = sorted(seconds)
+    return ordered[0], ordered[len(ordered) // 2]
 
 
 def table(results: list[dict], jobs: int) -> str:
@@ -252,6 +295,16 @@ def table(results: list[dict], jobs: int) -> str:
                 f"{seconds:.2f} | {rate:.0f} | {pages} | {rate_floor / rate if rate else 0:.0f} | "
                 f"{f['peak MB']:.0f} | {f['worker peak MB']:.0f} |"
             )
+            if stage == "pdf":
+                alone = result["volume alone"]
+                best, median = best_and_median(alone["volume seconds"])
+                pages = alone["volume pages"]
+                lines.append(
+                    f"| {result['documents']} | one volume, one process alone "
+                    f"({alone['volume documents']} documents; best of {ALONE_RUNS}, median in "
+                    f"brackets) | | {best:.2f} ({median:.2f}) | | {pages / best:.0f} "
+                    f"({pages / median:.0f}) | | | |"
+                )
             if stage == "html":
                 made, spent = f["document pages"], f["document seconds"]
                 rendering = f["document process seconds"]
@@ -266,11 +319,12 @@ def table(results: list[dict], jobs: int) -> str:
                     f"{rendering:.2f} | {made / rendering if rendering else 0:.0f} | | | | |"
                 )
                 alone = result["pages alone"]["alone pages"]
-                alone_seconds = result["pages alone"]["alone seconds"]
+                best, median = best_and_median(result["pages alone"]["alone seconds"])
                 lines.append(
                     f"| {result['documents']} | document pages, one process alone "
-                    f"({alone}) | | {alone_seconds:.2f} | {alone / alone_seconds:.0f} | | "
-                    f"{rate_floor / (alone / alone_seconds):.0f} | | |"
+                    f"({alone}; best of {ALONE_RUNS}, median in brackets) | | {best:.2f} "
+                    f"({median:.2f}) | {alone / best:.0f} ({alone / median:.0f}) | | "
+                    f"{rate_floor / (alone / best):.0f} | | |"
                 )
                 lines.append(
                     f"| {result['documents']} | pages listing the edition (6) | | "
