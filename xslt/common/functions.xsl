@@ -67,10 +67,22 @@
   <xsl:function name="te:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
     <xsl:sequence select="
-        if (matches($iso, '^\d{4}-\d{2}-\d{2}$')) then format-date(xs:date($iso), '[D] [MNn] [Y]')
-        else if (matches($iso, '^\d{4}-\d{2}$')) then format-date(xs:date($iso || '-01'), '[MNn] [Y]')
+        if (matches($iso, '^\d{4}-\d{2}-\d{2}$')) then te:day-month-year(xs:date($iso))
+        else if (matches($iso, '^\d{4}-\d{2}$'))
+          then substring-after(te:day-month-year(xs:date($iso || '-01')), ' ')
         else $iso"/>
   </xsl:function>
+
+  <!-- As format-date($date, '[D] [MNn] [Y]') in English, the month named from a table:
+       format-date() took a tenth of a document page's transform. -->
+  <xsl:function name="te:day-month-year" as="xs:string">
+    <xsl:param name="date" as="xs:date"/>
+    <xsl:sequence select="day-from-date($date) || ' ' || $te:month-names[month-from-date($date)]
+        || ' ' || year-from-date($date)"/>
+  </xsl:function>
+
+  <xsl:variable name="te:month-names" as="xs:string+" select="('January', 'February', 'March',
+      'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
 
   <!-- A dating element's normalised value in words, for people. -->
   <xsl:function name="te:date-label" as="xs:string">

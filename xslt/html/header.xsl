@@ -122,46 +122,52 @@
     </section>
   </xsl:template>
 
-  <!-- For reference managers: Zotero reads these in one click. -->
+  <!-- For reference managers: Zotero reads these in one click. Each value is worked out once:
+       several tags repeat it. -->
   <xsl:template match="TEI" mode="metadata">
     <xsl:variable name="date" as="element(date)?" select="te:creation(.)"/>
     <xsl:variable name="iso" as="xs:string" select="string(($date/@when, $date/@notBefore)[1])"/>
     <xsl:variable name="translators" as="xs:string*" select="te:credits(., 'translation')"/>
+    <xsl:variable name="title" as="xs:string" select="te:title(.)"/>
+    <xsl:variable name="url" as="xs:string" select="te:document-url(.)"/>
+    <xsl:variable name="archive" as="xs:string" select="te:archive-name(.)"/>
+    <xsl:variable name="shelfmark" as="xs:string" select="te:shelfmark(.)"/>
+    <xsl:variable name="abstract" as="xs:string" select="te:plain(teiHeader/profileDesc/abstract)"/>
     <link rel="alternate" type="application/tei+xml" href="{te:href('tei/' || te:id(.) || '.xml')}"/>
-    <meta name="citation_title" content="{te:title(.)}"/>
+    <meta name="citation_title" content="{$title}"/>
     <meta name="citation_date" content="{translate($iso, '-', '/')}"/>
     <xsl:for-each select="teiHeader/fileDesc/titleStmt/author">
       <meta name="citation_author" content="{.}"/>
     </xsl:for-each>
     <meta name="citation_publisher" content="{$publisher}"/>
-    <meta name="citation_public_url" content="{te:document-url(.)}"/>
-    <meta name="citation_abstract_html_url" content="{te:document-url(.)}"/>
+    <meta name="citation_public_url" content="{$url}"/>
+    <meta name="citation_abstract_html_url" content="{$url}"/>
     <meta name="citation_language" content="en"/>
-    <meta name="citation_archive" content="{te:archive-name(.)}"/>
-    <meta name="citation_archive_location" content="{te:shelfmark(.)}"/>
-    <meta name="DC.title" content="{te:title(.)}"/>
+    <meta name="citation_archive" content="{$archive}"/>
+    <meta name="citation_archive_location" content="{$shelfmark}"/>
+    <meta name="DC.title" content="{$title}"/>
     <meta name="DC.date" content="{$iso}"/>
     <meta name="DC.type" content="Text"/>
     <meta name="DC.format" content="text/html"/>
     <meta name="DC.language" content="en"/>
     <meta name="DC.publisher" content="{$publisher}"/>
-    <meta name="DC.source" content="{string-join((te:archive-name(.), te:shelfmark(.))[. != ''], ', ')}"/>
-    <meta name="DC.identifier" content="{te:document-url(.)}"/>
+    <meta name="DC.source" content="{string-join(($archive, $shelfmark)[. != ''], ', ')}"/>
+    <meta name="DC.identifier" content="{$url}"/>
     <meta name="DC.rights" content="{$licence}"/>
     <xsl:for-each select="$translators">
       <meta name="DC.contributor" content="{.}"/>
     </xsl:for-each>
-    <meta name="DC.description" content="{te:plain(teiHeader/profileDesc/abstract)}"/>
+    <meta name="DC.description" content="{$abstract}"/>
     <script type="application/ld+json">{serialize(map{
         '@context': 'https://schema.org',
         '@type': 'ArchiveComponent',
-        'name': te:title(.),
-        'url': te:document-url(.),
+        'name': $title,
+        'url': $url,
         'dateCreated': $iso,
         'inLanguage': 'en',
-        'abstract': te:plain(teiHeader/profileDesc/abstract),
-        'identifier': te:shelfmark(.),
-        'holdingArchive': map{'@type': 'ArchiveOrganization', 'name': te:archive-name(.)},
+        'abstract': $abstract,
+        'identifier': $shelfmark,
+        'holdingArchive': map{'@type': 'ArchiveOrganization', 'name': $archive},
         'translator': array{$translators ! map{'@type': 'Person', 'name': .}},
         'isPartOf': map{'@type': 'Collection', 'name': $edition-title, 'url': $base-url},
         'publisher': map{'@type': 'Organization', 'name': $publisher},

@@ -40,9 +40,9 @@
   <xsl:template match="p" mode="text">
     <p class="para">
       <xsl:if test="@xml:id">
+        <xsl:variable name="number" as="xs:string" select="te:paragraph-number(@xml:id)"/>
         <xsl:attribute name="id" select="@xml:id"/>
-        <a class="permalink" href="#{@xml:id}"
-           aria-label="Paragraph {te:paragraph-number(@xml:id)}: link">¶ {te:paragraph-number(@xml:id)}</a>
+        <a class="permalink" href="#{@xml:id}" aria-label="Paragraph {$number}: link">¶ {$number}</a>
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates mode="text"/>
