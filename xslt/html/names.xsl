@@ -131,7 +131,7 @@
   <!-- As xsl:output gives the pages made as the principal result. -->
   <xsl:variable name="te:html-output" as="map(xs:string, item()*)" select="map{
       'method': 'html', 'html-version': 5.0, 'encoding': 'UTF-8', 'indent': false(),
-      'include-content-type': false()}"/>
+      'include-content-type': false(), 'escape-uri-attributes': false()}"/>
 
   <xsl:mode name="register" on-no-match="shallow-skip"/>
   <xsl:mode name="entry-page" on-no-match="shallow-skip"/>
