@@ -231,6 +231,30 @@ def test_a_register_copy_must_keep_each_attribute_on_its_element(validator, tmp_
     assert ("standoff-register", 98) in {(p.rule, p.line) for p in found}, found
 
 
+def test_a_register_copy_is_compared_by_its_words_not_its_white_space(validator, tmp_path):
+    """Laid out otherwise (white space between and inside elements), the copy is the master's
+    entry; a word changed, or two run together, it is not."""
+    source = (INVALID / "valid.xml").read_text("utf-8")
+    entry = '<persName type="main"><surname>Kim</surname> <forename>Il Sung</forename></persName>'
+    variants = {
+        "relaid.xml": '<persName type="main">\n  <surname> Kim</surname>\n'
+        "  <forename>Il\n Sung </forename>\n</persName>",
+        "word.xml": '<persName type="main"><surname>Kim</surname> <forename>Il Song</forename>'
+        "</persName>",
+        "joined.xml": '<persName type="main"><surname>Kim</surname> <forename>IlSung</forename>'
+        "</persName>",
+    }
+    verdicts = {}
+    for name, replacement in variants.items():
+        changed = source.replace(entry, replacement, 1)
+        assert changed != source
+        (tmp_path / name).write_text(changed, "utf-8")
+        verdicts[name] = {p.rule for p in validator.validate_file(tmp_path / name)}
+    assert "standoff-register" not in verdicts["relaid.xml"], verdicts
+    assert "standoff-register" in verdicts["word.xml"], verdicts
+    assert "standoff-register" in verdicts["joined.xml"], verdicts
+
+
 def test_date_attributes_are_dates_except_on_locus_where_they_are_folios(validator, tmp_path):
     source = (INVALID / "valid.xml").read_text("utf-8")
     folios = source.replace(
