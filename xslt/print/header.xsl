@@ -81,7 +81,9 @@
 #block(above: 0.4em, below: 1.2em)[#emph[{te:typst(te:date-label(te:creation(.)) ||
       (teiHeader/profileDesc/creation/placeName ! (', ' || .)))}]#footnote[{te:source-note(.)}]]
 </xsl:text>
-    <xsl:apply-templates select="text" mode="print"/>
+    <xsl:apply-templates select="text" mode="print">
+      <xsl:with-param name="te:markers" tunnel="yes" select="te:mention-markers(text)"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- A running head's title: at most 70 characters, cut at a word boundary. -->

@@ -9,14 +9,38 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!-- A name the indexes list: its text, then a marker the index finds its page by. A
+       document's markers are made once ($te:markers, from te:mention-markers), not once a
+       mention: the same few people are named a hundred times, and the markers were a third
+       of the print transform. -->
   <xsl:template match="persName[starts-with(@ref, '#')] | placeName[starts-with(@ref, '#')]" mode="print">
+    <xsl:param name="te:markers" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
+    <xsl:variable name="made" as="xs:string?" select="$te:markers(local-name() || @ref)"/>
     <xsl:apply-templates mode="print"/>
-    <xsl:text>#metadata((kind: {te:typst-string(local-name())}, name: {
-      te:typst-string(te:index-name(substring(@ref, 2)))}))&lt;mention&gt;</xsl:text>
+    <xsl:value-of select="if (exists($made)) then $made else te:mention-marker(local-name(), @ref)"/>
   </xsl:template>
 
-  <!-- How an entry is listed in an index: "Kim Il Sung", "Khrushchev, Nikita Sergeyevich". -->
-  <xsl:function name="te:index-name" as="xs:string">
+  <xsl:function name="te:mention-marker" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:sequence select="'#metadata((kind: ' || te:typst-string($kind) || ', name: '
+        || te:typst-string(te:index-name(substring($ref, 2))) || '))&lt;mention&gt;'"/>
+  </xsl:function>
+
+  <!-- The markers of the names in `text`, by element name and reference ("persName#kim-il-sung"). -->
+  <xsl:function name="te:mention-markers" as="map(xs:string, xs:string)">
+    <xsl:param name="text" as="element()*"/>
+    <xsl:sequence select="map:merge(
+        for $key in distinct-values($text//(persName | placeName)[starts-with(@ref, '#')]
+                                    ! (local-name() || @ref))
+        return map{$key: te:mention-marker(substring-before($key, '#'),
+                                           '#' || substring-after($key, '#'))})"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- How an entry is listed in an index: "Kim Il Sung", "Khrushchev, Nikita Sergeyevich".
+       Cached: a volume's documents name the same people. -->
+  <xsl:function name="te:index-name" as="xs:string" cache="yes">
     <xsl:param name="id" as="xs:string"/>
     <xsl:variable name="entry" as="element()?"
         select="te:entry($id)"/>
