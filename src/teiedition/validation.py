@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -185,12 +185,12 @@ class Validator:
             line, column = err.position if err.position else (err.lineno or 1, 1)
             message = f"not well-formed XML: {_first_line(err.msg)}"
             return [Problem(where, line or 1, max(column, 1), "error", message, "well-formed")]
-        lines = source.decode("utf-8", "replace").splitlines()
+        lines = _Lines(source)
         problems = self._relaxng(where, tree, lines)
         problems += self._schematron(where, source, tree, lines)
         return sorted(problems, key=lambda p: (p.line, p.column, p.rule))
 
-    def _relaxng(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
+    def _relaxng(self, where: str, tree: etree._ElementTree, lines: Sequence[str]) -> list[Problem]:
         # The subset grammar allows only the optional attributes files have used so far and
         # validates several times faster; what it accepts, the whole grammar accepts. What it
         # rejects gets the whole grammar's verdict and messages.
@@ -232,7 +232,9 @@ class Validator:
             self.attributes_seen |= names
             self._subset = None
 
-    def _vocabulary(self, where: str, tree: etree._ElementTree, lines: list[str]) -> list[Problem]:
+    def _vocabulary(
+        self, where: str, tree: etree._ElementTree, lines: Sequence[str]
+    ) -> list[Problem]:
         """Elements outside the edition's set and attribute values outside its closed lists."""
         problems = []
         custom = self.customisation
@@ -272,7 +274,7 @@ class Validator:
         return problems
 
     def _schematron(
-        self, where: str, source: bytes, tree: etree._ElementTree, lines: list[str]
+        self, where: str, source: bytes, tree: etree._ElementTree, lines: Sequence[str]
     ) -> list[Problem]:
         text = entity_free_text(source)  # the file as it is, when Saxon may parse it so
         if text is None:
@@ -510,6 +512,23 @@ def _message(source: etree._Element, target: etree._Element, x) -> None:
 # --- helpers ------------------------------------------------------------------------------------
 
 
+class _Lines(Sequence[str]):
+    """A file's lines, split only when a problem needs its column: most files have none."""
+
+    def __init__(self, source: bytes) -> None:
+        self._source = source
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self._source.decode("utf-8", "replace").splitlines()
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index):  # an index or a slice, as a list takes them
+        return self._lines[index]
+
+
 @cache
 def _saxon():
     from saxonche import PySaxonProcessor
@@ -554,7 +573,7 @@ def _node_at(tree: etree._ElementTree, path: str):
     return found[0] if found else tree.getroot()
 
 
-def _column(lines: list[str], line: int, element, attribute: str | None = None) -> int:
+def _column(lines: Sequence[str], line: int, element, attribute: str | None = None) -> int:
     """Best column for a node: where its start tag (or the attribute) begins on its line."""
     if not 1 <= line <= len(lines):
         return 1
