@@ -1,6 +1,6 @@
 """Instructions per document for the stages' inner loops, counted by valgrind's callgrind: a
 figure that, unlike wall time on a shared virtual machine, is the same from run to run (to
-about 0.1 %), so a change of a few per cent in a stylesheet or a rule can be seen.
+about 0.2 %), so a change of a few per cent in a stylesheet or a rule can be seen.
 
     python bench/bench_instructions.py [EDITION_ROOT] [--documents N] [--out FILE]
 
