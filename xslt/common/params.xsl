@@ -39,6 +39,9 @@
   <xsl:param name="next-document" as="document-node()?" select="()"/>
   <!-- The registers (curated and unreviewed), wrapped in one document; may be absent. -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
+  <!-- Each entry's mentioning documents, oldest first (te:mentioning-map), when a caller that
+       makes pages in several runs has worked them out once; else each run works them out. -->
+  <xsl:param name="mentioning" as="map(xs:string, document-node()*)?" select="()"/>
   <!-- The page being made, relative to the site's root: "index.html", "documents/x.html". -->
   <xsl:param name="page-path" as="xs:string" select="'index.html'"/>
   <!-- Search index shards the search page merges into the main index (bundle folders relative

@@ -69,8 +69,28 @@
   <!-- The documents that mention an entry, oldest first. -->
   <xsl:function name="te:mentioning" as="document-node()*">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="$te:chronology[exists(key('mentions', $id, .))]"/>
+    <xsl:sequence select="if (exists($mentioning)) then $mentioning($id)
+                          else $te:chronology[exists(key('mentions', $id, .))]"/>
   </xsl:function>
+
+  <!-- For a caller making entry pages in several runs, to work out once and give each run:
+       every entry's mentioning documents (as te:mentioning gives them), in one pass over the
+       documents, as $mentioning (else every run asks every document about each of its
+       entries); and a register's entries, as the template register-entries' $entries. -->
+  <xsl:template name="mentioning-map" as="map(xs:string, document-node()*)">
+    <xsl:map>
+      <!-- a document joins the group of every id it mentions, in the edition's order -->
+      <xsl:for-each-group select="$te:chronology" group-by="distinct-values(
+          .//text//(persName | placeName | orgName)[@ref] ! substring(@ref, 2))">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:template>
+
+  <xsl:template name="register-entry-list" as="element()*">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:sequence select="te:register-entries($kind)"/>
+  </xsl:template>
 
   <!-- A register's page: every entry, what the registers say of it, and a link to its own page,
        which lists its mentions (one page per entry keeps the register's page small however
@@ -109,8 +129,10 @@
     <xsl:param name="kind" as="xs:string" required="yes"/>
     <xsl:param name="first" as="xs:integer" required="yes"/>
     <xsl:param name="count" as="xs:integer" required="yes"/>
+    <!-- the register's entries, when the caller has them from te:register-entries already -->
+    <xsl:param name="entries" as="element()*" select="te:register-entries($kind)"/>
     <xsl:variable name="register" as="map(xs:string, xs:string)" select="$te:registers-of($kind)"/>
-    <xsl:for-each select="subsequence(te:register-entries($kind), $first, $count)">
+    <xsl:for-each select="subsequence($entries, $first, $count)">
       <xsl:variable name="page" as="document-node()">
         <xsl:document>
           <xsl:call-template name="te:page">

@@ -94,6 +94,7 @@ class HtmlPublisher:
         self.executable = self.transform.executable
         self.processor = self.transform.processor
         self._window: dict[Path, object] = {}  # the last pages' documents, parsed
+        self._mentioning_given = False
 
     def document_page(self, path: Path, page_path: str = "documents/page.html") -> str:
         """The document page of any TEI file, ours or another project's."""
@@ -138,6 +139,7 @@ class HtmlPublisher:
                     page, lambda t=template: self.executable.call_template_returning_string(t)
                 ),
             )
+        self._give_mentioning()
         for kind, page in REGISTER_PAGES.items():
 
             def register(k=kind):
@@ -155,6 +157,9 @@ class HtmlPublisher:
         makes them ENTRY_PAGES_PER_RUN at a time."""
         folder = ENTRY_FOLDERS[kind]
         executable = self.executable
+        self._give_mentioning()
+        # the register's entries, worked out once for all its runs
+        entries = self._value("register-entry-list", kind=self.processor.make_string_value(kind))
         executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
         first = 1
         while True:
@@ -164,6 +169,7 @@ class HtmlPublisher:
                     "kind": self.processor.make_string_value(kind),
                     "first": self.processor.make_integer_value(first),
                     "count": self.processor.make_integer_value(ENTRY_PAGES_PER_RUN),
+                    **({"entries": entries} if entries is not None else {}),
                 },
             )
             executable.set_result_as_raw_value(True)  # the sequence (id, page, id, page, …)
@@ -179,6 +185,25 @@ class HtmlPublisher:
             if len(items) < 2 * ENTRY_PAGES_PER_RUN:
                 return
             first += ENTRY_PAGES_PER_RUN
+
+    def _give_mentioning(self) -> None:
+        """Work out once which documents mention each entry, for every later run (a run
+        would otherwise ask every document about each of its entries: in time, the entries
+        times the documents)."""
+        if not self._mentioning_given:
+            self.executable.set_parameter("mentioning", self._value("mentioning-map"))
+            self._mentioning_given = True
+
+    def _value(self, template: str, **parameters):
+        """What a named template returns, as a value (not a document), for a later run."""
+        executable = self.executable
+        executable.set_initial_template_parameters(False, parameters)
+        executable.set_result_as_raw_value(True)
+        try:
+            return executable.call_template_returning_value(template)
+        finally:
+            executable.set_result_as_raw_value(False)
+            executable.set_initial_template_parameters(False, {})
 
 
 # --- document pages on every core -------------------------------------------------------------
