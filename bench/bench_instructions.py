@@ -33,6 +33,7 @@ MEASURES = {
     "schematron": "validation: the Schematron's rules alone (the document parsed before)",
     "validate": "validation of a file: both parses, RELAX NG, Schematron, findings",
     "print": "print: a document's Typst source (parsed and transformed)",
+    "pdf": "print: a document's PDF (its Typst source laid out by Typst)",
 }
 
 
@@ -70,11 +71,14 @@ def setup(measure: str, root: Path, count: int) -> tuple[int, Callable[[int], ob
         parse = validator.processor.parse_xml
         files = [parse(xml_text=entity_free_text(p.read_bytes())) for p in paths]
         return len(paths), lambda i: validator.schematron.transform_to_string(xdm_node=files[i])
-    if measure == "print":
+    if measure in {"print", "pdf"}:
         from teiedition.publish.pdf import PdfPublisher
 
         publisher = PdfPublisher(config, with_documents=False)
-        return len(paths), lambda i: publisher.document_source(paths[i])
+        if measure == "print":
+            return len(paths), lambda i: publisher.document_source(paths[i])
+        sources = [publisher.document_source(path) for path in paths]
+        return len(paths), lambda i: publisher.compile(sources[i], str(paths[i]))
     raise SystemExit(f"unknown measure {measure}")
 
 
@@ -121,6 +125,7 @@ def main() -> None:
     parser.add_argument("root", nargs="?", type=Path)
     parser.add_argument("--documents", type=int, default=40)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--only", nargs="+", choices=list(MEASURES), help="these measures only")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is needed (Debian: apt-get install valgrind)")
@@ -133,6 +138,8 @@ def main() -> None:
             "|---|---:|",
         ]
         for measure, label in MEASURES.items():
+            if args.only and measure not in args.only:
+                continue
             figure = per_document(measure, root, args.documents)
             lines.append(f"| {label} | {figure / 1e6:.2f} |")
             print(lines[-1], flush=True)
