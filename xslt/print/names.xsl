@@ -15,27 +15,33 @@
        of the print transform. -->
   <xsl:template match="persName[starts-with(@ref, '#')] | placeName[starts-with(@ref, '#')]" mode="print">
     <xsl:param name="te:markers" as="map(xs:string, xs:string)" tunnel="yes" select="map{}"/>
-    <xsl:variable name="made" as="xs:string?" select="$te:markers(local-name() || @ref)"/>
+    <xsl:variable name="made" as="xs:string?" select="$te:markers(te:mention-key(.))"/>
     <xsl:apply-templates mode="print"/>
-    <xsl:value-of select="if (exists($made)) then $made else te:mention-marker(local-name(), @ref)"/>
+    <xsl:value-of select="if (exists($made)) then $made else te:mention-marker(.)"/>
   </xsl:template>
 
-  <xsl:function name="te:mention-marker" as="xs:string">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="ref" as="xs:string"/>
-    <xsl:sequence select="'#metadata((kind: ' || te:typst-string($kind) || ', name: '
-        || te:typst-string(te:index-name(substring($ref, 2))) || '))&lt;mention&gt;'"/>
+  <!-- What makes two names the same index entry: element name and reference
+       ("persName#kim-il-sung"). -->
+  <xsl:function name="te:mention-key" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="local-name($name) || $name/@ref"/>
   </xsl:function>
 
-  <!-- The markers of the names in `text`, by element name and reference ("persName#kim-il-sung"). -->
+  <xsl:function name="te:mention-marker" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="'#metadata((kind: ' || te:typst-string(local-name($name)) || ', name: '
+        || te:typst-string(te:index-name(substring($name/@ref, 2))) || '))&lt;mention&gt;'"/>
+  </xsl:function>
+
+  <!-- The markers of the names in `text`, by te:mention-key. -->
   <xsl:function name="te:mention-markers" as="map(xs:string, xs:string)">
     <xsl:param name="text" as="element()*"/>
-    <xsl:sequence select="map:merge(
-        for $key in distinct-values($text//(persName | placeName)[starts-with(@ref, '#')]
-                                    ! (local-name() || @ref))
-        return map{$key: te:mention-marker(substring-before($key, '#'),
-                                           '#' || substring-after($key, '#'))})"
-        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:map>
+      <xsl:for-each-group select="$text//(persName | placeName)[starts-with(@ref, '#')]"
+          group-by="te:mention-key(.)">
+        <xsl:map-entry key="current-grouping-key()" select="te:mention-marker(.)"/>
+      </xsl:for-each-group>
+    </xsl:map>
   </xsl:function>
 
   <!-- How an entry is listed in an index: "Kim Il Sung", "Khrushchev, Nikita Sergeyevich".

@@ -156,28 +156,19 @@ class HtmlPublisher:
         """Each entry of a register on a page of its own, with its mentions: the stylesheet
         makes them ENTRY_PAGES_PER_RUN at a time."""
         folder = ENTRY_FOLDERS[kind]
-        executable = self.executable
         self._give_mentioning()
         # the register's entries, worked out once for all its runs
         entries = self._value("register-entry-list", kind=self.processor.make_string_value(kind))
-        executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
+        self.executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
         first = 1
         while True:
-            executable.set_initial_template_parameters(
-                False,
-                {
-                    "kind": self.processor.make_string_value(kind),
-                    "first": self.processor.make_integer_value(first),
-                    "count": self.processor.make_integer_value(ENTRY_PAGES_PER_RUN),
-                    **({"entries": entries} if entries is not None else {}),
-                },
+            made = self._value(  # the sequence (id, page, id, page, …)
+                "register-entries",
+                kind=self.processor.make_string_value(kind),
+                first=self.processor.make_integer_value(first),
+                count=self.processor.make_integer_value(ENTRY_PAGES_PER_RUN),
+                **({"entries": entries} if entries is not None else {}),
             )
-            executable.set_result_as_raw_value(True)  # the sequence (id, page, id, page, …)
-            try:
-                made = executable.call_template_returning_value("register-entries")
-            finally:
-                executable.set_result_as_raw_value(False)
-                executable.set_initial_template_parameters(False, {})
             items = [made.item_at(i).string_value for i in range(made.size)] if made else []
             del made  # the run's pages, held by Saxon until released
             for entry, page in zip(items[::2], items[1::2], strict=True):
