@@ -70,7 +70,7 @@ def setup(measure: str, root: Path, count: int) -> tuple[int, Callable[[int], ob
             return len(paths), lambda i: validator.validate_file(paths[i])
         parse = validator.processor.parse_xml
         files = [parse(xml_text=entity_free_text(p.read_bytes())) for p in paths]
-        return len(paths), lambda i: validator.schematron.transform_to_string(xdm_node=files[i])
+        return len(paths), lambda i: validator.schematron().transform_to_string(xdm_node=files[i])
     if measure in {"print", "pdf"}:
         from teiedition.publish.pdf import PdfPublisher
 

@@ -30,13 +30,25 @@ from teiedition.progress import Progress
 from teiedition.schema import attribute_subset, read_odd
 
 if TYPE_CHECKING:  # saxonche is imported when first needed
-    from saxonche import PySaxonProcessor, PyXdmValue
+    from saxonche import PySaxonProcessor, PyXdmValue, PyXsltExecutable
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 SCHEMA_FILES = ("teiedition.odd", "teiedition.rng", "teiedition.sch")
 # What a Schematron top-level variable may be set to from outside (see teiedition.sch).
 EXTERNAL_VARIABLES = {"registers": "document-node()?"}
+# The Schematron pattern that compares the register entries a document carries with the master
+# registers' entries, and the entries it can look at (a superset of its rule's context).
+REGISTER_PATTERN = "registers"
+REGISTER_COPIES = etree.XPath(
+    "/tei:TEI/tei:standOff//*[self::tei:person or self::tei:place or self::tei:org][@xml:id]",
+    namespaces={"tei": TEI_NS},
+)
+MASTER_ENTRIES = etree.XPath(
+    "//*[self::tei:person or self::tei:place or self::tei:org][@xml:id]",
+    namespaces={"tei": TEI_NS},
+)
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def safe_parser() -> etree.XMLParser:
@@ -143,18 +155,21 @@ class Validator:
         # the attributes files have been seen to use: the subset grammar allows these only
         self.attributes_seen = set().union(*(attribute_names(t) for t in register_trees))
         self._subset: etree.RelaxNG | None = None
+        # A register entry that is the master's byte for byte passes the register pattern.
+        # The edition's own files carry only such copies, so they are checked without that
+        # pattern (a tenth of a file's validation); a file with any other entry gets it.
+        self.masters: dict[str, bytes] = {}
+        for tree in register_trees:
+            for entry in MASTER_ENTRIES(tree):
+                self.masters.setdefault(entry.get(XML_ID), _entry_bytes(entry))
         processor = _saxon()
-        schema = etree.parse(str(schema_dir / "teiedition.sch"), safe_parser())
-        stylesheet = schematron_to_xslt(schema, EXTERNAL_VARIABLES)
-        self.schematron = processor.new_xslt30_processor().compile_stylesheet(
-            stylesheet_text=etree.tostring(stylesheet, encoding="unicode")
-        )
+        self.schema = etree.parse(str(schema_dir / "teiedition.sch"), safe_parser())
         given = {}
         if registers:
             given["registers"] = processor.parse_xml(xml_text=registers_text(register_trees))
-        for name, value in schema_constants(processor, schema, given).items():
-            self.schematron.set_parameter(name, value)
+        self.constants = schema_constants(processor, self.schema, given)
         self.processor = processor
+        self._rules: dict[bool, PyXsltExecutable] = {}
 
     def validate(self, paths: Iterable[Path]) -> ValidationReport:
         report = ValidationReport()
@@ -215,6 +230,21 @@ class Validator:
             )
             for entry in self.relaxng.error_log
         ]
+
+    def schematron(self, copies_match: bool = False) -> PyXsltExecutable:
+        """The Schematron's rules, compiled when first needed: all of them, or, when every
+        register entry of the file is the master's byte for byte, all but the register
+        pattern, which that file passes."""
+        if copies_match not in self._rules:
+            skip = (REGISTER_PATTERN,) if copies_match else ()
+            stylesheet = schematron_to_xslt(self.schema, EXTERNAL_VARIABLES, skip)
+            rules = self.processor.new_xslt30_processor().compile_stylesheet(
+                stylesheet_text=etree.tostring(stylesheet, encoding="unicode")
+            )
+            for name, value in self.constants.items():
+                rules.set_parameter(name, value)
+            self._rules[copies_match] = rules
+        return self._rules[copies_match]
 
     def subset_relaxng(self) -> etree.RelaxNG:
         """The subset grammar of the attributes seen so far (made again when one is added)."""
@@ -280,7 +310,11 @@ class Validator:
         if text is None:
             text = etree.tostring(tree.getroot(), encoding="unicode")
         document = self.processor.parse_xml(xml_text=text)
-        output = self.schematron.transform_to_string(xdm_node=document)
+        copies_match = all(
+            self.masters.get(entry.get(XML_ID)) == _entry_bytes(entry)
+            for entry in REGISTER_COPIES(tree)
+        )
+        output = self.schematron(copies_match).transform_to_string(xdm_node=document)
         problems = []
         for finding in etree.fromstring(output.encode("utf-8")):
             node = _node_at(tree, finding.get("path", "/"))
@@ -394,12 +428,14 @@ def tei_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]
 # --- Schematron → XSLT 3.0 ---------------------------------------------------------------------
 
 
-def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> etree._Element:
+def schematron_to_xslt(
+    schema: etree._ElementTree, external: dict[str, str], skip: Sequence[str] = ()
+) -> etree._Element:
     """Compile an ISO Schematron (queryBinding xslt3) to an XSLT 3.0 stylesheet whose output is
     ``<findings>`` of ``<finding id role path>message</finding>``. Supported: ns, let (schema and
     rule level), pattern, rule/@context, assert, report, name, value-of, and XSLT declarations
     (xsl:key) at schema level. Top-level lets named in `external` become stylesheet
-    parameters."""
+    parameters; the patterns whose ids are in `skip` are left out."""
 
     def sch(tag: str) -> str:
         return f"{{{SCH_NS}}}{tag}"
@@ -422,7 +458,7 @@ def schematron_to_xslt(schema: etree._ElementTree, external: dict[str, str]) -> 
     for foreign in root:
         if isinstance(foreign.tag, str) and etree.QName(foreign).namespace == XSL_NS:
             xsl.append(copy.deepcopy(foreign))  # xsl:key and the like, as the binding allows
-    patterns = root.findall(sch("pattern"))
+    patterns = [p for p in root.findall(sch("pattern")) if p.get("id") not in skip]
     main = x(xsl, "template", match="/")
     findings = etree.SubElement(main, "findings")
     # Each pattern visits only the nodes its rules' contexts select, in document order; the
@@ -489,6 +525,10 @@ def schema_constants(
         if value is not None:  # saxonche's empty sequence, which it cannot pass on
             bind(let.get("name"), value)
     return known
+
+
+def _entry_bytes(entry: etree._Element) -> bytes:
+    return etree.tostring(entry, encoding="UTF-8", with_tail=False)
 
 
 def _as_selection(context: str) -> str:
