@@ -50,11 +50,10 @@ def make_edition(folder: Path, count: int) -> Path:
 
 def run_stage(root: Path, stage: str, jobs: int) -> dict:
     """One stage of the build, in this process (the child's side)."""
+    # each stage imports what it runs, as the command line's do
     from teiedition import pipeline
     from teiedition.cache import code_digest
     from teiedition.config import load_config
-    from teiedition.publish.html import publish_html
-    from teiedition.publish.pdf import publish_pdf
 
     config = load_config(root / "edition.toml")
     python, code = code_digest(None), code_digest(config.xslt_dir)
@@ -69,9 +68,13 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
         figures["documents"] = len(report.files)
         figures["errors"] = len(report.errors)
     elif stage == "exports":
-        figures["files"] = len(pipeline.export_all(config, code=python))
+        from teiedition.publish.export import export_all
+
+        figures["files"] = len(export_all(config, code=python))
         figures["documents"] = len(list(config.documents_dir.glob("*.xml")))
     elif stage == "html":
+        from teiedition.publish.html import publish_html
+
         report = publish_html(config, jobs=jobs, code=code)
         figures["documents"] = len(list(config.documents_dir.glob("*.xml")))
         figures["pages"] = len(report.pages)
@@ -82,6 +85,8 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
         figures["document process seconds"] = report.document_process_seconds
         figures["listing seconds"] = report.listing_seconds
     elif stage == "pdf":
+        from teiedition.publish.pdf import publish_pdf
+
         report = publish_pdf(config, jobs=jobs, code=code)
         figures["documents"] = len(list(config.documents_dir.glob("*.xml")))
         figures["volume pages"] = report.pages

@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +78,8 @@ def files_digest(paths: Iterable[Path], root: Path) -> str:
 def code_digest(xslt_dir: Path | None) -> str:
     """The code that makes the edition: this package, the stylesheets (none: for the stages
     that do not use them), and the versions of the libraries whose output ends up in it."""
+    from importlib import metadata  # imported here: a fifth of a worker's start-up otherwise
+
     versions = []
     for name in LIBRARIES:
         try:

@@ -13,6 +13,7 @@ from teiedition.config import Config, load_config
 from teiedition.errors import TeieditionError
 from teiedition.parallel import default_jobs
 from teiedition.progress import NORMAL, QUIET, VERBOSE, ConsoleProgress
+from teiedition.publish import EXPORT_FORMATS
 
 
 def out_option(help_text: str):
@@ -131,7 +132,7 @@ def validate(config: Config, paths: tuple[Path, ...], output_format: str, jobs: 
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(pipeline.EXPORT_FORMATS),
+    type=click.Choice(EXPORT_FORMATS),
     help="tei-corpus, bundle, entities, citations or text.",
 )
 @out_option("Folder for the export (default: output/export).")

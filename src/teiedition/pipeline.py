@@ -5,35 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lxml import etree
-
-from teiedition.cache import Store, code_digest, content_digest, digest
+from teiedition.cache import code_digest
 from teiedition.config import Config
-from teiedition.convert import Converted, ConvertStage
 from teiedition.errors import Diagnostic, TeieditionError
-from teiedition.markup.document import build_document, document_key
-from teiedition.markup.names import NameIndex
 from teiedition.progress import Progress
-from teiedition.publish.export import FORMATS, export, export_all
-from teiedition.publish.html import HtmlReport, publish_html
-from teiedition.publish.pdf import PdfReport, publish_pdf
-from teiedition.readers import read_transcript
-from teiedition.registers import UNREVIEWED_FILE, Registers, unreviewed_register
-from teiedition.registry import (
-    IdProblem,
-    Registry,
-    Stabiliser,
-    check,
-    check_document,
-    document_check_key,
-    register_entities,
-    release,
-)
-from teiedition.reports import EntityReport, entities_of, entity_report, write_review_csv
-from teiedition.schema import derive_rng, read_odd
-from teiedition.validation import ValidationReport, safe_parser, tei_files, validate_paths
-from teiedition.writers import serialise_tei, write_atomic, write_if_changed
+
+# Each call imports the stages it runs: `teiedition validate` need not load the converter, the
+# stylesheets' publishers or Typst (a tenth of a second of every process's start-up).
+if TYPE_CHECKING:
+    from teiedition.convert import Converted
+    from teiedition.markup.names import NameIndex
+    from teiedition.publish.html import HtmlReport
+    from teiedition.publish.pdf import PdfReport
+    from teiedition.registers import Registers
+    from teiedition.registry import IdProblem, Registry, Stabiliser
+    from teiedition.reports import EntityReport
+    from teiedition.validation import ValidationReport
 
 TRANSCRIPT_SUFFIX = ".txt"
 REVIEW_REPORT = "entities-to-review.csv"
@@ -91,6 +80,9 @@ def transcript_paths(inputs: Iterable[Path]) -> list[Path]:
 
 def load_names(config: Config) -> NameIndex:
     """The registers and the name forms they give, read and compiled once per run."""
+    from teiedition.markup.names import NameIndex
+    from teiedition.registers import Registers
+
     return NameIndex(Registers.load(config.registers_dir))
 
 
@@ -102,6 +94,10 @@ def convert_transcript(
 ) -> tuple[str, bytes, list[Diagnostic]]:
     """One transcript → (document id, TEI bytes, warnings). Raises `InputError`. With a
     `stabiliser`, the document keeps the ids the edition has published."""
+    from teiedition.markup.document import build_document, document_key
+    from teiedition.readers import read_transcript
+    from teiedition.writers import serialise_tei
+
     transcript = read_transcript(path)
     tree = build_document(transcript, config, names)
     if stabiliser is not None:
@@ -118,6 +114,8 @@ def convert(
     progress: Progress | None = None,
 ) -> Report:
     """Convert every transcript; a bad one is reported and the others still converted."""
+    from teiedition.convert import ConvertStage
+
     stage = ConvertStage(config, names or load_names(config), jobs, progress)
     converted = stage.run(transcript_paths(inputs), out_dir, None)
     return Report.of(converted)
@@ -131,6 +129,10 @@ def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Re
     Incremental: every stage reuses what an earlier build made from the same content (see
     `teiedition.cache`), and `jobs` processes share the work; the result is byte for byte that
     of a serial build from scratch."""
+    from teiedition.publish.export import export_all
+    from teiedition.publish.html import publish_html
+    from teiedition.publish.pdf import publish_pdf
+
     # reading, marking up and checking do not use the stylesheets: a change to them remakes
     # only what they publish
     python = code_digest(None)
@@ -149,6 +151,20 @@ def convert_edition(
 ) -> Report:
     """The build's first stage: the edition's transcripts → its TEI, with the ids it has
     published; the unreviewed register, the id registry and the entity review report."""
+    from lxml import etree
+
+    from teiedition.cache import Store, content_digest, digest
+    from teiedition.convert import ConvertStage
+    from teiedition.registry import (
+        Registry,
+        check,
+        check_document,
+        document_check_key,
+        register_entities,
+    )
+    from teiedition.reports import entities_of, entity_report, write_review_csv
+    from teiedition.validation import safe_parser
+
     names = load_names(config)
     registry = Registry.load(config.registry_path)
     stage = ConvertStage(config, names, jobs, progress, config.cache_dir, code)
@@ -197,6 +213,8 @@ def validate(
     """Validate files or folders (default: the edition's TEI, the schema folder aside) against
     the edition's RELAX NG and Schematron, the registers serving as master registers. Within a
     build (`code` given), findings for unchanged files come from the cache."""
+    from teiedition.validation import tei_files, validate_paths
+
     files = tei_files(list(paths) or [config.tei_dir], exclude=[config.schema_dir])
     return validate_paths(
         files,
@@ -211,6 +229,11 @@ def validate(
 
 def derive_schema(config: Config, tei_all: Path) -> Path:
     """Regenerate the edition's RELAX NG from its ODD and TEI P5 tei_all."""
+    from lxml import etree
+
+    from teiedition.schema import derive_rng, read_odd
+    from teiedition.writers import write_atomic
+
     if not tei_all.is_file():
         raise TeieditionError(
             f"{tei_all}: no such file (TEI P5 tei_all.rng is needed to "
@@ -226,6 +249,9 @@ def derive_schema(config: Config, tei_all: Path) -> Path:
 
 def write_unreviewed(registers: Registers, config: Config) -> None:
     """Rewrite (or remove) the register of automatic, unreviewed person entries."""
+    from teiedition.registers import UNREVIEWED_FILE, unreviewed_register
+    from teiedition.writers import serialise_tei, write_if_changed
+
     path = config.registers_dir / UNREVIEWED_FILE
     tree = unreviewed_register(registers)
     if tree is None:
@@ -236,30 +262,37 @@ def write_unreviewed(registers: Registers, config: Config) -> None:
 
 def entities(config: Config) -> EntityReport:
     """What the built edition mentions, and the names still to review."""
+    from teiedition.reports import entity_report
+
     return entity_report(config.documents_dir.glob("*.xml"))
 
 
 def html(config: Config, out_dir: Path | None = None, jobs: int = 1) -> HtmlReport:
     """The HTML edition of the edition's TEI (which should be valid: `teiedition validate`)."""
+    from teiedition.publish.html import publish_html
+
     return publish_html(config, out_dir, jobs)
 
 
 def export_format(config: Config, fmt: str, out: Path | None = None, jobs: int = 1) -> list[Path]:
     """One export (tei-corpus, bundle, entities, citations, text) of the edition's TEI."""
+    from teiedition.publish.export import export
+
     return export(config, fmt, out, jobs)
-
-
-EXPORT_FORMATS = FORMATS
 
 
 def check_ids_of(config: Config, registry: Registry | None = None) -> list[IdProblem]:
     """Every id the edition has published still resolves, to the same thing or its successor."""
+    from teiedition.registry import Registry, check
+
     registry = registry or Registry.load(config.registry_path)
     return check(registry, config.documents_dir, config.registers_dir)
 
 
 def release_version(config: Config, version: str, date: str) -> Report:
     """Record `version` in the registry, then rebuild so every header carries it."""
+    from teiedition.registry import Registry, release
+
     registry = Registry.load(config.registry_path)
     if not registry.documents:
         raise TeieditionError("nothing to release: build the edition first")
@@ -270,4 +303,6 @@ def release_version(config: Config, version: str, date: str) -> Report:
 
 def pdf(config: Config, out_dir: Path | None = None, jobs: int = 1) -> PdfReport:
     """The print edition: the volume and one PDF per document."""
+    from teiedition.publish.pdf import publish_pdf
+
     return publish_pdf(config, out_dir, jobs)

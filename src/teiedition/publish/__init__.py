@@ -1,1 +1,5 @@
-"""Publishing stage: the validated TEI → the HTML edition (and, later, the print edition)."""
+"""Publishing stage: the validated TEI → the HTML edition, the print edition and the exports."""
+
+# The exports `teiedition export` offers, here so that the command line knows them without
+# loading the exporters.
+EXPORT_FORMATS = ("tei-corpus", "bundle", "entities", "citations", "text")

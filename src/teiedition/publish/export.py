@@ -29,11 +29,12 @@ from teiedition.markup.header import edition_titles
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, sub, tei
 from teiedition.markup.text import normalise, reading_text
 from teiedition.parallel import each_chunk, run_chunks
+from teiedition.publish import EXPORT_FORMATS
 from teiedition.validation import safe_parser
 from teiedition.writers import atomic_stream, indent, write_if_changed
 
 NS = {"tei": TEI_NS}
-FORMATS = ("tei-corpus", "bundle", "entities", "citations", "text")
+FORMATS = EXPORT_FORMATS
 # The bundle's entries carry this date: a ZIP of the same edition is the same file.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
