@@ -105,8 +105,8 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
 
 # Documents whose pages `pages_alone` makes.
 ALONE_SAMPLE = 1000
-# Runs of each "alone" measure: this VM's speed varies by a third from one moment to the next,
-# so each is run this often and reported as its best run and its median.
+# Runs of each "alone" measure, each in a fresh process: this VM's speed varies by a third from
+# one moment to the next, so each is run this often and reported as its best run and its median.
 ALONE_RUNS = 3
 
 
@@ -118,16 +118,14 @@ def pages_alone(config) -> dict:
 
     publisher = HtmlPublisher(config, config.xslt_dir, with_documents=False)
     paths = sorted(config.documents_dir.glob("*.xml"))[:ALONE_SAMPLE]
-
-    def run() -> None:
-        with tempfile.TemporaryDirectory() as out:
-            for index, path in enumerate(paths):
-                previous = paths[index - 1] if index else None
-                following = paths[index + 1] if index + 1 < len(paths) else None
-                page = publisher.edition_page(path, previous, following)
-                write_atomic(Path(out) / f"{path.stem}.html", page)
-
-    return {"alone pages": len(paths), "alone seconds": timed_runs(run)}
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as out:
+        for index, path in enumerate(paths):
+            previous = paths[index - 1] if index else None
+            following = paths[index + 1] if index + 1 < len(paths) else None
+            page = publisher.edition_page(path, previous, following)
+            write_atomic(Path(out) / f"{path.stem}.html", page)
+    return {"alone pages": len(paths), "alone seconds": [time.perf_counter() - start]}
 
 
 def volume_alone(config) -> dict:
@@ -138,24 +136,25 @@ def volume_alone(config) -> dict:
 
     pdf._setup_worker(config)
     members = [str(p) for p in sorted(config.documents_dir.glob("*.xml"))[: config.volume_size]]
-    pages: list[int] = []
     with tempfile.TemporaryDirectory() as out:
-
-        def run() -> None:
-            pages[:] = pdf._volume_chunk([(members, str(Path(out) / "volume.pdf"), "volume")])
-
-        seconds = timed_runs(run)
-    return {"volume documents": len(members), "volume pages": pages[0], "volume seconds": seconds}
-
-
-def timed_runs(run) -> list[float]:
-    """The seconds of each of ALONE_RUNS runs of `run`."""
-    seconds = []
-    for _ in range(ALONE_RUNS):
         start = time.perf_counter()
-        run()
-        seconds.append(time.perf_counter() - start)
-    return seconds
+        pages = pdf._volume_chunk([(members, str(Path(out) / "volume.pdf"), "volume")])
+        seconds = time.perf_counter() - start
+    return {"volume documents": len(members), "volume pages": pages[0], "volume seconds": [seconds]}
+
+
+def alone(root: Path, stage: str, jobs: int) -> dict:
+    """ALONE_RUNS runs of an "alone" stage, each in a process of its own, so that nothing one
+    run leaves (Typst's compiler remembers what it laid out) serves the next: their seconds in
+    one list, the highest peak memory."""
+    runs = [in_child(root, stage, jobs) for _ in range(ALONE_RUNS)]
+    merged = dict(runs[0])
+    for key, value in merged.items():
+        if isinstance(value, list):
+            merged[key] = [item for run in runs for item in run[key]]
+        elif key.endswith("peak MB"):
+            merged[key] = max(run[key] for run in runs)
+    return merged
 
 
 def high_water_mark() -> float:
@@ -260,8 +259,8 @@ def measure(count: int, jobs: int) -> dict:
         return {
             "documents": count,
             "stages": stages,
-            "pages alone": in_child(root, "pages-alone", jobs),
-            "volume alone": in_child(root, "volume-alone", jobs),
+            "pages alone": alone(root, "pages-alone", jobs),
+            "volume alone": alone(root, "volume-alone", jobs),
             "floor": floor(root),
             "incremental": incremental(root, jobs),
         }
