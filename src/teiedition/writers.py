@@ -98,7 +98,8 @@ def _indent(element: etree._Element, level: int) -> None:
     inner = "\n" + "  " * (level + 1)
     element.text = inner
     for child in children:
-        _indent(child, level + 1)
+        if len(child):  # a leaf has no content to indent
+            _indent(child, level + 1)
         child.tail = inner
     children[-1].tail = "\n" + "  " * level
 
