@@ -45,8 +45,9 @@ from teiedition.writers import serialise_tei, write_if_changed
 
 # The draft parser: drafts are our own serialisation, but parsed without entities all the same.
 DRAFT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-# Told of each document the id pass writes: its id and its bytes.
-Written = Callable[[str, bytes], None]
+# Told of each document the id pass writes: its id, its bytes, and its tree (as those bytes
+# read back, so a reader need not parse them again).
+Written = Callable[[str, bytes, etree._Element], None]
 
 
 @dataclass
@@ -329,7 +330,7 @@ def _write_document(
         result.written.append(target)
     result.documents.append(target)
     if written is not None:
-        written(doc_id, data)
+        written(doc_id, data, tree.getroot())
 
 
 class _IdPass:

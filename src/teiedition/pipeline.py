@@ -163,7 +163,6 @@ def convert_edition(
         register_entities,
     )
     from teiedition.reports import entities_of, entity_report, write_review_csv
-    from teiedition.validation import safe_parser
 
     names = load_names(config)
     registry = Registry.load(config.registry_path)
@@ -171,11 +170,11 @@ def convert_edition(
     checks = Store(config.cache_dir, "checks")
     ids_code, entities_code = digest(code, "ids"), digest(code, "entities")
 
-    def read_back(doc_id: str, data: bytes) -> None:
+    def read_back(doc_id: str, data: bytes, root: etree._Element) -> None:
         """What the id check and the entity report read of a document, worked out as soon as
-        it is written, while the workers draft later ones, and filed as they file it: under
-        its bytes (they read it again only if the file or its record then differs)."""
-        root = etree.fromstring(data, safe_parser())
+        it is written (from the tree written, which is its bytes read back), while the
+        workers draft later ones, and filed as they file it: under its bytes (they read it
+        again only if the file or its record then differs)."""
         content = content_digest(data)
         record = registry.documents[doc_id]
         problems = check_document(doc_id, record, root, f"{doc_id}.xml")
