@@ -165,6 +165,8 @@ _II_IN_NAME = re.compile(rf"\b(?:{_KOREAN_SURNAMES}) (?P<wrong>II)(?= [A-Z][a-z]
 
 
 def _ocr_spans(text: str) -> list[Span]:
+    if " II " not in text:  # what the pattern needs, found at a tenth of its cost
+        return []
     return [
         Span(m.start("wrong"), m.end("wrong"), _sic_corr("II", "Il"))
         for m in _II_IN_NAME.finditer(text)
