@@ -7,6 +7,8 @@ import hashlib
 import io
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -122,6 +124,47 @@ def test_a_parallel_incremental_build_equals_a_serial_build_from_scratch(tmp_pat
     first, second = outputs(serial.root), outputs(parallel_edition.root)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+# Converts and validates an edition (argv: its edition.toml, the number of jobs); prints how
+# each stage would start its workers, then the validation findings.
+FRESH_PROCESS_STAGES = """
+import sys
+from teiedition import parallel, pipeline
+from teiedition.config import load_config
+
+parallel.MIN_ITEMS_PER_JOB = 1
+config, jobs = load_config(sys.argv[1]), int(sys.argv[2])
+methods = [parallel.start_method()]
+report = pipeline.convert_edition(config, jobs)
+methods.append(parallel.start_method())
+validation = pipeline.validate(config, jobs=jobs)
+assert report.ok
+print(*methods)
+print(validation.to_json().replace(sys.argv[1].rsplit("/", 1)[0], "EDITION"))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_workers_forked_by_a_fresh_process_make_what_one_process_makes(tmp_path):
+    """The test process has loaded Saxon, so its workers are spawned. A fresh process, as the
+    command line is, forks them for converting and validating: the same TEI and findings."""
+    sources = transcripts(tmp_path / "in")
+    runs = {}
+    for jobs in (1, 2):
+        config = make_edition(tmp_path / f"jobs{jobs}", sources)
+        settings = str(config.root / "edition.toml")
+        done = subprocess.run(
+            [sys.executable, "-c", FRESH_PROCESS_STAGES, settings, str(jobs)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        method, findings = done.stdout.split("\n", 1)
+        runs[jobs] = method, findings, outputs(config.root)
+    assert runs[2][0] == "fork fork"
+    assert runs[1][1:] == runs[2][1:]
 
 
 @pytest.fixture(scope="module")
