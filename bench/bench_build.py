@@ -56,7 +56,10 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
     from teiedition.config import load_config
 
     config = load_config(root / "edition.toml")
-    python, code = code_digest(None), code_digest(config.xslt_dir)
+    # the digests the build gives the stage: of the code, and for the publishing stages of
+    # the stylesheets too
+    python = code_digest(None)
+    code = code_digest(config.xslt_dir) if stage in ("html", "pdf") else ""
     start = time.perf_counter()
     figures: dict = {}
     if stage == "convert":

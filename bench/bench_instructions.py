@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # What each measure does to one document, after a setup that is not counted; their names as
 # the table prints them.
 MEASURES = {
+    "draft": "conversion: a transcript read and marked up on its own (a worker's draft)",
+    "convert": "conversion: a transcript read, marked up, given its ids and serialised",
     "page-transform": "document page: the HTML transform alone (the document parsed before)",
     "page": "document page: parsed, transformed and encoded, as the HTML stage does",
     "schematron": "validation: the Schematron's rules alone (the document parsed before)",
@@ -43,6 +45,20 @@ def setup(measure: str, root: Path, count: int) -> tuple[int, Callable[[int], ob
     from teiedition.config import load_config
 
     config = load_config(root / "edition.toml")
+    if measure in {"draft", "convert"}:
+        from teiedition import pipeline
+        from teiedition.convert import make_draft
+        from teiedition.registry import Registry, Stabiliser
+
+        names = pipeline.load_names(config)
+        transcripts = pipeline.transcript_paths([config.transcripts_dir])[: count + 1]
+        if measure == "draft":
+            return len(transcripts), lambda i: make_draft(transcripts[i], config, names)
+        registry = Registry.load(config.registry_path)
+        stabiliser = Stabiliser(registry, config.documents_dir, config.version)
+        return len(transcripts), lambda i: pipeline.convert_transcript(
+            transcripts[i], config, names, stabiliser
+        )
     paths = sorted(config.documents_dir.glob("*.xml"))[: count + 1]
     if measure == "page":
         from teiedition.publish.html import HtmlPublisher
