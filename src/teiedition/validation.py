@@ -205,8 +205,12 @@ class Validator:
     def _relaxng(self, where: str, tree: etree._ElementTree, lines: Sequence[str]) -> list[Problem]:
         # The subset grammar allows only the optional attributes files have used so far and
         # validates several times faster; what it accepts, the whole grammar accepts. What it
-        # rejects gets the whole grammar's verdict and messages.
-        if self.subset_relaxng().validate(tree):
+        # rejects gets the whole grammar's verdict and messages. While the subset waits to
+        # be made again, a file with attributes it would leave out goes to the whole grammar
+        # at once: the subset is made when the attributes files use have settled, once, not
+        # again for each of the first files.
+        pending = self._subset is None and not attribute_names(tree) <= self.attributes_seen
+        if not pending and self.subset_relaxng().validate(tree):
             return []
         if self.relaxng.validate(tree):
             self._learn(tree)
