@@ -9,7 +9,9 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -165,6 +167,24 @@ def test_workers_forked_by_a_fresh_process_make_what_one_process_makes(tmp_path)
         runs[jobs] = method, findings, outputs(config.root)
     assert runs[2][0] == "fork fork"
     assert runs[1][1:] == runs[2][1:]
+
+
+def test_workers_are_spawned_where_a_fork_is_not_safe(monkeypatch):
+    """Saxon or Typst loaded, a second thread running, or a pool that replaces its workers:
+    spawn. Otherwise, on Linux, fork."""
+    for name in ("saxonche", "typst"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    linux = sys.platform.startswith("linux")
+    assert parallel.start_method() == ("fork" if linux else "spawn")
+    assert parallel.start_method(isolate=True) == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert parallel.start_method() == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    for name in ("saxonche", "typst"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+        assert parallel.start_method() == "spawn"
+        monkeypatch.delitem(sys.modules, name)
 
 
 @pytest.fixture(scope="module")
