@@ -356,7 +356,8 @@ def validate_paths(
     schemas = sorted(p for p in schema_dir.glob("*") if p.is_file()) if schema_dir.is_dir() else []
     base = digest(code, *(p.name + file_digest(p) for p in schemas + registers))
     store = Store(cache_dir, "validation")
-    keys = [digest(base, str(p), file_digest(p)) for p in paths]
+    # without a cache, no file is read to be hashed
+    keys = [digest(base, str(p), file_digest(p)) for p in paths] if cache_dir else []
     found: dict[int, list] = {}
     for index, key in enumerate(keys):
         cached = store.get(key)
@@ -375,7 +376,8 @@ def validate_paths(
     )
     for index, problems in zip(missing, checked, strict=True):
         found[index] = problems
-        store.put(keys[index], problems)
+        if keys:
+            store.put(keys[index], problems)
     store.save()
     report = ValidationReport()
     for index, path in enumerate(paths):
