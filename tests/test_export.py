@@ -11,8 +11,9 @@ from conftest import NS, ROOT, SEEDS
 from lxml import etree
 
 from teiedition.config import load_config
+from teiedition.publish import EXPORT_FORMATS
 from teiedition.publish import export as export_module
-from teiedition.publish.export import FORMATS, export
+from teiedition.publish.export import export
 
 DOCUMENTS = sorted((ROOT / "tei" / "documents").glob("*.xml"))
 TEI = "{http://www.tei-c.org/ns/1.0}TEI"
@@ -22,7 +23,7 @@ TEI = "{http://www.tei-c.org/ns/1.0}TEI"
 def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("export")
     config = load_config(ROOT / "edition.toml")
-    for fmt in FORMATS:
+    for fmt in EXPORT_FORMATS:
         export(config, fmt, out)
     return out
 

@@ -24,7 +24,7 @@ from lxml import etree
 
 from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import TeieditionError
-from teiedition.markup.tei import TEI_NS
+from teiedition.markup.tei import TEI_NS, XML_ID
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
 from teiedition.schema import attribute_subset, read_odd
@@ -41,11 +41,6 @@ EXTERNAL_VARIABLES = {"registers": "document-node()?"}
 # registers' entries.
 REGISTER_PATTERN = "registers"
 REGISTER_ENTRIES = tuple(f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org"))
-MASTER_ENTRIES = etree.XPath(
-    "//*[self::tei:person or self::tei:place or self::tei:org][@xml:id]",
-    namespaces={"tei": TEI_NS},
-)
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def safe_parser() -> etree.XMLParser:
@@ -157,7 +152,7 @@ class Validator:
         # pattern (a tenth of a file's validation); a file with any other entry gets it.
         self.masters: dict[str, bytes] = {}
         for tree in register_trees:
-            for entry in MASTER_ENTRIES(tree):
+            for entry in _register_entries(tree.getroot()):
                 self.masters.setdefault(entry.get(XML_ID), _entry_bytes(entry))
         processor = _saxon()
         self.schema = etree.parse(str(schema_dir / "teiedition.sch"), safe_parser())
@@ -530,17 +525,22 @@ def schema_constants(
     return known
 
 
+def _register_entries(element: etree._Element) -> list[etree._Element]:
+    """The register entries with an id in `element`, in document order (lxml's own walk, a
+    tenth of an XPath's)."""
+    return [entry for entry in element.iter(*REGISTER_ENTRIES) if entry.get(XML_ID) is not None]
+
+
 def _register_copies(tree: etree._ElementTree) -> list[etree._Element]:
-    """The register entries with an id in the TEI's standOff: those the register pattern can
-    look at (its rule's context, and more). Found by lxml's own walk, a tenth of an XPath's."""
+    """The register entries in the TEI's standOff: those the register pattern can look at
+    (its rule's context, and more)."""
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}TEI":
         return []
     return [
         entry
         for stand_off in root.iterchildren(f"{{{TEI_NS}}}standOff")
-        for entry in stand_off.iter(*REGISTER_ENTRIES)
-        if entry.get(XML_ID) is not None
+        for entry in _register_entries(stand_off)
     ]
 
 

@@ -34,7 +34,6 @@ from teiedition.validation import safe_parser
 from teiedition.writers import atomic_stream, indent, write_if_changed
 
 NS = {"tei": TEI_NS}
-FORMATS = EXPORT_FORMATS
 # The bundle's entries carry this date: a ZIP of the same edition is the same file.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -102,8 +101,9 @@ def edition_documents(config: Config, jobs: int = 1) -> list[Document]:
 def export(config: Config, fmt: str, out: Path | None = None, jobs: int = 1) -> list[Path]:
     """Write one export format, the work per document shared by `jobs` processes; returns
     the files written."""
-    if fmt not in FORMATS:
-        raise TeieditionError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt not in EXPORT_FORMATS:
+        choices = ", ".join(EXPORT_FORMATS)
+        raise TeieditionError(f"unknown export format {fmt!r}; choose one of {choices}")
     out = out or config.output_dir / "export"
     return _WRITERS[fmt](config, edition_documents(config, jobs), out, jobs)
 
@@ -125,7 +125,9 @@ def export_all(
         store.save()
         return [out / name for name in known]
     documents = edition_documents(config, jobs)
-    written = [path for fmt in FORMATS for path in _WRITERS[fmt](config, documents, out, jobs)]
+    written = [
+        path for fmt in EXPORT_FORMATS for path in _WRITERS[fmt](config, documents, out, jobs)
+    ]
     store.put(key, [p.relative_to(out).as_posix() for p in written])
     store.save()
     return written
