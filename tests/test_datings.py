@@ -146,3 +146,44 @@ def test_looking_first_for_a_forms_first_character_finds_the_same_dates(text):
         assert [m.span() for m in searched.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+# Every phrase and form the finders know, in cases a transcript may write them, and what may
+# stand between them.
+PHRASE_PIECES = [
+    "last year",
+    "THE PAST YEAR",
+    "Next Year",
+    "the coming  year",
+    "this YEAR",
+    "mid-June of this year",
+    "Early July 1963",
+    "the end of May of last year",
+    "last March",
+    "NEXT December",
+    "Tomorrow",
+    "YESTERDAY",
+    "yeſterday",
+    "the summer of 1961",
+    "AUTUMN OF 1963",
+    "on 22 August",
+    "August 22nd",
+    "1956",
+    "of",
+    "year",
+    "June",
+    " ",
+    "-",
+    ".",
+    ",",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PIECES + DATE_PIECES), max_size=8).map("".join))
+def test_a_finder_is_skipped_only_where_it_could_find_nothing(text):
+    """What a finder needs is looked for before it is tried: wherever it finds a date, that
+    is in the text."""
+    for finder, needed in DocumentDates(parse_date("August 27, 1962")).finders():
+        if list(finder(text)):
+            assert needed.search(text), (finder.__name__, text)
