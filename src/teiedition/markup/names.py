@@ -20,6 +20,7 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -153,8 +154,7 @@ class NameIndex:
         return self.forms.get(fold(without_initials), [])
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: a paragraph has a candidate for each capitalised word
     start: int
     end: int
     kind: str
@@ -178,6 +178,8 @@ class DocumentNames:
         self.registers = index.registers
         self.doc_id = doc_id
         self.named: list[_Known] = []  # in order of mention, the latest last
+        self.surnames: set[str] = set()  # theirs: what a capitalised word must be to stand for one
+        self._surname_of: dict[str, str] = {}  # by entity id
 
     # --- the annotator interface ----------------------------------------------------------
 
@@ -263,8 +265,10 @@ class DocumentNames:
             return self._resolve_unknown(candidate, surface)
         if candidate.kind == "initial":
             fitting = [k for k in self.named if k.surname[:1] == surface[0]]
-        else:
+        elif surface in self.surnames:
             fitting = [k for k in self.named if k.surname == surface]
+        else:
+            return None
         if not fitting:
             return None
         chosen = fitting[-1]
@@ -314,8 +318,12 @@ class DocumentNames:
     def _remember(self, entity: Entity) -> None:
         if entity.kind != "person":
             return
+        if entity.id not in self._surname_of:
+            self._surname_of[entity.id] = _entity_surname(entity)
+        surname = self._surname_of[entity.id]
         self.named = [k for k in self.named if k.entity.id != entity.id]
-        self.named.append(_Known(entity, _entity_surname(entity)))
+        self.named.append(_Known(entity, surname))
+        self.surnames.add(surname)
 
     # --- mark-up ----------------------------------------------------------------------------
 
