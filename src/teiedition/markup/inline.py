@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from lxml import etree
 
@@ -38,8 +38,7 @@ class Break(StrEnum):
     ORDINAL = "ordinal"  # "22" / "nd": a superscript the scrape put on its own line
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):  # a tuple: made for every name and date of every paragraph
     start: int
     end: int
     #: Builds the element(s) for text[start:end]; returns the element to fill with the

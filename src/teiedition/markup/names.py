@@ -62,6 +62,7 @@ _NOT_NAMES = frozenset(
 _WORD = r"[A-ZÀ-ÖØ-Þ]\w*(?:['’](?!s\b)\w+)*(?:-\w+(?:['’](?!s\b)\w+)*)*"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
+_INITIALS_FIRST = re.compile(_INITIALS)
 # Each begins with a look-ahead at its first character, then the look-behind: tried in this
 # order, a search passes over most positions at the first test (a quarter less time).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -177,7 +178,8 @@ class DocumentNames:
         self.index = index
         self.registers = index.registers
         self.doc_id = doc_id
-        self.named: list[_Known] = []  # in order of mention, the latest last
+        # by entity id, in order of mention, the latest last
+        self.named: dict[str, _Known] = {}
         self.surnames: set[str] = set()  # theirs: what a capitalised word must be to stand for one
         self._surname_of: dict[str, str] = {}  # by entity id
 
@@ -220,10 +222,10 @@ class DocumentNames:
             if not entries:
                 continue
             entity, _ = entries[0]
-            if len({e.id for e, _ in entries}) > 1:
+            if len(entries) > 1 and len({e.id for e, _ in entries}) > 1:
                 found.append(Mention(start, end, entity.kind, None))  # shared form: no link
                 continue
-            initials = re.match(_INITIALS, match.group(0))
+            initials = _INITIALS_FIRST.match(match.group(0))
             if initials and not _initials_agree(initials.group(0), entity.forename):
                 found.append(Mention(start, end, "unknown-person", None))
                 continue
@@ -264,9 +266,9 @@ class DocumentNames:
         if candidate.kind == "unknown-person":
             return self._resolve_unknown(candidate, surface)
         if candidate.kind == "initial":
-            fitting = [k for k in self.named if k.surname[:1] == surface[0]]
+            fitting = [k for k in self.named.values() if k.surname[:1] == surface[0]]
         elif surface in self.surnames:
-            fitting = [k for k in self.named if k.surname == surface]
+            fitting = [k for k in self.named.values() if k.surname == surface]
         else:
             return None
         if not fitting:
@@ -278,7 +280,7 @@ class DocumentNames:
 
     def _resolve_unknown(self, candidate: Mention, surface: str) -> Mention | None:
         name = " ".join(surface.split())
-        same_surname = [k for k in self.named if k.surname == _surname(name)]
+        same_surname = [k for k in self.named.values() if k.surname == _surname(name)]
         if same_surname and " " not in name:
             # a bare surname of someone named before ("Siedlecki" after "Jerzy Siedlecki")
             chosen = same_surname[-1]
@@ -321,8 +323,8 @@ class DocumentNames:
         if entity.id not in self._surname_of:
             self._surname_of[entity.id] = _entity_surname(entity)
         surname = self._surname_of[entity.id]
-        self.named = [k for k in self.named if k.entity.id != entity.id]
-        self.named.append(_Known(entity, surname))
+        self.named.pop(entity.id, None)  # to be the latest again
+        self.named[entity.id] = _Known(entity, surname)
         self.surnames.add(surname)
 
     # --- mark-up ----------------------------------------------------------------------------
@@ -358,6 +360,8 @@ def _with_bracketed_forms(
     for atom in atoms:
         if atom.label == "supplied:alternative-name" and text[end : atom.start] == " ":
             end = atom.end
+    if start < 2 or text[start - 2] != "]" or not text[start - 1].isspace():
+        return start, end  # no bracket right before (\s and str.isspace() agree)
     before = re.search(r"\[([^\[\]]+)\]\s\Z", text[:start])
     if before and entity.forename and fold(before.group(1)) == fold(entity.forename.split()[0]):
         start = before.start()
