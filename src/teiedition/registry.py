@@ -326,10 +326,11 @@ def _rename_document(root: etree._Element, doc_id: str) -> None:
 
 def _add_retired_anchors(root: etree._Element, record: DocumentRecord) -> None:
     """Each retired id of the document stays an anchor, just before its successor."""
+    retired = sorted((i, u) for i, u in record.units.items() if u.status == "retired")
+    if not retired:
+        return  # most documents: no walk of the tree for the ids in it
     ids = {el.get(XML_ID): el for el in root.iter(etree.Element) if el.get(XML_ID)}
-    for unit_id, unit in sorted(record.units.items()):
-        if unit.status != "retired":
-            continue
+    for unit_id, unit in retired:
         successor = unit.successor
         while successor and successor not in ids:  # the successor may have gone since
             nxt = record.units.get(successor)

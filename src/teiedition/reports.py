@@ -18,9 +18,10 @@ from teiedition.markup.text import normalise, source_text
 from teiedition.registers import SAFE_PARSER, UNREVIEWED
 from teiedition.writers import write_if_changed
 
-NS = {"tei": TEI_NS}
-_NAMES = "tei:persName|tei:placeName|tei:orgName"
-_BLOCKS = {f"{{{TEI_NS}}}{tag}" for tag in ("p", "head", "signed", "seg", "salute")}
+_TEI = f"{{{TEI_NS}}}"
+# the name elements, by tag, with the names the report gives them
+_NAME_TAGS = {_TEI + name: name for name in ("persName", "placeName", "orgName")}
+_BLOCKS = {_TEI + tag for tag in ("p", "head", "signed", "seg", "salute")}
 
 
 @dataclass
@@ -110,12 +111,18 @@ def document_entities(path: Path) -> dict:
 def entities_of(root: etree._Element, fallback_id: str) -> dict:
     """`document_entities` of a document already read (`fallback_id`: its id if it has
     none)."""
-    unreviewed = set(
-        root.xpath(
-            f"tei:standOff//tei:person[tei:note[@type='status'][@subtype='{UNREVIEWED}']]/@xml:id",
-            namespaces=NS,
+    # lxml's walks, not XPath: this runs for every document a build writes, and they are
+    # a third as dear
+    unreviewed = {
+        person.get(XML_ID)
+        for stand_off in root.iterchildren(_TEI + "standOff")
+        for person in stand_off.iter(_TEI + "person")
+        if person.get(XML_ID) is not None
+        and any(
+            note.get("type") == "status" and note.get("subtype") == UNREVIEWED
+            for note in person.iterchildren(_TEI + "note")
         )
-    )
+    }
     found: dict = {
         "doc": root.get(XML_ID) or fallback_id,
         "mentions": {},
@@ -123,10 +130,9 @@ def entities_of(root: etree._Element, fallback_id: str) -> dict:
         "unlinked": 0,
         "unreviewed": [],
     }
-    for name in root.xpath(
-        f"tei:text//*[self::{_NAMES.replace('|', ' or self::')}]", namespaces=NS
-    ):
-        element = etree.QName(name).localname
+    names = (n for text in root.iterchildren(_TEI + "text") for n in text.iter(*_NAME_TAGS))
+    for name in names:  # in document order, as they are in the text
+        element = _NAME_TAGS[name.tag]
         found["mentions"][element] = found["mentions"].get(element, 0) + 1
         ref = (name.get("ref") or "").removeprefix("#")
         if not ref:
