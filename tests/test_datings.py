@@ -184,6 +184,6 @@ PHRASE_PIECES = [
 def test_a_finder_is_skipped_only_where_it_could_find_nothing(text):
     """What a finder needs is looked for before it is tried: wherever it finds a date, that
     is in the text."""
-    for finder, needed in DocumentDates(parse_date("August 27, 1962")).finders():
+    for finder, needs in DocumentDates(parse_date("August 27, 1962")).finders():
         if list(finder(text)):
-            assert needed.search(text), (finder.__name__, text)
+            assert all(need(text) for need in needs), (finder.__name__, text)

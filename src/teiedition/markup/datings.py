@@ -83,16 +83,40 @@ _PART_OF_MONTH = re.compile(
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))"
 )
 _NEXT_DAY = re.compile(r"\b(?P<word>(?i:tomorrow|yesterday))\b")
-# What each finder's matches cannot do without, found by a search that is many times quicker
-# than the finder's own, since it begins with a word or a class of characters (a phrase's
-# pattern begins with a word boundary, tried at every position): a paragraph without it is
-# not searched by that finder. Most paragraphs have neither a digit, nor "year", nor a month.
+# What each finder's dates cannot do without, looked for first, in ways many times quicker than
+# the finder's own search (a phrase's pattern begins with a word boundary, tried at every
+# position): a search that begins with a word or a class of characters, or a plain substring
+# test. A paragraph without it is not searched by that finder. Most paragraphs have neither a
+# digit, nor "year", nor a month.
 _MONTH_WORD = re.compile(_MONTH_NAMES)  # _MONTH, in the phrases, is case-sensitive
-_YEAR_WORD = re.compile("year")  # "year" stands outside the phrases' case-insensitive groups
 _OF_YEAR = re.compile(r"[Oo](?i:f)\s+\d{4}")  # a season "of 1961"
-_DAY_WORD = re.compile(r"[Tt](?i:omorrow)|[Yy](?i:esterday)")
+
+
+def _digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def _month(text: str) -> bool:
+    return _MONTH_WORD.search(text) is not None
+
+
+def _year_word(text: str) -> bool:
+    return "year" in text  # it stands outside the phrases' case-insensitive groups
+
+
+def _of_year(text: str) -> bool:
+    return _OF_YEAR.search(text) is not None
+
+
+def _day_word(text: str) -> bool:
+    # case folded, as a case-insensitive pattern compares ("yeſterday" too)
+    folded = text.casefold()
+    return "tomorrow" in folded or "yesterday" in folded
+
+
 # a date found: its offsets in the text, its value, its @cert
 _Found = tuple[int, int, DateValue, str | None]
+_Needs = tuple[Callable[[str], bool], ...]  # all of them, or the finder finds nothing
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _PARTS = {
     "mid": (11, 20),
@@ -123,11 +147,12 @@ class DocumentDates:
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         found: list[_Found] = []
-        present: dict[re.Pattern[str], bool] = {}  # each needed pattern searched once
-        for finder, needed in self.finders():
-            if needed not in present:
-                present[needed] = needed.search(text) is not None
-            if present[needed]:
+        present: dict[Callable[[str], bool], bool] = {}  # each need looked for once
+        for finder, needs in self.finders():
+            for need in needs:
+                if need not in present:
+                    present[need] = need(text)
+            if all(present[need] for need in needs):
                 found += finder(text)
         kept: list[_Found] = []
         for item in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -138,19 +163,20 @@ class DocumentDates:
             for s, e, value, cert in kept
         ]
 
-    def finders(self) -> tuple[tuple[Callable[[str], Iterator[_Found]], re.Pattern[str]], ...]:
-        """Each finder with what its dates need in a text; in this order, so that of two dates
-        at the same offsets, the earlier finder's is kept."""
+    def finders(self) -> tuple[tuple[Callable[[str], Iterator[_Found]], _Needs], ...]:
+        """Each finder with what its dates need in a text (looked for in this order, the
+        quickest test first); in this order, so that of two dates at the same offsets, the
+        earlier finder's is kept."""
         return (
-            (self._explicit, _DIGIT),
-            (self._season, _OF_YEAR),
-            (self._part_of_month, _MONTH_WORD),
-            (self._relative_month, _MONTH_WORD),
-            (self._rolling_year, _YEAR_WORD),
-            (self._relative_year, _YEAR_WORD),
-            (self._next_day, _DAY_WORD),
-            (self._day_month, _DIGIT),
-            (self._year, _DIGIT),
+            (self._explicit, (_digit,)),
+            (self._season, (_digit, _of_year)),
+            (self._part_of_month, (_month,)),
+            (self._relative_month, (_month,)),
+            (self._rolling_year, (_year_word,)),
+            (self._relative_year, (_year_word,)),
+            (self._next_day, (_day_word,)),
+            (self._day_month, (_digit,)),
+            (self._year, (_digit,)),
         )
 
     # --- explicit ------------------------------------------------------------------------
