@@ -384,3 +384,34 @@ def test_capitals_and_initials_are_found_as_with_the_look_behind_first(text):
     initial = re.compile(r"(?<![\w.])(?P<letter>[A-HJ-Z])\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
     for fast, plain in ((names._CAPITALISED, capitalised), (names._INITIAL_ALONE, initial)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# what unknown names are made of, and what may stand beside them
+_NAME_PIECES = (
+    "Kim Pak Ri Il Song Sung V. P. C. Moskovsky Ivanov Pavel Ér xKim a . ’ - Jo’s Chol-ho"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_NAME_PIECES.split(), " ", "\n"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_unknown_names_are_found_as_with_the_look_behind_first(text):
+    """The shapes of unknown names test their first letter first and look behind it after:
+    the same matches as the patterns written the plain way."""
+    word, initials = names._WORD, names._INITIALS
+    surnames = "|".join(names.KOREAN_SURNAMES)
+    plain = {
+        "initials": rf"(?<![\w.])(?P<name>{initials}{word})",
+        "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z][a-z]{{1,7}}(?:-[a-z]{{1,7}})?"
+        r"(?:\s[A-Z][a-z]{1,7})?)(?![\w-])",
+        "slavic": rf"(?<![\w.])(?P<name>{word}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|sky|skii|"
+        r"skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk))(?![\w-])",
+    }
+    for shape, fast in names._UNKNOWN_PATTERNS:
+        if shape in plain:
+            expected = [m.span("name") for m in re.finditer(plain[shape], text)]
+            assert [m.span("name") for m in fast.finditer(text)] == expected, shape
