@@ -415,3 +415,52 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
         if shape in plain:
             expected = [m.span("name") for m in re.finditer(plain[shape], text)]
             assert [m.span("name") for m in fast.finditer(text)] == expected, shape
+
+
+# Forms that begin alike: a short form that begins a longer one, forms beginning with an
+# apostrophe, initials before a short form.
+OVERLAPPING = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>
+  <person xml:id="kim"><persName type="main">Kim Il Sung</persName>
+    <persName type="short">Kim</persName></person>
+  <person xml:id="kim-jong"><persName type="main">Kim Jong</persName></person>
+  <person xml:id="ali"><persName type="main">’Ali Kim</persName>
+    <persName type="short">’Ali</persName></person>
+</listPerson></standOff></TEI>"""
+
+
+@pytest.fixture(scope="module", params=["edition", "tests", "overlapping"])
+def any_index(request, config, tmp_path_factory):
+    if request.param == "edition":
+        return pipeline.load_names(config)
+    folder = tmp_path_factory.mktemp(request.param)
+    for name in ("persons.xml", "places.xml", "organizations.xml"):
+        text = REGISTER if request.param == "tests" else OVERLAPPING
+        (folder / name).write_text(text, "utf-8")
+    return NameIndex(Registers.load(folder))
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_forms_grouped_by_first_character_are_found_as_in_one_list(any_index, data):
+    """The registers' forms are tried in groups by the character they begin with: the same
+    matches as all of them tried in turn, in the same order, at every position (texts made
+    of the forms, initials, the OCR's "II", and what may stand between and inside names)."""
+    forms = sorted({n for e in any_index.registers.entities.values() for n in e.names})
+    pieces = [*forms, "V. P. ", "N.S.", "C. ", "K.", "II", "Il", "x", ".", "’", "'", "-", " "]
+    text = data.draw(st.lists(st.sampled_from(pieces), max_size=8).map("".join))
+    plain = re.compile(rf"(?<![\w.])(?:{'|'.join(any_index.alternatives)})(?![\w])")
+    assert [m.span() for m in any_index.pattern.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+def test_a_form_no_character_group_can_hold_is_still_found(tmp_path):
+    """A form that begins with a hyphen (which a space may stand for) cannot be grouped by its
+    first character: then all forms are tried in turn, as before."""
+    register = OVERLAPPING.replace("’Ali Kim", "-Ri Kim")
+    (tmp_path / "persons.xml").write_text(register, "utf-8")
+    index = NameIndex(Registers.load(tmp_path))
+    assert [m.group(0) for m in index.pattern.finditer("met - Ri Kim and V.P. Kim")] == [
+        " Ri Kim",
+        "V.P. Kim",
+    ]

@@ -133,6 +133,22 @@ def _form_pattern(form: str) -> str:
     return "".join(pieces)
 
 
+def _form_start(form: str) -> tuple[str, str] | None:
+    """A form's pattern as the characters it can begin with and the pattern of the rest; None
+    for a form that begins with a space or a hyphen, which many characters match."""
+    pattern = _form_pattern(form)
+    if form[0] in "'’":
+        return "'’", pattern.removeprefix("['’]")
+    head = re.escape(form[0])
+    if form[0] in " -" or not pattern.startswith(head):
+        return None
+    return form[0], pattern[len(head) :]
+
+
+# _INITIALS after their first letter (which the pattern has matched)
+_INITIALS_AFTER_FIRST = r"(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:[A-Z]\.\s?){0,2}"
+
+
 @dataclass
 class NameIndex:
     """Every name form of the registers, compiled once per run."""
@@ -141,24 +157,47 @@ class NameIndex:
     pattern: re.Pattern[str] | None = None
     #: fold(form) → the entities that give that form, and whether it is a short form
     forms: dict[str, list[tuple[Entity, bool]]] = field(default_factory=dict)
+    #: the forms' patterns, in the order they are tried: the longest first
+    alternatives: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        alternatives: set[str] = set()
-        # the characters a form can begin with: the search tries the forms only there
-        first: set[str] = set()
+        # each form's pattern: with the initials that may come before it, where it begins
+        shapes: dict[str, tuple[bool, str, tuple[str, str] | None]] = {}
         for entity in self.registers.entities.values():
             for name in entity.names:
                 short = name in entity.short_names
                 self.forms.setdefault(fold(name), []).append((entity, short))
-                prefix = rf"(?:{_INITIALS})?" if short and entity.kind == "person" else ""
-                alternatives.add(prefix + _form_pattern(name))
-                first |= {name[0], *("'’" if name[0] in "'’" else "")}
-                if prefix:
-                    first |= set(string.ascii_uppercase)  # an initial
-        if alternatives:
-            ordered = sorted(alternatives, key=lambda a: (-len(a), a))
-            starts = "".join(re.escape(c) for c in sorted(first))
-            self.pattern = re.compile(rf"(?=[{starts}])(?<![\w.])(?:{'|'.join(ordered)})(?![\w])")
+                initials = short and entity.kind == "person"
+                prefix = rf"(?:{_INITIALS})?" if initials else ""
+                shapes[prefix + _form_pattern(name)] = (
+                    initials,
+                    _form_pattern(name),
+                    _form_start(name),
+                )
+        self.alternatives = sorted(shapes, key=lambda a: (-len(a), a))
+        if not self.alternatives:
+            return
+        # The alternatives grouped by the character they begin with, each group in their order
+        # (at a position, only those of its character can match, so they are tried in the same
+        # order as one list), and each group beginning with its character: a search then looks
+        # only at those characters, and at each tries one group, not every form in turn.
+        groups: dict[str, list[str]] = {}
+        for alternative in self.alternatives:
+            initials, form, start = shapes[alternative]
+            if start is None:  # cannot be grouped: all of them in one list
+                self.pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(self.alternatives)})(?![\w])")
+                return
+            if initials:  # with initials first, as the optional group tries them first
+                for letter in string.ascii_uppercase:
+                    groups.setdefault(letter, []).append(_INITIALS_AFTER_FIRST + form)
+            characters, rest = start
+            for character in characters:
+                groups.setdefault(character, []).append(rest)
+        grouped = "|".join(
+            re.escape(character) + _STARTS_WORD + f"(?:{'|'.join(rests)})"
+            for character, rests in groups.items()
+        )
+        self.pattern = re.compile(rf"(?:{grouped})(?![\w])")
 
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
         found = self.forms.get(fold(surface))
