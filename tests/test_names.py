@@ -464,3 +464,12 @@ def test_a_form_no_character_group_can_hold_is_still_found(tmp_path):
         " Ri Kim",
         "V.P. Kim",
     ]
+
+
+def test_the_longest_form_is_taken(tmp_path):
+    """A short form that begins a longer form ("Kim", "Kim Jong") does not cut it short, even
+    though the short form's pattern, which allows initials before it, is the longer."""
+    (tmp_path / "persons.xml").write_text(OVERLAPPING, "utf-8")
+    index = NameIndex(Registers.load(tmp_path))
+    found = [m.group(0) for m in index.pattern.finditer("Kim Jong met Kim Il Sung and K. Kim")]
+    assert found == ["Kim Jong", "Kim Il Sung", "K. Kim"]

@@ -157,24 +157,24 @@ class NameIndex:
     pattern: re.Pattern[str] | None = None
     #: fold(form) → the entities that give that form, and whether it is a short form
     forms: dict[str, list[tuple[Entity, bool]]] = field(default_factory=dict)
-    #: the forms' patterns, in the order they are tried: the longest first
+    #: the forms' patterns, in the order they are tried: the longest form first (a pattern
+    #: matches as many characters as its form has), so that "Kim Jong" is not read as "Kim"
     alternatives: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # each form's pattern: with the initials that may come before it, where it begins
         shapes: dict[str, tuple[bool, str, tuple[str, str] | None]] = {}
+        lengths: dict[str, int] = {}
         for entity in self.registers.entities.values():
             for name in entity.names:
                 short = name in entity.short_names
                 self.forms.setdefault(fold(name), []).append((entity, short))
                 initials = short and entity.kind == "person"
                 prefix = rf"(?:{_INITIALS})?" if initials else ""
-                shapes[prefix + _form_pattern(name)] = (
-                    initials,
-                    _form_pattern(name),
-                    _form_start(name),
-                )
-        self.alternatives = sorted(shapes, key=lambda a: (-len(a), a))
+                alternative = prefix + _form_pattern(name)
+                shapes[alternative] = (initials, _form_pattern(name), _form_start(name))
+                lengths[alternative] = len(name)
+        self.alternatives = sorted(shapes, key=lambda a: (-lengths[a], a))
         if not self.alternatives:
             return
         # The alternatives grouped by the character they begin with, each group in their order
