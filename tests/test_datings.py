@@ -146,6 +146,10 @@ def test_looking_first_for_a_forms_first_character_finds_the_same_dates(text):
         assert [m.span() for m in searched.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+    year = re.compile(r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w/-]|\.\d|,\d)")
+    assert [m.span() for m in datings._YEAR.finditer(text)] == [
+        m.span() for m in year.finditer(text)
+    ]
 
 
 # Every phrase and form the finders know, in cases a transcript may write them, and what may

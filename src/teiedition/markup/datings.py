@@ -30,7 +30,8 @@ from teiedition.markup.tei import sub
 # Month names in full and capitalised, as the texts write them ("2 may be" is no date).
 _MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
-_BOUNDARY_BEFORE = r"(?<![\w.,/-])"
+_NOT_BEFORE = r"[\w.,/-]"  # what may not stand right before a date
+_BOUNDARY_BEFORE = rf"(?<!{_NOT_BEFORE})"
 _DIGIT = re.compile(r"\d")
 _BOUNDARY_AFTER = r"(?![\w/-]|\.\d|,\d)"
 # The letters a month's name begins with. A search that looks first for the character a match
@@ -46,9 +47,25 @@ _STARTS = {
 }
 
 
+# The boundary before a date, looked for once its first character has been matched.
+_AFTER_FIRST = rf"(?<!{_NOT_BEFORE}.)"
+# A form that begins with a digit matches it first, then looks behind it: a search then stops
+# only at digits (as quick a test as a search has), not at every position for a look-ahead.
+# Each is its group as dates.py writes it, with the first digit a digit 0-9, as the look-ahead
+# asked.
+_DIGIT_FIRST = {
+    r"(?P<day>[0-3]?\d)": rf"(?P<day>[0-9]{_AFTER_FIRST}(?:(?<=[0-3])\d)?)",
+    r"(?P<year>\d{4})": rf"(?P<year>[0-9]{_AFTER_FIRST}\d{{3}})",
+}
+
+
 def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """One of dates.py's forms, to be found within a text: between boundaries, and first
     looked for where its first character is."""
+    for head, first in _DIGIT_FIRST.items():
+        if pattern.pattern.startswith(head):
+            rest = pattern.pattern[len(head) :]
+            return re.compile(first + rest + _BOUNDARY_AFTER, pattern.flags)
     ahead = next(
         (f"(?={s})" for head, s in _STARTS.items() if pattern.pattern.startswith(head)), ""
     )
@@ -57,7 +74,7 @@ def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 # Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
 _EXPLICIT = [_searched(p) for p in EXPLICIT_PATTERNS[:-1]]
-_YEAR = re.compile("(?=[12])" + _BOUNDARY_BEFORE + r"(?P<year>1[89]\d\d|20\d\d)" + _BOUNDARY_AFTER)
+_YEAR = re.compile(rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d){_BOUNDARY_AFTER}")
 _DAY_MONTH = re.compile(
     f"(?=[0-9{_MONTH_INITIALS}])"
     + _BOUNDARY_BEFORE
