@@ -44,6 +44,15 @@ class Entity:
     short_names: list[str] = field(default_factory=list)
     forename: str = ""
     reviewed: bool = True
+    #: the entry without the register file's comments, made when first copied
+    _clean: etree._Element | None = field(default=None, repr=False, compare=False)
+
+    def entry_copy(self) -> etree._Element:
+        """A copy of the entry for a document's standOff (see `_clean_copy`): every document
+        that names the entity gets one, so the comments are taken out once."""
+        if self._clean is None:
+            self._clean = _clean_copy(self.element)
+        return copy.deepcopy(self._clean)
 
 
 @dataclass
@@ -127,7 +136,7 @@ class Registers:
             if entries:
                 listing = sub(stand_off, LIST_ELEMENT[kind])
                 for entity in entries:
-                    listing.append(_clean_copy(entity.element))
+                    listing.append(entity.entry_copy())
         return stand_off
 
 
@@ -179,7 +188,7 @@ def unreviewed_register(registers: Registers) -> etree._ElementTree | None:
     sub(sub(file_desc, "sourceDesc"), "p", "Generated from the edition's documents.")
     listing = sub(sub(root, "standOff"), "listPerson")
     for entity in entries:
-        listing.append(_clean_copy(entity.element))
+        listing.append(entity.entry_copy())
     return etree.ElementTree(root)
 
 
