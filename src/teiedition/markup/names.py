@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -40,13 +40,25 @@ SURNAME_FIRST = frozenset(KOREAN_SURNAMES) | frozenset(
     "Luo Gao Kang Pan Song Tan Dong Chu Geng Ji Nie Ye Lu Hua Jiang Shen Nguyen Pham Tran Le "
     "Vo Ho".split()
 )
-# Titles before a name. Not "General", "Secretary", "Chairman": "the General Staff".
+# Titles before a name, each as the letters it may begin with and the pattern of the rest.
+# Not "General", "Secretary", "Chairman": "the General Staff".
 _TITLES = (
-    r"[Cc]omrades?|Com\.|[Cc]\.|[Aa]mb\.|[Aa]mbassador|[Mm]inister|[Mm]in\.|Premier|Marshal|"
-    r"Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|[Cc]hargé d['’][Aa]ffaires"
+    ("Cc", "omrades?"),
+    ("C", r"om\."),
+    ("Cc", r"\."),
+    ("Aa", r"mb\."),
+    ("Aa", "mbassador"),
+    ("Mm", "inister"),
+    ("Mm", r"in\."),
+    ("P", "remier"),
+    ("M", "arshal"),
+    ("M", r"r\."),
+    ("M", r"rs\."),
+    ("M", r"s\."),
+    ("D", r"r\."),
+    ("P", r"rof\."),
+    ("Cc", "hargé d['’][Aa]ffaires"),
 )
-# The letters a title begins with (a quick test before the titles are tried).
-_TITLE_STARTS = "".join(sorted({t.lstrip("[")[0] for t in _TITLES.split("|")} | set("cam")))
 # Capitalised words that follow a title but are not names.
 _NOT_NAMES = frozenset(
     "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
@@ -69,14 +81,35 @@ _STARTS_WORD = r"(?<![\w.].)"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
 _INITIALS_FIRST = re.compile(_INITIALS)
-# Names the registers do not know, by the shape they have in the texts. Each but the first
-# begins with its first letter, then _STARTS_WORD; the titles, whose first letters are of
-# either case, with a look-ahead at their first character, then the look-behind.
+
+
+def _by_first_character(alternatives: Iterable[tuple[str, str]]) -> str:
+    """One pattern of `alternatives` (the characters each may begin with, the pattern of the
+    rest), tried in their order at a word's start: grouped by their first character, each
+    group in their order and beginning with its character, then _STARTS_WORD. At a position
+    only the alternatives of its character can match, so they are tried as in one list; and
+    a search looks only at the characters they begin with, trying one group at each."""
+    groups: dict[str, list[str]] = {}
+    for characters, rest in alternatives:
+        for character in characters:
+            groups.setdefault(character, []).append(rest)
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(character) + _STARTS_WORD + f"(?:{'|'.join(rests)})"
+            for character, rests in groups.items()
+        )
+        + ")"
+    )
+
+
+# Names the registers do not know, by the shape they have in the texts. Each begins with its
+# first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "title",
         re.compile(
-            rf"(?=[{_TITLE_STARTS}])(?<![\w.])(?:{_TITLES})\s+(?P<name>(?:{_INITIALS})?{_WORD}"
+            rf"{_by_first_character(_TITLES)}\s+(?P<name>(?:{_INITIALS})?{_WORD}"
             rf"(?:\s{_WORD}){{0,2}})"
         ),
     ),
@@ -177,27 +210,17 @@ class NameIndex:
         self.alternatives = sorted(shapes, key=lambda a: (-lengths[a], a))
         if not self.alternatives:
             return
-        # The alternatives grouped by the character they begin with, each group in their order
-        # (at a position, only those of its character can match, so they are tried in the same
-        # order as one list), and each group beginning with its character: a search then looks
-        # only at those characters, and at each tries one group, not every form in turn.
-        groups: dict[str, list[str]] = {}
+        # grouped by the character they begin with, not tried one after another at each capital
+        grouped: list[tuple[str, str]] = []
         for alternative in self.alternatives:
             initials, form, start = shapes[alternative]
             if start is None:  # cannot be grouped: all of them in one list
                 self.pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(self.alternatives)})(?![\w])")
                 return
             if initials:  # with initials first, as the optional group tries them first
-                for letter in string.ascii_uppercase:
-                    groups.setdefault(letter, []).append(_INITIALS_AFTER_FIRST + form)
-            characters, rest = start
-            for character in characters:
-                groups.setdefault(character, []).append(rest)
-        grouped = "|".join(
-            re.escape(character) + _STARTS_WORD + f"(?:{'|'.join(rests)})"
-            for character, rests in groups.items()
-        )
-        self.pattern = re.compile(rf"(?:{grouped})(?![\w])")
+                grouped.append((string.ascii_uppercase, _INITIALS_AFTER_FIRST + form))
+            grouped.append(start)
+        self.pattern = re.compile(rf"{_by_first_character(grouped)}(?![\w])")
 
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
         found = self.forms.get(fold(surface))
