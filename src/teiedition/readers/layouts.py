@@ -119,7 +119,9 @@ def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Tran
     nonblank = [line for line in lines if line.text.strip()]
     if not nonblank:
         raise InputError(path, "empty file")
-    keys = {_key(line.text) for line in nonblank}
+    # the landmarks, of three words at most: a line of more words is none of them, and its
+    # words need not be read past the fourth
+    keys = {_key(line.text) for line in nonblank if len(line.text.split(None, 3)) <= 3}
     if "citation share download" in keys:
         return _read_legacy_page(lines, path, encoding)
     if "citation:" in keys:
