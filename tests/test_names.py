@@ -126,6 +126,15 @@ def test_short_forms_the_document_introduces(index):
     ]
 
 
+def test_a_surname_after_the_full_name_in_the_same_paragraph(index):
+    """The bare surname of someone the same paragraph has just named by a registered form."""
+    found = names_in(index, "Pak Seong-cheol spoke first; then Pak asked for the floor.")
+    assert [f[1:] for f in found] == [
+        ("Pak Seong-cheol", "#pak-seong-cheol", None),
+        ("Pak", "#pak-seong-cheol", "medium"),
+    ]
+
+
 def test_an_initial_before_anyone_fits_stays_unmarked(index):
     assert names_in(index, "M. said nothing.") == []
 
@@ -475,3 +484,17 @@ def test_the_longest_form_is_taken(tmp_path):
     index = NameIndex(Registers.load(tmp_path))
     found = [m.group(0) for m in index.pattern.finditer("Kim Jong met Kim Il Sung and K. Kim")]
     assert found == ["Kim Jong", "Kim Il Sung", "K. Kim"]
+
+
+def test_capitalised_words_tried_only_as_known_surnames_change_nothing(config, monkeypatch):
+    """A capitalised word is tried only when it is a surname of someone named before it (or
+    when the paragraph names someone new): every transcript's TEI is as when every word is
+    tried."""
+    from conftest import ALL_TRANSCRIPTS
+
+    narrowed = [etree.tostring(convert_path(p, config)) for p in ALL_TRANSCRIPTS]
+    every_word = DocumentNames._short
+    monkeypatch.setattr(
+        DocumentNames, "_short", lambda self, text, surnames=None: every_word(self, text)
+    )
+    assert [etree.tostring(convert_path(p, config)) for p in ALL_TRANSCRIPTS] == narrowed

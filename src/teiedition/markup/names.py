@@ -265,10 +265,20 @@ class DocumentNames:
         taken = bytearray(len(text))  # the characters registered forms cover
         for r in registered:
             taken[r.start : r.end] = b"\x01" * len(taken[r.start : r.end])
-        others = [
-            c for c in self._unknown(text) + self._short(text) if 1 not in taken[c.start : c.end]
-        ]
-        candidates = registered + others
+        unknown = [c for c in self._unknown(text) if 1 not in taken[c.start : c.end]]
+        # A capitalised word can stand only for the surname of someone named before it: in
+        # an earlier paragraph, or in this one by a registered form. (A person this paragraph
+        # names for the first time may be known by another form: then every word is tried.)
+        surnames = None
+        if not unknown:
+            registered_persons = (
+                self.registers.entities[r.entity_id]
+                for r in registered
+                if r.entity_id and r.kind == "person"
+            )
+            surnames = self.surnames | {self._surname(e) for e in registered_persons}
+        short = [c for c in self._short(text, surnames) if 1 not in taken[c.start : c.end]]
+        candidates = registered + unknown + short
         mentions: list[Mention] = []
         reached = 0  # where the mentions kept end: they are taken in order of start
         for candidate in sorted(candidates, key=lambda m: (m.start, -m.end)):
@@ -318,14 +328,18 @@ class DocumentNames:
                     found.append(Mention(start, start + len(name), "unknown-person", None))
         return found
 
-    def _short(self, text: str) -> list[Mention]:
-        """Initials and capitalised words that may stand for someone the document named
-        before; whether one does is decided in reading order, when the earlier mentions
-        (of this paragraph too) are known."""
+    def _short(self, text: str, surnames: set[str] | None = None) -> list[Mention]:
+        """Initials and capitalised words (those in `surnames`, when given) that may stand for
+        someone the document named before; whether one does is decided in reading order,
+        when the earlier mentions (of this paragraph too) are known."""
         found = [
             Mention(m.start(), m.end(), "initial", None) for m in _INITIAL_ALONE.finditer(text)
         ]
-        found += [Mention(m.start(), m.end(), "surname", None) for m in _CAPITALISED.finditer(text)]
+        found += [
+            Mention(m.start(), m.end(), "surname", None)
+            for m in _CAPITALISED.finditer(text)
+            if surnames is None or m.group(0) in surnames
+        ]
         return found
 
     # --- resolving --------------------------------------------------------------------------
@@ -392,12 +406,15 @@ class DocumentNames:
             candidate = f"{base}-{number}"
         return candidate
 
+    def _surname(self, entity: Entity) -> str:
+        if entity.id not in self._surname_of:
+            self._surname_of[entity.id] = _entity_surname(entity)
+        return self._surname_of[entity.id]
+
     def _remember(self, entity: Entity) -> None:
         if entity.kind != "person":
             return
-        if entity.id not in self._surname_of:
-            self._surname_of[entity.id] = _entity_surname(entity)
-        surname = self._surname_of[entity.id]
+        surname = self._surname(entity)
         self.named.pop(entity.id, None)  # to be the latest again
         self.named[entity.id] = _Known(entity, surname)
         self.surnames.add(surname)
