@@ -1,6 +1,10 @@
-import pytest
+import re
 
-from teiedition.dates import parse_date
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from teiedition.dates import MONTHS, by_first_letter, parse_date
 
 
 @pytest.mark.parametrize(
@@ -38,3 +42,21 @@ def test_two_digit_year_takes_the_nearest_century():
 def test_overlap_of_day_and_month():
     assert parse_date("November 1, 1962").overlaps(parse_date("____ November 1962"))
     assert not parse_date("26 X 63").overlaps(parse_date("November 1, 1962"))
+
+
+_MONTH_WORDS = sorted(MONTHS, key=len, reverse=True)
+
+
+@given(
+    st.lists(st.sampled_from([*_MONTH_WORDS, "Sept", "ſep", "X", " ", "."]), max_size=6).map(
+        "".join
+    )
+)
+def test_words_grouped_by_first_letter_match_as_one_list(text):
+    """The month names grouped by their first letter: the same matches as the plain list,
+    with and without regard to case."""
+    grouped, plain = by_first_letter(_MONTH_WORDS), "|".join(_MONTH_WORDS)
+    for flags in (0, re.IGNORECASE):
+        assert [m.span() for m in re.finditer(grouped, text, flags)] == [
+            m.span() for m in re.finditer(plain, text, flags)
+        ]

@@ -25,7 +25,19 @@ ROMAN_MONTHS: dict[str, int] = {
     if roman
 }
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+def by_first_letter(words: list[str]) -> str:
+    """`words` as one pattern, in their order, grouped by their first letter: at a position
+    only the words of its letter can match, so they are tried as in one list, and the others
+    are passed over by one test each, not one for every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in groups.items()) + ")"
+
+
+# the longest first: "sept" before "sep"
+_MONTH = r"(?P<month>" + by_first_letter(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ROMAN = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"

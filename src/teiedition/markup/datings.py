@@ -22,13 +22,13 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from teiedition.dates import MONTHS, DateValue, parse_date
+from teiedition.dates import MONTHS, DateValue, by_first_letter, parse_date
 from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
 from teiedition.markup.inline import Span
 from teiedition.markup.tei import sub
 
 # Month names in full and capitalised, as the texts write them ("2 may be" is no date).
-_MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
+_MONTH_NAMES = by_first_letter([name for name in calendar.month_name if name])
 _MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _NOT_BEFORE = r"[\w.,/-]"  # what may not stand right before a date
 _BOUNDARY_BEFORE = rf"(?<!{_NOT_BEFORE})"
