@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teiedition.dates import MONTHS, by_first_letter, parse_date
+from teiedition.dates import MONTHS, parse_date
+from teiedition.patterns import by_first_letter
 
 
 @pytest.mark.parametrize(

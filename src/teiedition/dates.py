@@ -11,6 +11,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from teiedition.patterns import by_first_letter
+
 MONTHS: dict[str, int] = {
     name.lower(): number for number, name in enumerate(calendar.month_name) if name
 }
@@ -24,16 +26,6 @@ ROMAN_MONTHS: dict[str, int] = {
     )
     if roman
 }
-
-
-def by_first_letter(words: list[str]) -> str:
-    """`words` as one pattern, in their order, grouped by their first letter: at a position
-    only the words of its letter can match, so they are tried as in one list, and the others
-    are passed over by one test each, not one for every word."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in groups.items()) + ")"
 
 
 # the longest first: "sept" before "sep"

@@ -22,10 +22,11 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from teiedition.dates import MONTHS, DateValue, by_first_letter, parse_date
+from teiedition.dates import MONTHS, DateValue, parse_date
 from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
 from teiedition.markup.inline import Span
 from teiedition.markup.tei import sub
+from teiedition.patterns import by_first_letter
 
 # Month names in full and capitalised, as the texts write them ("2 may be" is no date).
 _MONTH_NAMES = by_first_letter([name for name in calendar.month_name if name])

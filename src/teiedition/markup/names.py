@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -27,6 +27,7 @@ from lxml import etree
 from teiedition.markup.ids import ascii_fold, slug
 from teiedition.markup.inline import Span
 from teiedition.markup.tei import sub
+from teiedition.patterns import by_first_character
 from teiedition.registers import NAME_ELEMENT, Entity, Registers
 
 KOREAN_SURNAMES = (
@@ -83,33 +84,13 @@ _INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
 _INITIALS_FIRST = re.compile(_INITIALS)
 
 
-def _by_first_character(alternatives: Iterable[tuple[str, str]]) -> str:
-    """One pattern of `alternatives` (the characters each may begin with, the pattern of the
-    rest), tried in their order at a word's start: grouped by their first character, each
-    group in their order and beginning with its character, then _STARTS_WORD. At a position
-    only the alternatives of its character can match, so they are tried as in one list; and
-    a search looks only at the characters they begin with, trying one group at each."""
-    groups: dict[str, list[str]] = {}
-    for characters, rest in alternatives:
-        for character in characters:
-            groups.setdefault(character, []).append(rest)
-    return (
-        "(?:"
-        + "|".join(
-            re.escape(character) + _STARTS_WORD + f"(?:{'|'.join(rests)})"
-            for character, rests in groups.items()
-        )
-        + ")"
-    )
-
-
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "title",
         re.compile(
-            rf"{_by_first_character(_TITLES)}\s+(?P<name>(?:{_INITIALS})?{_WORD}"
+            rf"{by_first_character(_TITLES, _STARTS_WORD)}\s+(?P<name>(?:{_INITIALS})?{_WORD}"
             rf"(?:\s{_WORD}){{0,2}})"
         ),
     ),
@@ -220,7 +201,7 @@ class NameIndex:
             if initials:  # with initials first, as the optional group tries them first
                 grouped.append((string.ascii_uppercase, _INITIALS_AFTER_FIRST + form))
             grouped.append(start)
-        self.pattern = re.compile(rf"{_by_first_character(grouped)}(?![\w])")
+        self.pattern = re.compile(rf"{by_first_character(grouped, _STARTS_WORD)}(?![\w])")
 
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
         found = self.forms.get(fold(surface))

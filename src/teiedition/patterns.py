@@ -1,0 +1,34 @@
+"""Regular expressions built to be searched quickly.
+
+Python's engine tries a list of alternatives one after another at every position it looks
+at, and looks only at the characters a pattern can begin with when it begins with a
+character or a class of them (not with a look-ahead or a look-behind). So a list of words or
+names is grouped by first character: at a position only the alternatives of its character
+can match, so they are tried as in one list, in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def by_first_character(alternatives: Iterable[tuple[str, str]], after_first: str = "") -> str:
+    """One pattern of `alternatives` (the characters each may begin with, the pattern of the
+    rest), tried in their order: grouped by first character, each group in their order,
+    beginning with its character and then `after_first` (a look-behind at the characters just
+    matched, say)."""
+    groups: dict[str, list[str]] = {}
+    for characters, rest in alternatives:
+        for character in characters:
+            groups.setdefault(character, []).append(rest)
+    grouped = (
+        f"{re.escape(character)}{after_first}(?:{'|'.join(rests)})"
+        for character, rests in groups.items()
+    )
+    return f"(?:{'|'.join(grouped)})"
+
+
+def by_first_letter(words: Iterable[str]) -> str:
+    """`words`, in their order, as one pattern (see `by_first_character`)."""
+    return by_first_character((word[0], re.escape(word[1:])) for word in words)
