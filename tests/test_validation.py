@@ -370,3 +370,22 @@ def test_lets_that_need_no_document_are_worked_out_once_a_run():
     )
     assert {"master-entries", "entry-signature", "iso639-1"} <= set(constants)
     assert not {"id-counts", "ours"} & set(constants)  # these read the file
+
+
+@pytest.mark.parametrize(
+    ("context", "selection"),
+    [
+        ("@ref | @target", "//@ref | //@target"),
+        ("tei:teiHeader//tei:date", "//tei:teiHeader//tei:date"),
+        ("(@when | @to)[not(parent::tei:locus)]", "//(@when | @to)[not(parent::tei:locus)]"),
+        ("/tei:TEI[tei:text]", "(/tei:TEI[tei:text])"),
+        ("*[@type = 'a|b'] | tei:p", "//*[@type = 'a|b'] | //tei:p"),
+        ("tei:p except tei:p[1] | tei:q", "//(tei:p except tei:p[1]) | //tei:q"),
+    ],
+)
+def test_a_rule_context_is_selected_path_by_path(context, selection):
+    """Each path of a context's union from the root on its own; a bar inside a predicate or a
+    string is no union, and a path with an operator keeps its parentheses."""
+    from teiedition.validation import _as_selection
+
+    assert _as_selection(context) == selection
