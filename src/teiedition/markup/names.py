@@ -82,6 +82,8 @@ _STARTS_WORD = r"(?<![\w.].)"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
 _INITIALS_FIRST = re.compile(_INITIALS)
+# _INITIALS after their first letter (which a pattern has matched, then looked behind it)
+_INITIALS_AFTER_FIRST = r"(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:[A-Z]\.\s?){0,2}"
 
 
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
@@ -96,10 +98,7 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "initials",  # _INITIALS, its first letter tested first
-        re.compile(
-            rf"(?P<name>[A-Z]{_STARTS_WORD}(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:[A-Z]\.\s?){{0,2}}"
-            rf"{_WORD})"
-        ),
+        re.compile(rf"(?P<name>[A-Z]{_STARTS_WORD}{_INITIALS_AFTER_FIRST}{_WORD})"),
     ),
     (
         "korean",
@@ -157,10 +156,6 @@ def _form_start(form: str) -> tuple[str, str] | None:
     if form[0] in " -" or not pattern.startswith(head):
         return None
     return form[0], pattern[len(head) :]
-
-
-# _INITIALS after their first letter (which the pattern has matched)
-_INITIALS_AFTER_FIRST = r"(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:[A-Z]\.\s?){0,2}"
 
 
 @dataclass
