@@ -4,7 +4,16 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURES, NS, ROOT, SEEDS, convert_path, make_edition, xpath
+from conftest import (
+    ALL_TRANSCRIPTS,
+    FIXTURES,
+    NS,
+    ROOT,
+    SEEDS,
+    convert_path,
+    make_edition,
+    xpath,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -490,8 +499,6 @@ def test_capitalised_words_tried_only_as_known_surnames_change_nothing(config, m
     """A capitalised word is tried only when it is a surname of someone named before it (or
     when the paragraph names someone new): every transcript's TEI is as when every word is
     tried."""
-    from conftest import ALL_TRANSCRIPTS
-
     narrowed = [etree.tostring(convert_path(p, config)) for p in ALL_TRANSCRIPTS]
     every_word = DocumentNames._short
     monkeypatch.setattr(
