@@ -13,15 +13,14 @@ from lxml import etree
 
 from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import InputError
-from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.markup.tei import XML_ID, tei
 from teiedition.markup.text import normalise, source_text
 from teiedition.registers import SAFE_PARSER, UNREVIEWED
 from teiedition.writers import write_if_changed
 
-_TEI = f"{{{TEI_NS}}}"
 # the name elements, by tag, with the names the report gives them
-_NAME_TAGS = {_TEI + name: name for name in ("persName", "placeName", "orgName")}
-_BLOCKS = {_TEI + tag for tag in ("p", "head", "signed", "seg", "salute")}
+_NAME_TAGS = {tei(name): name for name in ("persName", "placeName", "orgName")}
+_BLOCKS = {tei(tag) for tag in ("p", "head", "signed", "seg", "salute")}
 
 
 @dataclass
@@ -115,12 +114,12 @@ def entities_of(root: etree._Element, fallback_id: str) -> dict:
     # a third as dear
     unreviewed = {
         person.get(XML_ID)
-        for stand_off in root.iterchildren(_TEI + "standOff")
-        for person in stand_off.iter(_TEI + "person")
+        for stand_off in root.iterchildren(tei("standOff"))
+        for person in stand_off.iter(tei("person"))
         if person.get(XML_ID) is not None
         and any(
             note.get("type") == "status" and note.get("subtype") == UNREVIEWED
-            for note in person.iterchildren(_TEI + "note")
+            for note in person.iterchildren(tei("note"))
         )
     }
     found: dict = {
@@ -130,7 +129,7 @@ def entities_of(root: etree._Element, fallback_id: str) -> dict:
         "unlinked": 0,
         "unreviewed": [],
     }
-    names = (n for text in root.iterchildren(_TEI + "text") for n in text.iter(*_NAME_TAGS))
+    names = (n for text in root.iterchildren(tei("text")) for n in text.iter(*_NAME_TAGS))
     for name in names:  # in document order, as they are in the text
         element = _NAME_TAGS[name.tag]
         found["mentions"][element] = found["mentions"].get(element, 0) + 1

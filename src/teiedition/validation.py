@@ -24,7 +24,7 @@ from lxml import etree
 
 from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import TeieditionError
-from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.markup.tei import TEI_NS, XML_ID, tei
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
 from teiedition.schema import attribute_subset, read_odd
@@ -40,7 +40,7 @@ EXTERNAL_VARIABLES = {"registers": "document-node()?"}
 # The Schematron pattern that compares the register entries a document carries with the master
 # registers' entries.
 REGISTER_PATTERN = "registers"
-REGISTER_ENTRIES = tuple(f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org"))
+REGISTER_ENTRIES = tuple(tei(name) for name in ("person", "place", "org"))
 
 
 def safe_parser() -> etree.XMLParser:
@@ -535,11 +535,11 @@ def _register_copies(tree: etree._ElementTree) -> list[etree._Element]:
     """The register entries in the TEI's standOff: those the register pattern can look at
     (its rule's context, and more)."""
     root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI":
+    if root.tag != tei("TEI"):
         return []
     return [
         entry
-        for stand_off in root.iterchildren(f"{{{TEI_NS}}}standOff")
+        for stand_off in root.iterchildren(tei("standOff"))
         for entry in _register_entries(stand_off)
     ]
 

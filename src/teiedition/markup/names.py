@@ -241,7 +241,11 @@ class DocumentNames:
         taken = bytearray(len(text))  # the characters registered forms cover
         for r in registered:
             taken[r.start : r.end] = b"\x01" * len(taken[r.start : r.end])
-        unknown = [c for c in self._unknown(text) if 1 not in taken[c.start : c.end]]
+
+        def free(candidate: Mention) -> bool:  # not within a registered form
+            return 1 not in taken[candidate.start : candidate.end]
+
+        unknown = [c for c in self._unknown(text) if free(c)]
         # A capitalised word can stand only for the surname of someone named before it: in
         # an earlier paragraph, or in this one by a registered form. (A person this paragraph
         # names for the first time may be known by another form: then every word is tried.)
@@ -253,7 +257,7 @@ class DocumentNames:
                 if r.entity_id and r.kind == "person"
             )
             surnames = self.surnames | {self._surname(e) for e in registered_persons}
-        short = [c for c in self._short(text, surnames) if 1 not in taken[c.start : c.end]]
+        short = [c for c in self._short(text, surnames) if free(c)]
         candidates = registered + unknown + short
         mentions: list[Mention] = []
         reached = 0  # where the mentions kept end: they are taken in order of start
