@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, SEEDS
 
 from teiedition.readers import Layout, read_transcript
+from teiedition.readers.layouts import read_transcript_text
 
 T = FIXTURES / "transcripts"
 
@@ -87,6 +89,22 @@ def test_legacy_page_with_title_lines():
     t = read_transcript(T / "legacy-page-titled-aipn.txt")
     assert t.title.text == "Note on a Conversation with the Soviet Ambassador in Pyongyang"
     assert t.page_date.line == 1
+
+
+@pytest.mark.parametrize(
+    "path", [seed("003"), T / "pdf-export-amsz.txt", T / "legacy-page-titled-aipn.txt"]
+)
+def test_skip_link_before_a_landmark_layout_is_furniture(path):
+    """A copy of the page may begin with the site's "Skip to content" in any layout: it is
+    neither the title nor the date line, and everything else is read as without it."""
+    plain = read_transcript(path)
+    linked = read_transcript_text("Skip to content\n\n" + path.read_text("utf-8"), path)
+    assert linked.layout is plain.layout
+    assert linked.title.text == plain.title.text
+    assert linked.page_date.text == plain.page_date.text
+    assert [f.text for f in linked.body] == [f.text for f in plain.body]
+    assert not linked.unrecognised and not linked.warnings
+    assert linked.furniture[0].text == "Skip to content"
 
 
 def test_furniture_is_never_body_text():

@@ -28,6 +28,8 @@ _RIGHTS = re.compile(
     r"|Copyright|All rights reserved|This document is (?:in the public domain|licensed))",
     re.IGNORECASE,
 )
+# The first line of a copy of the archive's current site: a link for screen readers.
+_SKIP_LINK = "skip to content"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _RECORD_ID = re.compile(r"^\d{1,12}$")
 _ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?.*)?$")
@@ -126,7 +128,7 @@ def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Tran
         return _read_legacy_page(lines, path, encoding)
     if "citation:" in keys:
         return _read_pdf_export(lines, path, encoding)
-    if _key(nonblank[0].text) == "skip to content" or "document information" in keys:
+    if _key(nonblank[0].text) == _SKIP_LINK or "document information" in keys:
         return _read_page(lines, path, encoding)
     raise InputError(
         path,
@@ -182,7 +184,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         return lines[position - 1]
 
     first = next_nonblank()
-    if first and _key(first.text) == "skip to content":
+    if first and _key(first.text) == _SKIP_LINK:
         furniture.append(first)
         first = next_nonblank()
     if first is None or _key(first.text) == "document information":
@@ -343,9 +345,9 @@ def _clip(text: str, limit: int = 60) -> str:
 
 def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcript:
     citation_index = next(i for i, line in enumerate(lines) if _key(line.text) == "citation:")
-    preamble = [line for line in lines[:citation_index] if line.text.strip()]
+    links, preamble = _site_links([line for line in lines[:citation_index] if line.text.strip()])
     sections: dict[str, list[Field]] = {}
-    furniture: list[Field] = [lines[citation_index]]
+    furniture: list[Field] = [*links, lines[citation_index]]
     current = "citation"
     body_start = len(lines)
     for index in range(citation_index + 1, len(lines)):
@@ -401,8 +403,8 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
 
 def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
     marker = next(i for i, line in enumerate(lines) if _key(line.text) == "citation share download")
-    preamble = [line for line in lines[:marker] if line.text.strip()]
-    furniture = [lines[marker]]
+    links, preamble = _site_links([line for line in lines[:marker] if line.text.strip()])
+    furniture = [*links, lines[marker]]
     summary_lines: list[Field] = []
     citation_field: Field | None = None
     body_start = len(lines)
@@ -449,6 +451,15 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
     for extra in preamble[2:]:
         _unrecognised(transcript, extra)
     return transcript
+
+
+def _site_links(preamble: list[Field]) -> tuple[list[Field], list[Field]]:
+    """The lines before a layout's first landmark, split into the site's own links at their
+    head ("Skip to content", which a copy of any web page may begin with) and the rest."""
+    links = 0
+    while links < len(preamble) and _key(preamble[links].text) == _SKIP_LINK:
+        links += 1
+    return preamble[:links], preamble[links:]
 
 
 def _date_and_title(preamble: list[Field]) -> tuple[Field | None, Field | None]:
