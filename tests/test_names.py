@@ -118,6 +118,18 @@ def test_alternative_romanisation_and_supplied_forename_belong_to_the_name(index
     ]
 
 
+def test_an_unknown_name_and_its_alternative_romanisation_are_one_person(index):
+    """As with a registered name: the translator's other romanisation is kept inside the
+    name, which makes one automatic entry, not a second person."""
+    found = names_in(index, "Deputy Minister Ri Dong-geon [Ri Tong Gon] asked; Ri agreed.")
+    assert [f[1:] for f in found] == [
+        ("Ri Dong-geon [Ri Tong Gon]", "#ri-dong-geon", None),
+        ("Ri", "#ri-dong-geon", "medium"),
+    ]
+    unreviewed = [e.id for e in index.registers.entities.values() if not e.reviewed]
+    assert unreviewed == ["ri-dong-geon"]
+
+
 def test_short_forms_the_document_introduces(index):
     found = names_in(
         index,

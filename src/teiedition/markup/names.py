@@ -265,6 +265,9 @@ class DocumentNames:
             if candidate.start < reached:
                 continue
             mention = self._resolve(candidate, text)
+            if mention is not None and candidate.kind == "unknown-person":
+                # "Ri Dong-geon [Ri Tong Gon]": one person, as with a registered name
+                mention = mention._replace(end=_alternative_end(text, mention.end, atoms))
             if mention is not None:
                 mentions.append(mention)
                 reached = max(reached, mention.end)
@@ -429,15 +432,22 @@ def _with_bracketed_forms(
     """Take in a translator's bracket that belongs to the name: an alternative romanisation
     after it ("Pak Seong-cheol [Pak Song Chol]") or a forename supplied before it
     ("[Nikita] Khrushchev")."""
-    for atom in atoms:
-        if atom.label == "supplied:alternative-name" and text[end : atom.start] == " ":
-            end = atom.end
+    end = _alternative_end(text, end, atoms)
     if start < 2 or text[start - 2] != "]" or not text[start - 1].isspace():
         return start, end  # no bracket right before (\s and str.isspace() agree)
     before = re.search(r"\[([^\[\]]+)\]\s\Z", text[:start])
     if before and entity.forename and fold(before.group(1)) == fold(entity.forename.split()[0]):
         start = before.start()
     return start, end
+
+
+def _alternative_end(text: str, end: int, atoms: list[Span]) -> int:
+    """Where a name ending at `end` ends with the translator's alternative romanisation
+    that follows it, if one does."""
+    for atom in atoms:
+        if atom.label == "supplied:alternative-name" and text[end : atom.start] == " ":
+            end = atom.end
+    return end
 
 
 def _initials_agree(initials: str, forename: str) -> bool:
