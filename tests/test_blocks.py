@@ -87,3 +87,32 @@ def test_signature_lines_form_the_closer():
 def test_a_last_sentence_is_no_signature():
     body = structure(fields("Text of the report.\n\nTwo submarines."), 1962)
     assert body.closer == []
+
+
+def test_numbered_paragraphs_at_the_end_that_the_text_refers_to_are_notes():
+    body = structure(
+        fields(
+            "Liu Shaoqi came to Pyongyang.[1] He left.[2]\n\nIt was cold.[1]\n\n"
+            "[1] Chairman of the PRC.\n\n[2] On 7 March,\nby train."
+        ),
+        anchor_year=1963,
+    )
+    assert body.opener == []  # a short first paragraph whose stop comes before its "[2]"
+    assert [b.text for b in body.main] == [
+        "Liu Shaoqi came to Pyongyang.[1] He left.[2]",
+        "It was cold.[1]",
+    ]
+    assert [(n.kind, n.number, n.label, n.text) for n in body.notes] == [
+        ("note", "1", "[1]", "Chairman of the PRC."),
+        ("note", "2", "[2]", "On 7 March,\nby train."),
+    ]
+    assert body.notes[1].paragraph.breaks == [(len("On 7 March,\n"), Break.LINE)]
+
+
+def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to_and_they_end_the_text():
+    never_referred = "The text.[1]\n\n[1] A note.\n\n[2] Not referred to."
+    text_after = "The text.[1]\n\n[1] A note.\n\nA paragraph after it."
+    with_a_space = "The text [1] and more.\n\n[1] Supplied, not a note."
+    for text in (never_referred, text_after, with_a_space):
+        body = structure(fields(text), anchor_year=1963)
+        assert body.notes == [] and all(b.kind == "p" for b in body.main), text

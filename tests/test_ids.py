@@ -9,12 +9,13 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import NS, make_edition
+from conftest import FIXTURES, NS, make_edition
 from lxml import etree
 
 from teiedition import pipeline
 from teiedition.cache import Store
 from teiedition.cli import main
+from teiedition.markup.tei import XML_ID
 from teiedition.markup.text import normalise, source_text
 from teiedition.registry import Registry, check
 
@@ -64,12 +65,12 @@ def assert_every_id_resolves(config, before: dict[str, tuple[str, str]], changed
         if etree.QName(el).localname == "anchor":
             successor = el.get("corresp", "")[1:]
             assert successor in after, f"{unit_id} is retired towards a missing {successor}"
-        elif unit_id not in changed and re.search(r"-[phi]\d+$", unit_id):
+        elif unit_id not in changed and re.search(r"-[phin]\d+$", unit_id):
             ratio = difflib.SequenceMatcher(None, text, new_text, autojunk=False).ratio()
             assert ratio > 0.75, f"{unit_id} now names other text"
     html = config.output_dir / "html" / "documents"
     for unit_id, (_doc, _) in before.items():
-        if re.search(r"-[phi]\d+$", unit_id):
+        if re.search(r"-[phin]\d+$", unit_id):
             page = etree.parse(str(html / f"{after[unit_id][0]}.html"), etree.HTMLParser())
             assert page.xpath(f"//*[@id='{unit_id}']"), f"{unit_id} has no anchor in the HTML"
     assert pipeline.check_ids_of(config) == []
@@ -95,7 +96,7 @@ def test_the_registry_records_every_published_id(edition):
     registry = json.loads(edition.registry_path.read_text("utf-8"))
     before = published(edition)
     units = {u for d in registry["documents"].values() for u in d["units"]}
-    assert {i for i in before if re.search(r"-[phi]\d+$", i)} <= units
+    assert {i for i in before if re.search(r"-[phin]\d+$", i)} <= units
     assert set(registry["documents"]) == {p.stem for p in edition.documents_dir.glob("*.xml")}
     assert "kim-il-sung" in registry["entities"] and "pyongyang" in registry["entities"]
 
@@ -172,6 +173,37 @@ def test_reordered_paragraphs_keep_their_ids(edition):
     assert paragraph_id(edition, HUNGARIAN_ID, "Before his departure for Korea") == first
     assert paragraph_id(edition, HUNGARIAN_ID, "Comrade Khrushchev explained that") == second
     assert_every_id_resolves(edition, before)
+
+
+def test_a_note_keeps_its_id_and_the_references_to_it_follow(tmp_path):
+    """A note is as citable as a paragraph. When the first of two notes is taken out, the
+    second is printed as note 1 but keeps its id, the text's reference to it points there,
+    and the first note's id is retired, leading to its successor."""
+    notes = FIXTURES / "transcripts" / "page-translator-notes.txt"
+    config = make_edition(tmp_path / "edition", notes)
+    rebuild(config)
+    before = published(config)
+    doc = "wcda-116301"
+    assert {f"{doc}-n1", f"{doc}-n2"} <= before.keys()
+    text = notes.read_text("utf-8")
+    for old, new in [
+        ("Pyongyang.[1]", "Pyongyang."),
+        ("grown.[1]", "grown."),
+        ("USSR[2]", "USSR[1]"),
+        ("[1] Liu Shaoqi was Chairman of the People's Republic of China.\n\n[2]", "[1]"),
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    (config.transcripts_dir / notes.name).write_text(text, "utf-8")
+    rebuild(config)
+    root = etree.parse(str(config.documents_dir / f"{doc}.xml"))
+    (note,) = root.xpath("//tei:note[@place = 'end']", namespaces=NS)
+    assert note.get("n") == "1" and note.get(XML_ID) == f"{doc}-n2"
+    (ref,) = root.xpath("//tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert (ref.text, ref.get("target")) == ("1", f"#{doc}-n2")
+    (retired,) = root.xpath(f"//tei:anchor[@xml:id = '{doc}-n1']", namespaces=NS)
+    assert retired.get("corresp") == f"#{doc}-n2"
+    assert_every_id_resolves(config, before)
 
 
 def test_a_changed_title_keeps_the_document_id(edition):

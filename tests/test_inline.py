@@ -125,3 +125,15 @@ def test_a_repaired_break_where_a_quotation_opens():
     assert xml(Paragraph("comrade\n[?]", [(8, Break.LINE)])) == (
         'comrade\n<lb ed="scrape"/><note type="editorial" place="inline">?</note>'
     )
+
+
+def test_a_number_right_after_a_word_or_a_stop_refers_to_a_note():
+    el = etree.Element("p")
+    from teiedition.markup.inline import mark_up
+
+    mark_up(el, "to Pyongyang.[1] Then Kaesong[2] and [3] places.", notes={"1": "d-n1"})
+    refs = [(r.text, r.get("type"), r.get("target")) for r in el.iter("{*}ref")]
+    # note 2 is not in the copy: a reference all the same, pointing nowhere
+    assert refs == [("1", "noteAnchor", "#d-n1"), ("2", "noteAnchor", None)]
+    assert el.find("{*}supplied").text == "3"  # after a space: supplied words, as before
+    assert normalise(source_text(el)) == "to Pyongyang.[1] Then Kaesong[2] and [3] places."

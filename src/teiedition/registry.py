@@ -33,7 +33,7 @@ from teiedition.validation import safe_parser
 from teiedition.writers import write_if_changed
 
 REGISTRY_FILE = "ids.json"
-UNIT_TAGS = {"p": "p", "head": "h", "item": "i"}
+UNIT_TAGS = {"p": "p", "head": "h", "item": "i", "note": "n"}
 # How alike a lightly edited unit must stay to keep its id (difflib ratio).
 SIMILAR = 0.75
 # Below this, a unit that kept its id has "changed meaning" (ids check).
@@ -176,7 +176,7 @@ class Stabiliser:
         )
         record.source, record.record, record.status = source.name, record_id, "active"
         record.title = normalise(source_text(root.find(".//" + tei("title"))))
-        self._assign(doc_id, record, units)
+        self._assign(doc_id, record, units, root)
         if self._used is not None:
             self._used |= {doc_id, *record.units}
         _add_retired_anchors(root, record)
@@ -229,7 +229,7 @@ class Stabiliser:
             doc_id = f"{proposed}-{number}"
         return doc_id
 
-    def _assign(self, doc_id: str, record: DocumentRecord, units) -> None:
+    def _assign(self, doc_id: str, record: DocumentRecord, units, root: etree._Element) -> None:
         previous_text = self._previous_texts(doc_id)
         active = [u for u, unit in record.units.items() if unit.status == "active"]
         by_print: dict[str, list[str]] = {}
@@ -264,11 +264,19 @@ class Stabiliser:
                 counter = max(record.counters.get(kind, 0), _highest(record, kind)) + 1
                 record.counters[kind] = counter
                 assigned[index] = f"{doc_id}-{kind}{counter}"
+        renamed: dict[str, str] = {}
         for index, (kind, el, text) in enumerate(units):
             unit_id = assigned[index]
+            if el.get(XML_ID) != unit_id:
+                renamed[f"#{el.get(XML_ID)}"] = f"#{unit_id}"
             el.set(XML_ID, unit_id)
             record.units[unit_id] = Unit(fingerprint(text), text[:80])
             record.counters[kind] = max(record.counters.get(kind, 0), _number(unit_id))
+        if renamed:  # the text's references to its notes follow them
+            for ref in root.iter(tei("ref")):
+                target = ref.get("target")
+                if target in renamed:
+                    ref.set("target", renamed[target])
         # 4. units that are gone are retired, pointing to the nearest survivor
         order = [u for u in record.units if record.units[u].status == "active"]
         survivors = [assigned[i] for i in range(len(units))]

@@ -12,6 +12,48 @@
     <span class="editorial-note" title="the translator’s remark">[<xsl:apply-templates mode="text"/>]</span>
   </xsl:template>
 
+  <!-- Where the text refers to one of the translator's notes: its number, a link to the note
+       (the first reference to a note is where the note links back to). -->
+  <xsl:template match="ref[@type = 'noteAnchor']" mode="text">
+    <sup class="note-ref">
+      <xsl:choose>
+        <xsl:when test="starts-with(@target, '#')">
+          <a href="{@target}" aria-label="note {.}">
+            <xsl:if test="not(preceding::ref[@target = current()/@target])">
+              <xsl:attribute name="id" select="substring(@target, 2) || '-ref'"/>
+            </xsl:if>
+            <xsl:value-of select="."/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span title="the copied page does not have this note"><xsl:value-of select="."/></span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </sup>
+  </xsl:template>
+
+  <!-- A note of the translator's at the end of the text: its printed number (its permalink,
+       when it has an id), the note, and a link back to where the text refers to it. -->
+  <xsl:template match="note[@place = 'end']" mode="text">
+    <p class="endnote">
+      <xsl:choose>
+        <xsl:when test="@xml:id">
+          <xsl:attribute name="id" select="@xml:id"/>
+          <a class="permalink note-number" href="#{@xml:id}" aria-label="Note {@n}: link">{@n}</a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="note-number">{@n}</span>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="text"/>
+      <xsl:if test="@xml:id and exists(root()//ref[@target = '#' || current()/@xml:id])">
+        <xsl:text> </xsl:text>
+        <a class="note-back" href="#{@xml:id}-ref" aria-label="back to the text">↩</a>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
   <!-- Any other note (from TEI of other projects): kept, in the run of the text, marked. -->
   <xsl:template match="note" mode="text">
     <span class="note">[Note: <xsl:apply-templates mode="text"/>]</span>
@@ -31,6 +73,8 @@
         <dd>a reading the translator queried</dd>
         <dt>M<span class="ex">[inistry]</span></dt>
         <dd>an abbreviation the translator expanded</dd>
+        <dt>word<sup class="note-ref">1</sup></dt>
+        <dd>a reference to the translator’s note 1, given at the end of the text</dd>
         <dt><span class="corr">Il</span></dt>
         <dd>a correction of the copied page (hover, or show the page’s readings below)</dd>
         <dt><span class="repair">⁞</span></dt>

@@ -23,6 +23,21 @@
     <xsl:value-of select="te:typst('[?]')"/>
   </xsl:template>
 
+  <!-- Where the text refers to one of the translator's notes: its number, raised. -->
+  <xsl:template match="ref[@type = 'noteAnchor']" mode="print">
+    <xsl:text>#super[{te:typst(string(.))}]</xsl:text>
+  </xsl:template>
+
+  <!-- A note of the translator's stays where the text has it, at its end, set smaller, with
+       its printed number. -->
+  <xsl:template match="note[@place = 'end']" mode="print">
+    <xsl:text>#block(above: 0.8em)[#text(size: 0.9em)[#super[{te:typst(string(@n))}] </xsl:text>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>]]
+
+</xsl:text>
+  </xsl:template>
+
   <!-- An editorial remark is a footnote on the page where it is referred to. -->
   <xsl:template match="note" mode="print">
     <xsl:text>#footnote[</xsl:text>

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from teiedition.dates import DateValue, parse_date
-from teiedition.markup.inline import Break, Paragraph
+from teiedition.markup.inline import NOTE_REFERENCE, Break, Paragraph
 from teiedition.readers.transcript import Field
 
 
@@ -20,11 +20,11 @@ class Block:
     paragraph: Paragraph
     line: int
     kind: str = "p"  # p | head | dateline | classification | registry | reference | salute |
-    #                  addressee | signed
+    #                  addressee | signed | note
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
-    label: str | None = None  # list label as printed: "1)", "a)"
-    number: str | None = None  # list number without punctuation: "1", "a"
+    label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
+    number: str | None = None  # list or note number without punctuation: "1", "a"
 
     @property
     def text(self) -> str:
@@ -49,12 +49,18 @@ class Body:
     opener: list[Block]
     main: list[Block | ListNode]
     closer: list[Block]
+    #: the translator's notes at the end of the text ("[1] …"), their labels taken off
+    notes: list[Block] = field(default_factory=list)
 
 
 _LIST_MARKER = re.compile(
     r"^(?P<label>(?P<num>\d{1,2})[).]|\((?P<num2>\d{1,2})\)|(?P<let>[a-z])\)|\((?P<let2>[a-z])\))"
     r"\s+(?=\S)"
 )
+# A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as
+# inline.NOTE_REFERENCE finds).
+_NOTE_LABEL = re.compile(r"^(?P<label>\[(?P<num>\d{1,3})\])\s+(?=\S)")
+_TRAILING_REFERENCE = re.compile(NOTE_REFERENCE.pattern + "$")
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
 _TERMINAL = re.compile(r"[.!?:;…\"”»)\]]$")
 _CLASSIFICATION = re.compile(
@@ -80,7 +86,7 @@ _ROLE_LINE = re.compile(
 
 
 def structure(lines: list[Field], anchor_year: int | None) -> Body:
-    blocks = _raw_blocks(lines)
+    blocks, notes = _split_notes(_raw_blocks(lines))
     opener_count = 0
     for block in blocks:
         if not _classify_opener(block, anchor_year, is_last=block is blocks[-1]):
@@ -98,7 +104,29 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
-    return Body(opener, _lists(main), closer)
+    return Body(opener, _lists(main), closer, notes)
+
+
+def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The text's blocks and its notes: the blocks at its end that each begin with a number in
+    brackets that the text before them refers to. Anything else at the end (a number the text
+    never refers to, a paragraph after the notes) means no notes: the blocks stay text."""
+    start = len(blocks)
+    while start > 0 and _NOTE_LABEL.match(blocks[start - 1].text):
+        start -= 1
+    if start == len(blocks) or start == 0:
+        return blocks, []
+    referred = {
+        match["num"] for block in blocks[:start] for match in NOTE_REFERENCE.finditer(block.text)
+    }
+    notes = blocks[start:]
+    numbers = [_NOTE_LABEL.match(note.text)["num"] for note in notes]  # type: ignore[index]
+    if not set(numbers) <= referred:
+        return blocks, []
+    for note in notes:
+        note.kind = "note"
+        _strip_label(note, _NOTE_LABEL)
+    return blocks[:start], notes
 
 
 def _raw_blocks(lines: list[Field]) -> list[Block]:
@@ -175,6 +203,7 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
 
 
 def _is_heading(text: str) -> bool:
+    text = _TRAILING_REFERENCE.sub("", text)  # "He left.[2]" ends with its stop
     return (
         len(text.split()) <= 16
         and text[:1].isalnum()
@@ -282,10 +311,11 @@ def _list_node(blocks: list[Block], kind: str) -> ListNode:
     return node
 
 
-def _strip_label(block: Block) -> None:
+def _strip_label(block: Block, marker: re.Pattern[str] = _LIST_MARKER) -> None:
     """Move the printed label out of the paragraph's text (it becomes `label`)."""
-    match = _LIST_MARKER.match(block.text)
+    match = marker.match(block.text)
     if match:
+        block.label, block.number = match["label"], block.number or match["num"]
         cut = match.end()
         block.paragraph.text = block.text[cut:]
         block.paragraph.breaks = [(at - cut, kind) for at, kind in block.paragraph.breaks]

@@ -41,11 +41,19 @@ def build_text(
     text = element("text")
     text.set(XML_LANG, language)
     div = sub(sub(text, "body"), "div", type="document")
-    builder = _Builder(_Ids(doc_id), tuple(annotators))
+    ids = _Ids(doc_id)
+    # the notes' ids first: the text refers to them before they come
+    notes = [(note, ids.next("n")) for note in body.notes]
+    by_number: dict[str, str] = {}
+    for note, note_id in notes:
+        by_number.setdefault(note.number or "", note_id)  # a number twice: the first
+    builder = _Builder(ids, tuple(annotators), by_number)
     builder.frame(div, body.opener, "opener")
     for node in body.main:
         builder.node(div, node)
     builder.frame(div, body.closer, "closer")
+    for note, note_id in notes:
+        builder.note(div, note, note_id)
     return text
 
 
@@ -60,9 +68,10 @@ class _Signature:
 
 
 class _Builder:
-    def __init__(self, ids: _Ids, annotators: tuple[Annotator, ...]) -> None:
+    def __init__(self, ids: _Ids, annotators: tuple[Annotator, ...], notes: dict[str, str]) -> None:
         self.ids = ids
         self.annotators = annotators
+        self.notes = notes  # the ids of the text's notes, by number
 
     def frame(self, div: etree._Element, blocks: list[Block], tag: str) -> None:
         """Opener or closer lines, in their order; a heading among them stands on its own."""
@@ -71,7 +80,7 @@ class _Builder:
             if block.kind == "head":
                 head = sub(div, "head")
                 head.set(XML_ID, self.ids.next("h"))
-                mark_up(head, block.paragraph, self.annotators)
+                mark_up(head, block.paragraph, self.annotators, self.notes)
                 group = None
                 continue
             if group is None:
@@ -104,7 +113,7 @@ class _Builder:
             )
         elif block.kind in {"addressee", "salute"}:
             annotators = self.annotators
-        mark_up(sub(parent, tag, **attributes), block.paragraph, annotators)
+        mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 
     def node(self, parent: etree._Element, node: Block | ListNode) -> None:
         if isinstance(node, ListNode):
@@ -114,7 +123,13 @@ class _Builder:
         else:
             p = sub(parent, "p")
             p.set(XML_ID, self.ids.next("p"))
-            mark_up(p, node.paragraph, self.annotators)
+            mark_up(p, node.paragraph, self.annotators, self.notes)
+
+    def note(self, div: etree._Element, block: Block, note_id: str) -> None:
+        """A note of the translator's, where the text has it: at its end."""
+        note = sub(div, "note", place="end", n=block.number or "")
+        note.set(XML_ID, note_id)
+        mark_up(note, block.paragraph, self.annotators, self.notes)
 
     def item(self, list_el: etree._Element, item: ItemNode) -> None:
         sub(list_el, "label", item.label)

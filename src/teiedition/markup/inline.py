@@ -11,6 +11,8 @@ Editorial brackets, as the TEI Guidelines encode them:
   [emphasis in the original]         note type="editorial"
   Li Il Gen[?]                       unclear reason="query" around the queried word
   M[inistry]                         expan with ex (an abbreviation expanded by the translator)
+  Pyongyang[1]                       ref type="noteAnchor" pointing to the note "[1] …" at the
+                                     end of the text (blocks.py makes that a note place="end")
 Scrape damage, repaired visibly:
   "22" + line break + "nd"           22<lb ed="scrape" break="no"/><hi rend="superscript">nd</hi>
   stray line break in a sentence     the newline stays, marked <lb ed="scrape"/>
@@ -20,7 +22,7 @@ Scrape damage, repaired visibly:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple, Protocol
@@ -59,6 +61,9 @@ class Paragraph:
 # --- editorial brackets ---------------------------------------------------------------
 
 _BRACKET = re.compile(r"\[([^\[\]\n]*)\]")
+# Where the text refers to a note: its number in brackets right after a word or a stop
+# ("Pyongyang[1]", "accepted.[2]"); the notes themselves are found by blocks.py.
+NOTE_REFERENCE = re.compile(r"(?<=\S)\[(?P<num>\d{1,3})\]")
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
 _EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
@@ -76,7 +81,7 @@ _NAME_TOKENS = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*\Z")
 
 
-def _bracket_spans(text: str) -> list[Span]:
+def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
     spans: list[Span] = []
     for match in _BRACKET.finditer(text):
         content = match.group(1)
@@ -84,7 +89,9 @@ def _bracket_spans(text: str) -> list[Span]:
         before = text[:start]
         if not content.strip():
             continue
-        if _ELLIPSIS.match(content):
+        if (reference := NOTE_REFERENCE.match(text, start)) and reference.end() == end:
+            spans.append(Span(start, end, _note_reference(content, notes.get(content))))
+        elif _ELLIPSIS.match(content):
             spans.append(Span(start, end, _gap))
         elif content.strip() == "?":
             word = re.search(r"[\w'’.-]+ ?\Z", before)  # on this line: never across a break
@@ -114,6 +121,18 @@ def _is_alternative_name(before: str, content: str) -> bool:
         return False
     initials = {token[0].lower() for token in name.group(0).split()}
     return content.strip()[0].lower() in initials
+
+
+def _note_reference(number: str, note_id: str | None) -> Callable[[etree._Element], None]:
+    """The number of a note where the text refers to it; it points to the note when the
+    text has it (a copy may have lost its notes)."""
+
+    def render(parent: etree._Element) -> None:
+        ref = sub(parent, "ref", number, type="noteAnchor")
+        if note_id:
+            ref.set("target", f"#{note_id}")
+
+    return render
 
 
 def _gap(parent: etree._Element) -> None:
@@ -280,13 +299,18 @@ class Annotator(Protocol):
 
 
 def mark_up(
-    parent: etree._Element, paragraph: Paragraph | str, annotators: Sequence[Annotator] = ()
+    parent: etree._Element,
+    paragraph: Paragraph | str,
+    annotators: Sequence[Annotator] = (),
+    notes: Mapping[str, str] | None = None,
 ) -> None:
-    """Append the inline TEI of `paragraph` to `parent`."""
+    """Append the inline TEI of `paragraph` to `parent`; `notes` are the ids of the text's
+    notes by number, for the references to them."""
     if isinstance(paragraph, str):
         paragraph = Paragraph(paragraph)
     text = paragraph.text
-    atoms = _nested_only(_break_spans(paragraph) + _bracket_spans(text) + _ocr_spans(text))
+    brackets = _bracket_spans(text, notes or {}) if "[" in text else []
+    atoms = _nested_only(_break_spans(paragraph) + brackets + _ocr_spans(text))
     quotes = _quote_spans(text, atoms)
     spans = atoms + quotes
     for annotator in annotators:

@@ -85,6 +85,11 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
             _children(child, source, notes, pieces)
     elif name in {"sic", "orig"} or (name == "note" and not notes):
         return
+    elif name == "ref" and element.get("type") == "noteAnchor":
+        if notes:  # without the notes, no references to them
+            pieces.append("[" + _inner(element, source, notes) + "]")
+    elif name == "note" and element.get("place") == "end":  # its number is an attribute
+        pieces.append(f" [{element.get('n', '')}] " + _inner(element, source, notes) + " ")
     elif name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
         pieces.append("[" + _inner(element, source, notes) + "]")
     elif name == "gap":

@@ -70,7 +70,7 @@ def search_records(paths: list[Path]) -> list[dict]:
         }
         names_of: dict[str, list[str]] = {}  # an entry's names, read once a document
         for block in root.xpath(".//tei:body//*[@xml:id]", namespaces=NS):
-            if etree.QName(block).localname not in {"p", "head"}:
+            if etree.QName(block).localname not in {"p", "head", "note"}:
                 continue
             forms: dict[str, None] = {}  # in order, each once
             persons: list[str] = []
@@ -90,7 +90,7 @@ def search_records(paths: list[Path]) -> list[dict]:
                 if etree.QName(entry).localname == "person" and names and names[0] not in persons:
                     persons.append(names[0])
             unit = block.get(XML_ID).rsplit("-", 1)[-1]
-            label = "heading" if unit.startswith("h") else f"¶ {unit.lstrip('p')}"
+            label = {"h": "heading", "n": f"note {unit[1:]}"}.get(unit[:1], f"¶ {unit[1:]}")
             text = normalise(reading_text(block))
             # other spellings of the names, so that any of them finds the paragraph
             lowered = text.lower()

@@ -1,0 +1,82 @@
+"""The translator's notes at the end of a text, from transcript to TEI, HTML and PDF: each
+note stays where the text has it, citable by its own id, and the numbers in the text link
+to it."""
+
+import lxml.html
+import pytest
+from conftest import FIXTURES, NS, make_edition
+from lxml import etree
+from pypdf import PdfReader
+
+from teiedition import pipeline
+from teiedition.markup.tei import XML_ID
+from teiedition.markup.text import normalise
+from teiedition.publish.search import search_records
+
+NOTES = FIXTURES / "transcripts" / "page-translator-notes.txt"
+DOC = "wcda-116301"
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    config = make_edition(tmp_path_factory.mktemp("notes") / "edition", NOTES)
+    report = pipeline.build(config)
+    assert report.ok, [str(d) for d in report.errors]
+    return config
+
+
+def test_tei_notes_and_the_references_to_them(edition):
+    root = etree.parse(str(edition.documents_dir / f"{DOC}.xml")).getroot()
+    div = root.find(".//tei:body/tei:div", NS)
+    notes = div.findall("tei:note", NS)
+    assert [(n.get("place"), n.get("n"), n.get(XML_ID)) for n in notes] == [
+        ("end", "1", f"{DOC}-n1"),
+        ("end", "2", f"{DOC}-n2"),
+    ]
+    assert normalise("".join(notes[1].itertext())).startswith("The figure for 1961 was 46%")
+    assert div[-2:] == notes  # where the text has them: after its last paragraph
+    refs = root.xpath("//tei:p/tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert [(r.text, r.get("target")) for r in refs] == [
+        ("1", f"#{DOC}-n1"),
+        ("2", f"#{DOC}-n2"),
+        ("1", f"#{DOC}-n1"),  # the same note, referred to twice
+    ]
+    # the dates and names of a note are marked as the text's are
+    assert notes[0].find("tei:placeName", NS).get("ref") == "#china"
+
+
+def test_html_links_the_numbers_and_the_notes_both_ways(edition):
+    page = lxml.html.fromstring(
+        (edition.output_dir / "html" / "documents" / f"{DOC}.html").read_bytes()
+    )
+    links = page.xpath("//sup[@class = 'note-ref']/a")
+    assert [(a.text, a.get("href"), a.get("id")) for a in links] == [
+        ("1", f"#{DOC}-n1", f"{DOC}-n1-ref"),
+        ("2", f"#{DOC}-n2", f"{DOC}-n2-ref"),
+        ("1", f"#{DOC}-n1", None),  # one id for the way back: the first reference's
+    ]
+    for number in ("1", "2"):
+        (note,) = page.xpath(f"//p[@class = 'endnote'][@id = '{DOC}-n{number}']")
+        assert note.xpath("string(a[contains(@class, 'permalink')])") == number
+        assert note.xpath("a[@class = 'note-back']/@href") == [f"#{DOC}-n{number}-ref"]
+    assert "Chairman of the People's Republic of China" in page.xpath(
+        f"string(//p[@id = '{DOC}-n1'])"
+    )
+
+
+def test_pdf_prints_the_notes_after_the_text(edition):
+    path = edition.output_dir / "pdf" / "documents" / f"{DOC}.pdf"
+    text = normalise(" ".join(page.extract_text() for page in PdfReader(path).pages))
+    last_paragraph = text.index("Comrade Kovács was not present.")
+    first_note = text.index("Liu Shaoqi was Chairman of the People's Republic of China.")
+    second_note = text.index("The figure for 1961 was 46%")
+    # in the text's run, not footnotes: before the page's footnote on the source
+    source_footnote = text.index("Magyar Országos Levéltár")
+    assert last_paragraph < first_note < second_note < source_footnote
+
+
+def test_search_finds_a_note_under_its_own_address(edition):
+    records = search_records([edition.documents_dir / f"{DOC}.xml"])
+    (note,) = [r for r in records if r["url"].endswith(f"#{DOC}-n2")]
+    assert note["meta"]["title"].endswith(", note 2")
+    assert "The figure for 1961 was 46%" in note["content"]
