@@ -116,3 +116,11 @@ def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to_and_they_en
     for text in (never_referred, text_after, with_a_space):
         body = structure(fields(text), anchor_year=1963)
         assert body.notes == [] and all(b.kind == "p" for b in body.main), text
+
+
+def test_a_heading_over_the_notes_belongs_to_them_not_to_the_signature():
+    body = structure(fields("The text.[1]\n\nJózsef Kovács\n\nNotes:\n\n[1] A note."), 1963)
+    assert [b.text for b in body.closer] == ["József Kovács"]
+    assert [(b.kind, b.text) for b in body.notes] == [("head", "Notes:"), ("note", "A note.")]
+    # a last line called "Notes" with no notes under it is the text's, as before
+    assert structure(fields("The text.\n\nNotes"), 1963).notes == []

@@ -9,9 +9,12 @@ from lxml import etree
 from pypdf import PdfReader
 
 from teiedition import pipeline
+from teiedition.markup.blocks import structure
+from teiedition.markup.body import build_text
 from teiedition.markup.tei import XML_ID
 from teiedition.markup.text import normalise
 from teiedition.publish.search import search_records
+from teiedition.readers.transcript import Field
 
 NOTES = FIXTURES / "transcripts" / "page-translator-notes.txt"
 DOC = "wcda-116301"
@@ -27,15 +30,16 @@ def edition(tmp_path_factory):
 
 def test_tei_notes_and_the_references_to_them(edition):
     root = etree.parse(str(edition.documents_dir / f"{DOC}.xml")).getroot()
-    div = root.find(".//tei:body/tei:div", NS)
+    # where the TEI Guidelines put a text's notes: after its body, at the back
+    (div,) = root.xpath("tei:text/tei:back/tei:div[@type = 'notes']", namespaces=NS)
     notes = div.findall("tei:note", NS)
     assert [(n.get("place"), n.get("n"), n.get(XML_ID)) for n in notes] == [
         ("end", "1", f"{DOC}-n1"),
         ("end", "2", f"{DOC}-n2"),
     ]
     assert normalise("".join(notes[1].itertext())).startswith("The figure for 1961 was 46%")
-    assert div[-2:] == notes  # where the text has them: after its last paragraph
-    refs = root.xpath("//tei:p/tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert list(div) == notes  # no heading: the page has none over them
+    refs = root.xpath("//tei:body//tei:p/tei:ref[@type = 'noteAnchor']", namespaces=NS)
     assert [(r.text, r.get("target")) for r in refs] == [
         ("1", f"#{DOC}-n1"),
         ("2", f"#{DOC}-n2"),
@@ -80,3 +84,15 @@ def test_search_finds_a_note_under_its_own_address(edition):
     (note,) = [r for r in records if r["url"].endswith(f"#{DOC}-n2")]
     assert note["meta"]["title"].endswith(", note 2")
     assert "The figure for 1961 was 46%" in note["content"]
+
+
+def test_the_heading_over_the_notes_heads_their_division():
+    lines = ["Text.[1]", "", "Footnotes", "", "[1] The note."]
+    body = structure([Field(line, n) for n, line in enumerate(lines, 1)], 1963)
+    text = build_text(body, "d", "en")
+    (div,) = text.xpath("tei:back/tei:div[@type = 'notes']", namespaces=NS)
+    assert [(etree.QName(c).localname, c.get(XML_ID), c.text) for c in div] == [
+        ("head", "d-h1", "Footnotes"),
+        ("note", "d-n1", "The note."),
+    ]
+    assert text.xpath("string(tei:body//tei:ref/@target)", namespaces=NS) == "#d-n1"

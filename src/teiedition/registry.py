@@ -130,7 +130,7 @@ def fingerprint(text: str) -> str:
 def _units(root: etree._Element) -> list[tuple[str, etree._Element, str]]:
     """(kind, element, text) of every citable unit of the text, in reading order."""
     found = []
-    for el in root.iterfind(".//" + tei("body") + "//*"):
+    for el in root.iterfind(".//" + tei("text") + "//*"):  # the body, and the notes at the back
         kind = UNIT_TAGS.get(etree.QName(el).localname) if isinstance(el.tag, str) else None
         if kind and el.get(XML_ID):
             found.append((kind, el, normalise(source_text(el))))

@@ -49,7 +49,8 @@ class Body:
     opener: list[Block]
     main: list[Block | ListNode]
     closer: list[Block]
-    #: the translator's notes at the end of the text ("[1] …"), their labels taken off
+    #: the translator's notes at the end of the text ("[1] …"), their labels taken off; the
+    #: first may be the heading over them ("Notes"), a block of kind "head"
     notes: list[Block] = field(default_factory=list)
 
 
@@ -60,6 +61,9 @@ _LIST_MARKER = re.compile(
 # A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as
 # inline.NOTE_REFERENCE finds).
 _NOTE_LABEL = re.compile(r"^(?P<label>\[(?P<num>\d{1,3})\])\s+(?=\S)")
+_NOTES_HEADING = re.compile(
+    r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
+)
 _TRAILING_REFERENCE = re.compile(NOTE_REFERENCE.pattern + "$")
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
 _TERMINAL = re.compile(r"[.!?:;…\"”»)\]]$")
@@ -109,8 +113,9 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
 
 def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     """The text's blocks and its notes: the blocks at its end that each begin with a number in
-    brackets that the text before them refers to. Anything else at the end (a number the text
-    never refers to, a paragraph after the notes) means no notes: the blocks stay text."""
+    brackets that the text before them refers to, with the heading over them if there is one.
+    Anything else at the end (a number the text never refers to, a paragraph after the notes)
+    means no notes: the blocks stay text."""
     start = len(blocks)
     while start > 0 and _NOTE_LABEL.match(blocks[start - 1].text):
         start -= 1
@@ -126,6 +131,10 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     for note in notes:
         note.kind = "note"
         _strip_label(note, _NOTE_LABEL)
+    if start > 1 and _NOTES_HEADING.match(blocks[start - 1].text):
+        start -= 1  # "Notes" over them: their heading, not the text's last line
+        blocks[start].kind = "head"
+        notes.insert(0, blocks[start])
     return blocks[:start], notes
 
 

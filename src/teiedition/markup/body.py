@@ -43,7 +43,7 @@ def build_text(
     div = sub(sub(text, "body"), "div", type="document")
     ids = _Ids(doc_id)
     # the notes' ids first: the text refers to them before they come
-    notes = [(note, ids.next("n")) for note in body.notes]
+    notes = [(note, ids.next("n")) for note in body.notes if note.kind == "note"]
     by_number: dict[str, str] = {}
     for note, note_id in notes:
         by_number.setdefault(note.number or "", note_id)  # a number twice: the first
@@ -52,8 +52,12 @@ def build_text(
     for node in body.main:
         builder.node(div, node)
     builder.frame(div, body.closer, "closer")
-    for note, note_id in notes:
-        builder.note(div, note, note_id)
+    if notes:  # back matter, as the TEI Guidelines place a text's notes
+        notes_div = sub(sub(text, "back"), "div", type="notes")
+        for heading in (b for b in body.notes if b.kind == "head"):
+            builder.heading(notes_div, heading)
+        for note, note_id in notes:
+            builder.note(notes_div, note, note_id)
     return text
 
 
@@ -78,14 +82,17 @@ class _Builder:
         group: etree._Element | None = None
         for block in blocks:
             if block.kind == "head":
-                head = sub(div, "head")
-                head.set(XML_ID, self.ids.next("h"))
-                mark_up(head, block.paragraph, self.annotators, self.notes)
+                self.heading(div, block)
                 group = None
                 continue
             if group is None:
                 group = sub(div, tag)
             self.line(group, block)
+
+    def heading(self, div: etree._Element, block: Block) -> None:
+        head = sub(div, "head")
+        head.set(XML_ID, self.ids.next("h"))
+        mark_up(head, block.paragraph, self.annotators, self.notes)
 
     def line(self, parent: etree._Element, block: Block) -> None:
         if block.kind == "dateline":
@@ -126,7 +133,7 @@ class _Builder:
             mark_up(p, node.paragraph, self.annotators, self.notes)
 
     def note(self, div: etree._Element, block: Block, note_id: str) -> None:
-        """A note of the translator's, where the text has it: at its end."""
+        """A note of the translator's, in the order the text has them."""
         note = sub(div, "note", place="end", n=block.number or "")
         note.set(XML_ID, note_id)
         mark_up(note, block.paragraph, self.annotators, self.notes)

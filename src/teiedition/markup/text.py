@@ -55,6 +55,7 @@ _BLOCKS = frozenset(
         "salute",
         "div",
         "body",
+        "back",
         "ab",
     }
 )

@@ -69,7 +69,7 @@ def search_records(paths: list[Path]) -> list[dict]:
             el.get(XML_ID): el for el in root.xpath("tei:standOff//*[@xml:id]", namespaces=NS)
         }
         names_of: dict[str, list[str]] = {}  # an entry's names, read once a document
-        for block in root.xpath(".//tei:body//*[@xml:id]", namespaces=NS):
+        for block in root.xpath(".//tei:text//*[@xml:id]", namespaces=NS):
             if etree.QName(block).localname not in {"p", "head", "note"}:
                 continue
             forms: dict[str, None] = {}  # in order, each once
