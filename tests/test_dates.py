@@ -23,6 +23,9 @@ from teiedition.patterns import by_first_letter
         ("1956", {"when": "1956"}),
         ("____ November 1962", {"notBefore": "1962-11-01", "notAfter": "1962-11-30"}),
         ("… February 1964", {"notBefore": "1964-02-01", "notAfter": "1964-02-29"}),
+        ("5-6 March 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-06"}),
+        ("28–29 February 1964", {"notBefore": "1964-02-28", "notAfter": "1964-02-29"}),
+        ("March 5 - 7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
     ],
 )
 def test_date_forms(text, attributes):
@@ -30,7 +33,18 @@ def test_date_forms(text, attributes):
     assert value is not None and value.attributes() == attributes
 
 
-@pytest.mark.parametrize("text", ["Top secret", "x 63", "February 30, 1963", "31 IV 62", "Nr 2421"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top secret",
+        "x 63",
+        "February 30, 1963",
+        "31 IV 62",
+        "Nr 2421",
+        "6-5 March 1963",  # a range that ends before it begins
+        "28-30 February 1963",  # a day the month does not have
+    ],
+)
 def test_not_dates(text):
     assert parse_date(text, anchor_year=1962) is None
 

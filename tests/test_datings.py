@@ -30,6 +30,14 @@ def dates(text, anchor="August 27, 1962"):
         ("in November 1962 the", ("November 1962", {"when": "1962-11"})),
         ("in 1956 they", ("1956", {"when": "1956"})),
         ("till 1970.", ("1970", {"when": "1970"})),
+        (
+            "On 5-6 March 1963 the",
+            ("5-6 March 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-06"}),
+        ),
+        (
+            "on March 5–7, 1963, the",
+            ("March 5–7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
+        ),
     ],
 )
 def test_explicit_dates(text, expected):
@@ -42,6 +50,20 @@ def test_explicit_dates(text, expected):
         ("visit on 22 August, which", ("22 August", {"when": "1962-08-22", "cert": "medium"})),
         ("on 9th August he", ("9th August", {"when": "1962-08-09", "cert": "medium"})),
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
+        (
+            "talks on 30-31 December were",  # the year nearest the document's date
+            (
+                "30-31 December",
+                {"notBefore": "1962-12-30", "notAfter": "1962-12-31", "cert": "medium"},
+            ),
+        ),
+        (
+            "on August 28 – 29 he",
+            (
+                "August 28 – 29",
+                {"notBefore": "1962-08-28", "notAfter": "1962-08-29", "cert": "medium"},
+            ),
+        ),
         ("this year", ("this year", {"when": "1962", "cert": "medium"})),
         ("last year", ("last year", {"when": "1961", "cert": "medium"})),
         (
@@ -191,3 +213,10 @@ def test_a_finder_is_skipped_only_where_it_could_find_nothing(text):
     for finder, needs in DocumentDates(parse_date("August 27, 1962")).finders():
         if list(finder(text)):
             assert all(need(text) for need in needs), (finder.__name__, text)
+
+
+@pytest.mark.parametrize("text", ["on 6-5 March", "on 30-31 April 1963 the", "on 3-4-5 May"])
+def test_days_that_make_no_range_make_no_range(text):
+    """A range that ends before it begins, or in a day its month lacks, is no range of days
+    (what else the words hold may still be a date: "April 1963")."""
+    assert all("notBefore" not in attributes for _, attributes in dates(text))

@@ -2,7 +2,8 @@
 
 Handles the forms met in Cold War diplomatic papers: "November 1, 1962", "14 August 1962",
 "26 X 63" (Roman month, two-digit year), "12.IX.1963", "14.08.1962", "November 1962",
-"____ November 1962" (day left blank in the original), "1962".
+"____ November 1962" (day left blank in the original), "5-6 March 1963" and "March 5-6, 1963"
+(days of one month), "1962".
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ ROMAN_MONTHS: dict[str, int] = {
 _MONTH = r"(?P<month>" + by_first_letter(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ROMAN = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# the last day of a range of days: "5-6", "5–6", "5 - 6"
+_TO_DAY = r"\s?[-–]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?"
 _BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"
 _YEAR = r"(?P<year>\d{4})"
 _YEAR2 = r"(?P<year>\d{4}|\d{2})"
@@ -40,6 +43,8 @@ _YEAR2 = r"(?P<year>\d{4}|\d{2})"
 # ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
 _I = re.IGNORECASE
 PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}", _I),  # March 5-6, 1963
+    re.compile(rf"{_DAY}{_TO_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 5-6 March 1963
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),  # November 1, 1962
     re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 14 August 1962
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
@@ -107,17 +112,26 @@ def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> 
         return DateValue(text, when=f"{year:04d}")
     if not 1 <= month <= 12:
         return None
+    days_in_month = calendar.monthrange(year, month)[1]
     if parts.get("blank"):
-        last = calendar.monthrange(year, month)[1]
         return DateValue(
             text,
             not_before=f"{year:04d}-{month:02d}-01",
-            not_after=f"{year:04d}-{month:02d}-{last:02d}",
+            not_after=f"{year:04d}-{month:02d}-{days_in_month:02d}",
         )
     if day is None:
         return DateValue(text, when=f"{year:04d}-{month:02d}")
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= day <= days_in_month:
         return None
+    if parts.get("last_day"):
+        last = int(parts["last_day"])  # type: ignore[arg-type]
+        if not day < last <= days_in_month:
+            return None
+        return DateValue(
+            text,
+            not_before=f"{year:04d}-{month:02d}-{day:02d}",
+            not_after=f"{year:04d}-{month:02d}-{last:02d}",
+        )
     return DateValue(text, when=f"{year:04d}-{month:02d}-{day:02d}")
 
 

@@ -1,9 +1,10 @@
 """Dates in the text, normalised to ISO 8601 (`date/@when`, or `@notBefore`/`@notAfter`).
 
 Explicit dates ("14 August 1962", "August 14, 1962", "26 X 63", "12.IX.1963", "November 1962",
-"1956") are normalised as written. Dates that lean on the document's own date are resolved
-against it and carry @cert="medium": a day and month without a year ("on 22 August", "the
-holiday of 15 August": the year nearest the document's date), "this year", "last year",
+"5-6 March 1963", "1956") are normalised as written. Dates that lean on the document's own date
+are resolved against it and carry @cert="medium": a day and month without a year ("on 22
+August", "the holiday of 15 August", "on 5-6 March": the year nearest the document's date),
+"this year", "last year",
 "next year" / "the coming year", "last November", "mid-October of this year", "the summer of
 1961", "tomorrow", "yesterday". What has no clear anchor ("two days later", "today", which
 the texts also use for "nowadays") stays unmarked: never guessed.
@@ -75,14 +76,20 @@ def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
 _EXPLICIT = [_searched(p) for p in EXPLICIT_PATTERNS[:-1]]
 _YEAR = re.compile(rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d){_BOUNDARY_AFTER}")
+# "22 August", "August 22", and days of one month, "5-6 March", "March 5-6" (last day: to)
+_TO = r"(?:\s?[-–]\s?(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _DAY_MONTH = re.compile(
     f"(?=[0-9{_MONTH_INITIALS}])"
     + _BOUNDARY_BEFORE
-    + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+    + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    + _TO.format("to")
+    + r"\s+"
     + _MONTH
     + r"|"
     + _MONTH.replace("month", "month2")
-    + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
+    + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+    + _TO.format("to2")
+    + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
 )
 _SEASON = re.compile(r"(?i:\b(?P<season>spring|summer|autumn|fall)\s+of\s+(?P<year>\d{4}))\b")
@@ -226,19 +233,23 @@ class DocumentDates:
         for match in _DAY_MONTH.finditer(text):
             month = MONTHS[(match["month"] or match["month2"]).lower()]
             day = int(match["day"] or match["day2"])
+            to = match["to"] or match["to2"]
+            last = int(to) if to else day
+            if to and not day < last:
+                continue
             candidates = []
             for year in (self.year - 1, self.year, self.year + 1):
-                if 1 <= day <= calendar.monthrange(year, month)[1]:
+                if 1 <= day <= last <= calendar.monthrange(year, month)[1]:
                     candidates.append(date(year, month, day))
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda d: (self._distance(d), d))
-            yield (
-                match.start(),
-                match.end(),
-                DateValue(match.group(0), when=nearest.isoformat()),
-                "medium",
+            value = (
+                _range(match.group(0), nearest, nearest.replace(day=last))
+                if to
+                else DateValue(match.group(0), when=nearest.isoformat())
             )
+            yield match.start(), match.end(), value, "medium"
 
     def _rolling_year(self, text: str) -> Iterator[_Found]:
         for match in _ROLLING_YEAR.finditer(text):
