@@ -1,5 +1,7 @@
 """Block structure: opener lines, headings, joins across scrape damage, lists, closer."""
 
+import pytest
+
 from teiedition.markup.blocks import ListNode, structure
 from teiedition.markup.inline import Break
 from teiedition.readers.transcript import Field
@@ -82,6 +84,42 @@ def test_signature_lines_form_the_closer():
     body = structure(fields("Text of the report.\n\nJózsef Kovács\n\nAmbassador"), 1962)
     assert [b.kind for b in body.closer] == ["signed", "signed"]
     assert body.main[-1].text == "Text of the report."
+
+
+def test_opening_and_closing_lines_copied_without_blank_lines_between_them():
+    body = structure(
+        fields(
+            "TOP SECRET\nCopy No. 2\n\nThe text.\n\n"
+            "Ambassador of the USSR in the DPRK\n(signed) V. Moskovsky"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text, b.line) for b in body.opener] == [
+        ("classification", "TOP SECRET", 1),
+        ("classification", "Copy No. 2", 2),
+    ]
+    assert [b.text for b in body.main] == ["The text."]
+    assert [(b.kind, b.line) for b in body.closer] == [("signed", 6), ("signed", 7)]
+
+
+def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text():
+    body = structure(
+        fields("TOP SECRET\nThe talks went on.\n\nThe text.\n\nWe agreed\nto go."), 1963
+    )
+    assert body.opener == [] and body.closer == []
+    assert [b.text for b in body.main] == [
+        "TOP SECRET\nThe talks went on.",
+        "The text.",
+        "We agreed\nto go.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Signed: Becker", "(signed) V. Moskovsky", "/signed/ Becker", "V. Moskovsky (signed)"]
+)
+def test_a_name_marked_as_signed_is_a_signature(line):
+    body = structure(fields(f"Text of the report.\n\n{line}"), 1962)
+    assert [(b.kind, b.text) for b in body.closer] == [("signed", line)]
 
 
 def test_a_last_sentence_is_no_signature():

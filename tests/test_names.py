@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from teiedition import pipeline
-from teiedition.markup import names
+from teiedition.markup import body, names
 from teiedition.markup.inline import mark_up
 from teiedition.markup.names import DocumentNames, NameIndex
 from teiedition.markup.tei import element
@@ -212,6 +212,22 @@ def test_signature_line_is_a_name(config):
     signed = xpath(tei, "//tei:closer/tei:signed/tei:persName")
     assert [source_text(s) for s in signed] == ["Brodowski"]
     assert signed[0].get("ref") == "#brodowski-wcda-117654"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Signed: Becker", "Becker"),
+        ("(Wiśniewski)", "Wiśniewski"),
+        ("K. Nowak (signed)", "K. Nowak"),
+    ],
+)
+def test_a_signature_is_the_name_less_the_mark_of_signing(index, line, name):
+    p = element("signed")
+    mark_up(p, line, [body._Signature(DocumentNames(index, "d1"))])
+    (person,) = p.iter("{*}persName")
+    assert source_text(person) == name and person.get("ref", "").startswith("#")
+    assert normalise(source_text(p)) == line  # the mark and brackets stay, outside the name
 
 
 # --- transcripts the project has never seen -------------------------------------------------

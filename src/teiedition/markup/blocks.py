@@ -79,9 +79,12 @@ _REFERENCE = re.compile(
 _ADDRESSEE = re.compile(r"^(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$")
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
+# A signature: a name, perhaps in brackets, perhaps marked as signed ("Signed: Becker",
+# "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)").
+SIGNED = r"[(/]?[Ss]ign(?:ed|ature)[)/]?"
 _NAME_LINE = re.compile(
-    r"^\(?(?:(?:signed|signature)\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){0,3}"
-    r"[A-ZÀ-ÖØ-Þ][\w'’-]*\)?$"
+    rf"^\(?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
+    rf"[A-ZÀ-ÖØ-Þ][\w'’-]*\)?(?:\s+{SIGNED})?$"
 )
 _ROLE_LINE = re.compile(
     r"^(?:[\w.-]+\s+){0,3}(?:Ambassador|Chargé|Charge|Counsell?or|Secretary|Attaché|Minister|"
@@ -91,24 +94,54 @@ _ROLE_LINE = re.compile(
 
 def structure(lines: list[Field], anchor_year: int | None) -> Body:
     blocks, notes = _split_notes(_raw_blocks(lines))
-    opener_count = 0
-    for block in blocks:
-        if not _classify_opener(block, anchor_year, is_last=block is blocks[-1]):
+    opener: list[Block] = []
+    index = 0  # of the first block after the opener
+    while index < len(blocks):
+        block = blocks[index]
+        parts = _lines_of(block)
+        if len(parts) > 1:
+            # opening lines copied without blank lines between them ("TOP SECRET" / "Copy
+            # No. 2"): each its own line, as with blank lines; never a heading made so
+            if not all(
+                _classify_opener(part, anchor_year, is_last=False) and part.kind != "head"
+                for part in parts
+            ):
+                break
+        elif not _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1):
             break
-        opener_count += 1
+        opener += parts
+        index += 1
     if (
-        opener_count
-        and blocks[opener_count - 1].kind == "head"
-        and opener_count < len(blocks)
-        and blocks[opener_count].text[:1].islower()
+        opener
+        and opener[-1].kind == "head"
+        and index < len(blocks)
+        and blocks[index].text[:1].islower()
     ):
-        blocks[opener_count - 1].kind = "p"  # no heading: its sentence goes on below
-        opener_count -= 1
-    opener, rest = blocks[:opener_count], _join_split_sentences(blocks[opener_count:])
+        opener.pop().kind = "p"  # no heading: its sentence goes on below
+        index -= 1
+    rest = _closing_lines(_join_split_sentences(blocks[index:]), anchor_year)
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
     return Body(opener, _lists(main), closer, notes)
+
+
+def _lines_of(block: Block) -> list[Block]:
+    """A block of lines the copy broke (nothing else repaired in it), a block for each line;
+    any other block, itself."""
+    if "\n" not in block.text or any(kind is not Break.LINE for _, kind in block.paragraph.breaks):
+        return [block]
+    return [Block(Paragraph(text), block.line + n) for n, text in enumerate(block.text.split("\n"))]
+
+
+def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
+    """The blocks, the last one split into its lines when each of them closes the text (a
+    signature copied without blank lines: "Ambassador of the USSR" / "(signed) V. Moskovsky")."""
+    parts = _lines_of(blocks[-1]) if blocks else []
+    if len(parts) < 2:
+        return blocks
+    split = blocks[:-1] + parts
+    return split if _closer_count(split, anchor_year) >= len(parts) else blocks
 
 
 def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from teiedition.markup.blocks import SIGNED
 from teiedition.markup.ids import ascii_fold, slug
 from teiedition.markup.inline import Span
 from teiedition.markup.tei import sub
@@ -81,6 +82,11 @@ _WORD = _CAPITAL + _WORD_REST
 _STARTS_WORD = r"(?<![\w.].)"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
+# A signature line that is a name and nothing else (the mark of signing and brackets aside)
+_SIGNATURE = re.compile(
+    rf"\s*(?:{SIGNED}\s*:?\s*)?\(?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})\)?"
+    rf"(?:\s+{SIGNED})?\s*"
+)
 _INITIALS_FIRST = re.compile(_INITIALS)
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
 _INITIALS_AFTER_FIRST = r"(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:[A-Z]\.\s?){0,2}"
@@ -363,13 +369,15 @@ class DocumentNames:
         return Mention(candidate.start, candidate.end, "person", entity.id)
 
     def signature(self, text: str, atoms: list[Span]) -> list[Span]:
-        """A signature line names its signer: when no name is found in it, the whole line is
-        taken as an unknown person's name ("Brodowski", "Károly Fendler")."""
+        """A signature line names its signer: when no name is found in it, the line, less a
+        mark that it was signed and brackets, is taken as an unknown person's name
+        ("Brodowski", "Károly Fendler", "Signed: Becker", "(Wiśniewski)")."""
         spans = self.spans(text, atoms)
-        name = text.strip()
-        if spans or not re.fullmatch(rf"(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}}", name):
+        line = _SIGNATURE.fullmatch(text)
+        if spans or not line:
             return spans
-        mention = self._resolve_unknown(Mention(0, len(name), "unknown-person", None), name)
+        start, end = line.span("name")
+        mention = self._resolve_unknown(Mention(start, end, "unknown-person", None), line["name"])
         return [self._span(mention, atoms)] if mention else []
 
     def _new_id(self, name: str) -> str:
