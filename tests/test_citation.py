@@ -34,6 +34,22 @@ def test_avprf_full_name_with_abbreviation_and_abbreviated_labels():
     assert c.loci[0].start == "165"
 
 
+@pytest.mark.parametrize(
+    "archive",
+    [
+        "Political Archive of the Federal Foreign Office, Berlin (PA AA)",
+        "Political Archive of the Federal Foreign Office (PA AA), Berlin",
+        "PolA AA",
+    ],
+)
+def test_the_archive_s_abbreviation_and_city_in_either_order_belong_to_its_name(archive):
+    c = parse_source_line(f"{archive}, MfAA, A 7137, pp. 12-15. Translated by Bernd Schaefer.")
+    assert c.archive.archive.key == "pola-aa" and c.archive.phrase == archive
+    assert parts(c) == [("collection", "MfAA"), ("signature", "A 7137")]
+    assert [(locus.unit, locus.start, locus.end) for locus in c.loci] == [("pages", "12", "15")]
+    assert c.archive.abbreviation in {"PA AA", "PolA AA"}
+
+
 def test_rgani():
     c = parse_source_line(
         "RGANI, Fond 5, Opis 28, Delo 410, List 210. "

@@ -75,8 +75,8 @@ def _matchers() -> tuple[tuple[re.Pattern[str], Archive, bool], ...]:
 def find_archive(citation: str) -> ArchiveMatch | None:
     """Find the archive a citation names: the earliest naming phrase in the text.
 
-    The phrase is extended over a following "(ABBR)" and ", <the archive's city>", which
-    belong to the name, not to the shelfmark.
+    The phrase is extended over a following "(ABBR)" and ", <the archive's city>", in either
+    order, which belong to the name, not to the shelfmark.
     """
     best: tuple[int, int, Archive, str | None] | None = None
     for pattern, archive, is_abbr in _matchers():
@@ -86,11 +86,14 @@ def find_archive(citation: str) -> ArchiveMatch | None:
     if best is None:
         return None
     start, end, archive, abbreviation = best
-    tail = re.match(r"\s*\((?P<abbr>[^()]{2,15})\)", citation[end:])
-    if tail:
-        abbreviation = abbreviation or tail.group("abbr")
-        end += tail.end()
-    city = re.match(rf",?\s*{re.escape(archive.settlement)}\b", citation[end:])
-    if city:
-        end += city.end()
+    city_after = re.compile(rf",?\s*{re.escape(archive.settlement)}\b")
+    for _ in range(2):  # "Name (ABBR), City" or "Name, City (ABBR)"
+        if tail := _ABBREVIATION_AFTER.match(citation, end):
+            abbreviation = abbreviation or tail.group("abbr")
+            end = tail.end()
+        if city := city_after.match(citation, end):
+            end = city.end()
     return ArchiveMatch(archive, citation[start:end], abbreviation, end)
+
+
+_ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[^()]{2,15})\)")
