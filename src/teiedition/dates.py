@@ -33,8 +33,8 @@ ROMAN_MONTHS: dict[str, int] = {
 _MONTH = r"(?P<month>" + by_first_letter(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ROMAN = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-# the last day of a range of days: "5-6", "5–6", "5 - 6"
-_TO_DAY = r"\s?[-–]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?"
+# the last day of a range of days, if it is one: "5-6", "5–6", "5 - 6"
+_TO_DAY = r"(?:\s?[-–]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"
 _YEAR = r"(?P<year>\d{4})"
 _YEAR2 = r"(?P<year>\d{4}|\d{2})"
@@ -43,10 +43,8 @@ _YEAR2 = r"(?P<year>\d{4}|\d{2})"
 # ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
 _I = re.IGNORECASE
 PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}", _I),  # March 5-6, 1963
-    re.compile(rf"{_DAY}{_TO_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 5-6 March 1963
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", _I),  # November 1, 1962
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 14 August 1962
+    re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}", _I),  # November 1, 1962; March 5-6, 1963
+    re.compile(rf"{_DAY}{_TO_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 14 August 1962; 5-6 March 1963
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
     re.compile(rf"{_DAY}\.?\s*{_ROMAN}\.?\s*{_YEAR2}"),  # 26 X 63, 12.IX.1963
     re.compile(rf"(?P<day>[0-3]?\d)\.(?P<month_num>[01]?\d)\.{_YEAR}"),  # 14.08.1962
