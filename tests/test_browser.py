@@ -271,3 +271,32 @@ def test_works_from_a_folder_on_disk(browser, site):
     tab.locator("ol.timeline-list a").first.click()
     assert tab.locator("main h1").inner_text().startswith("Memorandum of Conversation")
     context.close()
+
+
+@pytest.fixture(scope="module")
+def notes_site(tmp_path_factory):
+    """An edition of one document with the translator's notes."""
+    from conftest import FIXTURES, make_edition
+
+    from teiedition import pipeline
+
+    config = make_edition(
+        tmp_path_factory.mktemp("notes-site") / "edition",
+        FIXTURES / "transcripts" / "page-translator-notes.txt",
+    )
+    assert pipeline.build(config).ok
+    return config.output_dir / "html"
+
+
+def test_a_note_and_its_reference_lead_to_each_other(page, notes_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto((notes_site / "documents" / "wcda-116301.html").as_uri())
+    page.get_by_role("link", name="note 2", exact=True).click()
+    assert page.url.endswith("#wcda-116301-n2")
+    note = page.locator("#wcda-116301-n2")
+    assert note.is_visible() and "The figure for 1961 was 46%" in note.inner_text()
+    note.get_by_role("link", name="back to the text").click()
+    assert page.url.endswith("#wcda-116301-n2-ref")
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
