@@ -83,6 +83,16 @@ VOCABULARY = [
     "Ambassador",
     "c.",
     "M.",
+    # notes and references to them, signatures, ranges of days
+    "[1]",
+    "[2]",
+    "Pyongyang.[1]",
+    "Kaesong[2]",
+    "Notes",
+    "(signed)",
+    "Signed:",
+    "5-6",
+    "March",
 ]
 WORD = st.one_of(
     st.sampled_from(VOCABULARY),
@@ -168,8 +178,8 @@ def test_conversion_keeps_the_text_and_is_deterministic(
     )
     assert data == again
     root = etree.fromstring(data)
-    body_el = root.find(f".//{{{TEI_NS}}}body")
-    assert squeeze(source_text(body_el)) == squeeze(" ".join(f.text for f in transcript.body))
+    text_el = root.find(f"{{{TEI_NS}}}text")  # the body, and the notes at the back
+    assert squeeze(source_text(text_el)) == squeeze(" ".join(f.text for f in transcript.body))
     assert squeeze(body) == squeeze(" ".join(f.text for f in transcript.body))
     assert all(etree.QName(el).namespace == TEI_NS for el in root.iter(etree.Element))
     generated = tmp_path_factory.mktemp("generated") / "document.xml"
@@ -184,7 +194,7 @@ def test_conversion_keeps_the_text_and_is_deterministic(
         )
     assert found == expected
     # every repaired break is marked, none silently dropped
-    repairs = len(root.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}lb[@ed='scrape']"))
+    repairs = len(root.findall(f".//{{{TEI_NS}}}text//{{{TEI_NS}}}lb[@ed='scrape']"))
     assert repairs == count_breaks(structure(transcript.body, anchor_year=1962))
 
 
@@ -198,7 +208,7 @@ def count_breaks(body: Body) -> int:
                 total += len(node.paragraph.breaks)
         return total
 
-    return count(body.opener) + count(body.main) + count(body.closer)
+    return count(body.opener) + count(body.main) + count(body.closer) + count(body.notes)
 
 
 # white space of every kind (each character \s matches, some it does not), brackets, dots
