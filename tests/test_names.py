@@ -177,6 +177,16 @@ def test_unknown_names_get_unreviewed_entries_and_their_short_forms(index):
     assert sorted(unreviewed) == ["kang-ryang-uk", "kim-il", "siedlecki-jerzy", "tsvetkov-grigor"]
 
 
+def test_initials_are_no_article_or_pronoun_and_never_a_name_alone(index):
+    """ "A." and "I." before a name are initials (the articles and pronouns "A", "I" are no
+    names); initials with nothing after them are nobody."""
+    assert [f[1:3] for f in names_in(index, "Then A. Kim and I. Pak came.")] == [
+        ("A. Kim", "#kim-a"),
+        ("I. Pak", "#pak-i"),
+    ]
+    assert names_in(index, "A letter by V.P. [the ambassador] came.") == []
+
+
 def test_a_bare_unknown_surname_never_merges_two_documents(index):
     first = names_in(index, "Marshal Malinovsky spoke.", doc_id="doc-a")
     second = names_in(index, "Marshal Malinovsky spoke.", doc_id="doc-b")
@@ -184,8 +194,9 @@ def test_a_bare_unknown_surname_never_merges_two_documents(index):
 
 
 def test_a_name_without_latin_letters_still_gets_its_own_id(index):
-    # found by the property test: the id must not collapse onto the document's id
-    assert names_in(index, "comrade Ð spoke.", doc_id="d1962")[0][2] == "#person-d1962"
+    # found by the property test: the id must not collapse onto the document's id (a letter
+    # alone is no name: two letters with no Latin letter in them)
+    assert names_in(index, "comrade ÐÞ spoke.", doc_id="d1962")[0][2] == "#person-d1962"
 
 
 def test_an_unknown_id_never_takes_a_curated_one(index):

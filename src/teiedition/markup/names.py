@@ -82,6 +82,8 @@ _WORD = _CAPITAL + _WORD_REST
 _STARTS_WORD = r"(?<![\w.].)"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
+# A name's last word is never a letter alone: "V.P. [the ambassador]" names nobody
+_ENDS_WITH_A_LETTER_ALONE = re.compile(r"(?<![\w'’-])\w\Z")
 # A signature line that is a name and nothing else (the mark of signing and brackets aside)
 _SIGNATURE = re.compile(
     rf"\s*(?:{SIGNED}\s*:?\s*)?\(?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})\)?"
@@ -312,7 +314,7 @@ class DocumentNames:
         for shape, pattern in _UNKNOWN_PATTERNS:
             for match in pattern.finditer(text):
                 name = _trim_name(match.group("name"), 2 if shape in {"korean", "slavic"} else 1)
-                if name:
+                if name and not _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
                     start = match.start("name") + match.group("name").find(name)
                     found.append(Mention(start, start + len(name), "unknown-person", None))
         return found
@@ -466,13 +468,19 @@ def _trim_name(name: str, minimum_words: int = 1) -> str:
     """Strip words that are titles or not names from both ends ("Marshal Malinovsky",
     "Han River"); empty when fewer than `minimum_words` remain."""
     tokens = name.split()
-    while tokens and tokens[0].strip(".") in _NOT_NAMES:
+    while tokens and _no_name(tokens[0]):
         tokens.pop(0)
-    while tokens and tokens[-1].strip(".") in _NOT_NAMES:
+    while tokens and _no_name(tokens[-1]):
         tokens.pop()
     if len(tokens) < minimum_words:
         return ""
     return name[name.find(tokens[0]) : name.rfind(tokens[-1]) + len(tokens[-1])]
+
+
+def _no_name(token: str) -> bool:
+    """A title or a word that is no name ("Marshal", "Amb."); a letter and a stop is an
+    initial, never the article "A" ("A. Kim")."""
+    return token.strip(".") in _NOT_NAMES and not (len(token) == 2 and token[1] == ".")
 
 
 def _surname(name: str) -> str:
