@@ -56,7 +56,7 @@
     <xsl:for-each select="
         'Each document is given as the archive published it in English translation, with its source in the first footnote.',
         'Words in square brackets were supplied by the translator: missing words, a clarification, or another romanisation of a name. […] marks a passage the translation omits; word[?] a reading the translator queried; M[inistry] an abbreviation the translator expanded.',
-        'The translator’s remarks in brackets are given as footnotes. Damage done when the archive’s web page was copied has been repaired: where a character was misread (II for Il in Korean names), the text gives the correction and a footnote the copied page’s reading.',
+        'The translator’s remarks in brackets are given as footnotes. The translator’s numbered notes follow the text they belong to, where the archive gives them; a raised number in the text refers to one. Damage done when the archive’s web page was copied has been repaired: where a character was misread (II for Il in Korean names), the text gives the correction and a footnote the copied page’s reading.',
         'Persons, places and organisations are indexed at the end of the volume, with the pages on which they are named.'">
       <xsl:text>{te:typst(.)}
 
