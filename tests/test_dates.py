@@ -26,6 +26,10 @@ from teiedition.patterns import by_first_letter
         ("5-6 March 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-06"}),
         ("28–29 February 1964", {"notBefore": "1964-02-28", "notAfter": "1964-02-29"}),
         ("March 5 - 7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
+        ("15th of August 1962", {"when": "1962-08-15"}),
+        ("August-September 1962", {"notBefore": "1962-08-01", "notAfter": "1962-09-30"}),
+        ("1961-62", {"notBefore": "1961", "notAfter": "1962"}),
+        ("1962–1965", {"notBefore": "1962", "notAfter": "1965"}),
     ],
 )
 def test_date_forms(text, attributes):
@@ -43,6 +47,9 @@ def test_date_forms(text, attributes):
         "Nr 2421",
         "6-5 March 1963",  # a range that ends before it begins
         "28-30 February 1963",  # a day the month does not have
+        "September-August 1962",  # months backwards
+        "1962-1960",  # years backwards
+        "1962-12",  # may be December 1962: not guessed
     ],
 )
 def test_not_dates(text):

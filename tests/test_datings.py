@@ -34,6 +34,12 @@ def dates(text, anchor="August 27, 1962"):
             "On 5-6 March 1963 the",
             ("5-6 March 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-06"}),
         ),
+        ("on the 15th of August 1962 they", ("15th of August 1962", {"when": "1962-08-15"})),
+        ("the 1961-65 plan", ("1961-65", {"notBefore": "1961", "notAfter": "1965"})),
+        (
+            "in August-September 1962 the",
+            ("August-September 1962", {"notBefore": "1962-08-01", "notAfter": "1962-09-30"}),
+        ),
         (
             "on March 5–7, 1963, the",
             ("March 5–7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
@@ -49,6 +55,7 @@ def test_explicit_dates(text, expected):
     [
         ("visit on 22 August, which", ("22 August", {"when": "1962-08-22", "cert": "medium"})),
         ("on 9th August he", ("9th August", {"when": "1962-08-09", "cert": "medium"})),
+        ("on the 9th of August", ("9th of August", {"when": "1962-08-09", "cert": "medium"})),
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
         (
             "talks on 30-31 December were",  # the year nearest the document's date
@@ -148,6 +155,11 @@ DATE_PIECES = [
     "14.08.1962",
     "1962-08-14",
     "November 1962",
+    "15th of August 1962",
+    "August-September 1962",
+    "1961-62",
+    "–1965",
+    "5-6",
     "1",
     "x",
     ".",
@@ -168,7 +180,10 @@ def test_looking_first_for_a_forms_first_character_finds_the_same_dates(text):
         assert [m.span() for m in searched.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
-    year = re.compile(r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w/-]|\.\d|,\d)")
+    year = re.compile(
+        r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?:[-–](?:(?:1[89]|20)\d\d|\d\d))?"
+        r"(?![\w/-]|\.\d|,\d)"
+    )
     assert [m.span() for m in datings._YEAR.finditer(text)] == [
         m.span() for m in year.finditer(text)
     ]

@@ -2,8 +2,9 @@
 
 Handles the forms met in Cold War diplomatic papers: "November 1, 1962", "14 August 1962",
 "26 X 63" (Roman month, two-digit year), "12.IX.1963", "14.08.1962", "November 1962",
-"____ November 1962" (day left blank in the original), "5-6 March 1963" and "March 5-6, 1963"
-(days of one month), "1962".
+"____ November 1962" (day left blank in the original), "the 15th of August 1962", "1962", and
+ranges within a month, a year or a century: "5-6 March 1963", "March 5-6, 1963",
+"August-September 1962", "1961-62", "1962–1965".
 """
 
 from __future__ import annotations
@@ -35,8 +36,13 @@ _ROMAN = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) +
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # the last day of a range of days, if it is one: "5-6", "5–6", "5 - 6"
 _TO_DAY = r"(?:\s?[-–]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?)?"
+_OF = r"(?:\s+of)?"  # "the 15th of August"
+# the last month of a range of months: "August-September 1962"
+_TO_MONTH = r"(?:\s?[-–]\s?" + _MONTH.replace("(?P<month>", "(?P<last_month>") + ")?"
 _BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"
 _YEAR = r"(?P<year>\d{4})"
+# the last year of a range of years: "1961-62", "1962–1965"
+_TO_YEAR = r"(?:[-–](?P<last_year>\d{4}|\d{2}))?"
 _YEAR2 = r"(?P<year>\d{4}|\d{2})"
 
 # Each pattern matches a whole date expression; the first that matches wins. Month names
@@ -44,13 +50,14 @@ _YEAR2 = r"(?P<year>\d{4}|\d{2})"
 _I = re.IGNORECASE
 PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}", _I),  # November 1, 1962; March 5-6, 1963
-    re.compile(rf"{_DAY}{_TO_DAY}\s+{_MONTH},?\s+{_YEAR}", _I),  # 14 August 1962; 5-6 March 1963
+    # 14 August 1962; 5-6 March 1963; the 15th of August 1962
+    re.compile(rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH},?\s+{_YEAR}", _I),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
     re.compile(rf"{_DAY}\.?\s*{_ROMAN}\.?\s*{_YEAR2}"),  # 26 X 63, 12.IX.1963
     re.compile(rf"(?P<day>[0-3]?\d)\.(?P<month_num>[01]?\d)\.{_YEAR}"),  # 14.08.1962
     re.compile(rf"{_YEAR}-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)"),  # 1962-08-14
-    re.compile(rf"{_MONTH},?\s+{_YEAR}", _I),  # November 1962
-    re.compile(rf"{_YEAR}"),  # 1962
+    re.compile(rf"{_MONTH}{_TO_MONTH},?\s+{_YEAR}", _I),  # November 1962; August-September 1962
+    re.compile(rf"{_YEAR}{_TO_YEAR}"),  # 1962; 1961-62
 )
 
 
@@ -107,9 +114,24 @@ def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> 
     month = _month(parts)
     day = int(parts["day"]) if parts.get("day") else None
     if month is None:
+        if parts.get("last_year"):
+            last_year = _last_year(year, parts["last_year"])  # type: ignore[arg-type]
+            if last_year is None:
+                return None
+            return DateValue(text, not_before=f"{year:04d}", not_after=f"{last_year:04d}")
         return DateValue(text, when=f"{year:04d}")
     if not 1 <= month <= 12:
         return None
+    if parts.get("last_month"):
+        last_month = MONTHS[parts["last_month"].lower().rstrip(".")]  # type: ignore[union-attr]
+        if not month < last_month:
+            return None
+        end = calendar.monthrange(year, last_month)[1]
+        return DateValue(
+            text,
+            not_before=f"{year:04d}-{month:02d}-01",
+            not_after=f"{year:04d}-{last_month:02d}-{end:02d}",
+        )
     days_in_month = calendar.monthrange(year, month)[1]
     if parts.get("blank"):
         return DateValue(
@@ -131,6 +153,19 @@ def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> 
             not_after=f"{year:04d}-{month:02d}-{last:02d}",
         )
     return DateValue(text, when=f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def _last_year(first: int, written: str) -> int | None:
+    """The last year of a range that begins in `first`: "1965", or "62" in the same century.
+    None when the range would not go forward, and for two digits that could be a month
+    ("1962-12" may be December 1962)."""
+    if len(written) == 4:
+        last = int(written)
+    elif int(written) > 12:
+        last = first - first % 100 + int(written)
+    else:
+        return None
+    return last if last > first else None
 
 
 def _month(parts: dict[str, str | None]) -> int | None:

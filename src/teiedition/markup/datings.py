@@ -1,7 +1,8 @@
 """Dates in the text, normalised to ISO 8601 (`date/@when`, or `@notBefore`/`@notAfter`).
 
 Explicit dates ("14 August 1962", "August 14, 1962", "26 X 63", "12.IX.1963", "November 1962",
-"5-6 March 1963", "1956") are normalised as written. Dates that lean on the document's own date
+"the 15th of August 1962", "1956", and ranges: "5-6 March 1963", "August-September 1962",
+"1961-62") are normalised as written. Dates that lean on the document's own date
 are resolved against it and carry @cert="medium": a day and month without a year ("on 22
 August", "the holiday of 15 August", "on 5-6 March": the year nearest the document's date),
 "this year", "last year",
@@ -75,7 +76,10 @@ def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 # Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
 _EXPLICIT = [_searched(p) for p in EXPLICIT_PATTERNS[:-1]]
-_YEAR = re.compile(rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d){_BOUNDARY_AFTER}")
+_YEAR = re.compile(
+    rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d)"
+    rf"(?:[-–](?P<last_year>(?:1[89]|20)\d\d|\d\d))?{_BOUNDARY_AFTER}"  # "1961-62"
+)
 # "22 August", "August 22", and days of one month, "5-6 March", "March 5-6" (last day: to)
 _TO = r"(?:\s?[-–]\s?(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _DAY_MONTH = re.compile(
@@ -83,7 +87,7 @@ _DAY_MONTH = re.compile(
     + _BOUNDARY_BEFORE
     + r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     + _TO.format("to")
-    + r"\s+"
+    + r"(?:\s+of)?\s+"  # "the 15th of August"
     + _MONTH
     + r"|"
     + _MONTH.replace("month", "month2")
@@ -214,7 +218,11 @@ class DocumentDates:
 
     def _year(self, text: str) -> Iterator[_Found]:
         for match in _YEAR.finditer(text):
-            yield match.start(), match.end(), DateValue(match.group(0), when=match["year"]), None
+            if match["last_year"] is None:
+                value = DateValue(match.group(0), when=match["year"])
+            elif (value := parse_date(match.group(0))) is None:
+                continue  # "1962-12" may be December: no date
+            yield match.start(), match.end(), value, None
 
     def _season(self, text: str) -> Iterator[_Found]:
         for match in _SEASON.finditer(text):
