@@ -296,6 +296,9 @@ def test_a_note_and_its_reference_lead_to_each_other(page, notes_site):
     assert page.url.endswith("#wcda-116301-n2")
     note = page.locator("#wcda-116301-n2")
     assert note.is_visible() and "The figure for 1961 was 46%" in note.inner_text()
+    note.get_by_role("button", name="Copy the citation of note 2").click()
+    citation = note.locator("button.cite-paragraph").get_attribute("data-citation")
+    assert " note 2. " in citation and citation.split(" (accessed")[0].endswith("#wcda-116301-n2")
     note.get_by_role("link", name="back to the text").click()
     assert page.url.endswith("#wcda-116301-n2-ref")
     violations = Axe().run(page).response["violations"]

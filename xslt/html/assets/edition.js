@@ -1,6 +1,6 @@
 // teiedition: enhancements for readers with script. Every page works without this file
 // (but the search page): filters hide list entries, citations get an access date, and each
-// paragraph gets a "Cite paragraph" button that copies its citation.
+// paragraph and note gets a "Cite paragraph" ("Cite note") button that copies its citation.
 (function () {
   "use strict";
 
@@ -10,22 +10,28 @@
     document.querySelectorAll(".access-date").forEach((el) => { el.textContent = today; });
   }
 
+  // "¶ 7" for a paragraph, "note 2" for a note (whose permalink shows its number alone)
+  function unitLabel(unit) {
+    const number = unit.querySelector(".permalink")?.textContent.trim() || "";
+    return unit.classList.contains("endnote") ? `note ${number}` : number;
+  }
+
   function paragraphCitation(paragraph) {
     const citation = document.querySelector(".citation");
     const base = citation ? citation.dataset.url : location.href.split("#")[0];
-    const number = paragraph.querySelector(".permalink");
-    const label = number ? number.textContent.trim() : "";
+    const label = unitLabel(paragraph);
     const text = citation ? citation.textContent.replace(/\s+/g, " ").split(" http")[0].trim() : document.title;
     return `${text} ${label}. ${base}#${paragraph.id} (accessed ${today}).`;
   }
 
   function addCiteButtons() {
-    document.querySelectorAll("p.para[id]").forEach((paragraph) => {
+    document.querySelectorAll("p.para[id], p.endnote[id]").forEach((paragraph) => {
       const button = document.createElement("button");
+      const caption = paragraph.classList.contains("endnote") ? "Cite note" : "Cite paragraph";
       button.type = "button";
       button.className = "cite-paragraph";
-      button.textContent = "Cite paragraph";
-      button.setAttribute("aria-label", `Copy the citation of ${paragraph.querySelector(".permalink")?.textContent.trim() || "this paragraph"}`);
+      button.textContent = caption;
+      button.setAttribute("aria-label", `Copy the citation of ${unitLabel(paragraph) || "this paragraph"}`);
       button.addEventListener("click", async () => {
         const citation = paragraphCitation(paragraph);
         try {
@@ -35,7 +41,7 @@
           window.prompt("Copy this citation:", citation);
         }
         button.dataset.citation = citation;
-        setTimeout(() => { button.textContent = "Cite paragraph"; }, 2000);
+        setTimeout(() => { button.textContent = caption; }, 2000);
       });
       paragraph.appendChild(button);
     });
