@@ -241,6 +241,22 @@ def test_a_signature_is_the_name_less_the_mark_of_signing(index, line, name):
     assert normalise(source_text(p)) == line  # the mark and brackets stay, outside the name
 
 
+@pytest.mark.parametrize(
+    ("line", "ref"),
+    [
+        ("Ivan Moskovsky", "#moskovsky-ivan"),  # another forename: someone else
+        ("Vasily Moskovsky", "#moskovsky-vasily"),  # the forename agrees: in the name
+        ("Vasilii Moskovsky", "#moskovsky-vasily"),
+        ("V. Moskovsky", "#moskovsky-vasily"),
+        ("Moskovsky", "#moskovsky-vasily"),
+    ],
+)
+def test_a_signature_s_forename_decides_who_signed(index, line, ref):
+    p = element("signed")
+    mark_up(p, line, [body._Signature(DocumentNames(index, "d1"))])
+    assert [(source_text(n), n.get("ref")) for n in p.iter("{*}persName")] == [(line, ref)]
+
+
 # --- transcripts the project has never seen -------------------------------------------------
 
 UNSEEN = FIXTURES / "unseen"

@@ -373,14 +373,34 @@ class DocumentNames:
     def signature(self, text: str, atoms: list[Span]) -> list[Span]:
         """A signature line names its signer: when no name is found in it, the line, less a
         mark that it was signed and brackets, is taken as an unknown person's name
-        ("Brodowski", "Károly Fendler", "Signed: Becker", "(Wiśniewski)")."""
-        spans = self.spans(text, atoms)
+        ("Brodowski", "Károly Fendler", "Signed: Becker", "(Wiśniewski)"). A line that is a
+        name and nothing else gives its forename too: "István Kovács" is not the registers'
+        József Kovács, though "Kovács" alone would be."""
         line = _SIGNATURE.fullmatch(text)
+        bearers = self._bearers(line["name"]) if line else None
+        someone_else = bearers is not None and not bearers  # the forename says so
+        spans = [] if someone_else else self.spans(text, atoms)
+        if line and bearers and len(spans) == 1 and spans[0].end == line.end("name"):
+            # "Vasilii Moskovsky": the forename agrees, and belongs to the name too
+            start = line.start("name")
+            return [spans[0]._replace(start=start, inner=(start, spans[0].end))]
         if spans or not line:
             return spans
         start, end = line.span("name")
         mention = self._resolve_unknown(Mention(start, end, "unknown-person", None), line["name"])
         return [self._span(mention, atoms)] if mention else []
+
+    def _bearers(self, name: str) -> list[Entity] | None:
+        """For a name of several words that is no form of the registers but ends in a surname
+        the registers give alone (a short form): the persons of that surname whose forename
+        agrees with the name's first word ("Ivan Moskovsky": none). None for any other name."""
+        words = name.split()
+        if len(words) < 2 or self.index.lookup(name):
+            return None
+        bearers = [e for e, short in self.index.lookup(words[-1]) if short and e.kind == "person"]
+        if not bearers:
+            return None
+        return [e for e in bearers if not e.forename or _initials_agree(words[0], e.forename)]
 
     def _new_id(self, name: str) -> str:
         """surname-forenames, ascii, unique against every entry of another person. A surname
