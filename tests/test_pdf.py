@@ -197,17 +197,33 @@ def test_a_large_edition_is_split_into_volumes(tmp_path):
     assert report.pages == sum(len(PdfReader(v).pages) for v in volumes)
 
 
+def test_korean_and_chinese_script_print_in_noto_sans_cjk(tmp_path):
+    config = make_edition(tmp_path / "edition")
+    shutil.copytree(ROOT / "tei" / "documents", config.documents_dir)
+    document = sorted(config.documents_dir.glob("*.xml"))[1]
+    tree = etree.parse(str(document))
+    tree.find(".//tei:body//tei:p", NS).text = "Kim Il Sung (김일성, 金日成) said: "
+    tree.write(str(document), encoding="utf-8")
+    publish_pdf(config, tmp_path / "pdf")
+    pdf = tmp_path / "pdf" / "documents" / f"{document.stem}.pdf"
+    assert "Kim Il Sung (김일성, 金日成) said:" in " ".join(
+        PdfReader(pdf).pages[0].extract_text().split()
+    )
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "NotoSansKR" in fonts
+
+
 def test_a_character_no_font_has_is_named_and_other_documents_still_print(tmp_path):
     config = make_edition(tmp_path / "edition")
     shutil.copytree(ROOT / "tei" / "documents", config.documents_dir)
     broken = sorted(config.documents_dir.glob("*.xml"))[1]
     tree = etree.parse(str(broken))
-    tree.find(".//tei:body//tei:p", NS).text = "Kim Il Sung (金日成) said: "
+    tree.find(".//tei:body//tei:p", NS).text = "A word in Amharic (ሰላም) said: "
     tree.write(str(broken), encoding="utf-8")
     with pytest.raises(TeieditionError) as raised:
         publish_pdf(config, tmp_path / "pdf")
     message = str(raised.value)
-    assert f"{broken}: typst could not lay it out" in message and "金" in message
+    assert f"{broken}: typst could not lay it out" in message and "ሰ" in message
     assert "the volume was not built" in message
     written = sorted(p.stem for p in (tmp_path / "pdf" / "documents").glob("*.pdf"))
     assert written == sorted(p.stem for p in config.documents_dir.glob("*.xml") if p != broken)

@@ -1,6 +1,7 @@
 """The print edition: XSLT 3.0 (``xslt/print/``) makes Typst markup, the ``typst`` package
-compiles it to PDF with its bundled fonts only (system fonts ignored, so every machine makes the
-same file), as PDF/A-2b, tagged, with a fixed timestamp: the build date."""
+compiles it to PDF with its bundled fonts and the Noto Sans CJK faces of a Python package only
+(system fonts ignored, so every machine makes the same file), as PDF/A-2b, tagged, with a fixed
+timestamp: the build date."""
 
 from __future__ import annotations
 
@@ -55,10 +56,14 @@ class PdfPublisher:
     @functools.cached_property
     def _compiler(self):
         """One Typst compiler for the run: its fonts are read once, not for every document
-        (the same PDFs; a document's layout takes a seventh fewer instructions)."""
+        (the same PDFs; a document's layout takes a seventh fewer instructions). Its fonts are
+        its own and the Noto Sans CJK faces of a Python package, never the system's: Typst
+        falls back to those for the Korean, Chinese and Japanese that Libertinus lacks."""
+        import justmytype_intl_cjk
         import typst
 
-        return typst.Compiler(ignore_system_fonts=True)
+        cjk = justmytype_intl_cjk.get_font_pack().get_font_directories()
+        return typst.Compiler(ignore_system_fonts=True, font_paths=[str(d) for d in cjk])
 
     def volume_source(self, members: list[Path] | None = None) -> str:
         """The Typst source of a volume of `members` (default: the edition's documents)."""
@@ -87,7 +92,7 @@ class PdfPublisher:
                 timestamp=self.timestamp,
             )
         except Exception as err:  # typst reports its diagnostics in the message
-            # PDF/A turns a character no bundled font has into an error, so no glyph goes missing
+            # PDF/A turns a character no font has into an error, so no glyph goes missing
             message = " ".join(str(err).split())
             raise TeieditionError(f"{name}: typst could not lay it out: {message}") from err
 
