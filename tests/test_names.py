@@ -130,6 +130,19 @@ def test_an_unknown_name_and_its_alternative_romanisation_are_one_person(index):
     assert unreviewed == ["ri-dong-geon"]
 
 
+def test_a_korean_surname_written_in_capitals(index):
+    """Some translations write the surname in capitals ("KIM Il Sung", "LEE Hu-rak"): the
+    same persons, the same ids, the name kept as written."""
+    found = names_in(index, "KIM Il Sung met LEE Hu-rak and Pak Seong-cheol; LEE said.")
+    assert [f[1:] for f in found] == [
+        ("KIM Il Sung", "#kim-il-sung", None),
+        ("LEE Hu-rak", "#lee-hu-rak", None),
+        ("Pak Seong-cheol", "#pak-seong-cheol", None),
+        ("LEE", "#lee-hu-rak", "medium"),
+    ]
+    assert names_in(index, "The KIM report and MOSKOVSKY's.") == []  # a word in capitals alone
+
+
 def test_short_forms_the_document_introduces(index):
     found = names_in(
         index,

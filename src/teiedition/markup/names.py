@@ -35,6 +35,14 @@ KOREAN_SURNAMES = (
     "Kim Ri Li Lee Yi Pak Park Choe Choi Chong Jong Kang Han Ho Nam Mun Jang Chang Hyon Hong "
     "Yun Yu Rim Jo Cho Paek Baek Kwon Kwak Hwang Sin Shin Chon Jon Ryu Kye Pang Tak Chu Ju"
 ).split()
+
+
+def _either_case(letters: str) -> str:
+    """`letters` as written or in capitals: the rest of a surname some translations write
+    in capitals ("KIM Il Sung", "LEE Hu-rak")."""
+    return f"(?:{letters}|{letters.upper()})" if letters else ""
+
+
 # Names written surname first (Korean, Chinese, Vietnamese): the id and the short form
 # take the first word.
 SURNAME_FIRST = frozenset(KOREAN_SURNAMES) | frozenset(
@@ -94,6 +102,8 @@ _INITIALS_FIRST = re.compile(_INITIALS)
 _INITIALS_AFTER_FIRST = r"(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:[A-Z]\.\s?){0,2}"
 
 
+# A Korean surname, its first letter tested first, the rest also in capitals ("KIM")
+_KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in KOREAN_SURNAMES)
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -111,7 +121,7 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "korean",
         re.compile(
-            rf"(?P<name>(?:{'|'.join(s[0] + _STARTS_WORD + s[1:] for s in KOREAN_SURNAMES)})"
+            rf"(?P<name>(?:{_KOREAN_SURNAME})"
             r"\s[A-Z][a-z]{1,7}(?:-[a-z]{1,7})?(?:\s[A-Z][a-z]{1,7})?)(?![\w-])"
         ),
     ),
@@ -139,15 +149,19 @@ def fold(text: str) -> str:
 
 def _form_pattern(form: str) -> str:
     """A register form as a pattern: spaces and hyphens interchangeable (either case after a
-    hyphen), straight and curly apostrophes alike, "Il" also as the OCR's "II"."""
+    hyphen), straight and curly apostrophes alike, "Il" also as the OCR's "II", and a
+    surname written first ("Kim Il Sung") also in capitals ("KIM Il Sung")."""
     pieces: list[str] = []
-    for token in re.split(r"([ -])", form):
+    tokens = re.split(r"([ -])", form)
+    for position, token in enumerate(tokens):
         if token in {" ", "-"}:
             pieces.append(r"[\s-]")
         elif token:
             escaped = re.sub(r"['’]", "['’]", re.escape(token))
             if token == "Il":
                 escaped = "I[lI]"
+            elif position == 0 and len(tokens) > 1 and token in SURNAME_FIRST:
+                escaped = token[0] + _either_case(token[1:])
             if pieces and pieces[-1] == r"[\s-]" and token[0].isalpha():
                 escaped = f"[{token[0].upper()}{token[0].lower()}]" + escaped[1:]
             pieces.append(escaped)
@@ -507,8 +521,8 @@ def _surname(name: str) -> str:
     """The surname of a name as written: the first word of a Korean name, else the last;
     initials never."""
     tokens = [t for t in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", t)] or name.split()
-    if len(tokens) > 1 and tokens[0] in SURNAME_FIRST:
-        return tokens[0]
+    if len(tokens) > 1 and (tokens[0] in SURNAME_FIRST or tokens[0].title() in SURNAME_FIRST):
+        return tokens[0]  # as written: "KIM" in a text that writes surnames in capitals
     return tokens[-1] if tokens else name
 
 
