@@ -238,6 +238,13 @@ def test_signature_line_is_a_name(config):
     assert signed[0].get("ref") == "#brodowski-wcda-117654"
 
 
+def signature_line(index, line: str) -> etree._Element:
+    """`line` marked up as a document's signature line."""
+    p = element("signed")
+    mark_up(p, line, [body._Signature(DocumentNames(index, "d1"))])
+    return p
+
+
 @pytest.mark.parametrize(
     ("line", "name"),
     [
@@ -247,8 +254,7 @@ def test_signature_line_is_a_name(config):
     ],
 )
 def test_a_signature_is_the_name_less_the_mark_of_signing(index, line, name):
-    p = element("signed")
-    mark_up(p, line, [body._Signature(DocumentNames(index, "d1"))])
+    p = signature_line(index, line)
     (person,) = p.iter("{*}persName")
     assert source_text(person) == name and person.get("ref", "").startswith("#")
     assert normalise(source_text(p)) == line  # the mark and brackets stay, outside the name
@@ -265,8 +271,7 @@ def test_a_signature_is_the_name_less_the_mark_of_signing(index, line, name):
     ],
 )
 def test_a_signature_s_forename_decides_who_signed(index, line, ref):
-    p = element("signed")
-    mark_up(p, line, [body._Signature(DocumentNames(index, "d1"))])
+    p = signature_line(index, line)
     assert [(source_text(n), n.get("ref")) for n in p.iter("{*}persName")] == [(line, ref)]
 
 

@@ -197,13 +197,22 @@ def test_a_large_edition_is_split_into_volumes(tmp_path):
     assert report.pages == sum(len(PdfReader(v).pages) for v in volumes)
 
 
-def test_korean_and_chinese_script_print_in_noto_sans_cjk(tmp_path):
+def edition_whose_second_document_begins(tmp_path, text: str):
+    """A copy of the edition's TEI whose second document's first paragraph begins `text`:
+    (its config, that document)."""
     config = make_edition(tmp_path / "edition")
     shutil.copytree(ROOT / "tei" / "documents", config.documents_dir)
     document = sorted(config.documents_dir.glob("*.xml"))[1]
     tree = etree.parse(str(document))
-    tree.find(".//tei:body//tei:p", NS).text = "Kim Il Sung (김일성, 金日成) said: "
+    tree.find(".//tei:body//tei:p", NS).text = text
     tree.write(str(document), encoding="utf-8")
+    return config, document
+
+
+def test_korean_and_chinese_script_print_in_noto_sans_cjk(tmp_path):
+    config, document = edition_whose_second_document_begins(
+        tmp_path, "Kim Il Sung (김일성, 金日成) said: "
+    )
     publish_pdf(config, tmp_path / "pdf")
     pdf = tmp_path / "pdf" / "documents" / f"{document.stem}.pdf"
     assert "Kim Il Sung (김일성, 金日成) said:" in " ".join(
@@ -214,12 +223,9 @@ def test_korean_and_chinese_script_print_in_noto_sans_cjk(tmp_path):
 
 
 def test_a_character_no_font_has_is_named_and_other_documents_still_print(tmp_path):
-    config = make_edition(tmp_path / "edition")
-    shutil.copytree(ROOT / "tei" / "documents", config.documents_dir)
-    broken = sorted(config.documents_dir.glob("*.xml"))[1]
-    tree = etree.parse(str(broken))
-    tree.find(".//tei:body//tei:p", NS).text = "A word in Amharic (ሰላም) said: "
-    tree.write(str(broken), encoding="utf-8")
+    config, broken = edition_whose_second_document_begins(
+        tmp_path, "A word in Amharic (ሰላም) said: "
+    )
     with pytest.raises(TeieditionError) as raised:
         publish_pdf(config, tmp_path / "pdf")
     message = str(raised.value)
