@@ -50,6 +50,12 @@ def test_the_archive_s_abbreviation_and_city_in_either_order_belong_to_its_name(
     assert c.archive.abbreviation in {"PA AA", "PolA AA"}
 
 
+def test_aipn_unlabelled_number_is_its_signature():
+    c = parse_source_line("AIPN, 0296/1, t. 12. Obtained by Jakub Poprocki.")
+    assert c.archive.archive.key == "aipn"
+    assert parts(c) == [("signature", "0296/1"), ("folder", "12")]
+
+
 def test_rgani():
     c = parse_source_line(
         "RGANI, Fond 5, Opis 28, Delo 410, List 210. "
