@@ -104,6 +104,28 @@ def test_initials_that_disagree_make_another_person(index):
     assert text == "P. Moskovsky" and ref != "#moskovsky-vasily"
 
 
+def test_russian_initials_of_two_letters(index):
+    """ "Yu.", "Ya.", "Kh.", "Ts.", "Zh." romanise one Russian letter: an initial, not a name
+    of its own ("Yu" was a person, and "V. Andropov" someone else, before)."""
+    assert names_in(index, "Comrade Yu. V. Andropov met Ts. Dashdorj and N.S. Khrushchev.") == [
+        ("persName", "Yu. V. Andropov", "#andropov-yu-v", None),
+        ("persName", "Ts. Dashdorj", "#dashdorj-ts", None),
+        ("persName", "N.S. Khrushchev", "#khrushchev-nikita", None),
+    ]
+
+
+def test_a_two_letter_initial_must_begin_the_forename(index):
+    ((_, text, ref, _),) = names_in(index, "Kh. Moskovsky came.")
+    assert text == "Kh. Moskovsky" and ref != "#moskovsky-vasily"
+
+
+def test_initials_without_a_space_are_not_part_of_the_surname(index):
+    assert names_in(index, "V.P.Rashidov came; Rashidov left.") == [
+        ("persName", "V.P.Rashidov", "#rashidov-v-p", None),
+        ("persName", "Rashidov", "#rashidov-v-p", "medium"),
+    ]
+
+
 def test_c_before_a_name_is_comrade_not_an_initial(index):
     assert names_in(index, "C. Khrushchev replied.") == [
         ("persName", "Khrushchev", "#khrushchev-nikita", None)

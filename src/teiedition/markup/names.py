@@ -88,8 +88,12 @@ _WORD = _CAPITAL + _WORD_REST
 # after it is matched, so that a search looks only at the letters a pattern can begin with
 # (as quick a test as a search has) instead of looking behind at every position.
 _STARTS_WORD = r"(?<![\w.].)"
+# An initial: a capital, or a Russian letter that romanises as two ("Yu. V. Andropov")
+_INITIAL = r"(?:[A-Z]|Ch|Kh|Sh|Ts|Ya|Ye|Yo|Yu|Zh)\."
+# The second letter of such an initial, looked behind at its first (matched before it)
+_INITIAL_SECOND_LETTER = r"(?:(?<=[CKSZ])h|(?<=T)s|(?<=Y)[aeou])"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
-_INITIALS = r"(?!C\.\s?[A-Z][a-z])(?:[A-Z]\.\s?){1,3}"
+_INITIALS = rf"(?!C\.\s?[A-Z][a-z])(?:{_INITIAL}\s?){{1,3}}"
 # A name's last word is never a letter alone: "V.P. [the ambassador]" names nobody
 _ENDS_WITH_A_LETTER_ALONE = re.compile(r"(?<![\w'’-])\w\Z")
 # A signature line that is a name and nothing else (the mark of signing and brackets aside)
@@ -99,7 +103,9 @@ _SIGNATURE = re.compile(
 )
 _INITIALS_FIRST = re.compile(_INITIALS)
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
-_INITIALS_AFTER_FIRST = r"(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:[A-Z]\.\s?){0,2}"
+_INITIALS_AFTER_FIRST = (
+    rf"{_INITIAL_SECOND_LETTER}?(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:{_INITIAL}\s?){{0,2}}"
+)
 
 
 # A Korean surname, its first letter tested first, the rest also in capitals ("KIM")
@@ -495,7 +501,10 @@ def _alternative_end(text: str, end: int, atoms: list[Span]) -> int:
 
 
 def _initials_agree(initials: str, forename: str) -> bool:
-    return not forename or initials[0] == forename[0]
+    """Whether initials ("V.P.", "Yu.") or a forename's first word could be the forename's:
+    the first initial begins it; of a word, its first letter."""
+    first = initials.split(".", 1)[0] if "." in initials else initials[:1]
+    return not forename or fold(forename).startswith(fold(first))
 
 
 def _trim_name(name: str, minimum_words: int = 1) -> str:
@@ -520,7 +529,8 @@ def _no_name(token: str) -> bool:
 def _surname(name: str) -> str:
     """The surname of a name as written: the first word of a Korean name, else the last;
     initials never."""
-    tokens = [t for t in name.split() if not re.fullmatch(r"(?:[A-Z]\.)+", t)] or name.split()
+    words = [w for w in re.split(r"\s+|(?<=\.)", name) if w]  # "V.P.Rashidov": 3 words
+    tokens = [t for t in words if not re.fullmatch(_INITIAL, t)] or words
     if len(tokens) > 1 and (tokens[0] in SURNAME_FIRST or tokens[0].title() in SURNAME_FIRST):
         return tokens[0]  # as written: "KIM" in a text that writes surnames in capitals
     return tokens[-1] if tokens else name
