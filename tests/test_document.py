@@ -3,6 +3,10 @@
 import pytest
 from conftest import FIXTURE_TRANSCRIPTS, SEEDS, convert_path, one, xpath
 
+from teiedition.markup.document import build_document
+from teiedition.pipeline import load_names
+from teiedition.readers import read_transcript
+
 H = "/tei:TEI/tei:teiHeader"
 BODY = "/tei:TEI/tei:text/tei:body/tei:div[@type='document']"
 
@@ -202,3 +206,40 @@ def test_record_groups_are_collections(docs):
     assert xpath(doc(docs, seed("001")), f"{H}//tei:msIdentifier/tei:collection/text()") == [
         "XIX-J-1-j Korea"
     ]
+
+
+CITATION_OF_AN_UNKNOWN_ARCHIVE = (
+    "“Information on the Visit of the Soviet Ambassador,” April 3, 1963, Wilson Center Digital "
+    "Archive, Central Party Archive, Tirana, Fond 14, File 7. Translated by A. B. Person. "
+    "https://digitalarchive.wilsoncenter.org/document/111111"
+)
+PAGE_HEAD = "April 3, 1963\n\nInformation on the Visit of the Soviet Ambassador\n\n"
+TEXT = "The Soviet ambassador visited the embassy.\n"
+# a legacy page, which states no language, and a page that states one the edition lacks
+PAGES_THAT_TELL_NO_LANGUAGE = {
+    "not stated": PAGE_HEAD
+    + "CITATION SHARE DOWNLOAD\n\nget citation\n\nA summary.\n\n"
+    + CITATION_OF_AN_UNKNOWN_ARCHIVE
+    + "\n\nshare document\n\nVIEW DOCUMENT IN\n\nEnglish HTML\n\n"
+    + TEXT,
+    "Klingon": PAGE_HEAD
+    + "Citation:\n\n"
+    + CITATION_OF_AN_UNKNOWN_ARCHIVE
+    + "\n\nSummary:\n\nA summary.\n\nOriginal Language:\n\nKlingon\n\n"
+    + "Contents:\n\nTranslation - English\n\n"
+    + TEXT,
+}
+
+
+@pytest.mark.parametrize("said", sorted(PAGES_THAT_TELL_NO_LANGUAGE))
+def test_an_original_language_nobody_tells_is_undetermined_and_warned(tmp_path, config, said):
+    """No language on the page (or one the edition does not know) and an archive not in the
+    table: the document says "und" (ISO 639-2's undetermined), valid, with a warning."""
+    path = tmp_path / "page.txt"
+    path.write_text(PAGES_THAT_TELL_NO_LANGUAGE[said], "utf-8")
+    transcript = read_transcript(path)
+    tei = build_document(transcript, config, load_names(config))
+    assert one(tei, f"{H}//tei:msItem/tei:textLang/@mainLang") == "und"
+    assert one(tei, f"{H}//tei:msItem/tei:textLang") == said
+    assert one(tei, f"{H}//tei:langUsage/tei:language[@ident='und']").startswith("Undetermined")
+    assert any("recorded as undetermined (und)" in w.message for w in transcript.warnings)

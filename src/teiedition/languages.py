@@ -33,6 +33,9 @@ LANGUAGES: dict[str, str] = {
     "el": "Greek",
     "tr": "Turkish",
 }
+# ISO 639-2's code for a language that cannot be determined
+UNDETERMINED = "und"
+
 _BY_NAME = {name.lower(): code for code, name in LANGUAGES.items()}
 _BY_NAME.update({"serbo-croatian": "hbs", "czechoslovak": "cs", "mandarin": "zh"})
 
@@ -43,4 +46,4 @@ def code_for(name: str) -> str | None:
 
 
 def name_for(code: str) -> str:
-    return LANGUAGES.get(code, code)
+    return "Undetermined" if code == UNDETERMINED else LANGUAGES.get(code, code)

@@ -6,10 +6,11 @@ from lxml import etree
 
 from teiedition.config import Config
 from teiedition.dates import DateValue
+from teiedition.languages import UNDETERMINED
 from teiedition.markup.blocks import Body, structure
 from teiedition.markup.body import build_text
 from teiedition.markup.datings import DocumentDates
-from teiedition.markup.header import Facts, build_header, page_date_value
+from teiedition.markup.header import Facts, build_header, original_language, page_date_value
 from teiedition.markup.ids import document_id
 from teiedition.markup.inline import Annotator
 from teiedition.markup.names import DocumentNames, NameIndex
@@ -39,6 +40,18 @@ def build_document(
             transcript.warn(problem, transcript.source_line.line)
     else:
         transcript.warn("the page gives no archival source line; the provenance is incomplete")
+    language = original_language(transcript, citation)
+    if language.code == UNDETERMINED:
+        stated = transcript.original_language
+        transcript.warn(
+            (
+                f"original language {stated.text!r} is not one this edition knows"
+                if stated
+                else "the page states no original language"
+            )
+            + " and the archive does not tell it: recorded as undetermined (und)",
+            stated.line if stated else None,
+        )
     facts = Facts(
         doc_id=document_id(
             transcript.record_id.text if transcript.record_id else None,
@@ -51,6 +64,7 @@ def build_document(
         page_date=page_date,
         classification=next((b.text for b in body.opener if b.kind == "classification"), None),
         citation=citation,
+        language=language,
     )
     root = element("TEI")
     root.set(XML_ID, facts.doc_id)

@@ -10,7 +10,7 @@ from lxml import etree
 from teiedition import __version__
 from teiedition.config import Config
 from teiedition.dates import DateValue, parse_date
-from teiedition.languages import code_for, name_for
+from teiedition.languages import UNDETERMINED, code_for, name_for
 from teiedition.markup.inline import mark_up
 from teiedition.markup.tei import XML_ID, append_text, element, sub
 from teiedition.readers.citation import Credit, SourceCitation
@@ -58,6 +58,28 @@ class Facts:
     page_date: DateValue
     classification: str | None
     citation: SourceCitation | None
+    language: OriginalLanguage
+
+
+@dataclass(frozen=True)
+class OriginalLanguage:
+    """The language the document was written in, as far as the page or the archive tells."""
+
+    code: str  # ISO 639; "und" (undetermined) when neither the page nor the archive tells
+    text: str  # as the page writes it, else the edition's name for the code
+    inferred_from: str | None = None  # the holding archive as cited, when inferred from it
+
+
+def original_language(transcript: Transcript, citation: SourceCitation | None) -> OriginalLanguage:
+    """Stated by the page, else inferred from the holding archive, else undetermined."""
+    stated = transcript.original_language
+    code = code_for(stated.text) if stated else None
+    if stated and code:
+        return OriginalLanguage(code, stated.text)
+    if citation and citation.archive and citation.archive.archive.language:
+        code = citation.archive.archive.language
+        return OriginalLanguage(code, name_for(code), citation.archive.phrase)
+    return OriginalLanguage(UNDETERMINED, stated.text if stated else "not stated")
 
 
 def build_header(transcript: Transcript, facts: Facts, config: Config) -> etree._Element:
@@ -204,17 +226,9 @@ def _ms_desc(source_desc: etree._Element, transcript: Transcript, facts: Facts) 
             attributes["to"] = locus.end
         sub(item, "locus", locus.text, **attributes)
     sub(item, "title", transcript.title.text)
-    language, inferred_from = _original_language(transcript, facts)
-    if language:
-        stated = transcript.original_language
-        text_lang = sub(
-            item,
-            "textLang",
-            stated.text if stated and not inferred_from else name_for(language),
-            mainLang=language,
-        )
-        if inferred_from:
-            text_lang.set("cert", "medium")
+    text_lang = sub(item, "textLang", facts.language.text, mainLang=facts.language.code)
+    if facts.language.inferred_from:
+        text_lang.set("cert", "medium")
     acquisitions = [c for c in citation.credits if c.role == "obtained"] if citation else []
     if acquisitions:
         history = sub(ms_desc, "history")
@@ -238,18 +252,6 @@ def _credit_sentence(credits: list[Credit]) -> str:
     names = sorted({name for credit in credits for name in credit.names})
     org = next((credit.on_behalf_of for credit in credits if credit.on_behalf_of), None)
     return f"Obtained by {' and '.join(names)}" + (f" for {org}." if org else ".")
-
-
-def _original_language(transcript: Transcript, facts: Facts) -> tuple[str | None, str | None]:
-    """ISO 639-1 code of the original language, and what it was inferred from (None when
-    the page states it)."""
-    if transcript.original_language:
-        code = code_for(transcript.original_language.text)
-        if code:
-            return code, None
-    if facts.citation and facts.citation.archive:
-        return facts.citation.archive.archive.language, facts.citation.archive.phrase
-    return None, None
 
 
 def _encoding_desc(header: etree._Element, transcript: Transcript, config: Config) -> None:
@@ -305,17 +307,17 @@ def _profile_desc(header: etree._Element, transcript: Transcript, facts: Facts) 
         sub(creation, "placeName", creation_place)
     lang_usage = sub(profile, "langUsage")
     sub(lang_usage, "language", "English (translation)", ident="en", usage="100")
-    language, inferred_from = _original_language(transcript, facts)
-    if language:
-        label = f"{name_for(language)} (language of the original"
-        label += (
-            f"; inferred from the holding archive, {inferred_from})"
-            if inferred_from
-            else "; stated by the archive's page)"
-        )
-        original = sub(lang_usage, "language", label, ident=language, usage="0")
-        if inferred_from:
-            original.set("cert", "medium")
+    language = facts.language
+    if language.inferred_from:
+        how = f"inferred from the holding archive, {language.inferred_from}"
+    elif language.code == UNDETERMINED:
+        how = "neither stated by the archive's page nor known from the archive"
+    else:
+        how = "stated by the archive's page"
+    label = f"{name_for(language.code)} (language of the original; {how})"
+    original = sub(lang_usage, "language", label, ident=language.code, usage="0")
+    if language.inferred_from:
+        original.set("cert", "medium")
     terms = _terms(transcript, facts)
     if terms:
         keywords = sub(sub(profile, "textClass"), "keywords")
