@@ -108,6 +108,67 @@ def test_prc_foreign_ministry():
     assert (c.loci[0].unit, c.loci[0].start, c.loci[0].end) == ("pages", "1", "10")
 
 
+@pytest.mark.parametrize(
+    ("line", "key", "shelfmark", "locus"),
+    [
+        (
+            "Central State Archive, Sofia, Fond 1-B, Record 6, File 5062.",
+            "bulgaria-tsda",
+            [("fond", "1-B"), ("opis", "6"), ("file", "5062")],
+            None,
+        ),
+        (
+            "Archive of the Ministry of Foreign Affairs of Mongolia, fond 2, dans 1, kh/n 214, "
+            "khuu. 33-36.",
+            "mongolia-mfa",
+            [("fond", "2"), ("opis", "1"), ("file", "214")],
+            ("pages", "33", "36"),
+        ),
+        (
+            "Archive of the Romanian Ministry of Foreign Affairs (AMAE), Telegrams, vol. 1, "
+            "ff. 12-14.",
+            "romania-amae",
+            [("part", "Telegrams"), ("volume", "1")],
+            ("folios", "12", "14"),
+        ),
+        (
+            "AAN, KC PZPR, XI A/10, k. 12-15.",
+            "aan",
+            [("collection", "KC PZPR"), ("signature", "XI A/10")],
+            ("folios", "12", "15"),
+        ),
+        (
+            "SAPMO-BArch, DY 30, IV 2/20/137.",
+            "sapmo",
+            [("collection", "DY 30"), ("signature", "IV 2/20/137")],
+            None,
+        ),
+        (
+            "Archive of the Ministry of Foreign Affairs, Prague (AMZV), KLDR, box 3, file 5.",
+            "czech-amzv",
+            [("part", "KLDR"), ("box", "3"), ("file", "5")],
+            None,
+        ),
+        (
+            "APRF, fond 3, opis 65, delo 776, listy 1-5.",
+            "aprf",
+            [("fond", "3"), ("opis", "65"), ("delo", "776")],
+            ("folios", "1", "5"),
+        ),
+    ],
+)
+def test_archives_of_other_socialist_states_and_their_labels(line, key, shelfmark, locus):
+    c = parse_source_line(line + " Translated by A. Person.")
+    assert c.archive.archive.key == key and not c.problems
+    assert parts(c) == shelfmark
+    assert [(x.unit, x.start, x.end) for x in c.loci] == ([locus] if locus else [])
+
+
+def test_a_label_is_a_whole_word():
+    c = parse_source_line("AVPRF, Records of the CC, fond 3.")
+    assert parts(c) == [("part", "Records of the CC"), ("fond", "3")]
+
+
 def test_unknown_archive_is_reported_not_guessed():
     c = parse_source_line("Mongolian National Central Archive, fond 4. Translated by X Y.")
     assert c.archive is None

@@ -12,16 +12,21 @@ from dataclasses import dataclass, field
 
 from teiedition.readers.archives import ArchiveMatch, find_archive
 
-# Shelfmark labels met in Russian, Polish, Hungarian, Czech, Chinese and German citations.
-# (pattern matched at the start of a comma-separated part, part type). A label may also follow
-# its number ("5. doboz"). Folio and page parts become `locus`, not `idno`.
+# Shelfmark labels met in Russian, Polish, Hungarian, Czech, Chinese, German, Romanian,
+# Bulgarian and Mongolian citations (pattern matched at the start of a comma-separated part,
+# part type). A label may also follow its number ("5. doboz"). Folio and page parts become
+# `locus`, not `idno`.
 _LABELS: tuple[tuple[str, str], ...] = (
     (r"fond|f\.", "fond"),
     (r"opis|op\.", "opis"),
+    (r"record", "opis"),  # Bulgarian опис, as the archive's translations give it
+    (r"dans", "opis"),  # Mongolian данс, the inventory
     (r"papka|pap\.", "papka"),
     (r"delo|d\.", "delo"),
-    (r"listy|list|ll?\.", "folios"),
-    (r"pages|page|pp\.", "pages"),
+    (r"file|a\.\s?e\.|kh/n", "file"),  # Mongolian х/н, the storage unit
+    (r"listy|list|ll?\.|folios?|fols?\.|ff\.|karty|karta|k\.", "folios"),  # Polish karta
+    (r"pages|page|pp\.|khuu\.?|khuudas", "pages"),  # Mongolian хуудас
+    (r"volume|vol\.|svazek|sv\.", "volume"),
     (r"department|dept\.|departament", "department"),
     (r"zespół|zesp\.|z\.", "zespol"),
     (r"wiązka|w\.", "bundle"),
@@ -34,7 +39,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"MfAA", "collection"),
 )
 _LABEL_RE = re.compile(
-    r"^(?:(?P<before>" + "|".join(p for p, _ in _LABELS) + r")\s*(?P<value>\S.*)"
+    r"^(?:(?P<before>" + "|".join(p for p, _ in _LABELS) + r")(?:(?<=\.)|(?!\w))\s*(?P<value>\S.*)"
     r"|(?P<value2>[\w/-]+)\.?\s+(?P<after>" + "|".join(p for p, _ in _LABELS) + r"))$",
     re.IGNORECASE,
 )
