@@ -115,15 +115,24 @@ def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text(
 
 
 @pytest.mark.parametrize(
-    "line", ["Signed: Becker", "(signed) V. Moskovsky", "/signed/ Becker", "V. Moskovsky (signed)"]
+    "line",
+    [
+        "Signed: Becker",
+        "(signed) V. Moskovsky",
+        "/signed/ Becker",
+        "V. Moskovsky (signed)",
+        "Ambassador: /signed/ G. Bogdanov",
+        "Ambassador of the PRB in the DPRK: G. Bogdanov",
+    ],
 )
 def test_a_name_marked_as_signed_is_a_signature(line):
     body = structure(fields(f"Text of the report.\n\n{line}"), 1962)
     assert [(b.kind, b.text) for b in body.closer] == [("signed", line)]
 
 
-def test_a_last_sentence_is_no_signature():
-    body = structure(fields("Text of the report.\n\nTwo submarines."), 1962)
+@pytest.mark.parametrize("last", ["Two submarines.", "The Ambassador replied: No"])
+def test_a_last_sentence_is_no_signature(last):
+    body = structure(fields(f"Text of the report.\n\n{last}"), 1962)
     assert body.closer == []
 
 

@@ -273,6 +273,8 @@ def signature_line(index, line: str) -> etree._Element:
         ("Signed: Becker", "Becker"),
         ("(Wiśniewski)", "Wiśniewski"),
         ("K. Nowak (signed)", "K. Nowak"),
+        ("Ambassador: /signed/ Bogdanov", "Bogdanov"),
+        ("Ambassador of the PRB in the DPRK: Bogdanov", "Bogdanov"),
     ],
 )
 def test_a_signature_is_the_name_less_the_mark_of_signing(index, line, name):

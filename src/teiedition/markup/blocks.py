@@ -79,17 +79,21 @@ _REFERENCE = re.compile(
 _ADDRESSEE = re.compile(r"^(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$")
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
+# A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
+_ROLE = (
+    r"(?:[\w.-]+\s+){0,3}(?:Ambassador|Chargé|Charge|Counsell?or|Secretary|Attaché|Minister|"
+    r"Consul|Envoy|Head|Director|Chairman|Deputy)\b"
+)
 # A signature: a name, perhaps in brackets, perhaps marked as signed ("Signed: Becker",
-# "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)").
+# "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)"), perhaps after the signer's
+# office and a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = r"[(/]?[Ss]ign(?:ed|ature)[)/]?"
+OFFICE_AND_COLON = rf"{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,8}}:\s*"
 _NAME_LINE = re.compile(
-    rf"^\(?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
+    rf"^(?:{OFFICE_AND_COLON})?\(?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
     rf"[A-ZÀ-ÖØ-Þ][\w'’-]*\)?(?:\s+{SIGNED})?$"
 )
-_ROLE_LINE = re.compile(
-    r"^(?:[\w.-]+\s+){0,3}(?:Ambassador|Chargé|Charge|Counsell?or|Secretary|Attaché|Minister|"
-    r"Consul|Envoy|Head|Director|Chairman|Deputy)\b[^.]{0,60}$"
-)
+_ROLE_LINE = re.compile(rf"^{_ROLE}[^.]{{0,60}}$")
 
 
 def structure(lines: list[Field], anchor_year: int | None) -> Body:

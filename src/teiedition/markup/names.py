@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from teiedition.markup.blocks import SIGNED
+from teiedition.markup.blocks import OFFICE_AND_COLON, SIGNED
 from teiedition.markup.ids import ascii_fold, slug
 from teiedition.markup.inline import Span
 from teiedition.markup.tei import sub
@@ -98,8 +98,8 @@ _INITIALS = rf"(?!C\.\s?[A-Z][a-z])(?:{_INITIAL}\s?){{1,3}}"
 _ENDS_WITH_A_LETTER_ALONE = re.compile(r"(?<![\w'’-])\w\Z")
 # A signature line that is a name and nothing else (the mark of signing and brackets aside)
 _SIGNATURE = re.compile(
-    rf"\s*(?:{SIGNED}\s*:?\s*)?\(?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})\)?"
-    rf"(?:\s+{SIGNED})?\s*"
+    rf"\s*(?:{OFFICE_AND_COLON})?(?:{SIGNED}\s*:?\s*)?"
+    rf"\(?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})\)?(?:\s+{SIGNED})?\s*"
 )
 _INITIALS_FIRST = re.compile(_INITIALS)
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
