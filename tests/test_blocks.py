@@ -34,6 +34,15 @@ def test_opener_lines_and_heading():
     assert [b.text for b in body.main] == ["Com. Moskovsky visited Pak."]
 
 
+@pytest.mark.parametrize("line", ["URGENT", "Very urgent!", "Out of turn"])
+def test_a_telegram_s_precedence_is_an_opening_line_not_a_heading(line):
+    body = structure(fields(f"TOP SECRET\n\n{line}\n\nOn 11 March he came."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "TOP SECRET"),
+        ("precedence", line),
+    ]
+
+
 def test_a_single_paragraph_is_never_a_heading():
     body = structure(fields("A short line without a stop"), anchor_year=1962)
     assert body.opener == [] and body.main[0].kind == "p"

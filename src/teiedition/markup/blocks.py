@@ -72,6 +72,12 @@ _CLASSIFICATION = re.compile(
     r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$",
     re.IGNORECASE,
 )
+# A telegram's precedence: how fast it must go ("URGENT", "Very urgent", "Out of turn")
+_PRECEDENCE = re.compile(
+    r"^(?:(?:very|most|extremely)\s+)?(?:urgent|immediate|priority|flash|express|out of turn)"
+    r"[.!]?$",
+    re.IGNORECASE,
+)
 _REGISTRY = re.compile(r"^(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*$")
 _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad)\s*(?:to)?\s*:?\s*\S.{0,80}$"
@@ -233,6 +239,8 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind, block.date, block.place = "dateline", date, match["place"]
     elif _CLASSIFICATION.match(text):
         block.kind = "classification"
+    elif _PRECEDENCE.match(text):
+        block.kind = "precedence"
     elif _REGISTRY.match(text):
         block.kind = "registry"
     elif _REFERENCE.match(text):

@@ -13,6 +13,7 @@ from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub
 # Opening and closing lines: which TEI element holds each kind of line.
 _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "classification": ("seg", {"type": "classification"}),
+    "precedence": ("seg", {"type": "precedence"}),
     "registry": ("seg", {"type": "registry-number"}),
     "reference": ("seg", {"type": "reference"}),
     "addressee": ("seg", {"type": "addressee"}),
