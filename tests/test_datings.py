@@ -44,10 +44,20 @@ def dates(text, anchor="August 27, 1962"):
             "on March 5–7, 1963, the",
             ("March 5–7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
         ),
+        ("on 14-II-1963 he", ("14-II-1963", {"when": "1963-02-14"})),
+        ("on 14/02/1963 he", ("14/02/1963", {"when": "1963-02-14"})),
+        ("on 02/14/1963 he", ("02/14/1963", {"when": "1963-02-14"})),
+        ("on 06/06/1963 he", ("06/06/1963", {"when": "1963-06-06"})),
     ],
 )
 def test_explicit_dates(text, expected):
     assert dates(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["on 05/06/1963 he", "on 31/02/1963 he", "No. 12/35/1962"])
+def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
+    """05/06 is 5 June in Europe and May 6 in America: no date rather than a wrong one."""
+    assert dates(text) == []
 
 
 @pytest.mark.parametrize(

@@ -53,8 +53,10 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     # 14 August 1962; 5-6 March 1963; the 15th of August 1962
     re.compile(rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH},?\s+{_YEAR}", _I),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
-    re.compile(rf"{_DAY}\.?\s*{_ROMAN}\.?\s*{_YEAR2}"),  # 26 X 63, 12.IX.1963
+    re.compile(rf"{_DAY}[.-]?\s*{_ROMAN}[.-]?\s*{_YEAR2}"),  # 26 X 63, 12.IX.1963, 14-II-1963
     re.compile(rf"(?P<day>[0-3]?\d)\.(?P<month_num>[01]?\d)\.{_YEAR}"),  # 14.08.1962
+    # 14/02/1963 or 02/14/1963: day and month told apart only when one of them exceeds 12
+    re.compile(rf"(?P<day>[0-3]?\d)/(?P<day_or_month>[0-3]?\d)/{_YEAR}"),
     re.compile(rf"{_YEAR}-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)"),  # 1962-08-14
     re.compile(rf"{_MONTH}{_TO_MONTH},?\s+{_YEAR}", _I),  # November 1962; August-September 1962
     re.compile(rf"{_YEAR}{_TO_YEAR}"),  # 1962; 1961-62
@@ -105,7 +107,21 @@ def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
     for pattern in PATTERNS:
         match = pattern.fullmatch(candidate)
         if match:
-            return _value(text.strip(), match.groupdict(), anchor_year)
+            parts = match.groupdict()
+            if parts.get("day_or_month") and not (parts := _day_and_month(parts)):
+                return None
+            return _value(text.strip(), parts, anchor_year)
+    return None
+
+
+def _day_and_month(parts: dict[str, str | None]) -> dict[str, str | None] | None:
+    """A numeric date with slashes as day and month: the one over 12 is the day (14/02, 02/14);
+    None when either could be the day (05/06), for Europe writes it one way, America the other."""
+    first, second = parts["day"] or "", parts["day_or_month"] or ""
+    if int(first) > 12 >= int(second) or int(first) == int(second):
+        return {**parts, "month_num": second}
+    if int(second) > 12 >= int(first):
+        return {**parts, "day": second, "month_num": first}
     return None
 
 
