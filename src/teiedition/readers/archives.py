@@ -55,21 +55,21 @@ def archives() -> tuple[Archive, ...]:
 
 
 @cache
-def _matchers() -> tuple[tuple[re.Pattern[str], Archive, bool], ...]:
-    """(pattern, archive, is_abbreviation), longest forms first so "AVP RF" beats "AVP"."""
+def _matcher() -> tuple[re.Pattern[str], tuple[tuple[Archive, bool], ...]]:
+    """Every naming form of every archive in one pattern, longest first so that "AVP RF" beats
+    "AVP", and what each form (the group of its number) names: (archive, is_abbreviation).
+    Abbreviations match in their case, full names in any."""
     forms: list[tuple[str, Archive, bool]] = []
     for archive in archives():
         forms += [(abbr, archive, True) for abbr in archive.abbreviations]
         forms += [(name, archive, False) for name in archive.names]
     forms.sort(key=lambda form: -len(form[0]))
-    return tuple(
-        (
-            re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", 0 if is_abbr else re.IGNORECASE),
-            archive,
-            is_abbr,
-        )
-        for text, archive, is_abbr in forms
+    alternatives = (
+        f"(?P<f{n}>{re.escape(text) if is_abbr else f'(?i:{re.escape(text)})'})"
+        for n, (text, _, is_abbr) in enumerate(forms)
     )
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+    return pattern, tuple((archive, is_abbr) for _, archive, is_abbr in forms)
 
 
 def find_archive(citation: str) -> ArchiveMatch | None:
@@ -78,14 +78,13 @@ def find_archive(citation: str) -> ArchiveMatch | None:
     The phrase is extended over a following "(ABBR)" and ", <the archive's city>", in either
     order, which belong to the name, not to the shelfmark.
     """
-    best: tuple[int, int, Archive, str | None] | None = None
-    for pattern, archive, is_abbr in _matchers():
-        match = pattern.search(citation)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), match.end(), archive, match.group(0) if is_abbr else None)
-    if best is None:
+    pattern, named = _matcher()
+    match = pattern.search(citation)
+    if match is None:
         return None
-    start, end, archive, abbreviation = best
+    archive, is_abbr = named[int((match.lastgroup or "f0")[1:])]
+    start, end = match.span()
+    abbreviation = match.group(0) if is_abbr else None
     city_after = re.compile(rf",?\s*{re.escape(archive.settlement)}\b")
     for _ in range(2):  # "Name (ABBR), City" or "Name, City (ABBR)"
         if tail := _ABBREVIATION_AFTER.match(citation, end):
