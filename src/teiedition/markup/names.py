@@ -216,14 +216,25 @@ class NameIndex:
             return
         # grouped by the character they begin with, not tried one after another at each capital
         grouped: list[tuple[str, str]] = []
+        after_initials: list[str] = []  # the forms that may follow initials, in their order
         for alternative in self.alternatives:
             initials, form, start = shapes[alternative]
             if start is None:  # cannot be grouped: all of them in one list
                 self.pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(self.alternatives)})(?![\w])")
                 return
             if initials:  # with initials first, as the optional group tries them first
-                grouped.append((string.ascii_uppercase, _INITIALS_AFTER_FIRST + form))
+                if not after_initials:
+                    grouped.append((string.ascii_uppercase, ""))  # filled in below
+                after_initials.append(form)
             grouped.append(start)
+        if after_initials:
+            # the initials read once for all the forms: no form begins with an initial, so
+            # where initials are, only these alternatives can match, in the same order
+            at = grouped.index((string.ascii_uppercase, ""))
+            grouped[at] = (
+                string.ascii_uppercase,
+                f"{_INITIALS_AFTER_FIRST}(?:{'|'.join(after_initials)})",
+            )
         self.pattern = re.compile(rf"{by_first_character(grouped, _STARTS_WORD)}(?![\w])")
 
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
