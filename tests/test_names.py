@@ -126,6 +126,15 @@ def test_initials_without_a_space_are_not_part_of_the_surname(index):
     ]
 
 
+def test_a_register_s_name_in_capitals_is_that_person(index):
+    """Soviet records write surnames in capitals: "V.P. MOSKOVSKY" was a new person."""
+    assert names_in(index, "Ambassador V.P. MOSKOVSKY met N.S. KHRUSHCHEV and P. MOSKOVSKY.") == [
+        ("persName", "V.P. MOSKOVSKY", "#moskovsky-vasily", None),
+        ("persName", "N.S. KHRUSHCHEV", "#khrushchev-nikita", None),
+        ("persName", "P. MOSKOVSKY", "#moskovsky-p", None),  # initials that disagree
+    ]
+
+
 def test_c_before_a_name_is_comrade_not_an_initial(index):
     assert names_in(index, "C. Khrushchev replied.") == [
         ("persName", "Khrushchev", "#khrushchev-nikita", None)

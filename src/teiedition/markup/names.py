@@ -397,9 +397,25 @@ class DocumentNames:
             chosen = same_surname[-1]
             cert = "medium" if len({k.entity.id for k in same_surname}) == 1 else "low"
             return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
+        if registered := self._registered_person(name):
+            # a register's form in a case its pattern does not read: "V.P. MOSKOVSKY"
+            self._remember(registered)
+            return Mention(candidate.start, candidate.end, "person", registered.id)
         entity = self.registers.add_unreviewed_person(self._new_id(name), name)
         self._remember(entity)
         return Mention(candidate.start, candidate.end, "person", entity.id)
+
+    def _registered_person(self, name: str) -> Entity | None:
+        """The one person of the registers whose form `name` is, in any case, its initials
+        agreeing with the forename; None when none or several are."""
+        people = {e.id: e for e, _ in self.index.lookup(name) if e.kind == "person"}
+        if len(people) != 1:
+            return None
+        (person,) = people.values()
+        initials = _INITIALS_FIRST.match(name)
+        if initials and not _initials_agree(initials.group(0), person.forename):
+            return None
+        return person
 
     def signature(self, text: str, atoms: list[Span]) -> list[Span]:
         """A signature line names its signer: when no name is found in it, the line, less a
