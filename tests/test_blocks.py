@@ -132,6 +132,7 @@ def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text(
         "V. Moskovsky (signed)",
         "Ambassador: /signed/ G. Bogdanov",
         "Ambassador of the PRB in the DPRK: G. Bogdanov",
+        "/V. Moskovsky/",
     ],
 )
 def test_a_name_marked_as_signed_is_a_signature(line):

@@ -284,6 +284,7 @@ def signature_line(index, line: str) -> etree._Element:
         ("K. Nowak (signed)", "K. Nowak"),
         ("Ambassador: /signed/ Bogdanov", "Bogdanov"),
         ("Ambassador of the PRB in the DPRK: Bogdanov", "Bogdanov"),
+        ("/Wiśniewski/", "Wiśniewski"),
     ],
 )
 def test_a_signature_is_the_name_less_the_mark_of_signing(index, line, name):

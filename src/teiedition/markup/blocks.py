@@ -90,14 +90,14 @@ _ROLE = (
     r"(?:[\w.-]+\s+){0,3}(?:Ambassador|Chargé|Charge|Counsell?or|Secretary|Attaché|Minister|"
     r"Consul|Envoy|Head|Director|Chairman|Deputy)\b"
 )
-# A signature: a name, perhaps in brackets, perhaps marked as signed ("Signed: Becker",
-# "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)"), perhaps after the signer's
-# office and a colon ("Ambassador: /signed/ G. Bogdanov").
+# A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
+# signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)"),
+# perhaps after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = r"[(/]?[Ss]ign(?:ed|ature)[)/]?"
 OFFICE_AND_COLON = rf"{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,8}}:\s*"
 _NAME_LINE = re.compile(
-    rf"^(?:{OFFICE_AND_COLON})?\(?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
-    rf"[A-ZÀ-ÖØ-Þ][\w'’-]*\)?(?:\s+{SIGNED})?$"
+    rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
+    rf"[A-ZÀ-ÖØ-Þ][\w'’-]*[)/]?(?:\s+{SIGNED})?$"
 )
 _ROLE_LINE = re.compile(rf"^{_ROLE}[^.]{{0,60}}$")
 

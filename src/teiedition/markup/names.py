@@ -99,7 +99,7 @@ _ENDS_WITH_A_LETTER_ALONE = re.compile(r"(?<![\w'’-])\w\Z")
 # A signature line that is a name and nothing else (the mark of signing and brackets aside)
 _SIGNATURE = re.compile(
     rf"\s*(?:{OFFICE_AND_COLON})?(?:{SIGNED}\s*:?\s*)?"
-    rf"\(?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})\)?(?:\s+{SIGNED})?\s*"
+    rf"[(/]?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})[)/]?(?:\s+{SIGNED})?\s*"
 )
 _INITIALS_FIRST = re.compile(_INITIALS)
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
