@@ -139,7 +139,9 @@ def test_unknown_archive_is_a_warning_with_the_line(tmp_path, config):
     assert report.ok
     assert [str(w) for w in report.warnings] == [
         f"{path}:13: warning: unknown archive in citation 'Mongolian National Central Archive, "
-        "fond 4, dans 28, kh/n 126'; kept verbatim"
+        "fond 4, dans 28, kh/n 126'; kept verbatim",
+        f"{path}: warning: the page states no original language and the archive does not tell "
+        "it: recorded as undetermined (und)",
     ]
 
 
