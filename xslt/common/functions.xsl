@@ -184,6 +184,12 @@
         else '¶&#160;' || te:paragraph-number($id)"/>
   </xsl:function>
 
+  <!-- Where the original's page begins (pb/@n): "page 2 of the original". -->
+  <xsl:function name="te:page-label" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="'page ' || $pb/@n || ' of the original'"/>
+  </xsl:function>
+
   <!-- The register entry of an id: the edition's registers, else a document's own copy. -->
   <xsl:function name="te:entry" as="element()?">
     <xsl:param name="id" as="xs:string"/>
@@ -217,7 +223,7 @@
     <xsl:apply-templates mode="plain"/>
     <xsl:sequence select="te:quote-marks(@rend)[2]"/>
   </xsl:template>
-  <xsl:template match="lb" mode="plain"/>
+  <xsl:template match="lb | fw" mode="plain"/>
   <xsl:template match="note[not(@type = 'editorial')]" mode="plain"/>
 
   <!-- The marks a quotation was written with (q/@rend), opening and closing. -->

@@ -109,6 +109,14 @@
     <br/>
   </xsl:template>
 
+  <!-- The original's page begins: a marker between the blocks; its printed number (fw) is
+       what the marker says. -->
+  <xsl:template match="pb" mode="text">
+    <p class="page-break" role="separator" aria-label="{te:page-label(.)}">{te:page-label(.)}</p>
+  </xsl:template>
+
+  <xsl:template match="fw[@type = 'pageNum']" mode="text"/>
+
   <xsl:template match="hi[@rend = 'superscript']" mode="text">
     <sup><xsl:apply-templates mode="text"/></sup>
   </xsl:template>

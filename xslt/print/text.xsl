@@ -84,6 +84,13 @@
     <xsl:value-of select="te:typst(te:quote-marks(@rend)[2])"/>
   </xsl:template>
 
-  <xsl:template match="lb" mode="print"/>
+  <xsl:template match="lb | fw[@type = 'pageNum']" mode="print"/>
+
+  <!-- The original's page begins: a small line to the right, between the blocks. -->
+  <xsl:template match="pb" mode="print">
+    <xsl:text>#align(right)[#text(size: 0.8em)[{te:typst('[' || te:page-label(.) || ']')}]]
+
+</xsl:text>
+  </xsl:template>
   <xsl:template match="anchor" mode="print"/>
 </xsl:stylesheet>

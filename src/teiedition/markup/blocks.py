@@ -19,12 +19,13 @@ from teiedition.readers.transcript import Field
 class Block:
     paragraph: Paragraph
     line: int
-    kind: str = "p"  # p | head | dateline | classification | registry | reference | salute |
-    #                  addressee | signed | note
+    kind: str = "p"  # p | head | dateline | classification | precedence | registry |
+    #                  reference | salute | addressee | signed | note | page
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
     label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
     number: str | None = None  # list or note number without punctuation: "1", "a"
+    page: str | None = None  # the number of the page a page-number line begins: "2"
 
     @property
     def text(self) -> str:
@@ -65,6 +66,11 @@ _NOTES_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
 )
 _TRAILING_REFERENCE = re.compile(NOTE_REFERENCE.pattern + "$")
+# A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s?(?P<dashed>\d{1,3})\s?[-–—]|\[(?:page|p\.)\s?(?P<bracketed>\d{1,3})\])$",
+    re.IGNORECASE,
+)
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
 _TERMINAL = re.compile(r"[.!?:;…\"”»)\]]$")
 _CLASSIFICATION = re.compile(
@@ -129,7 +135,7 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     ):
         opener.pop().kind = "p"  # no heading: its sentence goes on below
         index -= 1
-    rest = _closing_lines(_join_split_sentences(blocks[index:]), anchor_year)
+    rest = _closing_lines(_join_split_sentences(_page_numbers(blocks[index:])), anchor_year)
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
@@ -202,6 +208,15 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
             paragraph.text += "\n"
             paragraph.breaks.append((len(paragraph.text), Break.LINE))
             paragraph.text += text
+    return blocks
+
+
+def _page_numbers(blocks: list[Block]) -> list[Block]:
+    """Mark the lines that number the original's pages (kind "page"); before the joins, so
+    that no sentence is joined to a page number."""
+    for block in blocks:
+        if match := _PAGE_NUMBER.match(block.text):
+            block.kind, block.page = "page", match["dashed"] or match["bracketed"]
     return blocks
 
 

@@ -128,6 +128,10 @@ class _Builder:
             list_el = sub(parent, "list", type=node.kind)
             for item in node.items:
                 self.item(list_el, item)
+        elif node.kind == "page":
+            # the original's page begins: pb, and its number as the translation prints it
+            sub(parent, "pb", n=node.page or "")
+            sub(parent, "fw", node.text, type="pageNum")
         else:
             p = sub(parent, "p")
             p.set(XML_ID, self.ids.next("p"))

@@ -34,7 +34,8 @@ def source_text(element: etree._Element) -> str:
 
 def reading_text(element: etree._Element, notes: bool = True) -> str:
     """The text as read: corrections applied, the translator's brackets kept, page breaks of
-    the copied page dropped (for search and plain-text export). Without `notes`, editorial
+    the copied page and the original's page numbers dropped (for search and plain-text
+    export). Without `notes`, editorial
     remarks are left out too."""
     return "".join(_parts(element, source=False, notes=notes))
 
@@ -57,6 +58,7 @@ _BLOCKS = frozenset(
         "body",
         "back",
         "ab",
+        "fw",
     }
 )
 
@@ -84,8 +86,8 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
         chosen = [c for c in element if etree.QName(c).localname in wanted]
         for child in chosen[:1] if not source else chosen:
             _children(child, source, notes, pieces)
-    elif name in {"sic", "orig"} or (name == "note" and not notes):
-        return
+    elif name in {"sic", "orig"} or (name == "note" and not notes) or (name == "fw" and not source):
+        return  # a page's number is the page's furniture, not the text read
     elif name == "ref" and element.get("type") == "noteAnchor":
         if notes:  # without the notes, no references to them
             pieces.append("[" + _inner(element, source, notes) + "]")

@@ -1,0 +1,75 @@
+"""The original's page numbers ("-2-", "[Page 3]"), from transcript to TEI, HTML and PDF: a
+page break with its number, the printed number kept, and neither read as text."""
+
+import lxml.html
+import pytest
+from conftest import FIXTURES, NS, make_edition
+from lxml import etree
+from pypdf import PdfReader
+
+from teiedition import pipeline
+from teiedition.markup.blocks import structure
+from teiedition.markup.text import normalise, reading_text, source_text
+from teiedition.readers.transcript import Field
+
+JOURNAL = FIXTURES / "transcripts" / "page-soviet-journal.txt"
+DOC = "wcda-119436"
+
+
+def fields(text: str) -> list[Field]:
+    return [Field(line, number) for number, line in enumerate(text.split("\n"), 1)]
+
+
+@pytest.mark.parametrize("line", ["-2-", "- 2 -", "–2–", "[Page 2]", "[page 2]", "[p. 2]"])
+def test_a_page_number_line_is_a_page_break(line):
+    body = structure(fields(f"I met him.\n\nHe asked me to\n\n{line}\n\nsend wheat."), 1963)
+    assert [(b.kind, b.page, b.text) for b in body.main] == [
+        ("p", None, "I met him."),
+        ("p", None, "He asked me to"),
+        ("page", "2", line),
+        ("p", None, "send wheat."),  # a page number is never joined to a sentence
+    ]
+
+
+@pytest.mark.parametrize("line", ["-2", "2-3", "[Page two]", "- 2 - 3 -", "[1]"])
+def test_other_lines_with_numbers_are_no_page_breaks(line):
+    body = structure(fields(f"He came.\n\n{line}\n\nHe left."), 1963)
+    assert "page" not in [b.kind for b in body.main]
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    config = make_edition(tmp_path_factory.mktemp("pages") / "edition", JOURNAL)
+    report = pipeline.build(config)
+    assert report.ok, [str(d) for d in report.errors]
+    return config
+
+
+def test_tei_page_break_with_its_printed_number(edition):
+    root = etree.parse(str(edition.documents_dir / f"{DOC}.xml")).getroot()
+    (pb,) = root.xpath("//tei:body//tei:pb", namespaces=NS)
+    assert pb.get("n") == "2" and pb.getparent().tag == f"{{{NS['tei']}}}div"
+    fw = pb.getnext()
+    assert (etree.QName(fw).localname, fw.get("type"), fw.text) == ("fw", "pageNum", "-2-")
+    # between the paragraphs it divides, as the transcript has it
+    assert normalise(source_text(pb.getprevious())).endswith('"unacceptable in parts" [sic].')
+    assert normalise(source_text(fw.getnext())).startswith("He asked me to transmit")
+    # the printed number is the page's furniture: not in the text as read
+    body = root.find("tei:text/tei:body", NS)
+    assert "-2-" in source_text(body) and "-2-" not in reading_text(body)
+
+
+def test_html_marks_where_the_original_s_page_begins(edition):
+    page = lxml.html.fromstring(
+        (edition.output_dir / "html" / "documents" / f"{DOC}.html").read_bytes()
+    )
+    (marker,) = page.xpath("//main//*[contains(@class, 'page-break')]")
+    assert marker.get("role") == "separator"
+    assert marker.text_content() == marker.get("aria-label") == "page 2 of the original"
+    assert "-2-" not in page.xpath("string(//main)")
+
+
+def test_pdf_prints_the_page_break(edition):
+    pdf = edition.output_dir / "pdf" / "documents" / f"{DOC}.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "[page 2 of the original]" in " ".join(text.split())
