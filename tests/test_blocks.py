@@ -43,6 +43,22 @@ def test_a_telegram_s_precedence_is_an_opening_line_not_a_heading(line):
     ]
 
 
+def test_an_editorial_remark_in_brackets_opens_the_text_and_the_heading_follows():
+    body = structure(
+        fields("[Stamp: Secret, Copy No. 3]\n\nUSSR EMBASSY IN THE DPRK\n\nI visited him."), 1963
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("remark", "[Stamp: Secret, Copy No. 3]"),
+        ("head", "USSR EMBASSY IN THE DPRK"),
+    ]
+
+
+@pytest.mark.parametrize("first", ["[Page 1]", "[Pak Song Chol]", "[…]"])
+def test_other_lines_in_brackets_do_not_open_the_text(first):
+    body = structure(fields(f"{first}\n\nI visited him."), 1963)
+    assert "remark" not in [b.kind for b in body.opener]
+
+
 def test_a_single_paragraph_is_never_a_heading():
     body = structure(fields("A short line without a stop"), anchor_year=1962)
     assert body.opener == [] and body.main[0].kind == "p"

@@ -73,3 +73,12 @@ def test_pdf_prints_the_page_break(edition):
     pdf = edition.output_dir / "pdf" / "documents" / f"{DOC}.pdf"
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "[page 2 of the original]" in " ".join(text.split())
+
+
+def test_tei_an_editorial_remark_opens_the_text(edition):
+    root = etree.parse(str(edition.documents_dir / f"{DOC}.xml")).getroot()
+    (opener,) = root.xpath("//tei:body/tei:div/tei:opener", namespaces=NS)
+    assert [(etree.QName(e).localname, e.get("type"), e.text) for e in opener] == [
+        ("note", "editorial", "Stamp: Secret, Copy No. 3")
+    ]
+    assert opener.getnext().xpath("string()") == "USSR EMBASSY IN THE DPRK"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from teiedition.dates import DateValue, parse_date
-from teiedition.markup.inline import NOTE_REFERENCE, Break, Paragraph
+from teiedition.markup.inline import EDITORIAL_REMARK, NOTE_REFERENCE, Break, Paragraph
 from teiedition.readers.transcript import Field
 
 
@@ -20,7 +20,7 @@ class Block:
     paragraph: Paragraph
     line: int
     kind: str = "p"  # p | head | dateline | classification | precedence | registry |
-    #                  reference | salute | addressee | signed | note | page
+    #                  reference | salute | addressee | remark | signed | note | page
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
     label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
@@ -264,11 +264,26 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "salute"
     elif _ADDRESSEE.match(text):
         block.kind = "addressee"
+    elif _is_remark(text):
+        block.kind = "remark"
     elif not is_last and _is_heading(text):
         block.kind = "head"
     else:
         return False
     return True
+
+
+def _is_remark(text: str) -> bool:
+    """A line that is one editorial remark in brackets: "[Stamp: Secret, Copy No. 3]"; not
+    the original's page number, which begins a page."""
+    return (
+        text.startswith("[")
+        and text.endswith("]")
+        and "[" not in text[1:-1]
+        and "]" not in text[1:-1]
+        and EDITORIAL_REMARK.search(text[1:-1]) is not None
+        and not _PAGE_NUMBER.match(text)
+    )
 
 
 def _is_heading(text: str) -> bool:

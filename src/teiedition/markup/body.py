@@ -112,6 +112,9 @@ class _Builder:
                 )
             sub(dateline, "date", block.date.text, **block.date.attributes())
             return
+        if block.kind == "remark":  # its brackets make it a note of the opener's own
+            mark_up(parent, block.paragraph, (), self.notes)
+            return
         tag, attributes = _LINE_ELEMENTS[block.kind]
         # names only in signatures and addresses; classification and numbers are no names
         annotators: tuple[Annotator, ...] = ()

@@ -65,7 +65,7 @@ _BRACKET = re.compile(r"\[([^\[\]\n]*)\]")
 # ("Pyongyang[1]", "accepted.[2]"); the notes themselves are found by blocks.py.
 NOTE_REFERENCE = re.compile(r"(?<=\S)\[(?P<num>\d{1,3})\]")
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
-_EDITORIAL_REMARK = re.compile(
+EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
     r"translator|editor|original\b|note\b|unclear|blank)|in the original",
@@ -102,7 +102,7 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
                 spans.append(Span(start, end, _editorial_note(content)))
         elif before and before[-1].isalpha() and (word := _WORD_BEFORE.search(before)):
             spans.append(Span(word.start(), end, _expansion(word.group(0), content)))
-        elif _EDITORIAL_REMARK.search(content):
+        elif EDITORIAL_REMARK.search(content):
             spans.append(Span(start, end, _editorial_note(content)))
         elif _PRONOUN.search(before):
             spans.append(_supplied(start, end, "clarification"))
