@@ -156,6 +156,28 @@ def test_a_name_marked_as_signed_is_a_signature(line):
     assert [(b.kind, b.text) for b in body.closer] == [("signed", line)]
 
 
+def test_a_distribution_list_after_the_signature_is_its_postscript():
+    body = structure(
+        fields(
+            "Text of the report.\n\nAmbassador of the USSR in the DPRK\n/V. Moskovsky/\n\n"
+            "Distribution list:\n\n1. Cde. Gromyko\n\n2. to file"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "Ambassador of the USSR in the DPRK"),
+        ("signed", "/V. Moskovsky/"),
+    ]
+    (heading, listed) = body.postscript
+    assert heading.text == "Distribution list:" and isinstance(listed, ListNode)
+    assert [item.number for item in listed.items] == ["1", "2"]
+
+
+def test_distribution_lines_without_a_signature_before_them_stay_text():
+    body = structure(fields("Text of the report.\n\nSent to: Cde. Gromyko."), 1963)
+    assert body.postscript == [] and body.main[-1].text == "Sent to: Cde. Gromyko."
+
+
 @pytest.mark.parametrize("last", ["Two submarines.", "The Ambassador replied: No"])
 def test_a_last_sentence_is_no_signature(last):
     body = structure(fields(f"Text of the report.\n\n{last}"), 1962)

@@ -82,3 +82,13 @@ def test_tei_an_editorial_remark_opens_the_text(edition):
         ("note", "editorial", "Stamp: Secret, Copy No. 3")
     ]
     assert opener.getnext().xpath("string()") == "USSR EMBASSY IN THE DPRK"
+
+
+def test_tei_the_distribution_list_follows_the_signature(edition):
+    root = etree.parse(str(edition.documents_dir / f"{DOC}.xml")).getroot()
+    (div,) = root.xpath("//tei:body/tei:div", namespaces=NS)
+    assert [etree.QName(e).localname for e in div[-2:]] == ["closer", "postscript"]
+    signer = div[-2].xpath("tei:signed/tei:persName", namespaces=NS)
+    assert [(p.text, p.get("ref")) for p in signer] == [("V. Moskovsky", "#moskovsky-vasily")]
+    labels = div[-1].xpath("tei:list/tei:label/text()", namespaces=NS)
+    assert labels == ["1.", "2.", "3."]

@@ -11,7 +11,7 @@
 
   <xsl:mode name="text" on-no-match="text-only-copy"/>
 
-  <xsl:template match="text | body | front | back | div" mode="text">
+  <xsl:template match="text | body | front | back | div | postscript" mode="text">
     <div class="tei-{local-name()}">
       <xsl:apply-templates mode="text"/>
     </div>

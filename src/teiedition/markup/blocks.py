@@ -53,6 +53,8 @@ class Body:
     #: the translator's notes at the end of the text ("[1] …"), their labels taken off; the
     #: first may be the heading over them ("Notes"), a block of kind "head"
     notes: list[Block] = field(default_factory=list)
+    #: what follows the signature: a distribution list ("Distribution list:", "Sent to: …")
+    postscript: list[Block | ListNode] = field(default_factory=list)
 
 
 _LIST_MARKER = re.compile(
@@ -69,6 +71,12 @@ _TRAILING_REFERENCE = re.compile(NOTE_REFERENCE.pattern + "$")
 # A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s?(?P<dashed>\d{1,3})\s?[-–—]|\[(?:page|p\.)\s?(?P<bracketed>\d{1,3})\])$",
+    re.IGNORECASE,
+)
+# The first line of what follows a signature: who received copies of the document
+_DISTRIBUTION = re.compile(
+    r"^(?:distribution(?:\s+list)?|sent\s+to|copies\s+(?:sent\s+)?to|copy\s+to|"
+    r"\d+\s+copies|printed\s+in\s+\d+\s+copies)\b.{0,100}$",
     re.IGNORECASE,
 )
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -135,11 +143,32 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     ):
         opener.pop().kind = "p"  # no heading: its sentence goes on below
         index -= 1
-    rest = _closing_lines(_join_split_sentences(_page_numbers(blocks[index:])), anchor_year)
+    rest, postscript = _split_postscript(
+        _join_split_sentences(_page_numbers(blocks[index:])), anchor_year
+    )
+    rest = _closing_lines(rest, anchor_year)
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
-    return Body(opener, _lists(main), closer, notes)
+    return Body(opener, _lists(main), closer, notes, _lists(postscript))
+
+
+def _split_postscript(
+    blocks: list[Block], anchor_year: int | None
+) -> tuple[list[Block], list[Block]]:
+    """The text and what follows its signature: a distribution list of short lines at the
+    end, which begins with "Distribution list:", "Sent to: …" and the like. Only after a
+    signature: elsewhere such lines stay text."""
+    for start in range(len(blocks) - 1, max(len(blocks) - 12, 1) - 1, -1):
+        if _DISTRIBUTION.match(blocks[start].text):
+            break
+    else:
+        return blocks, []
+    if any("\n" in b.text or len(b.text) > 120 for b in blocks[start:]):
+        return blocks, []
+    if not _closer_count(_closing_lines(blocks[:start], anchor_year), anchor_year):
+        return blocks, []
+    return blocks[:start], blocks[start:]
 
 
 def _lines_of(block: Block) -> list[Block]:

@@ -53,6 +53,10 @@ def build_text(
     for node in body.main:
         builder.node(div, node)
     builder.frame(div, body.closer, "closer")
+    if body.postscript:  # after the signature, as model.divBottom allows
+        postscript = sub(div, "postscript")
+        for node in body.postscript:
+            builder.node(postscript, node)
     if notes:  # back matter, as the TEI Guidelines place a text's notes
         notes_div = sub(sub(text, "back"), "div", type="notes")
         for heading in (b for b in body.notes if b.kind == "head"):

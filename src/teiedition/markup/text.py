@@ -59,6 +59,7 @@ _BLOCKS = frozenset(
         "back",
         "ab",
         "fw",
+        "postscript",
     }
 )
 
