@@ -54,7 +54,9 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH},?\s+{_YEAR}", _I),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
     re.compile(rf"{_DAY}[.-]?\s*{_ROMAN}[.-]?\s*{_YEAR2}"),  # 26 X 63, 12.IX.1963, 14-II-1963
-    re.compile(rf"(?P<day>[0-3]?\d)\.(?P<month_num>[01]?\d)\.{_YEAR}"),  # 14.08.1962
+    re.compile(
+        rf"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?{_YEAR}"
+    ),  # 14.08.1962, 14. 8. 1962
     # 14/02/1963 or 02/14/1963: day and month told apart only when one of them exceeds 12
     re.compile(rf"(?P<day>[0-3]?\d)/(?P<day_or_month>[0-3]?\d)/{_YEAR}"),
     re.compile(rf"{_YEAR}-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)"),  # 1962-08-14
