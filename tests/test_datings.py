@@ -108,6 +108,18 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
             ),
         ),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),
+        # a part of a month with no year: the year that puts it nearest the document
+        (
+            "in late July he",
+            ("late July", {"notBefore": "1962-07-21", "notAfter": "1962-07-31", "cert": "medium"}),
+        ),
+        (
+            "until early January",
+            (
+                "early January",
+                {"notBefore": "1963-01-01", "notAfter": "1963-01-10", "cert": "medium"},
+            ),
+        ),
     ],
 )
 def test_dates_resolved_against_the_document(text, expected):

@@ -108,7 +108,7 @@ _RELATIVE_MONTH = re.compile(r"\b(?i:last|next)\s+" + _MONTH + r"\b")
 _PART_OF_MONTH = re.compile(
     r"\b(?P<part>(?i:mid|early|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]"
     + _MONTH
-    + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))"
+    + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))?(?!\w)"
 )
 _NEXT_DAY = re.compile(r"\b(?P<word>(?i:tomorrow|yesterday))\b")
 # What each finder's dates cannot do without, looked for first, in ways many times quicker than
@@ -291,11 +291,16 @@ class DocumentDates:
     def _part_of_month(self, text: str) -> Iterator[_Found]:
         for match in _PART_OF_MONTH.finditer(text):
             month = MONTHS[match["month"].lower()]
+            first, last = _PARTS[" ".join(match["part"].lower().split())]
             if match["year"]:
                 year = int(match["year"])
-            else:
+            elif match["which"]:
                 year = self.year + _YEAR_OFFSETS[match["which"].lower()]
-            first, last = _PARTS[" ".join(match["part"].lower().split())]
+            else:  # "in late March": the year that puts it nearest the document's date
+                year = min(
+                    (self.year - 1, self.year, self.year + 1),
+                    key=lambda y: (self._distance(date(y, month, first)), y),
+                )
             last = min(last, calendar.monthrange(year, month)[1])
             yield (
                 match.start(),
