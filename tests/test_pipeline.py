@@ -36,6 +36,16 @@ BAD_INPUTS = {
     ),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file", None),
     "nodate.txt": (b"Skip to content\n\nA Title Without a Date\n\nSome text.\n", "no date", 3),
+    "title-only.txt": (
+        b"Skip to content\n\nMarch 3, 1963\n\nA Title\n",
+        "no document text between the title and the end of the page",
+        5,
+    ),
+    "title-then-back-matter.txt": (
+        b"Skip to content\n\nMarch 3, 1963\n\nA Title\n\nDocument Information\n\nRecord ID\n",
+        "no document text between the title and 'Document Information'",
+        5,
+    ),
     "unknown-layout.txt": (b"Dear diary,\n\ntoday nothing happened.\n", "known layout", 1),
     "undecodable.txt": (
         b"Skip to content\n\n\x81\x8d\x8f\x90\x9d\n",

@@ -229,9 +229,8 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         body_lines = body_lines[:summary_index]
     body = _strip_blank(body_lines)
     if not body:
-        raise InputError(
-            path, "no document text between the title and 'Document Information'", title.line
-        )
+        until = "'Document Information'" if back_start < len(remainder) else "the end of the page"
+        raise InputError(path, f"no document text between the title and {until}", title.line)
 
     transcript = Transcript(
         path=path,
