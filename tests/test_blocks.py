@@ -173,6 +173,15 @@ def test_a_distribution_list_after_the_signature_is_its_postscript():
     assert [item.number for item in listed.items] == ["1", "2"]
 
 
+@pytest.mark.parametrize(
+    "first", ["Sent to: Cde. Gromyko", "Made in 4 copies", "Written: in 3 copies", "5 copies"]
+)
+def test_the_first_line_of_a_distribution_list(first):
+    body = structure(fields(f"Text of the report.\n\nJózsef Kovács\n\n{first}\n\nto file"), 1963)
+    assert [b.text for b in body.closer] == ["József Kovács"]
+    assert [b.text for b in body.postscript] == [first, "to file"]
+
+
 def test_distribution_lines_without_a_signature_before_them_stay_text():
     body = structure(fields("Text of the report.\n\nSent to: Cde. Gromyko."), 1963)
     assert body.postscript == [] and body.main[-1].text == "Sent to: Cde. Gromyko."

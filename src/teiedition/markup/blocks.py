@@ -8,7 +8,7 @@ blank line) is joined back, remembering where, so the repair can be shown in the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from teiedition.dates import DateValue, parse_date
 from teiedition.markup.inline import EDITORIAL_REMARK, NOTE_REFERENCE, Break, Paragraph
@@ -76,7 +76,7 @@ _PAGE_NUMBER = re.compile(
 # The first line of what follows a signature: who received copies of the document
 _DISTRIBUTION = re.compile(
     r"^(?:distribution(?:\s+list)?|sent\s+to|copies\s+(?:sent\s+)?to|copy\s+to|"
-    r"\d+\s+copies|printed\s+in\s+\d+\s+copies)\b.{0,100}$",
+    r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies)\b.{0,100}$",
     re.IGNORECASE,
 )
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -143,10 +143,9 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     ):
         opener.pop().kind = "p"  # no heading: its sentence goes on below
         index -= 1
-    rest, postscript = _split_postscript(
-        _join_split_sentences(_page_numbers(blocks[index:])), anchor_year
-    )
-    rest = _closing_lines(rest, anchor_year)
+    # the postscript's lines are lines: split off before sentences are joined
+    rest, postscript = _split_postscript(_page_numbers(blocks[index:]), anchor_year)
+    rest = _closing_lines(_join_split_sentences(rest), anchor_year)
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
@@ -166,7 +165,8 @@ def _split_postscript(
         return blocks, []
     if any("\n" in b.text or len(b.text) > 120 for b in blocks[start:]):
         return blocks, []
-    if not _closer_count(_closing_lines(blocks[:start], anchor_year), anchor_year):
+    trial = [replace(block) for block in blocks[:start]]  # the count gives blocks their kinds
+    if not _closer_count(_closing_lines(trial, anchor_year), anchor_year):
         return blocks, []
     return blocks[:start], blocks[start:]
 
