@@ -100,6 +100,32 @@ def test_numbered_list_with_lettered_sublist_and_continuations():
     assert after.text == "After the list."
 
 
+def test_bulleted_lines_are_a_list_inside_a_numbered_item_too():
+    body = structure(
+        fields(
+            "The problems are:\n\n• grain;\n• steel.\n\n1) The plan is behind.\n\n"
+            "• grain: 20%;\n\n• steel: 10%.\n\n2) Aid continues."
+        ),
+        1963,
+    )
+    first, bullets, numbered = body.main
+    assert first.text == "The problems are:"
+    assert bullets.kind == "bulleted"
+    assert [(i.label, i.number, i.content[0].text) for i in bullets.items] == [
+        ("•", "", "grain;"),
+        ("•", "", "steel."),
+    ]
+    assert numbered.kind == "numbered" and len(numbered.items) == 2
+    _, nested = numbered.items[0].content
+    assert nested.kind == "bulleted"
+    assert [i.content[0].text for i in nested.items] == ["grain: 20%;", "steel: 10%."]
+
+
+def test_a_line_that_begins_with_a_dash_is_no_list_item():
+    body = structure(fields("He came.\n\n– Why? – asked Kim.\n\n– To talk."), 1963)
+    assert [type(node).__name__ for node in body.main] == ["Block", "Block", "Block"]
+
+
 def test_out_of_sequence_numbers_do_not_continue_a_list():
     body = structure(fields("1) One.\n\n2) Two.\n\nText.\n\n5) Five."), 1962)
     assert [type(n).__name__ for n in body.main] == ["ListNode", "Block", "ListNode"]

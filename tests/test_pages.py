@@ -1,5 +1,7 @@
-"""The original's page numbers ("-2-", "[Page 3]"), from transcript to TEI, HTML and PDF: a
-page break with its number, the printed number kept, and neither read as text."""
+"""Lines that are not sentences, from transcript to TEI, HTML and PDF: the original's page
+numbers ("-2-", "[Page 3]": a page break with its number, the number as printed kept and not
+read as text), an editorial remark that opens the text, a distribution list after the
+signature, and bulleted lists."""
 
 import lxml.html
 import pytest
@@ -14,6 +16,7 @@ from teiedition.readers.transcript import Field
 
 JOURNAL = FIXTURES / "transcripts" / "page-soviet-journal.txt"
 DOC = "wcda-119436"
+BULLETS = FIXTURES / "transcripts" / "pdf-export-bullets-amzv.txt"
 
 
 def fields(text: str) -> list[Field]:
@@ -39,7 +42,7 @@ def test_other_lines_with_numbers_are_no_page_breaks(line):
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
-    config = make_edition(tmp_path_factory.mktemp("pages") / "edition", JOURNAL)
+    config = make_edition(tmp_path_factory.mktemp("pages") / "edition", JOURNAL, BULLETS)
     report = pipeline.build(config)
     assert report.ok, [str(d) for d in report.errors]
     return config
@@ -92,3 +95,17 @@ def test_tei_the_distribution_list_follows_the_signature(edition):
     assert [(p.text, p.get("ref")) for p in signer] == [("V. Moskovsky", "#moskovsky-vasily")]
     labels = div[-1].xpath("tei:list/tei:label/text()", namespaces=NS)
     assert labels == ["1.", "2.", "3."]
+
+
+def test_tei_and_html_bulleted_lists(edition):
+    root = etree.parse(str(edition.documents_dir / "wcda-300001.xml")).getroot()
+    lists = root.xpath("//tei:list[@type = 'bulleted']", namespaces=NS)
+    assert [len(x.findall("tei:item", NS)) for x in lists] == [3, 2]
+    assert lists[1].getparent().get("n") == "1"  # inside the first numbered item
+    assert all(i.get("n") is None for x in lists for i in x.findall("tei:item", NS))
+    assert {label.text for x in lists for label in x.findall("tei:label", NS)} == {"•"}
+    page = lxml.html.fromstring(
+        (edition.output_dir / "html" / "documents" / "wcda-300001.html").read_bytes()
+    )
+    items = page.xpath("//ul[contains(@class, 'bulleted')]/li")
+    assert [li.get("id") for li in items] == [f"wcda-300001-i{n}" for n in (1, 2, 3, 5, 6)]

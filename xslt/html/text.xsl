@@ -50,9 +50,10 @@
   </xsl:template>
 
   <xsl:template match="list" mode="text">
-    <ol class="tei-list {@type}">
+    <xsl:element name="{if (@type = 'bulleted') then 'ul' else 'ol'}">
+      <xsl:attribute name="class" select="'tei-list', @type"/>
       <xsl:apply-templates select="item" mode="text"/>
-    </ol>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="item" mode="text">

@@ -34,7 +34,7 @@ class Block:
 
 @dataclass
 class ListNode:
-    kind: str  # "numbered" | "lettered"
+    kind: str  # "numbered" | "lettered" | "bulleted"
     items: list[ItemNode] = field(default_factory=list)
 
 
@@ -57,6 +57,9 @@ class Body:
     postscript: list[Block | ListNode] = field(default_factory=list)
 
 
+# A bullet before a list item: "• grain". Not a dash, which in these records as often opens a
+# line of dialogue.
+_BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 _LIST_MARKER = re.compile(
     r"^(?P<label>(?P<num>\d{1,2})[).]|\((?P<num2>\d{1,2})\)|(?P<let>[a-z])\)|\((?P<let2>[a-z])\))"
     r"\s+(?=\S)"
@@ -373,6 +376,28 @@ def _lists(blocks: list[Block]) -> list[Block | ListNode]:
         end = _list_end(blocks, index, kind)
         result.append(_list_node(blocks[index:end], kind))
         index = end
+    return _bulleted(result)
+
+
+def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
+    """Runs of bulleted paragraphs become a list, here and inside the items of other lists;
+    a paragraph whose every line has a bullet is an item for each line."""
+    result: list[Block | ListNode] = []
+    for node in nodes:
+        if isinstance(node, ListNode):
+            for item in node.items:
+                item.content = _bulleted(item.content)
+            result.append(node)
+            continue
+        lines = _lines_of(node)
+        for line in lines if all(_BULLET.match(b.text) for b in lines) else [node]:
+            if not _BULLET.match(line.text):
+                result.append(line)
+                continue
+            _strip_label(line, _BULLET)
+            if not (result and isinstance(result[-1], ListNode) and result[-1].kind == "bulleted"):
+                result.append(ListNode("bulleted"))
+            result[-1].items.append(ItemNode(line.label or "", "", [line]))  # type: ignore[union-attr]
     return result
 
 
@@ -428,7 +453,7 @@ def _strip_label(block: Block, marker: re.Pattern[str] = _LIST_MARKER) -> None:
     """Move the printed label out of the paragraph's text (it becomes `label`)."""
     match = marker.match(block.text)
     if match:
-        block.label, block.number = match["label"], block.number or match["num"]
+        block.label, block.number = match["label"], block.number or match.groupdict().get("num")
         cut = match.end()
         block.paragraph.text = block.text[cut:]
         block.paragraph.breaks = [(at - cut, kind) for at, kind in block.paragraph.breaks]

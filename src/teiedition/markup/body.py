@@ -152,7 +152,7 @@ class _Builder:
 
     def item(self, list_el: etree._Element, item: ItemNode) -> None:
         sub(list_el, "label", item.label)
-        item_el = sub(list_el, "item", n=item.number)
+        item_el = sub(list_el, "item", n=item.number) if item.number else sub(list_el, "item")
         item_el.set(XML_ID, self.ids.next("i"))
         for content in item.content:
             self.node(item_el, content)
