@@ -220,6 +220,16 @@ def test_corrections_show_the_page_reading_on_request(page, server):
     assert sic.is_visible() and "II" in sic.inner_text()
 
 
+def test_a_list_label_stands_beside_its_item_s_first_line(page, server):
+    """The printed "1)" in a column of its own, level with the item's text, not above it."""
+    page.goto(f"{server}/{PAGES['document']}")
+    for item in page.locator("ol.tei-list > li").all()[:6]:
+        label = item.locator(":scope > .label").bounding_box()
+        text = item.locator(":scope > p").first.bounding_box()
+        assert label["x"] + label["width"] <= text["x"]  # beside it
+        assert abs(label["y"] - text["y"]) < label["height"]  # on its first line
+
+
 @pytest.mark.parametrize("kind", sorted(PAGES))
 def test_no_accessibility_violations(page, server, kind):
     from axe_playwright_python.sync_playwright import Axe
