@@ -42,6 +42,8 @@ REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
   <person xml:id="khrushchev-nikita"><persName type="main"><forename>Nikita Sergeyevich</forename>
     <surname>Khrushchev</surname></persName><persName type="short">Khrushchev</persName>
     <persName type="variant">Nikita Sergeyevich</persName></person>
+  <person xml:id="rapacki-adam"><persName type="main"><forename>Adam</forename>
+    <surname>Rapacki</surname></persName></person>
 </listPerson>
 <listPlace><place xml:id="korea"><placeName type="main">Korea</placeName></place>
   <place xml:id="pyongyang"><placeName type="main">Pyongyang</placeName></place></listPlace>
@@ -132,6 +134,16 @@ def test_a_register_s_name_in_capitals_is_that_person(index):
         ("persName", "V.P. MOSKOVSKY", "#moskovsky-vasily", None),
         ("persName", "N.S. KHRUSHCHEV", "#khrushchev-nikita", None),
         ("persName", "P. MOSKOVSKY", "#moskovsky-p", None),  # initials that disagree
+    ]
+
+
+def test_a_title_and_the_surname_of_the_one_registered_person_who_has_it(index):
+    """ "Minister Rapacki": the registers' Adam Rapacki, though they give no short form, as
+    an inference; a Korean surname alone ("Chairman Pak") is too little, and stays someone
+    the document introduces."""
+    assert names_in(index, "Minister Rapacki wrote to Chairman Pak.") == [
+        ("persName", "Rapacki", "#rapacki-adam", "medium"),
+        ("persName", "Pak", "#pak-d1", None),
     ]
 
 

@@ -51,7 +51,8 @@ SURNAME_FIRST = frozenset(KOREAN_SURNAMES) | frozenset(
     "Vo Ho".split()
 )
 # Titles before a name, each as the letters it may begin with and the pattern of the rest.
-# Not "General", "Secretary", "Chairman": "the General Staff".
+# Not "General" or "Secretary": "the General Staff". "Chairman" and "Director" are, as the
+# words after them are checked as after any title ("the Chairman of", "Director General").
 _TITLES = (
     ("Cc", "omrades?"),
     ("C", r"om\."),
@@ -68,6 +69,8 @@ _TITLES = (
     ("D", r"r\."),
     ("P", r"rof\."),
     ("Cc", "hargé d['’][Aa]ffaires"),
+    ("C", "hairman"),
+    ("D", "irector"),
 )
 # Capitalised words that follow a title but are not names.
 _NOT_NAMES = frozenset(
@@ -197,8 +200,15 @@ class NameIndex:
     #: the forms' patterns, in the order they are tried: the longest form first (a pattern
     #: matches as many characters as its form has), so that "Kim Jong" is not read as "Kim"
     alternatives: list[str] = field(default_factory=list)
+    #: fold(surname) → the reviewed persons of the registers with that surname; not the
+    #: surnames written first (Korean, Chinese), which too many people share
+    surnames: dict[str, list[Entity]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for entity in self.registers.entities.values():
+            surname = _entity_surname(entity) if entity.kind == "person" else ""
+            if surname and entity.reviewed and surname not in SURNAME_FIRST:
+                self.surnames.setdefault(fold(surname), []).append(entity)
         # each form's pattern: with the initials that may come before it, where it begins
         shapes: dict[str, tuple[bool, str, tuple[str, str] | None]] = {}
         lengths: dict[str, int] = {}
@@ -398,24 +408,31 @@ class DocumentNames:
             cert = "medium" if len({k.entity.id for k in same_surname}) == 1 else "low"
             return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
         if registered := self._registered_person(name):
-            # a register's form in a case its pattern does not read: "V.P. MOSKOVSKY"
-            self._remember(registered)
-            return Mention(candidate.start, candidate.end, "person", registered.id)
+            # a register's form in a case its pattern does not read: "V.P. MOSKOVSKY"; or
+            # the surname of the one person of the registers who has it: "Chairman Mao"
+            person, cert = registered
+            self._remember(person)
+            return Mention(candidate.start, candidate.end, "person", person.id, cert)
         entity = self.registers.add_unreviewed_person(self._new_id(name), name)
         self._remember(entity)
         return Mention(candidate.start, candidate.end, "person", entity.id)
 
-    def _registered_person(self, name: str) -> Entity | None:
+    def _registered_person(self, name: str) -> tuple[Entity, str | None] | None:
         """The one person of the registers whose form `name` is, in any case, its initials
-        agreeing with the forename; None when none or several are."""
+        agreeing with the forename; else, for a surname alone, the one reviewed person with
+        that surname, with cert "medium"; None when none or several are."""
         people = {e.id: e for e, _ in self.index.lookup(name) if e.kind == "person"}
+        cert = None
+        if not people and " " not in name:
+            people = {e.id: e for e in self.index.surnames.get(fold(name), [])}
+            cert = "medium"
         if len(people) != 1:
             return None
         (person,) = people.values()
         initials = _INITIALS_FIRST.match(name)
         if initials and not _initials_agree(initials.group(0), person.forename):
             return None
-        return person
+        return person, cert
 
     def signature(self, text: str, atoms: list[Span]) -> list[Span]:
         """A signature line names its signer: when no name is found in it, the line, less a
