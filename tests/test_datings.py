@@ -258,3 +258,31 @@ def test_days_that_make_no_range_make_no_range(text):
     """A range that ends before it begins, or in a day its month lacks, is no range of days
     (what else the words hold may still be a date: "April 1963")."""
     assert all("notBefore" not in attributes for _, attributes in dates(text))
+
+
+def times(text):
+    p = element("p")
+    mark_up(p, text, [datings.TimesOfDay()])
+    return [(t.text, t.get("when")) for t in p.iter("{*}time")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("from 4:00 p.m. to 5:30 p.m.", [("4:00 p.m.", "16:00:00"), ("5:30 p.m.", "17:30:00")]),
+        ("at 11 a.m. he came", [("11 a.m.", "11:00:00")]),
+        ("at 12 p.m. or 12 a.m.", [("12 p.m.", "12:00:00"), ("12 a.m.", "00:00:00")]),
+        (
+            "sent at 17:00, received at 09:15 hours",
+            [("17:00", "17:00:00"), ("09:15 hours", "09:15:00")],
+        ),
+        ("at 10.30 a.m.", [("10.30 a.m.", "10:30:00")]),
+        # no clock: a ratio, a verse, a version, an hour past 12 with p.m., a longer number
+        ("a ratio of 3:15", []),
+        ("at 13 p.m.", []),
+        ("paragraphs 12:30:45", []),
+        ("the 1962-11:30 file", []),
+    ],
+)
+def test_times_of_day(text, expected):
+    assert times(text) == expected

@@ -243,3 +243,14 @@ def test_an_original_language_nobody_tells_is_undetermined_and_warned(tmp_path, 
     assert one(tei, f"{H}//tei:msItem/tei:textLang") == said
     assert one(tei, f"{H}//tei:langUsage/tei:language[@ident='und']").startswith("Undetermined")
     assert any("recorded as undetermined (und)" in w.message for w in transcript.warnings)
+
+
+def test_times_of_day_in_a_conversation_record(docs):
+    tei = doc(docs, fixture("page-prc-conversation-times.txt"))
+    assert [(t.text, t.get("when")) for t in xpath(tei, f"{BODY}//tei:time")] == [
+        ("4:00 p.m.", "16:00:00"),
+        ("5:30 p.m.", "17:30:00"),
+        ("5:30 p.m.", "17:30:00"),
+    ]
+    # the day is the dateline's, beside them: a time is not made a dateTime by guessing
+    assert one(tei, f"{BODY}/tei:p[1]/tei:date/@when") == "1963-06-02"

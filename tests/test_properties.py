@@ -103,6 +103,10 @@ VOCABULARY = [
     "Yu.",
     "MOSKOVSKY",
     "Ambassador:",
+    "4:00",
+    "p.m.",
+    "17:00",
+    "•",
 ]
 WORD = st.one_of(
     st.sampled_from(VOCABULARY),

@@ -143,6 +143,10 @@
     </span>
   </xsl:template>
 
+  <xsl:template match="time[@when]" mode="text">
+    <time datetime="{substring(@when, 1, 5)}"><xsl:apply-templates mode="text"/></time>
+  </xsl:template>
+
   <!-- An id the edition once published for a unit that is gone: it still lands here. -->
   <xsl:template match="anchor[@type = 'retired']" mode="text" priority="1">
     <p class="retired" id="{@xml:id}">{te:unit-label(@xml:id)} ({@xml:id}), cited in an earlier

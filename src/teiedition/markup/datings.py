@@ -344,3 +344,48 @@ def _render(value: DateValue, cert: str | None) -> Callable[[etree._Element], et
         return el
 
     return render
+
+
+# A time of day: "4:00 p.m.", "11 a.m.", "17:00", "09:15 hours". Without a.m. or p.m. only the
+# 24-hour clock, two digits, a colon and two digits: "3:15", "3.15" or "23:1" may be anything.
+# The hour's first digit is matched, then what stands before it looked at (see _AFTER_FIRST):
+# a search then stops only at digits. The 24-hour clock wants two digits of hour, the first
+# at most 2.
+_TIME = re.compile(
+    r"(?P<hour>[0-9](?<![\w.,:/-].)\d?)"
+    r"(?:(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[apAP])\.?\s?[mM]\b\.?"
+    r"|(?<=[0-2]\d):(?P<minute24>[0-5]\d)(?![:.,]?\d)(?:\s?hours\b)?)"
+)
+
+
+class TimesOfDay:
+    """The times of day a text gives: time with @when in ISO 8601 (hh:mm:ss), the day they
+    belong to being seldom certain."""
+
+    def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        if _DIGIT.search(text) is None:
+            return []
+        found = []
+        for match in _TIME.finditer(text):
+            hour = int(match["hour"])
+            if match["half"]:
+                minute = int(match["minute"] or 0)
+                if not 1 <= hour <= 12:
+                    continue
+                hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+            else:
+                minute = int(match["minute24"])
+                if hour > 23:
+                    continue
+            when = f"{hour:02d}:{minute:02d}:00"
+            found.append(
+                Span(match.start(), match.end(), _time(when), inner=match.span(), label="time")
+            )
+        return found
+
+
+def _time(when: str) -> Callable[[etree._Element], etree._Element]:
+    def render(parent: etree._Element) -> etree._Element:
+        return sub(parent, "time", when=when)
+
+    return render

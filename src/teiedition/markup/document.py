@@ -9,7 +9,7 @@ from teiedition.dates import DateValue
 from teiedition.languages import UNDETERMINED
 from teiedition.markup.blocks import Body, structure
 from teiedition.markup.body import build_text
-from teiedition.markup.datings import DocumentDates
+from teiedition.markup.datings import DocumentDates, TimesOfDay
 from teiedition.markup.header import Facts, build_header, original_language, page_date_value
 from teiedition.markup.ids import document_id
 from teiedition.markup.inline import Annotator
@@ -71,7 +71,7 @@ def build_document(
     root.set(XML_LANG, "en")
     root.append(build_header(transcript, facts, config))
     annotators: list[Annotator] = [DocumentNames(names, facts.doc_id)] if names else []
-    annotators.append(DocumentDates(creation))
+    annotators += [DocumentDates(creation), TimesOfDay()]
     text = build_text(body, facts.doc_id, "en", annotators)
     if names:
         pointed = {ref[1:] for ref in text.xpath(".//@ref") if ref.startswith("#")}

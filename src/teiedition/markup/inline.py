@@ -314,7 +314,8 @@ def mark_up(
     quotes = _quote_spans(text, atoms)
     spans = atoms + quotes
     for annotator in annotators:
-        spans = _nested_only(spans + annotator.spans(text, atoms), keep_first=len(spans))
+        if found := annotator.spans(text, atoms):  # most find nothing in most paragraphs
+            spans = _nested_only(spans + found, keep_first=len(spans))
     _build(parent, text, 0, len(text), sorted(spans, key=_reading_order))
 
 
