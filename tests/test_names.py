@@ -147,6 +147,16 @@ def test_a_title_and_the_surname_of_the_one_registered_person_who_has_it(index):
     ]
 
 
+def test_korean_names_in_mccune_reischauer_and_other_abbreviations_of_comrade(index):
+    found = names_in(index, "Ch'oe Yong-gŏn met Hŏ Tam, Cde. Petrov and Comr. Sidorov.")
+    assert [f[1:3] for f in found] == [
+        ("Ch'oe Yong-gŏn", "#choe-yong-gon"),  # the apostrophe breaks no word of the id
+        ("Hŏ Tam", "#ho-tam"),
+        ("Petrov", "#petrov-d1"),
+        ("Sidorov", "#sidorov-d1"),
+    ]
+
+
 def test_c_before_a_name_is_comrade_not_an_initial(index):
     assert names_in(index, "C. Khrushchev replied.") == [
         ("persName", "Khrushchev", "#khrushchev-nikita", None)

@@ -33,7 +33,9 @@ from teiedition.registers import NAME_ELEMENT, Entity, Registers
 
 KOREAN_SURNAMES = (
     "Kim Ri Li Lee Yi Pak Park Choe Choi Chong Jong Kang Han Ho Nam Mun Jang Chang Hyon Hong "
-    "Yun Yu Rim Jo Cho Paek Baek Kwon Kwak Hwang Sin Shin Chon Jon Ryu Kye Pang Tak Chu Ju"
+    "Yun Yu Rim Jo Cho Paek Baek Kwon Kwak Hwang Sin Shin Chon Jon Ryu Kye Pang Tak Chu Ju "
+    # as McCune-Reischauer writes them, with breves and aspiration marks
+    "Ch'oe Ch’oe Chŏng Hŏ Hyŏn Chŏn Sŏ Sŏk Ch'a Ch’a Ch'ae Ch’ae Ch'ŏn Ch’ŏn Yŏ"
 ).split()
 
 
@@ -56,6 +58,8 @@ SURNAME_FIRST = frozenset(KOREAN_SURNAMES) | frozenset(
 _TITLES = (
     ("Cc", "omrades?"),
     ("C", r"om\."),
+    ("C", r"omr\."),
+    ("C", r"de\."),
     ("Cc", r"\."),
     ("Aa", r"mb\."),
     ("Aa", "mbassador"),
@@ -131,7 +135,7 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "korean",
         re.compile(
             rf"(?P<name>(?:{_KOREAN_SURNAME})"
-            r"\s[A-Z][a-z]{1,7}(?:-[a-z]{1,7})?(?:\s[A-Z][a-z]{1,7})?)(?![\w-])"
+            r"\s[A-Z][a-zŏŭ'’]{1,7}(?:-[a-zŏŭ'’]{1,7})?(?:\s[A-Z][a-zŏŭ'’]{1,7})?)(?![\w-])"
         ),
     ),
     (
@@ -588,4 +592,5 @@ def _entity_surname(entity: Entity) -> str:
 
 
 def _slug(text: str) -> str:
-    return slug(text, words=8, stopwords=frozenset())
+    # an apostrophe inside a name is no word break: "Ch'oe" is choe, not ch-oe
+    return slug(re.sub(r"(?<=\w)['’ʼ](?=\w)", "", text), words=8, stopwords=frozenset())
