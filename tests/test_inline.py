@@ -22,6 +22,15 @@ def test_supplied_words():
     )
 
 
+def test_a_paragraph_that_is_one_sentence_in_brackets_is_a_remark():
+    assert xml("[The conversation ended at 5:30 p.m.]") == (
+        '<note type="editorial" place="inline">The conversation ended at 5:30 p.m.</note>'
+    )
+    # not a bracketed word or phrase, nor a sentence within the text
+    assert xml("[Yes]").startswith("<supplied")
+    assert xml("He left. [Then they ate.]").endswith("</supplied>")
+
+
 def test_clarification_after_a_pronoun():
     assert xml("they [the Soviets] were") == (
         'they <supplied reason="clarification">the Soviets</supplied> were'

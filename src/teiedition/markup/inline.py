@@ -102,7 +102,7 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
                 spans.append(Span(start, end, _editorial_note(content)))
         elif before and before[-1].isalpha() and (word := _WORD_BEFORE.search(before)):
             spans.append(Span(word.start(), end, _expansion(word.group(0), content)))
-        elif EDITORIAL_REMARK.search(content):
+        elif EDITORIAL_REMARK.search(content) or _whole_sentence(text, start, end, content):
             spans.append(Span(start, end, _editorial_note(content)))
         elif _PRONOUN.search(before):
             spans.append(_supplied(start, end, "clarification"))
@@ -111,6 +111,17 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
         else:
             spans.append(_supplied(start, end, "omitted-in-original"))
     return spans
+
+
+def _whole_sentence(text: str, start: int, end: int, content: str) -> bool:
+    """A paragraph that is one sentence in brackets ("[The conversation ended at 5:30 p.m.]")
+    is the translator's remark, not words supplied in the text."""
+    return (
+        not text[:start].strip()
+        and not text[end:].strip()
+        and content.rstrip().endswith((".", "!", "?"))
+        and len(content.split()) >= 3
+    )
 
 
 def _is_alternative_name(before: str, content: str) -> bool:
