@@ -157,6 +157,17 @@ def test_korean_names_in_mccune_reischauer_and_other_abbreviations_of_comrade(in
     ]
 
 
+def test_chinese_names_in_pinyin(index):
+    found = names_in(index, "Liu Shaoqi met Peng Zhen and Deng Xiaoping; Chen Union was no one.")
+    assert [f[1:3] for f in found] == [
+        ("Liu Shaoqi", "#liu-shaoqi"),
+        ("Peng Zhen", "#peng-zhen"),
+        ("Deng Xiaoping", "#deng-xiaoping"),
+    ]
+    # a pinyin surname and an English word that ends otherwise than a pinyin syllable: none
+    assert names_in(index, "Wang Said it.") == []
+
+
 def test_c_before_a_name_is_comrade_not_an_initial(index):
     assert names_in(index, "C. Khrushchev replied.") == [
         ("persName", "Khrushchev", "#khrushchev-nikita", None)
@@ -536,7 +547,8 @@ def test_capitals_and_initials_are_found_as_with_the_look_behind_first(text):
 # what unknown names are made of, and what may stand beside them
 _NAME_PIECES = (
     "Kim Pak Ri Il Song Sung V. P. C. Moskovsky Ivanov Pavel Ér xKim a . ’ - Jo’s Chol-ho "
-    "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires"
+    "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
+    "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman"
 )
 
 
@@ -552,12 +564,15 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     the same matches as the patterns written the plain way."""
     word, initials = names._WORD, names._INITIALS
     surnames = "|".join(names.KOREAN_SURNAMES)
+    chinese = "|".join(names.CHINESE_SURNAMES)
     titles = "|".join(f"[{letters}]{rest}" for letters, rest in names._TITLES)
     plain = {
         "title": rf"(?<![\w.])(?:{titles})\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,2}})",
         "initials": rf"(?<![\w.])(?P<name>{initials}{word})",
-        "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z][a-z]{{1,7}}(?:-[a-z]{{1,7}})?"
-        r"(?:\s[A-Z][a-z]{1,7})?)(?![\w-])",
+        "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z][a-zŏŭ'’]{{1,7}}"
+        r"(?:-[a-zŏŭ'’]{1,7})?(?:\s[A-Z][a-zŏŭ'’]{1,7})?)(?![\w-])",
+        "chinese": rf"(?<![\w.])(?P<name>(?:{chinese})\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"
+        r"(?![\w-])",
         "slavic": rf"(?<![\w.])(?P<name>{word}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|sky|skii|"
         r"skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk))(?![\w-])",
     }

@@ -45,12 +45,21 @@ def _either_case(letters: str) -> str:
     return f"(?:{letters}|{letters.upper()})" if letters else ""
 
 
+# Chinese surnames in pinyin that are neither Korean nor English words ("Song", "Pan" are)
+CHINESE_SURNAMES = (
+    "Zhou Mao Liu Deng Chen Zhang Wang Hao Peng Zhu Qiao Huang Yang Zhao Xu Guo Luo Gao Tan "
+    "Geng Nie Hua Jiang Shen Xie Ye Lu Lin Kang Sun Dong"
+).split()
 # Names written surname first (Korean, Chinese, Vietnamese): the id and the short form
 # take the first word.
-SURNAME_FIRST = frozenset(KOREAN_SURNAMES) | frozenset(
-    "Zhou Mao Liu Deng Chen Zhang Wang Hao Peng Zhu Qiao Huang Yang Zhao Wu Xu Sun Guo Lin "
-    "Luo Gao Kang Pan Song Tan Dong Chu Geng Ji Nie Ye Lu Hua Jiang Shen Nguyen Pham Tran Le "
-    "Vo Ho".split()
+SURNAME_FIRST = (
+    frozenset(KOREAN_SURNAMES)
+    | frozenset(CHINESE_SURNAMES)
+    | frozenset(
+        "Zhou Mao Liu Deng Chen Zhang Wang Hao Peng Zhu Qiao Huang Yang Zhao Wu Xu Sun Guo Lin "
+        "Luo Gao Kang Pan Song Tan Dong Chu Geng Ji Nie Ye Lu Hua Jiang Shen Nguyen Pham Tran Le "
+        "Vo Ho".split()
+    )
 )
 # Titles before a name, each as the letters it may begin with and the pattern of the rest.
 # Not "General" or "Secretary": "the General Staff". "Chairman" and "Director" are, as the
@@ -117,6 +126,7 @@ _INITIALS_AFTER_FIRST = (
 
 # A Korean surname, its first letter tested first, the rest also in capitals ("KIM")
 _KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in KOREAN_SURNAMES)
+_CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES), _STARTS_WORD)
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -136,6 +146,15 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?P<name>(?:{_KOREAN_SURNAME})"
             r"\s[A-Z][a-zŏŭ'’]{1,7}(?:-[a-zŏŭ'’]{1,7})?(?:\s[A-Z][a-zŏŭ'’]{1,7})?)(?![\w-])"
+        ),
+    ),
+    (
+        # a given name in pinyin: one word, ending as a pinyin syllable ends ("Liu Shaoqi",
+        # "Peng Zhen", "Deng Xiaoping")
+        "chinese",
+        re.compile(
+            rf"(?P<name>{_CHINESE_SURNAME}\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"
+            r"(?![\w-])"
         ),
     ),
     (
@@ -358,7 +377,7 @@ class DocumentNames:
         found: list[Mention] = []
         for shape, pattern in _UNKNOWN_PATTERNS:
             for match in pattern.finditer(text):
-                name = _trim_name(match.group("name"), 2 if shape in {"korean", "slavic"} else 1)
+                name = _trim_name(match.group("name"), 1 if shape in {"title", "initials"} else 2)
                 if name and not _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
                     start = match.start("name") + match.group("name").find(name)
                     found.append(Mention(start, start + len(name), "unknown-person", None))
