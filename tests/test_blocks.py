@@ -208,6 +208,14 @@ def test_the_first_line_of_a_distribution_list(first):
     assert [b.text for b in body.postscript] == [first, "to file"]
 
 
+def test_a_distribution_list_copied_without_blank_lines_is_one_too():
+    body = structure(
+        fields("Text of the report.\n\n/V. Moskovsky/\n\nSent to:\nCde. Gromyko\nto file"), 1963
+    )
+    assert [b.text for b in body.closer] == ["/V. Moskovsky/"]
+    assert [b.text for b in body.postscript] == ["Sent to:\nCde. Gromyko\nto file"]
+
+
 def test_distribution_lines_without_a_signature_before_them_stay_text():
     body = structure(fields("Text of the report.\n\nSent to: Cde. Gromyko."), 1963)
     assert body.postscript == [] and body.main[-1].text == "Sent to: Cde. Gromyko."

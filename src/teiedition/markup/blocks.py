@@ -162,12 +162,12 @@ def _split_postscript(
     end, which begins with "Distribution list:", "Sent to: …" and the like. Only after a
     signature: elsewhere such lines stay text."""
     for start in range(len(blocks) - 1, max(len(blocks) - 12, 1) - 1, -1):
-        if _DISTRIBUTION.match(blocks[start].text):
+        if _DISTRIBUTION.match(blocks[start].text.split("\n", 1)[0]):
             break
     else:
         return blocks, []
-    if any("\n" in b.text or len(b.text) > 120 for b in blocks[start:]):
-        return blocks, []
+    if any(len(line) > 120 for block in blocks[start:] for line in block.text.split("\n")):
+        return blocks, []  # a paragraph of text, not a list of names
     trial = [replace(block) for block in blocks[:start]]  # the count gives blocks their kinds
     if not _closer_count(_closing_lines(trial, anchor_year), anchor_year):
         return blocks, []
