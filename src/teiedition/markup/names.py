@@ -55,11 +55,8 @@ CHINESE_SURNAMES = (
 SURNAME_FIRST = (
     frozenset(KOREAN_SURNAMES)
     | frozenset(CHINESE_SURNAMES)
-    | frozenset(
-        "Zhou Mao Liu Deng Chen Zhang Wang Hao Peng Zhu Qiao Huang Yang Zhao Wu Xu Sun Guo Lin "
-        "Luo Gao Kang Pan Song Tan Dong Chu Geng Ji Nie Ye Lu Hua Jiang Shen Nguyen Pham Tran Le "
-        "Vo Ho".split()
-    )
+    # Chinese surnames that are English words too, and Vietnamese ones
+    | frozenset("Wu Pan Song Chu Ji Nguyen Pham Tran Le Vo Ho".split())
 )
 # Titles before a name, each as the letters it may begin with and the pattern of the rest.
 # Not "General" or "Secretary": "the General Staff". "Chairman" and "Director" are, as the
