@@ -168,6 +168,10 @@ def test_chinese_names_in_pinyin(index):
     assert names_in(index, "Wang Said it.") == []
 
 
+def test_a_word_with_digits_is_no_name(index):
+    assert names_in(index, "Att. to: D.II-Kor-O-0862/11/63, see Comrade B-52.") == []
+
+
 def test_c_before_a_name_is_comrade_not_an_initial(index):
     assert names_in(index, "C. Khrushchev replied.") == [
         ("persName", "Khrushchev", "#khrushchev-nikita", None)

@@ -421,6 +421,8 @@ class DocumentNames:
 
     def _resolve_unknown(self, candidate: Mention, surface: str) -> Mention | None:
         name = " ".join(surface.split())
+        if any(character.isdigit() for character in name):
+            return None  # a file number's letters are no initials: "D.II-Kor-O-0862"
         same_surname = [k for k in self.named.values() if k.surname == _surname(name)]
         if same_surname and " " not in name:
             # a bare surname of someone named before ("Siedlecki" after "Jerzy Siedlecki")
