@@ -253,3 +253,18 @@ def test_times_of_day_in_a_conversation_record(docs):
     ]  # not in the translator's remark that ends the record, which is marked up no further
     # the day is the dateline's, beside them: a time is not made a dateTime by guessing
     assert one(tei, f"{BODY}/tei:p[1]/tei:date/@when") == "1963-06-02"
+
+
+def test_a_page_without_a_summary_warns_and_has_no_abstract(tmp_path, config):
+    """The legacy page's summary is the line after "get citation"; without it the document
+    has no abstract: a warning at conversion and at validation, not an error that would stop
+    the edition's publication."""
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace("A summary.\n\n", "")
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    transcript = read_transcript(path)
+    tei = build_document(transcript, config, load_names(config))
+    assert xpath(tei, f"{H}/tei:profileDesc/tei:abstract") == []
+    assert "the page gives no summary; the document has no abstract" in [
+        w.message for w in transcript.warnings
+    ]

@@ -40,6 +40,8 @@ def build_document(
             transcript.warn(problem, transcript.source_line.line)
     else:
         transcript.warn("the page gives no archival source line; the provenance is incomplete")
+    if not transcript.summary:
+        transcript.warn("the page gives no summary; the document has no abstract")
     language = original_language(transcript, citation)
     if language.code == UNDETERMINED:
         stated = transcript.original_language
