@@ -53,6 +53,16 @@ def test_pdf_export_with_credits():
     assert t.body[0].text == "Ciphergram No 11583"
 
 
+def test_a_record_id_that_is_no_number_is_not_the_record_id():
+    """A label "Record ID" over the summary (a page copied out of order) gave the document
+    the id "wcda-Moskovsky records …", which is no XML name: conversion stopped."""
+    text = (T / "pdf-export-amsz.txt").read_text("utf-8")
+    text = text.replace("Summary:\n\n", "Summary:\n\nRecord ID\n\n")
+    t = read_transcript_text(text, Path("x.txt"))
+    assert t.record_id.text == "117654"  # from the citation's address, as without the field
+    assert any("not recognised" in w.message for w in t.warnings)
+
+
 def test_faceted_page_layout():
     t = read_transcript(T / "faceted-page-rgani.txt")
     assert t.layout is Layout.FACETED_PAGE

@@ -391,7 +391,11 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
     if sections.get("original_archive"):
         transcript.original_archive = _joined(sections["original_archive"])
     if sections.get("record_id"):
-        transcript.record_id = _joined(sections["record_id"])
+        record_id = _joined(sections["record_id"])
+        if _RECORD_ID.match(record_id.text):
+            transcript.record_id = record_id
+        else:  # the archive's record numbers are numbers; the document id is made of it
+            _unrecognised(transcript, record_id)
     for extra in preamble[2:]:
         _unrecognised(transcript, extra)
     return transcript
