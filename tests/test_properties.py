@@ -4,13 +4,14 @@ character of it, invents none, gives the same bytes twice, and never turns text 
 import re
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ALL_TRANSCRIPTS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from test_lossless import squeeze
 
 from teiedition.config import load_config
+from teiedition.errors import InputError
 from teiedition.markup.blocks import Body, ListNode, structure
 from teiedition.markup.document import build_document
 from teiedition.markup.tei import TEI_NS
@@ -211,6 +212,79 @@ def test_conversion_keeps_the_text_and_is_deterministic(
     # every repaired break is marked, none silently dropped
     repairs = len(root.findall(f".//{{{TEI_NS}}}text//{{{TEI_NS}}}lb[@ed='scrape']"))
     assert repairs == count_breaks(structure(transcript.body, anchor_year=1962))
+
+
+# Lines a transcript may gain: bits of page furniture, brackets, markup characters, the line
+# forms the converter knows
+_INSERTED = [
+    "",
+    "[",
+    "]",
+    "[1]",
+    "Pyongyang.[2]",
+    "[2] A note.",
+    "-2-",
+    "[Page 3]",
+    "• grain;",
+    "Distribution list:",
+    "Citation:",
+    "Summary:",
+    "Document Information",
+    "Record ID",
+    "<script>alert(1)</script>",
+    "&amp; &",
+    "„quoted",
+    "1)",
+    "a) item",
+    "Signed:",
+    "/V. Moskovsky/",
+    "14/02/1963 at 4:00 p.m.",
+    "URGENT",
+    "Notes",
+    "[Stamp: Secret]",
+    "Ambassador: /signed/ A. Bogdanov",
+]
+_EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "drop", "double", "cut"]),
+        st.integers(min_value=0, max_value=10**6),
+        st.sampled_from(_INSERTED),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=st.sampled_from(ALL_TRANSCRIPTS), edits=_EDITS)
+def test_a_damaged_transcript_converts_to_valid_tei_or_fails_cleanly(
+    source, edits, tmp_path_factory
+):
+    """The seeds and fixtures with lines dropped, doubled, cut short or inserted: conversion
+    either refuses the file with an InputError (a one-line message) or writes TEI that our
+    schema and rules find no error in."""
+    lines = source.read_text("utf-8").split("\n")
+    for edit, at, line in edits:
+        at %= len(lines) + 1
+        if edit == "insert":
+            lines.insert(at, line)
+        elif at < len(lines):
+            if edit == "drop":
+                del lines[at]
+            elif edit == "double":
+                lines.insert(at, lines[at])
+            else:
+                lines[at] = lines[at][: len(lines[at]) // 2]
+    try:
+        transcript = read_transcript_text("\n".join(lines), Path("damaged.txt"))
+        tree = build_document(transcript, CONFIG, load_names(CONFIG))
+    except InputError as err:
+        assert "\n" not in str(err) and str(err).startswith("damaged.txt")
+        return
+    written = tmp_path_factory.mktemp("damaged") / "document.xml"
+    written.write_bytes(serialise_tei(tree))
+    errors = [p for p in VALIDATOR.validate_file(written) if p.severity == "error"]
+    assert errors == []
 
 
 def count_breaks(body: Body) -> int:
