@@ -76,6 +76,30 @@ def test_a_page_without_a_date_names_the_line(tmp_path):
         read_transcript(path)
 
 
+def test_a_fault_of_the_converter_on_one_file_is_that_file_s_error(tmp_path, config, monkeypatch):
+    """Not a traceback that stops the run: the file is named, with the fault, in one line,
+    and the other files are converted."""
+    from teiedition.markup import document
+
+    build = document.build_document
+
+    def faulty(transcript, *args, **kwargs):
+        if transcript.path.name == "b.txt":
+            raise ValueError("an id\nthat is no XML name")
+        return build(transcript, *args, **kwargs)
+
+    monkeypatch.setattr("teiedition.convert.build_document", faulty)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    write(inputs, "a.txt", GOOD)
+    write(inputs, "b.txt", GOOD)
+    report = pipeline.convert([inputs], tmp_path / "out", config, jobs=1)
+    assert len(report.written) == 1 and not report.ok
+    (error,) = report.errors
+    assert error.path.name == "b.txt" and "\n" not in str(error)
+    assert "the converter failed on this file (ValueError: an id that is no XML name)" in str(error)
+
+
 def test_other_files_still_convert_and_nothing_partial_is_left(tmp_path, config):
     inputs = tmp_path / "in"
     inputs.mkdir()

@@ -125,6 +125,11 @@ def make_draft(path: Path, config: Config, names: NameIndex, keep: bool = False)
         draft.warnings = list(transcript.warnings)
     except InputError as err:
         draft.error = err.diagnostic
+    except Exception as err:  # a fault of the converter's: this file fails, the others go on
+        message = " ".join(f"{type(err).__name__}: {err}".split())
+        draft.error = Diagnostic(
+            path, f"the converter failed on this file ({message}); please report it", None, "error"
+        )
     draft.added = [(i, registers.entities[i].names[0]) for i in registers.added]
     draft.probed = sorted(registers.probed)
     if not keep:
