@@ -10,11 +10,13 @@ import pytest
 from hypothesis import settings
 from lxml import etree
 
+from teiedition import pipeline
 from teiedition.config import Config, load_config
 from teiedition.markup.document import build_document
 from teiedition.markup.names import NameIndex
 from teiedition.pipeline import load_names
 from teiedition.readers import read_transcript
+from teiedition.readers.transcript import Field
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -93,3 +95,16 @@ def make_edition(folder: Path, *transcripts: Path) -> Config:
         for path in sorted(source.glob("*.txt")) if source.is_dir() else [source]:
             shutil.copy(path, seeds / path.name)
     return load_config(folder / "edition.toml")
+
+
+def built_edition(folder: Path, *transcripts: Path) -> Config:
+    """`make_edition` of `transcripts`, built: TEI, HTML, search and PDFs, with no error."""
+    config = make_edition(folder, *transcripts)
+    report = pipeline.build(config)
+    assert report.ok, [str(d) for d in report.errors]
+    return config
+
+
+def fields(text: str) -> list[Field]:
+    """The lines of `text` as a transcript's fields, numbered from 1."""
+    return [Field(line, number) for number, line in enumerate(text.split("\n"), 1)]

@@ -1,14 +1,10 @@
 """Block structure: opener lines, headings, joins across scrape damage, lists, closer."""
 
 import pytest
+from conftest import fields
 
 from teiedition.markup.blocks import ListNode, structure
 from teiedition.markup.inline import Break
-from teiedition.readers.transcript import Field
-
-
-def fields(text: str) -> list[Field]:
-    return [Field(line, number) for number, line in enumerate(text.split("\n"), 1)]
 
 
 def test_opener_lines_and_heading():

@@ -4,17 +4,15 @@ to it."""
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, NS, make_edition
+from conftest import FIXTURES, NS, built_edition, fields
 from lxml import etree
 from pypdf import PdfReader
 
-from teiedition import pipeline
 from teiedition.markup.blocks import structure
 from teiedition.markup.body import build_text
 from teiedition.markup.tei import XML_ID
 from teiedition.markup.text import normalise
 from teiedition.publish.search import search_records
-from teiedition.readers.transcript import Field
 
 NOTES = FIXTURES / "transcripts" / "page-translator-notes.txt"
 DOC = "wcda-116301"
@@ -22,10 +20,7 @@ DOC = "wcda-116301"
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
-    config = make_edition(tmp_path_factory.mktemp("notes") / "edition", NOTES)
-    report = pipeline.build(config)
-    assert report.ok, [str(d) for d in report.errors]
-    return config
+    return built_edition(tmp_path_factory.mktemp("notes") / "edition", NOTES)
 
 
 def test_tei_notes_and_the_references_to_them(edition):
@@ -87,8 +82,7 @@ def test_search_finds_a_note_under_its_own_address(edition):
 
 
 def test_the_heading_over_the_notes_heads_their_division():
-    lines = ["Text.[1]", "", "Footnotes", "", "[1] The note."]
-    body = structure([Field(line, n) for n, line in enumerate(lines, 1)], 1963)
+    body = structure(fields("Text.[1]\n\nFootnotes\n\n[1] The note."), 1963)
     text = build_text(body, "d", "en")
     (div,) = text.xpath("tei:back/tei:div[@type = 'notes']", namespaces=NS)
     assert [(etree.QName(c).localname, c.get(XML_ID), c.text) for c in div] == [

@@ -5,22 +5,16 @@ signature, and bulleted lists."""
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, NS, make_edition
+from conftest import FIXTURES, NS, built_edition, fields
 from lxml import etree
 from pypdf import PdfReader
 
-from teiedition import pipeline
 from teiedition.markup.blocks import structure
 from teiedition.markup.text import normalise, reading_text, source_text
-from teiedition.readers.transcript import Field
 
 JOURNAL = FIXTURES / "transcripts" / "page-soviet-journal.txt"
 DOC = "wcda-119436"
 BULLETS = FIXTURES / "transcripts" / "pdf-export-bullets-amzv.txt"
-
-
-def fields(text: str) -> list[Field]:
-    return [Field(line, number) for number, line in enumerate(text.split("\n"), 1)]
 
 
 @pytest.mark.parametrize("line", ["-2-", "- 2 -", "–2–", "[Page 2]", "[page 2]", "[p. 2]"])
@@ -42,10 +36,7 @@ def test_other_lines_with_numbers_are_no_page_breaks(line):
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
-    config = make_edition(tmp_path_factory.mktemp("pages") / "edition", JOURNAL, BULLETS)
-    report = pipeline.build(config)
-    assert report.ok, [str(d) for d in report.errors]
-    return config
+    return built_edition(tmp_path_factory.mktemp("pages") / "edition", JOURNAL, BULLETS)
 
 
 def test_tei_page_break_with_its_printed_number(edition):

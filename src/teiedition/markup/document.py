@@ -45,13 +45,13 @@ def build_document(
     language = original_language(transcript, citation)
     if language.code == UNDETERMINED:
         stated = transcript.original_language
+        said = (
+            f"original language {stated.text!r} is not one this edition knows"
+            if stated
+            else "the page states no original language"
+        )
         transcript.warn(
-            (
-                f"original language {stated.text!r} is not one this edition knows"
-                if stated
-                else "the page states no original language"
-            )
-            + " and the archive does not tell it: recorded as undetermined (und)",
+            f"{said} and the archive does not tell it: recorded as undetermined (und)",
             stated.line if stated else None,
         )
     facts = Facts(
