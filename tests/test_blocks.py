@@ -129,8 +129,30 @@ def test_out_of_sequence_numbers_do_not_continue_a_list():
 
 def test_signature_lines_form_the_closer():
     body = structure(fields("Text of the report.\n\nJózsef Kovács\n\nAmbassador"), 1962)
-    assert [b.kind for b in body.closer] == ["signed", "signed"]
+    assert [b.kind for b in body.closer] == ["signed", "office"]
     assert body.main[-1].text == "Text of the report."
+
+
+@pytest.mark.parametrize(
+    ("closing", "kinds"),
+    [
+        ("József Kovács\nambassador", ["signed", "office"]),  # the office in lower case
+        ("Chargé d'affaires a.i.:\nJ. Kohout", ["office", "signed"]),
+        ("Schneidewind\nCounsellor", ["signed", "office"]),  # a lone surname over the office
+    ],
+)
+def test_the_signers_office_with_the_name(closing, kinds):
+    body = structure(fields(f"Text of the report.\n\n{closing}"), 1963)
+    assert [(b.kind, b.text) for b in body.closer] == list(
+        zip(kinds, closing.split("\n"), strict=True)
+    )
+
+
+def test_a_lone_word_that_is_an_office_is_no_signature():
+    body = structure(fields("Text of the report.\n\nKovács\n\nCounsellor"), 1963)
+    assert [b.kind for b in body.closer] == ["signed", "office"]
+    body = structure(fields("Text of the report.\n\nCounsellor"), 1963)
+    assert body.closer == []
 
 
 def test_opening_and_closing_lines_copied_without_blank_lines_between_them():
@@ -146,7 +168,7 @@ def test_opening_and_closing_lines_copied_without_blank_lines_between_them():
         ("classification", "Copy No. 2", 2),
     ]
     assert [b.text for b in body.main] == ["The text."]
-    assert [(b.kind, b.line) for b in body.closer] == [("signed", 6), ("signed", 7)]
+    assert [(b.kind, b.line) for b in body.closer] == [("office", 6), ("signed", 7)]
 
 
 def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text():
@@ -187,12 +209,27 @@ def test_a_distribution_list_after_the_signature_is_its_postscript():
         1963,
     )
     assert [(b.kind, b.text) for b in body.closer] == [
-        ("signed", "Ambassador of the USSR in the DPRK"),
+        ("office", "Ambassador of the USSR in the DPRK"),
         ("signed", "/V. Moskovsky/"),
     ]
     (heading, listed) = body.postscript
     assert heading.text == "Distribution list:" and isinstance(listed, ListNode)
     assert [item.number for item in listed.items] == ["1", "2"]
+
+
+def test_copies_after_a_surname_and_office_are_the_postscript():
+    body = structure(
+        fields(
+            "Text of the report.\n\nSchneidewind\nCounsellor\n\n"
+            "Copies:\n1x Comrade Ulbricht\n1x Embassy"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "Schneidewind"),
+        ("office", "Counsellor"),
+    ]
+    assert [b.text for b in body.postscript] == ["Copies:\n1x Comrade Ulbricht\n1x Embassy"]
 
 
 @pytest.mark.parametrize(

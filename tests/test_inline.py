@@ -1,5 +1,6 @@
 """Inline rules, one at a time: what each bracket, quotation mark and repair becomes."""
 
+import pytest
 from lxml import etree
 
 from teiedition.markup.inline import Break, Paragraph, fragment
@@ -60,6 +61,26 @@ def test_editorial_remark_is_a_note():
         'applied mechanically <note type="editorial" place="inline">emphasis in the original'
         "</note> the"
     )
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "the GDR Ambassador, who was in Berlin – translator's note",
+        "sic – Ed.",
+        "Kim Il (ed.)",
+        "the Ministry—Tr.",
+        "the five-year plan - transl.",
+    ],
+)
+def test_a_remark_signed_at_its_end_is_a_note(remark):
+    assert xml(f"He told Hertzfeldt [{remark}] of this.") == (
+        f'He told Hertzfeldt <note type="editorial" place="inline">{remark}</note> of this.'
+    )
+
+
+def test_a_hyphenated_word_ending_like_a_signature_is_no_remark():
+    assert "<note" not in xml("They met the [co-ed] group.")
 
 
 def test_query_marks_the_word_as_unclear():

@@ -20,7 +20,8 @@ class Block:
     paragraph: Paragraph
     line: int
     kind: str = "p"  # p | head | dateline | classification | precedence | registry |
-    #                  reference | salute | addressee | remark | signed | note | page
+    #                  reference | salute | addressee | remark | signed | office (the
+    #                  signer's) | note | page
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
     label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
@@ -78,7 +79,7 @@ _PAGE_NUMBER = re.compile(
 )
 # The first line of what follows a signature: who received copies of the document
 _DISTRIBUTION = re.compile(
-    r"^(?:distribution(?:\s+list)?|sent\s+to|copies\s+(?:sent\s+)?to|copy\s+to|"
+    r"^(?:distribution(?:\s+list)?|sent\s+to|copies\s+(?:sent\s+)?to|copies(?=\s*:)|copy\s+to|"
     r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies)\b.{0,100}$",
     re.IGNORECASE,
 )
@@ -103,9 +104,10 @@ _ADDRESSEE = re.compile(r"^(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$")
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
+# ("ambassador" in lower case too, as Hungarian reports sign)
 _ROLE = (
-    r"(?:[\w.-]+\s+){0,3}(?:Ambassador|Chargé|Charge|Counsell?or|Secretary|Attaché|Minister|"
-    r"Consul|Envoy|Head|Director|Chairman|Deputy)\b"
+    r"(?:[\w.-]+\s+){0,3}(?:[Aa]mbassador|[Cc]hargé|[Cc]harge|[Cc]ounsell?or|[Ss]ecretary|"
+    r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy)\b"
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)"),
@@ -116,7 +118,8 @@ _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
     rf"[A-ZÀ-ÖØ-Þ][\w'’-]*[)/]?(?:\s+{SIGNED})?$"
 )
-_ROLE_LINE = re.compile(rf"^{_ROLE}[^.]{{0,60}}$")
+# no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
+_ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")
 
 
 def structure(lines: list[Field], anchor_year: int | None) -> Body:
@@ -332,21 +335,25 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
     """How many trailing blocks are signature lines (a name, a role, a place and date)."""
     count = 0
     has_name = False
+    roles_only = True  # the lines below this one are the signer's office, if any
     for block in reversed(blocks[-4:]):
         text = block.text
         if "\n" in text or len(text) > 80 or len(blocks) - count <= 1:
             break
-        # a lone surname signs only as the very last line ("Brodowski")
-        if _NAME_LINE.match(text) and (len(text.split()) >= 2 or (count == 0 and len(text) > 2)):
-            block.kind, has_name = "signed", True
+        # a lone surname signs only as the last line, or over the signer's office
+        # ("Brodowski"; "Schneidewind" / "Counsellor")
+        lone_surname = roles_only and len(text) > 2 and not _ROLE_LINE.match(text)
+        if _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
+            block.kind, has_name, roles_only = "signed", True, False
         elif _ROLE_LINE.match(text):
-            block.kind = "signed"
+            block.kind = "office"
         elif (match := _PLACE_DATE.match(text)) and (
             date := parse_date(match["date"], anchor_year)
         ):
             block.kind, block.date, block.place = "dateline", date, match["place"]
+            roles_only = False
         elif date := parse_date(text, anchor_year):
-            block.kind, block.date = "dateline", date
+            block.kind, block.date, roles_only = "dateline", date, False
         else:
             break
         count += 1

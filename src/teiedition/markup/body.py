@@ -19,6 +19,7 @@ _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "addressee": ("seg", {"type": "addressee"}),
     "salute": ("salute", {}),
     "signed": ("signed", {}),
+    "office": ("signed", {}),  # the signer's office: "Counsellor", "Chargé d'affaires a.i."
 }
 
 
@@ -120,13 +121,14 @@ class _Builder:
             mark_up(parent, block.paragraph, (), self.notes)
             return
         tag, attributes = _LINE_ELEMENTS[block.kind]
-        # names only in signatures and addresses; classification and numbers are no names
+        # names only in signatures and addresses; classification and numbers are no names.
+        # A signature line with no name found is the signer's name; an office is no name.
         annotators: tuple[Annotator, ...] = ()
         if block.kind == "signed":
             annotators = tuple(
                 _Signature(a) if hasattr(a, "signature") else a for a in self.annotators
             )
-        elif block.kind in {"addressee", "salute"}:
+        elif block.kind in {"addressee", "salute", "office"}:
             annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 
