@@ -41,12 +41,55 @@ def test_a_telegram_s_precedence_is_an_opening_line_not_a_heading(line):
 
 def test_an_editorial_remark_in_brackets_opens_the_text_and_the_heading_follows():
     body = structure(
-        fields("[Stamp: Secret, Copy No. 3]\n\nUSSR EMBASSY IN THE DPRK\n\nI visited him."), 1963
+        fields("[Stamp: Secret, Copy No. 3]\n\nJOURNAL OF V. P. MOSKOVSKY\n\nI visited him."),
+        1963,
     )
     assert [(b.kind, b.text) for b in body.opener] == [
         ("remark", "[Stamp: Secret, Copy No. 3]"),
-        ("head", "USSR EMBASSY IN THE DPRK"),
+        ("head", "JOURNAL OF V. P. MOSKOVSKY"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Embassy of the GDR in the DPRK",
+        "USSR EMBASSY IN THE DPRK",
+        "Soviet Embassy in Pyongyang",
+        "The Embassy of the Hungarian People's Republic",
+        "Ministry of Foreign Affairs of the USSR",
+        "Consulate General of the PRC in Chongjin",
+    ],
+)
+def test_the_issuing_office_opens_the_text(line):
+    body = structure(fields(f"{line}\nPyongyang, 8 April 1963\n\nI visited him."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", line),
+        ("dateline", "Pyongyang, 8 April 1963"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["The Embassy sent the note.", "Ministry officials: Kim and Pak", "The embassy staff"]
+)
+def test_a_sentence_about_an_office_is_no_letterhead(line):
+    body = structure(fields(f"{line}\n\nI visited him."), 1963)
+    assert "issuer" not in [b.kind for b in body.opener]
+
+
+def test_a_heading_over_two_lines_is_one_heading():
+    body = structure(
+        fields(
+            "Confidential!\n\nNote\non a Conversation with Comrade Moskovski, on 5 April 1963"
+            "\n\nI visited him."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Confidential!"),
+        ("head", "Note\non a Conversation with Comrade Moskovski, on 5 April 1963"),
+    ]
+    assert [b.text for b in body.main] == ["I visited him."]
 
 
 @pytest.mark.parametrize("first", ["[Page 1]", "[Pak Song Chol]", "[…]"])

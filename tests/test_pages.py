@@ -1,7 +1,8 @@
 """Lines that are not sentences, from transcript to TEI, HTML and PDF: the original's page
 numbers ("-2-", "[Page 3]": a page break with its number, the number as printed kept and not
-read as text), an editorial remark that opens the text, a distribution list after the
-signature, and bulleted lists."""
+read as text), an editorial remark that opens the text, the letterhead of the office that
+issued the document, the signer's office, a distribution list after the signature, and
+bulleted lists."""
 
 import lxml.html
 import pytest
@@ -15,6 +16,9 @@ from teiedition.markup.text import normalise, reading_text, source_text
 JOURNAL = FIXTURES / "transcripts" / "page-soviet-journal.txt"
 DOC = "wcda-119436"
 BULLETS = FIXTURES / "transcripts" / "pdf-export-bullets-amzv.txt"
+GDR = FIXTURES / "transcripts" / "page-gdr-letterhead.txt"
+GDR_DOC = "d1963-04-08-note-conversation-soviet"
+CZECH = FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt"
 
 
 @pytest.mark.parametrize("line", ["-2-", "- 2 -", "–2–", "[Page 2]", "[page 2]", "[p. 2]"])
@@ -36,7 +40,7 @@ def test_other_lines_with_numbers_are_no_page_breaks(line):
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
-    return built_edition(tmp_path_factory.mktemp("pages") / "edition", JOURNAL, BULLETS)
+    return built_edition(tmp_path_factory.mktemp("pages") / "edition", JOURNAL, BULLETS, GDR, CZECH)
 
 
 def test_tei_page_break_with_its_printed_number(edition):
@@ -69,13 +73,14 @@ def test_pdf_prints_the_page_break(edition):
     assert "[page 2 of the original]" in " ".join(text.split())
 
 
-def test_tei_an_editorial_remark_opens_the_text(edition):
+def test_tei_an_editorial_remark_opens_the_text_then_the_letterhead(edition):
     root = etree.parse(str(edition.documents_dir / f"{DOC}.xml")).getroot()
-    (opener,) = root.xpath("//tei:body/tei:div/tei:opener", namespaces=NS)
-    assert [(etree.QName(e).localname, e.get("type"), e.text) for e in opener] == [
-        ("note", "editorial", "Stamp: Secret, Copy No. 3")
+    opener = root.xpath("//tei:body/tei:div/tei:opener", namespaces=NS)[0]
+    assert [(etree.QName(e).localname, e.get("type"), e.xpath("string()")) for e in opener] == [
+        ("note", "editorial", "Stamp: Secret, Copy No. 3"),
+        ("byline", None, "USSR EMBASSY IN THE DPRK"),
     ]
-    assert opener.getnext().xpath("string()") == "USSR EMBASSY IN THE DPRK"
+    assert opener.getnext().xpath("string()") == "JOURNAL"
 
 
 def test_tei_the_distribution_list_follows_the_signature(edition):
@@ -100,3 +105,52 @@ def test_tei_and_html_bulleted_lists(edition):
     )
     items = page.xpath("//ul[contains(@class, 'bulleted')]/li")
     assert [li.get("id") for li in items] == [f"wcda-300001-i{n}" for n in (1, 2, 3, 5, 6)]
+
+
+def _children(element) -> list[tuple[str, str]]:
+    return [(etree.QName(e).localname, " ".join(e.xpath("string()").split())) for e in element]
+
+
+def test_tei_letterhead_heading_and_signer_s_office(edition):
+    root = etree.parse(str(edition.documents_dir / f"{GDR_DOC}.xml")).getroot()
+    (div,) = root.xpath("//tei:body/tei:div", namespaces=NS)
+    assert _children(div[0]) == [
+        ("byline", "Embassy of the GDR in the DPRK"),
+        ("dateline", "Pyongyang, 8 April 1963"),
+        ("seg", "Confidential!"),
+    ]
+    assert div[0].xpath("tei:byline/tei:placeName/@ref", namespaces=NS) == ["#dprk"]
+    head = div[1]
+    assert etree.QName(head).localname == "head" and head.find("tei:lb", NS) is not None
+    assert " ".join(head.xpath("string()").split()).startswith("Note on a Conversation")
+    closer, postscript = div[-2:]
+    assert _children(closer) == [("signed", "Schneidewind"), ("signed", "Counsellor")]
+    assert [len(s.findall("tei:persName", NS)) for s in closer] == [1, 0]  # an office: no one
+    assert _children(postscript)[0][1].startswith("Copies: 1x Comrade Ulbricht")
+    (remark,) = root.xpath("//tei:p//tei:note[@type = 'editorial']", namespaces=NS)
+    assert remark.text.endswith("translator's note")
+
+
+def test_tei_a_charge_d_affaires_signs_under_the_letterhead_of_the_embassy(edition):
+    root = etree.parse(str(edition.documents_dir / "wcda-119832.xml")).getroot()
+    (div,) = root.xpath("//tei:body/tei:div", namespaces=NS)
+    assert [name for name, _ in _children(div[0])] == [
+        "byline",
+        "seg",
+        "dateline",
+        "seg",
+        "seg",
+    ]
+    assert _children(div[-1]) == [("signed", "Chargé d'affaires a.i.:"), ("signed", "J. Kohout")]
+    assert [len(s.findall("tei:persName", NS)) for s in div[-1]] == [0, 1]
+
+
+def test_html_and_pdf_show_the_letterhead(edition):
+    page = lxml.html.fromstring(
+        (edition.output_dir / "html" / "documents" / f"{GDR_DOC}.html").read_bytes()
+    )
+    (line,) = page.xpath("//main//div[@class = 'opener']/p[contains(@class, 'byline')]")
+    assert line.text_content() == "Embassy of the GDR in the DPRK"
+    pdf = edition.output_dir / "pdf" / "documents" / f"{GDR_DOC}.pdf"
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Embassy of the GDR in the DPRK Pyongyang, 8 April 1963" in text

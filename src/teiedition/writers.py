@@ -21,6 +21,7 @@ _PHRASE_LEVEL = frozenset(
         "seg",
         "dateline",
         "salute",
+        "byline",
         "signed",
         "label",
         "q",

@@ -27,7 +27,7 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="dateline | signed | salute | seg" mode="text">
+  <xsl:template match="byline | dateline | signed | salute | seg" mode="text">
     <xsl:apply-templates mode="text"/>
   </xsl:template>
 

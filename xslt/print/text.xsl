@@ -16,8 +16,9 @@
 
   <!-- White space between blocks is Typst's business, not the text's. -->
   <xsl:template match="text()[not(normalize-space())][not(parent::p | parent::seg | parent::head
-      | parent::signed | parent::dateline | parent::q | parent::supplied | parent::persName
-      | parent::placeName | parent::orgName | parent::date | parent::note)]" mode="print"/>
+      | parent::signed | parent::byline | parent::dateline | parent::q | parent::supplied
+      | parent::persName | parent::placeName | parent::orgName | parent::date
+      | parent::note)]" mode="print"/>
 
   <xsl:template match="opener | closer" mode="print">
     <xsl:text>#block(above: 0.8em, below: 0.8em)[</xsl:text>

@@ -20,8 +20,8 @@ class Block:
     paragraph: Paragraph
     line: int
     kind: str = "p"  # p | head | dateline | classification | precedence | registry |
-    #                  reference | salute | addressee | remark | signed | office (the
-    #                  signer's) | note | page
+    #                  reference | salute | addressee | remark | issuer | signed |
+    #                  office (the signer's) | note | page
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
     label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
@@ -101,6 +101,12 @@ _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad)\s*(?:to)?\s*:?\s*\S.{0,80}$"
 )
 _ADDRESSEE = re.compile(r"^(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$")
+# The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
+# "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
+_ISSUER = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:Embassy|Legation|Consulate(?:[- ]General)?|"
+    r"Ministry|Mission|Central Committee|Representation)\b[^.!?:;]{0,100}$"
+)
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
@@ -131,8 +137,12 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
         parts = _lines_of(block)
         if len(parts) > 1:
             # opening lines copied without blank lines between them ("TOP SECRET" / "Copy
-            # No. 2"): each its own line, as with blank lines; never a heading made so
-            if not all(
+            # No. 2"): each its own line, as with blank lines; never a heading made so. A
+            # heading over two lines ("Note" / "on a Conversation with …") is one heading.
+            if _is_long_heading(parts, anchor_year) and index < len(blocks) - 1:
+                block.kind = "head"
+                parts = [block]
+            elif not all(
                 _classify_opener(part, anchor_year, is_last=False) and part.kind != "head"
                 for part in parts
             ):
@@ -301,6 +311,8 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "addressee"
     elif _is_remark(text):
         block.kind = "remark"
+    elif _ISSUER.match(text.title() if text.isupper() else text):  # "USSR EMBASSY IN …"
+        block.kind = "issuer"
     elif not is_last and _is_heading(text):
         block.kind = "head"
     else:
@@ -318,6 +330,19 @@ def _is_remark(text: str) -> bool:
         and "]" not in text[1:-1]
         and EDITORIAL_REMARK.search(text[1:-1]) is not None
         and not _PAGE_NUMBER.match(text)
+    )
+
+
+def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
+    """Lines that together are a heading, the first a heading by itself, the others no
+    opening line of another kind."""
+    return (
+        _is_heading(parts[0].text)
+        and _is_heading(" ".join(part.text for part in parts))
+        and not any(
+            _classify_opener(part, anchor_year, is_last=False) and part.kind != "head"
+            for part in parts[1:]
+        )
     )
 
 

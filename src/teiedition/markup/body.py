@@ -18,6 +18,7 @@ _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "reference": ("seg", {"type": "reference"}),
     "addressee": ("seg", {"type": "addressee"}),
     "salute": ("salute", {}),
+    "issuer": ("byline", {}),  # the office that issued the document: its letterhead
     "signed": ("signed", {}),
     "office": ("signed", {}),  # the signer's office: "Counsellor", "Chargé d'affaires a.i."
 }
@@ -128,7 +129,7 @@ class _Builder:
             annotators = tuple(
                 _Signature(a) if hasattr(a, "signature") else a for a in self.annotators
             )
-        elif block.kind in {"addressee", "salute", "office"}:
+        elif block.kind in {"addressee", "salute", "office", "issuer"}:
             annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 

@@ -54,6 +54,7 @@ _BLOCKS = frozenset(
         "signed",
         "seg",
         "salute",
+        "byline",
         "div",
         "body",
         "back",
