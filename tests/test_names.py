@@ -157,6 +157,25 @@ def test_korean_names_in_mccune_reischauer_and_other_abbreviations_of_comrade(in
     ]
 
 
+@pytest.mark.parametrize("spelling", ["Moskovski", "Moskovskij", "Moskovskiy", "Moskowski"])
+def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(index, spelling):
+    """German, Czech and Polish translations write the ending otherwise: "Comrade
+    Moskovski" was a new person."""
+    assert names_in(index, f"Comrade {spelling} and Ambassador V. P. {spelling} came.") == [
+        ("persName", spelling, "#moskovsky-vasily", None),
+        ("persName", f"V. P. {spelling}", "#moskovsky-vasily", None),
+    ]
+
+
+def test_korean_given_names_written_as_words_are_syllables(index):
+    """ "Kim Chaek Iron Works" names the works: "Chaek Iron" is no Korean given name."""
+    found = names_in(index, "Kim Ir Sen visited the Kim Chaek Iron Works with Pak Chang Ok.")
+    assert [f[1:3] for f in found] == [
+        ("Kim Ir Sen", "#kim-ir-sen"),
+        ("Pak Chang Ok", "#pak-chang-ok"),
+    ]
+
+
 def test_chinese_names_in_pinyin(index):
     found = names_in(index, "Liu Shaoqi met Peng Zhen and Deng Xiaoping; Chen Union was no one.")
     assert [f[1:3] for f in found] == [

@@ -165,15 +165,25 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The capital first, then a look behind it (at the character before): a search skips to
 # capitals, instead of trying the look-behind at every position.
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'-].)\w+(?![\w-])")
+_NEXT_CAPITALISED = re.compile(r"[\s-][A-Z]")
 _INITIAL_ALONE = re.compile(r"(?P<letter>[A-HJ-Z])(?<![\w.].)\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
+
+
+# A Slavic surname's ending as the translations transliterate it: "Moskovsky", "Moskovskiy",
+# "Moskovskij", "Moskovski", "Moskowski" are one name
+_SLAVIC_ENDING = re.compile(r"(?<=[a-z])(o[vw])?sk(?:iy|ij|ii|i|y)\b")
+
+
+def _slavic_ending(match: re.Match[str]) -> str:
+    return "ovsky" if match[1] else "sky"
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same names recur on every page
 def fold(text: str) -> str:
     """The comparison form of a name: no accents, apostrophes and hyphens as spaces, lower
-    case, "II" read as "Il"."""
+    case, "II" read as "Il", the transliterations of a Slavic surname's ending alike."""
     text = re.sub(r"['’ʼ\-]", " ", re.sub(r"\bII\b", "Il", text))  # before ’ is dropped
-    return " ".join(ascii_fold(text).lower().split())
+    return _SLAVIC_ENDING.sub(_slavic_ending, " ".join(ascii_fold(text).lower().split()))
 
 
 def _form_pattern(form: str) -> str:
@@ -374,6 +384,8 @@ class DocumentNames:
         found: list[Mention] = []
         for shape, pattern in _UNKNOWN_PATTERNS:
             for match in pattern.finditer(text):
+                if shape == "korean" and not _korean_given_names(match.group("name")):
+                    continue  # "Kim Chaek Iron Works" names the works, not a person
                 name = _trim_name(match.group("name"), 1 if shape in {"title", "initials"} else 2)
                 if name and not _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
                     start = match.start("name") + match.group("name").find(name)
@@ -390,7 +402,10 @@ class DocumentNames:
         found += [
             Mention(m.start(), m.end(), "surname", None)
             for m in _CAPITALISED.finditer(text)
-            if surnames is None or m.group(0) in surnames
+            if (surnames is None or m.group(0) in surnames)
+            # a surname written first, then a capitalised word, begins another name
+            # ("Kim Chaek Iron Works" after "Kim Il Sung")
+            and not (m.group(0) in SURNAME_FIRST and _NEXT_CAPITALISED.match(text, m.end()))
         ]
         return found
 
@@ -571,6 +586,20 @@ def _initials_agree(initials: str, forename: str) -> bool:
     the first initial begins it; of a word, its first letter."""
     first = initials.split(".", 1)[0] if "." in initials else initials[:1]
     return not forename or fold(forename).startswith(fold(first))
+
+
+# One syllable of Korean in roman letters (McCune-Reischauer, the Revised Romanisation, the
+# Russian transcription's "Ir"): a given name written in words has one to a word
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:[bcdghjklmnprstw]{1,3}['’]?)?y?(?:[aeiouŏŭ]{1,3}|w[aeiouŏ]{1,2})(?:ng|[klmnprt])?"
+)
+
+
+def _korean_given_names(name: str) -> bool:
+    """Whether the given name of a Korean name is a Korean given name: written as two words
+    ("Il Sung"), each is one syllable ("Chaek Iron" is none)."""
+    given = name.split()[1:]
+    return len(given) < 2 or all(_KOREAN_SYLLABLE.fullmatch(word.lower()) for word in given)
 
 
 def _trim_name(name: str, minimum_words: int = 1) -> str:
