@@ -3,7 +3,7 @@
 import pytest
 from conftest import fields
 
-from teiedition.markup.blocks import ListNode, structure
+from teiedition.markup.blocks import Block, ListNode, SectionNode, structure
 from teiedition.markup.inline import Break
 
 
@@ -338,3 +338,32 @@ def test_a_heading_over_the_notes_belongs_to_them_not_to_the_signature():
     assert [(b.kind, b.text) for b in body.notes] == [("head", "Notes:"), ("note", "A note.")]
     # a last line called "Notes" with no notes under it is the text's, as before
     assert structure(fields("The text.\n\nNotes"), 1963).notes == []
+
+
+def test_numbered_sections_from_i_in_order():
+    body = structure(
+        fields("Before.\n\nI.\n\nOne.\n\n1) a\n\n2) b\n\nII. Trade and aid\n\nTwo.\n\nThree."),
+        1963,
+    )
+    before, first, second = body.main
+    assert isinstance(before, Block) and before.text == "Before."
+    assert isinstance(first, SectionNode) and isinstance(second, SectionNode)
+    assert [(s.number, s.head.kind, s.head.text) for s in (first, second)] == [
+        ("I", "head", "I."),
+        ("II", "head", "II. Trade and aid"),
+    ]
+    assert [type(n).__name__ for n in first.content] == ["Block", "ListNode"]
+    assert [n.text for n in second.content] == ["Two.", "Three."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I.\n\nOne.\n\nTwo.",  # one number is no sectioning
+        "II.\n\nOne.\n\nIII.\n\nTwo.",  # not from I.
+        "I. He came on 5 May.\n\nII. He left.",  # sentences, not titles
+    ],
+)
+def test_other_roman_numerals_are_no_sections(text):
+    body = structure(fields(text), 1963)
+    assert not any(isinstance(node, SectionNode) for node in body.main)

@@ -1,8 +1,8 @@
 """Lines that are not sentences, from transcript to TEI, HTML and PDF: the original's page
 numbers ("-2-", "[Page 3]": a page break with its number, the number as printed kept and not
 read as text), an editorial remark that opens the text, the letterhead of the office that
-issued the document, the signer's office, a distribution list after the signature, and
-bulleted lists."""
+issued the document, numbered sections ("I.", "II."), the signer's office, a distribution
+list after the signature, and bulleted lists."""
 
 import lxml.html
 import pytest
@@ -154,3 +154,21 @@ def test_html_and_pdf_show_the_letterhead(edition):
     pdf = edition.output_dir / "pdf" / "documents" / f"{GDR_DOC}.pdf"
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
     assert "Embassy of the GDR in the DPRK Pyongyang, 8 April 1963" in text
+
+
+def test_tei_html_and_pdf_numbered_sections(edition):
+    root = etree.parse(str(edition.documents_dir / f"{GDR_DOC}.xml")).getroot()
+    sections = root.xpath("//tei:body/tei:div/tei:div[@type = 'section']", namespaces=NS)
+    assert [(s.get("n"), s[0].text, len(s.findall("tei:p", NS))) for s in sections] == [
+        ("I", "I.", 2),
+        ("II", "II.", 2),
+    ]
+    assert [etree.QName(s.getnext()).localname for s in sections] == ["div", "closer"]
+    heads = [s[0].get("{http://www.w3.org/XML/1998/namespace}id") for s in sections]
+    page = lxml.html.fromstring(
+        (edition.output_dir / "html" / "documents" / f"{GDR_DOC}.html").read_bytes()
+    )
+    assert [page.get_element_by_id(h).text_content() for h in heads] == ["I.", "II."]
+    pdf = edition.output_dir / "pdf" / "documents" / f"{GDR_DOC}.pdf"
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "II. Regarding the economy" in text

@@ -47,9 +47,19 @@ class ItemNode:
 
 
 @dataclass
+class SectionNode:
+    """A numbered part of the text ("I.", "II. Economic questions"): its heading, then its
+    paragraphs and lists."""
+
+    number: str  # "II"
+    head: Block
+    content: list[Block | ListNode] = field(default_factory=list)
+
+
+@dataclass
 class Body:
     opener: list[Block]
-    main: list[Block | ListNode]
+    main: list[Block | ListNode | SectionNode]
     closer: list[Block]
     #: the translator's notes at the end of the text ("[1] …"), their labels taken off; the
     #: first may be the heading over them ("Notes"), a block of kind "head"
@@ -58,6 +68,11 @@ class Body:
     postscript: list[Block | ListNode] = field(default_factory=list)
 
 
+# A section's number in Roman numerals, alone or before its title: "II.", "III. Trade"
+_SECTION_NUMBER = re.compile(r"^(?P<num>[IVX]{1,5})\.(?:\s+(?P<title>\S.*))?$")
+_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+# Roman numerals to 39, and their values
+_ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
 # A bullet before a list item: "• grain". Not a dash, which in these records as often opens a
 # line of dialogue.
 _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
@@ -165,7 +180,30 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
-    return Body(opener, _lists(main), closer, notes, _lists(postscript))
+    return Body(opener, _sections(main), closer, notes, _lists(postscript))
+
+
+def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
+    """Numbered sections ("I.", "II. Trade"), when the text has them in order from "I."; the
+    paragraphs before the first stay outside. Each section's lists are its own."""
+    starts: list[int] = []
+    for index, block in enumerate(blocks):
+        match = _SECTION_NUMBER.match(block.text)
+        if (
+            match
+            and _ROMAN.get(match["num"]) == len(starts) + 1
+            and (match["title"] is None or _is_heading(match["title"]))
+        ):
+            starts.append(index)
+    if len(starts) < 2:
+        return list(_lists(blocks))
+    result: list[Block | ListNode | SectionNode] = list(_lists(blocks[: starts[0]]))
+    for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True):
+        head = blocks[start]
+        head.kind = "head"
+        number = _SECTION_NUMBER.match(head.text)["num"]  # type: ignore[index]
+        result.append(SectionNode(number, head, _lists(blocks[start + 1 : end])))
+    return result
 
 
 def _split_postscript(
