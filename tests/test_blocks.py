@@ -367,3 +367,17 @@ def test_numbered_sections_from_i_in_order():
 def test_other_roman_numerals_are_no_sections(text):
     body = structure(fields(text), 1963)
     assert not any(isinstance(node, SectionNode) for node in body.main)
+
+
+def test_names_that_begin_paragraphs_before_a_colon_are_speakers():
+    body = structure(
+        fields(
+            "Time: 2 June 1963\n\nPremier Zhou: What did he say?\n\nChervonenko: I do not "
+            "know.\n\nPremier Zhou: Chen Yi will go.\n\nChervonenko: We will inform Moscow."
+            "\n\nQuestion: why?\n\nQuestion: when?\n\nQ: who?\n\nQ: how?"
+        ),
+        1963,
+    )
+    assert body.speakers == {"Premier Zhou", "Chervonenko"}  # a form's labels are no one
+    body = structure(fields("Chervonenko: I do not know.\n\nHe left."), 1963)
+    assert body.speakers == frozenset()  # once is too little

@@ -255,6 +255,17 @@ def test_times_of_day_in_a_conversation_record(docs):
     assert one(tei, f"{BODY}/tei:p[1]/tei:date/@when") == "1963-06-02"
 
 
+def test_the_speakers_of_a_conversation_record_are_persons(docs):
+    tei = doc(docs, fixture("page-prc-conversation-times.txt"))
+    speakers = [
+        (name.text, name.get("ref"))
+        for name in xpath(tei, f"{BODY}/tei:p/tei:persName[1]")
+        if name.tail and name.tail.startswith(":")
+    ]
+    assert [name for name, _ in speakers] == ["Zhou", "Chervonenko", "Zhou", "Chervonenko"]
+    assert speakers[1][1] == speakers[3][1] != speakers[0][1] == speakers[2][1]
+
+
 def test_a_page_without_a_summary_warns_and_has_no_abstract(tmp_path, config):
     """The legacy page's summary is the line after "get citation"; without it the document
     has no abstract: a warning at conversion and at validation, not an error that would stop

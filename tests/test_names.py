@@ -176,6 +176,22 @@ def test_korean_given_names_written_as_words_are_syllables(index):
     ]
 
 
+def test_a_speaker_s_name_before_a_colon_is_a_person(index):
+    annotator = DocumentNames(index, "d1", frozenset({"Chervonenko", "Premier Zhou"}))
+    found = []
+    for text in ("Premier Zhou: What did he say?", "Chervonenko: I do not know, Comrade Zhou."):
+        p = element("p")
+        mark_up(p, text, [annotator])
+        found += [(e.text, e.get("ref")) for e in p.iter("{*}persName")]
+    assert found == [
+        ("Zhou", "#zhou-d1"),
+        ("Chervonenko", "#chervonenko-d1"),
+        ("Zhou", "#zhou-d1"),
+    ]
+    # without the document's speakers, a name alone before a colon is no one
+    assert names_in(index, "Chervonenko: I do not know.") == []
+
+
 def test_chinese_names_in_pinyin(index):
     found = names_in(index, "Liu Shaoqi met Peng Zhen and Deng Xiaoping; Chen Union was no one.")
     assert [f[1:3] for f in found] == [

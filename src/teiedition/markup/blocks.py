@@ -66,6 +66,9 @@ class Body:
     notes: list[Block] = field(default_factory=list)
     #: what follows the signature: a distribution list ("Distribution list:", "Sent to: …")
     postscript: list[Block | ListNode] = field(default_factory=list)
+    #: the names before a colon that begin paragraphs of a record of conversation
+    #: ("Chervonenko: I do not know."), each at least twice
+    speakers: frozenset[str] = frozenset()
 
 
 # A section's number in Roman numerals, alone or before its title: "II.", "III. Trade"
@@ -73,6 +76,14 @@ _SECTION_NUMBER = re.compile(r"^(?P<num>[IVX]{1,5})\.(?:\s+(?P<title>\S.*))?$")
 _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # Roman numerals to 39, and their values
 _ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
+# A speaker's name, capitalised words before a colon that begin a paragraph
+_SPEAKER = re.compile(r"^(?P<label>[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+# Labels of a form, which begin paragraphs as a speaker's name does
+_NO_SPEAKERS = frozenset(
+    "question answer reply comment remark note notes time date place location subject "
+    "present participants interpreter recorder topic agenda proposal conclusion source "
+    "attachment enclosure summary copy".split()
+)
 # A bullet before a list item: "• grain". Not a dash, which in these records as often opens a
 # line of dialogue.
 _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
@@ -180,7 +191,18 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
-    return Body(opener, _sections(main), closer, notes, _lists(postscript))
+    return Body(opener, _sections(main), closer, notes, _lists(postscript), _speakers(main))
+
+
+def _speakers(blocks: list[Block]) -> frozenset[str]:
+    """The labels that begin two paragraphs or more as a speaker's name does ("Chervonenko:
+    We will inform Moscow."); not the labels of a form ("Time:", "Question:")."""
+    labels = [match["label"] for b in blocks if (match := _SPEAKER.match(b.text))]
+    return frozenset(
+        label
+        for label in set(labels)
+        if labels.count(label) >= 2 and label.split()[-1].lower() not in _NO_SPEAKERS
+    )
 
 
 def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:

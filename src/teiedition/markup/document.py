@@ -72,7 +72,9 @@ def build_document(
     root.set(XML_ID, facts.doc_id)
     root.set(XML_LANG, "en")
     root.append(build_header(transcript, facts, config))
-    annotators: list[Annotator] = [DocumentNames(names, facts.doc_id)] if names else []
+    annotators: list[Annotator] = (
+        [DocumentNames(names, facts.doc_id, body.speakers)] if names else []
+    )
     annotators += [DocumentDates(creation), TimesOfDay()]
     text = build_text(body, facts.doc_id, "en", annotators)
     if names:

@@ -165,6 +165,7 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The capital first, then a look behind it (at the character before): a search skips to
 # capitals, instead of trying the look-behind at every position.
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'-].)\w+(?![\w-])")
+_SPEAKER_LABEL = re.compile(r"(?P<label>[^:\n]{3,40}):")
 _NEXT_CAPITALISED = re.compile(r"[\s-][A-Z]")
 _INITIAL_ALONE = re.compile(r"(?P<letter>[A-HJ-Z])(?<![\w.].)\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
 
@@ -304,8 +305,9 @@ class _Known:
 class DocumentNames:
     """The name annotator of one document; remembers whom the document has named."""
 
-    def __init__(self, index: NameIndex, doc_id: str) -> None:
+    def __init__(self, index: NameIndex, doc_id: str, speakers: frozenset[str] = frozenset()):
         self.index = index
+        self.speakers = speakers  # names that begin paragraphs before a colon: persons
         self.registers = index.registers
         self.doc_id = doc_id
         # by entity id, in order of mention, the latest last
@@ -325,6 +327,14 @@ class DocumentNames:
             return 1 not in taken[candidate.start : candidate.end]
 
         unknown = [c for c in self._unknown(text) if free(c)]
+        if self.speakers and (speaker := _SPEAKER_LABEL.match(text)):
+            label = speaker["label"]
+            if label in self.speakers and free(Mention(0, len(label), "", None)):
+                # "Chervonenko: …" in a record of conversation; its title aside
+                name = _trim_name(label)
+                if name:
+                    start = label.find(name)
+                    unknown.append(Mention(start, start + len(name), "unknown-person", None))
         # A capitalised word can stand only for the surname of someone named before it: in
         # an earlier paragraph, or in this one by a registered form. (A person this paragraph
         # names for the first time may be known by another form: then every word is tried.)
