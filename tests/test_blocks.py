@@ -381,3 +381,24 @@ def test_names_that_begin_paragraphs_before_a_colon_are_speakers():
     assert body.speakers == {"Premier Zhou", "Chervonenko"}  # a form's labels are no one
     body = structure(fields("Chervonenko: I do not know.\n\nHe left."), 1963)
     assert body.speakers == frozenset()  # once is too little
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Time: 2 June 1963, 4:00 p.m.", "Location: Xihua Hall", "Interpreter: Zhu Ruizhen"],
+        ["Premier Zhou: What did he say?", "Chervonenko: I do not know."],
+    ],
+)
+def test_lines_that_each_begin_with_a_label_are_lines_of_the_original(lines):
+    body = structure(fields("\n".join(lines) + "\n\nHe left."), 1963)
+    assert [(b.text, b.line) for b in body.main] == [
+        *((line, n) for n, line in enumerate(lines, 1)),
+        ("He left.", len(lines) + 2),
+    ]
+
+
+def test_a_label_on_some_lines_only_is_a_paragraph_the_copy_broke():
+    text = "Time: 2 June 1963, the talks\nwent on until late."
+    body = structure(fields(f"{text}\n\nHe left."), 1963)
+    assert [b.text for b in body.main] == [text, "He left."]

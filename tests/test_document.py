@@ -255,6 +255,18 @@ def test_times_of_day_in_a_conversation_record(docs):
     assert one(tei, f"{BODY}/tei:p[1]/tei:date/@when") == "1963-06-02"
 
 
+def test_the_fields_of_a_conversation_record_are_its_lines(docs):
+    tei = doc(docs, fixture("page-prc-conversation-times.txt"))
+    paragraphs = xpath(tei, f"{BODY}/tei:p")
+    assert [p.xpath("string()").split(":")[0] for p in paragraphs[:4]] == [
+        "Time",
+        "Location",
+        "Interpreter",
+        "Recorder",
+    ]
+    assert xpath(tei, f"{BODY}//tei:lb") == []  # the original's line breaks, not damage
+
+
 def test_the_speakers_of_a_conversation_record_are_persons(docs):
     tei = doc(docs, fixture("page-prc-conversation-times.txt"))
     speakers = [

@@ -78,6 +78,8 @@ _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 _ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
 # A speaker's name, capitalised words before a colon that begin a paragraph
 _SPEAKER = re.compile(r"^(?P<label>[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+# A line that begins with a label: "Time: …", "Premier Zhou: …", "Q: …"
+_LABELLED = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,2}:\s+\S")
 # Labels of a form, which begin paragraphs as a speaker's name does
 _NO_SPEAKERS = frozenset(
     "question answer reply comment remark note notes time date place location subject "
@@ -186,7 +188,9 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
         opener.pop().kind = "p"  # no heading: its sentence goes on below
         index -= 1
     # the postscript's lines are lines: split off before sentences are joined
-    rest, postscript = _split_postscript(_page_numbers(blocks[index:]), anchor_year)
+    rest, postscript = _split_postscript(
+        _page_numbers(_labelled_lines(blocks[index:])), anchor_year
+    )
     rest = _closing_lines(_join_split_sentences(rest), anchor_year)
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
@@ -245,6 +249,21 @@ def _split_postscript(
     if not _closer_count(_closing_lines(trial, anchor_year), anchor_year):
         return blocks, []
     return blocks[:start], blocks[start:]
+
+
+def _labelled_lines(blocks: list[Block]) -> list[Block]:
+    """A block whose every line begins with a label and a colon is its lines, each a block:
+    a record's fields ("Time: …" / "Location: …") or the turns of a conversation
+    ("Zhou: …" / "Chervonenko: …") copied without blank lines between them, whose line
+    breaks are the original's, not the copy's damage."""
+    result: list[Block] = []
+    for block in blocks:
+        lines = _lines_of(block)
+        if len(lines) > 1 and all(_LABELLED.match(line.text) for line in lines):
+            result += lines
+        else:
+            result.append(block)
+    return result
 
 
 def _lines_of(block: Block) -> list[Block]:
