@@ -402,3 +402,20 @@ def test_a_label_on_some_lines_only_is_a_paragraph_the_copy_broke():
     text = "Time: 2 June 1963, the talks\nwent on until late."
     body = structure(fields(f"{text}\n\nHe left."), 1963)
     assert [b.text for b in body.main] == [text, "He left."]
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "name"),
+    [
+        ("3.III.64 MOSKOVSKY", "3.III.64", "MOSKOVSKY"),
+        ("14.3.1963 V. Moskovsky", "14.3.1963", "V. Moskovsky"),
+    ],
+)
+def test_a_telegram_s_last_line_of_date_and_signer_closes_it(line, date, name):
+    body = structure(fields(f"Text of the telegram.\n\n{line}"), 1964)
+    assert [(b.kind, b.text) for b in body.closer] == [("dateline", date), ("signed", name)]
+
+
+def test_a_sentence_ending_in_a_date_and_a_word_is_no_signature():
+    body = structure(fields("Text.\n\nHe came on 3.III.64 Tuesday and left."), 1964)
+    assert body.closer == []

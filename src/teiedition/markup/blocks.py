@@ -153,6 +153,11 @@ _NAME_LINE = re.compile(
     rf"[A-ZÀ-ÖØ-Þ][\w'’-]*[)/]?(?:\s+{SIGNED})?$"
 )
 # no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
+# A date in figures, then a name: "3.III.64 MOSKOVSKY", "14.3.1963 V. Moskovsky"
+_DATE_AND_NAME = re.compile(
+    r"^(?P<date>\d{1,2}[./-][\dIVX]{1,4}[./-]\d{2,4})\s+"
+    r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)$"
+)
 _ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")
 
 
@@ -278,10 +283,24 @@ def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
     """The blocks, the last one split into its lines when each of them closes the text (a
     signature copied without blank lines: "Ambassador of the USSR" / "(signed) V. Moskovsky")."""
     parts = _lines_of(blocks[-1]) if blocks else []
+    if len(parts) == 1:
+        parts = _date_and_signer(parts[0], anchor_year)
     if len(parts) < 2:
         return blocks
     split = blocks[:-1] + parts
     return split if _closer_count(split, anchor_year) >= len(parts) else blocks
+
+
+def _date_and_signer(block: Block, anchor_year: int | None) -> list[Block]:
+    """A telegram's last line, its date and then its signer ("3.III.64 MOSKOVSKY"): a block
+    for each; any other block, itself."""
+    match = _DATE_AND_NAME.match(block.text)
+    if not match or block.paragraph.breaks or parse_date(match["date"], anchor_year) is None:
+        return [block]
+    return [
+        Block(Paragraph(match["date"]), block.line),
+        Block(Paragraph(match["name"]), block.line),
+    ]
 
 
 def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
