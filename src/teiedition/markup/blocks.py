@@ -152,12 +152,12 @@ _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
     rf"[A-ZÀ-ÖØ-Þ][\w'’-]*[)/]?(?:\s+{SIGNED})?$"
 )
-# no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
 # A date in figures, then a name: "3.III.64 MOSKOVSKY", "14.3.1963 V. Moskovsky"
 _DATE_AND_NAME = re.compile(
     r"^(?P<date>\d{1,2}[./-][\dIVX]{1,4}[./-]\d{2,4})\s+"
     r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)$"
 )
+# no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
 _ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")
 
 
@@ -217,7 +217,7 @@ def _speakers(blocks: list[Block]) -> frozenset[str]:
 def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
     """Numbered sections ("I.", "II. Trade"), when the text has them in order from "I."; the
     paragraphs before the first stay outside. Each section's lists are its own."""
-    starts: list[int] = []
+    starts: list[tuple[int, str]] = []  # (index, number) of each section's heading
     for index, block in enumerate(blocks):
         match = _SECTION_NUMBER.match(block.text)
         if (
@@ -225,14 +225,14 @@ def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
             and _ROMAN.get(match["num"]) == len(starts) + 1
             and (match["title"] is None or _is_heading(match["title"]))
         ):
-            starts.append(index)
+            starts.append((index, match["num"]))
     if len(starts) < 2:
         return list(_lists(blocks))
-    result: list[Block | ListNode | SectionNode] = list(_lists(blocks[: starts[0]]))
-    for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True):
+    result: list[Block | ListNode | SectionNode] = list(_lists(blocks[: starts[0][0]]))
+    ends = [index for index, _ in starts[1:]] + [len(blocks)]
+    for (start, number), end in zip(starts, ends, strict=True):
         head = blocks[start]
         head.kind = "head"
-        number = _SECTION_NUMBER.match(head.text)["num"]  # type: ignore[index]
         result.append(SectionNode(number, head, _lists(blocks[start + 1 : end])))
     return result
 

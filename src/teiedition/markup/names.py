@@ -165,7 +165,6 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The capital first, then a look behind it (at the character before): a search skips to
 # capitals, instead of trying the look-behind at every position.
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'-].)\w+(?![\w-])")
-_SPEAKER_LABEL = re.compile(r"(?P<label>[^:\n]{3,40}):")
 _NEXT_CAPITALISED = re.compile(r"[\s-][A-Z]")
 _INITIAL_ALONE = re.compile(r"(?P<letter>[A-HJ-Z])(?<![\w.].)\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
 
@@ -327,14 +326,14 @@ class DocumentNames:
             return 1 not in taken[candidate.start : candidate.end]
 
         unknown = [c for c in self._unknown(text) if free(c)]
-        if self.speakers and (speaker := _SPEAKER_LABEL.match(text)):
-            label = speaker["label"]
-            if label in self.speakers and free(Mention(0, len(label), "", None)):
-                # "Chervonenko: …" in a record of conversation; its title aside
-                name = _trim_name(label)
-                if name:
-                    start = label.find(name)
-                    unknown.append(Mention(start, start + len(name), "unknown-person", None))
+        colon = text.find(":") if self.speakers else -1
+        if colon > 0 and text[:colon] in self.speakers and free(Mention(0, colon, "", None)):
+            # "Chervonenko: …" in a record of conversation; its title aside
+            label = text[:colon]
+            name = _trim_name(label)
+            if name:
+                start = label.find(name)
+                unknown.append(Mention(start, start + len(name), "unknown-person", None))
         # A capitalised word can stand only for the surname of someone named before it: in
         # an earlier paragraph, or in this one by a registered form. (A person this paragraph
         # names for the first time may be known by another form: then every word is tried.)
