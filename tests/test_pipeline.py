@@ -3,6 +3,7 @@ half-written file is ever left behind."""
 
 import codecs
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,8 @@ from lxml import etree
 
 from teiedition import pipeline
 from teiedition.cli import main
-from teiedition.config import load_config
-from teiedition.errors import InputError
+from teiedition.config import PROJECT_SCHEMA, load_config
+from teiedition.errors import InputError, TeieditionError
 from teiedition.markup.text import source_text
 from teiedition.readers import read_transcript
 
@@ -189,6 +190,29 @@ def test_cli_build_from_a_fresh_edition_folder(tmp_path):
     assert result.exit_code == 0, result.output
     assert len(list((root / "tei" / "documents").glob("*.xml"))) == len(SEEDS)
     assert "converted 5 of 5 transcripts" in result.output
+
+
+def test_a_new_edition_without_a_schema_folder_uses_teiedition_s(tmp_path):
+    root = tmp_path / "edition"
+    make_edition(root, SEEDS[0])
+    shutil.rmtree(root / "tei" / "schema")
+    config = load_config(root / "edition.toml")
+    assert config.schema_dir == PROJECT_SCHEMA
+    assert pipeline.convert_edition(config).ok
+    report = pipeline.validate(config)
+    assert report.ok and len(report.files) == len(list(config.tei_dir.rglob("*.xml")))
+    # deriving the RELAX NG is for an edition's own ODD: teiedition's is left alone
+    with pytest.raises(TeieditionError, match=r"teiedition\.odd: no such file.*copy"):
+        pipeline.derive_schema(config, tmp_path / "tei_all.rng")
+
+
+def test_an_edition_s_own_schema_folder_is_used_even_when_incomplete(tmp_path):
+    root = tmp_path / "edition"
+    config = make_edition(root, SEEDS[0])
+    (root / "tei" / "schema" / "teiedition.sch").unlink()
+    assert config.schema_dir == root / "tei" / "schema"
+    with pytest.raises(TeieditionError, match=r"missing teiedition\.sch"):
+        pipeline.validate(config)
 
 
 def test_cli_convert_exit_codes_and_messages(tmp_path):

@@ -9,8 +9,9 @@ from pathlib import Path
 from teiedition.errors import ConfigError
 
 CONFIG_NAME = "edition.toml"
-# teiedition's own stylesheets, beside src/ in the project (an editable install).
+# teiedition's own stylesheets and schema, beside src/ in the project (an editable install).
 PROJECT_XSLT = Path(__file__).resolve().parents[2] / "xslt"
+PROJECT_SCHEMA = Path(__file__).resolve().parents[2] / "tei" / "schema"
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,16 @@ class Config:
         return self.tei_dir / "ids.json"
 
     @property
-    def schema_dir(self) -> Path:
+    def own_schema_dir(self) -> Path:
+        """Where the edition keeps its own schema, when it customises teiedition's."""
         return self.tei_dir / "schema"
+
+    @property
+    def schema_dir(self) -> Path:
+        """The edition's own schema if it has a schema folder (a new edition need not copy
+        one), else teiedition's."""
+        own = self.own_schema_dir
+        return own if own.is_dir() else PROJECT_SCHEMA
 
     @property
     def registers_dir(self) -> Path:

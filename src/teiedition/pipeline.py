@@ -233,13 +233,19 @@ def derive_schema(config: Config, tei_all: Path) -> Path:
     from teiedition.schema import derive_rng, read_odd
     from teiedition.writers import write_atomic
 
+    odd = config.own_schema_dir / "teiedition.odd"
+    if not odd.is_file():
+        raise TeieditionError(
+            f"{odd}: no such file; this edition uses teiedition's schema (to customise it, copy "
+            f"{config.schema_dir} to {config.own_schema_dir} and edit the ODD)"
+        )
     if not tei_all.is_file():
         raise TeieditionError(
             f"{tei_all}: no such file (TEI P5 tei_all.rng is needed to "
             "derive the schema; pass --tei-all)"
         )
-    tree = derive_rng(read_odd(config.schema_dir / "teiedition.odd"), tei_all)
-    target = config.schema_dir / "teiedition.rng"
+    tree = derive_rng(read_odd(odd), tei_all)
+    target = config.own_schema_dir / "teiedition.rng"
     write_atomic(
         target, etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     )
