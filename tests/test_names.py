@@ -94,6 +94,14 @@ def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
     ]
 
 
+@pytest.mark.parametrize("abbreviation", ["Cde.", "Comr.", "Com.", "Amb.", "Min.", "Dr."])
+def test_a_title_after_a_title_is_no_name(index, abbreviation):
+    # "the Soviet ambassador Cde. V. Moskovsky": "Cde" follows "ambassador" as a name would
+    assert names_in(index, f"I met the ambassador {abbreviation} V.P. Moskovsky.") == [
+        ("persName", "V.P. Moskovsky", "#moskovsky-vasily", None)
+    ]
+
+
 def test_initials_that_agree_with_the_forename(index):
     assert names_in(index, "V.P. Moskovsky came.")[0][1:3] == (
         "V.P. Moskovsky",

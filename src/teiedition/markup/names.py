@@ -90,8 +90,8 @@ _NOT_NAMES = frozenset(
     "Foreign Affairs Defense Defence Trade External Internal Party State Government Embassy "
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Marshal President Mr Mrs Ms Dr "
-    "Prof Amb Com Min River Sea Mountain Mountains Bay Island Islands Strait Province County "
-    "City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee".split()
+    "Prof Amb Com Comr Cde Min River Sea Mountain Mountains Bay Island Islands Strait Province "
+    "County City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee".split()
 )
 # A capitalised word of a name: apostrophes inside ("Ch'ang-man"), never a possessive "’s".
 _CAPITAL = "[A-ZÀ-ÖØ-Þ]"
