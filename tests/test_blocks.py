@@ -388,6 +388,8 @@ def test_names_that_begin_paragraphs_before_a_colon_are_speakers():
     [
         ["Time: 2 June 1963, 4:00 p.m.", "Location: Xihua Hall", "Interpreter: Zhu Ruizhen"],
         ["Premier Zhou: What did he say?", "Chervonenko: I do not know."],
+        # a telegram's fields, its number among them
+        ["Sender: Pyongyang", "Date: 12.14.1963, 14:00", "Classification: Secret", "No. 76.215"],
     ],
 )
 def test_lines_that_each_begin_with_a_label_are_lines_of_the_original(lines):

@@ -257,15 +257,21 @@ def _split_postscript(
 
 
 def _labelled_lines(blocks: list[Block]) -> list[Block]:
-    """A block whose every line begins with a label and a colon is its lines, each a block:
-    a record's fields ("Time: …" / "Location: …") or the turns of a conversation
-    ("Zhou: …" / "Chervonenko: …") copied without blank lines between them, whose line
-    breaks are the original's, not the copy's damage."""
+    """A block whose every line begins with a label and a colon (one may be the document's
+    number) is its lines, each a block: a record's fields ("Time: …" / "Location: …"), a
+    telegram's ("Sender: …" / "No. 76.215") or the turns of a conversation ("Zhou: …" /
+    "Chervonenko: …") copied without blank lines between them, whose line breaks are the
+    original's, not the copy's damage."""
     result: list[Block] = []
     for block in blocks:
-        lines = _lines_of(block)
-        if len(lines) > 1 and all(_LABELLED.match(line.text) for line in lines):
-            result += lines
+        parts = _lines_of(block)
+        lines = [part.text for part in parts]
+        if (
+            len(lines) > 1
+            and any(_LABELLED.match(line) for line in lines)
+            and all(_LABELLED.match(line) or _REGISTRY.match(line) for line in lines)
+        ):
+            result += parts
         else:
             result.append(block)
     return result
