@@ -300,8 +300,11 @@ def _read_back_matter(transcript: Transcript, lines: list[Field]) -> None:
             transcript.uploaded_date = value
         elif current == "uploaded_date" and transcript.document_type is None:
             transcript.document_type = value  # the page's type line follows the upload date
-        elif current == "record_id" and transcript.record_id is None and _RECORD_ID.match(text):
-            transcript.record_id = value
+        elif current == "record_id" and _RECORD_ID.match(text):
+            if transcript.record_id is None or transcript.record_id.text == text:
+                transcript.record_id = value
+            else:  # the citation's address gave another
+                _unrecognised(transcript, value)
         elif (
             current in _SINGLE_LINE
             and getattr(transcript, current) is None
@@ -365,7 +368,12 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
             body_start = index
             break
         sections.setdefault(current, []).append(line)
-    body = _strip_blank(lines[body_start:])
+    # a copy may have taken the page's "Document Information" block after the text
+    back_start = next(
+        (i for i in range(body_start, len(lines)) if _key(lines[i].text) == "document information"),
+        len(lines),
+    )
+    body = _strip_blank(lines[body_start:back_start])
 
     citation_field = _joined(sections["citation"]) if sections.get("citation") else None
     citation = parse_citation_string(citation_field.text) if citation_field else None
@@ -398,6 +406,11 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
             _unrecognised(transcript, record_id)
     for extra in preamble[2:]:
         _unrecognised(transcript, extra)
+    if back_start < len(lines):
+        transcript.furniture.append(lines[back_start])
+        cited, transcript.source_line = transcript.source_line, None  # the page's own first
+        _read_back_matter(transcript, lines[back_start + 1 :])
+        transcript.source_line = transcript.source_line or cited
     return transcript
 
 
