@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from teiedition.markup.blocks import structure
 from teiedition.markup.body import build_text
 from teiedition.markup.tei import XML_ID
-from teiedition.markup.text import normalise
+from teiedition.markup.text import normalise, source_text
 from teiedition.publish.search import search_records
 
 NOTES = FIXTURES / "transcripts" / "page-translator-notes.txt"
@@ -90,3 +90,42 @@ def test_the_heading_over_the_notes_heads_their_division():
         ("note", "d-n1", "The note."),
     ]
     assert text.xpath("string(tei:body//tei:ref/@target)", namespaces=NS) == "#d-n1"
+
+
+def test_notes_marked_with_asterisks():
+    """A translator's notes marked "*" and "**", as the Hungarian and Polish reports mark
+    them: the signature before them closes the text, and the text gives back its asterisks."""
+    transcript = (
+        "It was signed late.*\n\nPak** agreed.\n\nKároly Pásztor\nambassador\n\n"
+        "* On 15 February.\n\n** Pak Kum Chol."
+    )
+    body = structure(fields(transcript), 1963)
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "Károly Pásztor"),
+        ("office", "ambassador"),
+    ]
+    text = build_text(body, "d", "en")
+    refs = text.xpath("tei:body//tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert [(r.text, r.get("target")) for r in refs] == [("*", "#d-n1"), ("**", "#d-n2")]
+    notes = text.xpath("tei:back/tei:div/tei:note", namespaces=NS)
+    assert [(n.get("n"), n.text) for n in notes] == [
+        ("*", "On 15 February."),
+        ("**", "Pak Kum Chol."),
+    ]
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        "A figure* of speech.\n\nThe end.",  # no note: a character of the text
+        "It was late.*\n\n* A note.\n\nA paragraph after it.",  # not at the end: text
+        "It was late.\n\n* Nothing refers to this.",  # never referred to: text
+    ],
+)
+def test_an_asterisk_without_its_note_at_the_end_stays_text(transcript):
+    body = structure(fields(transcript), 1963)
+    assert body.notes == []
+    text = build_text(body, "d", "en")
+    assert text.xpath("//tei:ref | //tei:note", namespaces=NS) == []
+    assert normalise(source_text(text)) == normalise(transcript)

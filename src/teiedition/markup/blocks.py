@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from teiedition.dates import DateValue, parse_date
-from teiedition.markup.inline import EDITORIAL_REMARK, NOTE_REFERENCE, Break, Paragraph
+from teiedition.markup.inline import (
+    EDITORIAL_REMARK,
+    NOTE_REFERENCE,
+    STAR_REFERENCE,
+    Break,
+    Paragraph,
+)
 from teiedition.readers.transcript import Field
 
 
@@ -95,7 +101,7 @@ _LIST_MARKER = re.compile(
 )
 # A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as
 # inline.NOTE_REFERENCE finds).
-_NOTE_LABEL = re.compile(r"^(?P<label>\[(?P<num>\d{1,3})\])\s+(?=\S)")
+_NOTE_LABEL = re.compile(r"^(?P<label>\[(?P<num>\d{1,3})\]|(?P<stars>\*{1,3}))\s+(?=\S)")
 _NOTES_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
 )
@@ -320,15 +326,20 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     if start == len(blocks) or start == 0:
         return blocks, []
     referred = {
-        match["num"] for block in blocks[:start] for match in NOTE_REFERENCE.finditer(block.text)
+        match["num"]
+        for block in blocks[:start]
+        for pattern in (NOTE_REFERENCE, STAR_REFERENCE)
+        for match in pattern.finditer(block.text)
     }
     notes = blocks[start:]
-    numbers = [_NOTE_LABEL.match(note.text)["num"] for note in notes]  # type: ignore[index]
+    labels = [_NOTE_LABEL.match(note.text) for note in notes]
+    numbers = [label["num"] or label["stars"] for label in labels]  # type: ignore[index]
     if not set(numbers) <= referred:
         return blocks, []
-    for note in notes:
+    for note, number in zip(notes, numbers, strict=True):
         note.kind = "note"
         _strip_label(note, _NOTE_LABEL)
+        note.number = number
     if start > 1 and _NOTES_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Notes" over them: their heading, not the text's last line
         blocks[start].kind = "head"

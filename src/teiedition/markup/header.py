@@ -274,9 +274,9 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
         "The translator's square brackets are encoded, not kept as characters: supplied "
         "words as supplied (reason omitted-in-original, clarification or alternative-name), "
         'omissions as gap, editorial remarks as note type="editorial", "[?]" as unclear '
-        'reason="query", brackets inside a word as expan/ex, a number in brackets right after '
-        'a word as ref type="noteAnchor" pointing to the translator\'s note (note '
-        'place="end") at the end of the text.',
+        'reason="query", brackets inside a word as expan/ex, a number in brackets (or the '
+        'asterisks of a note so marked) right after a word as ref type="noteAnchor" pointing '
+        'to the translator\'s note (note place="end") at the end of the text.',
     )
     sub(
         sub(editorial, "quotation", marks="none"),

@@ -64,6 +64,9 @@ _BRACKET = re.compile(r"\[([^\[\]\n]*)\]")
 # Where the text refers to a note: its number in brackets right after a word or a stop
 # ("Pyongyang[1]", "accepted.[2]"); the notes themselves are found by blocks.py.
 NOTE_REFERENCE = re.compile(r"(?<=\S)\[(?P<num>\d{1,3})\]")
+# Or asterisks right after a word or a stop ("months.*", "Pak**"): a reference only when the
+# text has a note of that many asterisks (elsewhere an asterisk is a character of the text).
+STAR_REFERENCE = re.compile(r"(?<=[^\s*])(?P<num>\*{1,3})(?!\*)")
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
 EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
@@ -134,6 +137,14 @@ def _is_alternative_name(before: str, content: str) -> bool:
         return False
     initials = {token[0].lower() for token in name.group(0).split()}
     return content.strip()[0].lower() in initials
+
+
+def _star_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), _note_reference(m["num"], notes[m["num"]]))
+        for m in STAR_REFERENCE.finditer(text)
+        if m["num"] in notes
+    ]
 
 
 def _note_reference(number: str, note_id: str | None) -> Callable[[etree._Element], None]:
@@ -323,6 +334,8 @@ def mark_up(
         paragraph = Paragraph(paragraph)
     text = paragraph.text
     brackets = _bracket_spans(text, notes or {}) if "[" in text else []
+    if "*" in text and notes:
+        brackets += _star_spans(text, notes)
     atoms = _nested_only(_break_spans(paragraph) + brackets + _ocr_spans(text))
     quotes = _quote_spans(text, atoms)
     spans = atoms + quotes

@@ -92,9 +92,10 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
         return  # a page's number is the page's furniture, not the text read
     elif name == "ref" and element.get("type") == "noteAnchor":
         if notes:  # without the notes, no references to them
-            pieces.append("[" + _inner(element, source, notes) + "]")
+            pieces.append(_note_label(_inner(element, source, notes)))
     elif name == "note" and element.get("place") == "end":  # its number is an attribute
-        pieces.append(f" [{element.get('n', '')}] " + _inner(element, source, notes) + " ")
+        label = _note_label(element.get("n", ""))
+        pieces.append(f" {label} " + _inner(element, source, notes) + " ")
     elif name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
         pieces.append("[" + _inner(element, source, notes) + "]")
     elif name == "gap":
@@ -108,6 +109,11 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
         pieces.append(" " + _inner(element, source, notes) + " ")
     else:
         _children(element, source, notes, pieces)
+
+
+def _note_label(number: str) -> str:
+    """A note's label as the text prints it: "[1]", or asterisks as they are."""
+    return number if number.startswith("*") else f"[{number}]"
 
 
 def _inner(element: etree._Element, source: bool, notes: bool) -> str:
