@@ -165,6 +165,27 @@ def test_a_line_that_begins_with_a_dash_is_no_list_item():
     assert [type(node).__name__ for node in body.main] == ["Block", "Block", "Block"]
 
 
+def test_lines_that_begin_with_a_dash_and_end_as_list_items_do_are_a_list():
+    body = structure(
+        fields(
+            "He told me the following:\n\n– the oil is short;\n– the trade agreement is late,"
+            "\n– the harvest was poor.\n\nHe left."
+        ),
+        1963,
+    )
+    first, dashes, last = body.main
+    assert (first.text, last.text) == ("He told me the following:", "He left.")
+    assert dashes.kind == "bulleted"
+    assert [(i.label, i.content[0].text) for i in dashes.items] == [
+        ("–", "the oil is short;"),
+        ("–", "the trade agreement is late,"),
+        ("–", "the harvest was poor."),
+    ]
+    # lines of dialogue end as sentences do: they stay lines
+    body = structure(fields("He came.\n\n– Why?\n– To talk.\n\nHe left."), 1963)
+    assert [type(node).__name__ for node in body.main] == ["Block", "Block", "Block"]
+
+
 def test_out_of_sequence_numbers_do_not_continue_a_list():
     body = structure(fields("1) One.\n\n2) Two.\n\nText.\n\n5) Five."), 1962)
     assert [type(n).__name__ for n in body.main] == ["ListNode", "Block", "ListNode"]

@@ -95,6 +95,9 @@ _NO_SPEAKERS = frozenset(
 # A bullet before a list item: "• grain". Not a dash, which in these records as often opens a
 # line of dialogue.
 _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
+# A dash before a list item: only on lines copied together that end as list items do, each
+# but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
+_DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
 _LIST_MARKER = re.compile(
     r"^(?P<label>(?P<num>\d{1,2})[).]|\((?P<num2>\d{1,2})\)|(?P<let>[a-z])\)|\((?P<let2>[a-z])\))"
     r"\s+(?=\S)"
@@ -537,15 +540,28 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
             result.append(node)
             continue
         lines = _lines_of(node)
-        for line in lines if all(_BULLET.match(b.text) for b in lines) else [node]:
-            if not _BULLET.match(line.text):
+        marker = _BULLET if all(_BULLET.match(b.text) for b in lines) else None
+        if marker is None and _is_dash_list([b.text for b in lines]):
+            marker = _DASH
+        for line in lines if marker else [node]:
+            if marker is None or not marker.match(line.text):
                 result.append(line)
                 continue
-            _strip_label(line, _BULLET)
+            _strip_label(line, marker)
             if not (result and isinstance(result[-1], ListNode) and result[-1].kind == "bulleted"):
                 result.append(ListNode("bulleted"))
             result[-1].items.append(ItemNode(line.label or "", "", [line]))  # type: ignore[union-attr]
     return result
+
+
+def _is_dash_list(lines: list[str]) -> bool:
+    """Lines that each begin with a dash and, but the last, end with ";" or ",": a list's
+    items, not lines of dialogue, which end as sentences do."""
+    return (
+        len(lines) > 1
+        and all(_DASH.match(line) for line in lines)
+        and all(line[-1] in ";," for line in lines[:-1])
+    )
 
 
 def _successor(number: str) -> str:
