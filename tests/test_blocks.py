@@ -69,6 +69,33 @@ def test_the_issuing_office_opens_the_text(line):
     ]
 
 
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank):
+    body = structure(
+        fields(
+            f"Embassy of the Hungarian People's Republic{blank}Pyongyang\n\n002418/1963\n\n"
+            "Subject: Conversation with Moskovsky\n\nOn 21 March I visited him."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "Embassy of the Hungarian People's Republic"),
+        ("issuer", "Pyongyang"),
+        ("registry", "002418/1963"),
+        ("head", "Subject: Conversation with Moskovsky"),
+    ]
+
+
+def test_the_document_s_kind_under_the_office_is_its_heading():
+    body = structure(fields("USSR EMBASSY IN THE DPRK\n\nJOURNAL\n\nI visited him."), 1963)
+    assert [b.kind for b in body.opener] == ["issuer", "head"]
+
+
+def test_a_place_line_with_no_office_above_it_is_a_heading():
+    body = structure(fields("Pyongyang\n\nOn 21 March I visited him."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [("head", "Pyongyang")]
+
+
 @pytest.mark.parametrize(
     "line", ["The Embassy sent the note.", "Ministry officials: Kim and Pak", "The embassy staff"]
 )

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from teiedition.dates import DateValue, parse_date
+from teiedition.markup.header import DOCUMENT_TYPES
 from teiedition.markup.inline import (
     EDITORIAL_REMARK,
     NOTE_REFERENCE,
@@ -133,7 +134,10 @@ _PRECEDENCE = re.compile(
     r"[.!]?$",
     re.IGNORECASE,
 )
-_REGISTRY = re.compile(r"^(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*$")
+# A document's file number: "Nr 2421/35/62", "No. 76.215", or bare with its year, "002418/1963"
+_REGISTRY = re.compile(
+    r"^(?:(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})$"
+)
 _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad)\s*(?:to)?\s*:?\s*\S.{0,80}$"
 )
@@ -144,6 +148,10 @@ _ISSUER = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:Embassy|Legation|Consulate(?:[- ]General)?|"
     r"Ministry|Mission|Central Committee|Representation)\b[^.!?:;]{0,100}$"
 )
+# The place under the office's name in a letterhead: "Pyongyang", "P'yŏngyang", "Ulan Bator";
+# not the name of a document's kind, which heads it ("JOURNAL")
+_LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
+_DOCUMENT_KIND = re.compile("|".join(pattern for pattern, _ in DOCUMENT_TYPES), re.IGNORECASE)
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
@@ -177,19 +185,22 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     while index < len(blocks):
         block = blocks[index]
         parts = _lines_of(block)
+        previous = opener[-1] if opener else None
         if len(parts) > 1:
             # opening lines copied without blank lines between them ("TOP SECRET" / "Copy
             # No. 2"): each its own line, as with blank lines; never a heading made so. A
             # heading over two lines ("Note" / "on a Conversation with …") is one heading.
-            if _is_long_heading(parts, anchor_year) and index < len(blocks) - 1:
+            if _opening_lines(parts, previous, anchor_year):
+                pass
+            elif _is_long_heading(parts, anchor_year) and index < len(blocks) - 1:
                 block.kind = "head"
                 parts = [block]
-            elif not all(
-                _classify_opener(part, anchor_year, is_last=False) and part.kind != "head"
-                for part in parts
-            ):
+            else:
                 break
-        elif not _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1):
+        elif not (
+            _letterhead_place(block, previous)
+            or _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1)
+        ):
             break
         opener += parts
         index += 1
@@ -404,6 +415,33 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
         else:
             joined.append(block)
     return joined
+
+
+def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int | None) -> bool:
+    """Whether every line of a block is an opening line other than a heading (giving each
+    its kind)."""
+    for part in parts:
+        if not (
+            _letterhead_place(part, previous)
+            or (_classify_opener(part, anchor_year, is_last=False) and part.kind != "head")
+        ):
+            return False
+        previous = part
+    return True
+
+
+def _letterhead_place(block: Block, previous: Block | None) -> bool:
+    """The place under the office's name ("Embassy of …" / "Pyongyang") is of the
+    letterhead (kind "issuer" too); False for any other line."""
+    if (
+        previous is None
+        or previous.kind != "issuer"
+        or not _LETTERHEAD_PLACE.match(block.text)
+        or _DOCUMENT_KIND.search(block.text)
+    ):
+        return False
+    block.kind = "issuer"
+    return True
 
 
 def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bool:

@@ -19,7 +19,7 @@ from teiedition.readers.transcript import Transcript
 ARCHIVE_PAGE_PUBLISHER = "Wilson Center Digital Archive"
 
 # Document types, recognised in the page's type line or, failing that, in the title.
-_DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
+DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (r"memorandum of (?:a )?conversation", "memorandum of conversation"),
     (r"record of (?:a )?conversation", "record of conversation"),
     (r"minutes of (?:a )?conversation", "minutes of conversation"),
@@ -357,7 +357,7 @@ def _terms(transcript: Transcript, facts: Facts) -> list[_Term]:
 def _document_type(transcript: Transcript) -> _Term | None:
     if transcript.document_type:
         return _Term("document-type", transcript.document_type.text)
-    for pattern, name in _DOCUMENT_TYPES:
+    for pattern, name in DOCUMENT_TYPES:
         if re.search(rf"\b(?:{pattern})", transcript.title.text, re.IGNORECASE):
             return _Term("document-type", name, "medium")  # inferred from the title
     return None
