@@ -17,7 +17,7 @@ from teiedition.cache import Store
 from teiedition.cli import main
 from teiedition.markup.tei import XML_ID
 from teiedition.markup.text import normalise, source_text
-from teiedition.registry import Registry, check
+from teiedition.registry import Registry, Stabiliser, check, check_document
 
 HUNGARIAN = "001_33b9f4e037495398.txt"
 HUNGARIAN_ID = "d1962-08-27-report-embassy-hungary"
@@ -339,3 +339,26 @@ def test_the_build_s_id_check_reports_a_problem_it_has_cached(edition):
         assert [str(p) for p in problems] == [
             f"{HUNGARIAN_ID}-p99: vanished from {HUNGARIAN_ID}.xml"
         ]
+
+
+def test_the_texts_the_id_pass_keeps_are_those_of_the_document_it_wrote(edition):
+    """The build checks each document it writes with the units' texts the id pass read,
+    instead of reading them again: they must be the texts of the document as written."""
+    registry = Registry.load(edition.registry_path)
+    stabiliser = Stabiliser(registry, edition.documents_dir, edition.version)
+    for path in sorted(edition.documents_dir.glob("*.xml")):
+        tree = etree.parse(str(path))
+        doc_id = stabiliser.stabilise(tree, path)
+        root = tree.getroot()
+        units = root.xpath(
+            "tei:text//*[@xml:id][self::tei:p or self::tei:head or "
+            "self::tei:item or self::tei:note]",
+            namespaces=NS,
+        )
+        assert stabiliser.unit_texts == {el.get(XML_ID): normalise(source_text(el)) for el in units}
+        record = registry.documents[doc_id]
+        assert check_document(doc_id, record, root, path.name, stabiliser.unit_texts) == []
+        # a text that no longer says what the registry recorded is still caught
+        first = next(iter(stabiliser.unit_texts))
+        other = {**stabiliser.unit_texts, first: "Something else entirely, and longer."}
+        assert [p.id for p in check_document(doc_id, record, root, path.name, other)] == [first]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,9 +45,10 @@ from teiedition.writers import serialise_tei, write_if_changed
 
 # The draft parser: drafts are our own serialisation, but parsed without entities all the same.
 DRAFT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-# Told of each document the id pass writes: its id, its bytes, and its tree (as those bytes
-# read back, so a reader need not parse them again).
-Written = Callable[[str, bytes, etree._Element], None]
+# Told of each document the id pass writes: its id, its bytes, its tree (as those bytes
+# read back, so a reader need not parse them again) and its units' source text by id (as
+# the id pass read them).
+Written = Callable[[str, bytes, etree._Element, Mapping[str, str]], None]
 
 
 @dataclass
@@ -302,8 +303,10 @@ def _write_all(
             result.diagnostics.append(draft.error)
             continue
         tree = _tree(draft)
+        texts: Mapping[str, str] = {}
         if stabiliser is not None:
             stabiliser.stabilise(tree, Path(draft.source))
+            texts = stabiliser.unit_texts
         doc_id = document_key(tree)
         if doc_id in sources:
             result.diagnostics.append(
@@ -316,7 +319,7 @@ def _write_all(
             continue
         sources[doc_id] = draft.source
         ids[draft.source] = doc_id, draft.tei_digest
-        _write_document(tree, doc_id, out_dir, result, written)
+        _write_document(tree, doc_id, out_dir, result, written, texts)
     return ids
 
 
@@ -326,6 +329,7 @@ def _write_document(
     out_dir: Path,
     result: Converted,
     written: Written | None,
+    texts: Mapping[str, str],
 ) -> None:
     """Write a document's TEI (unless the file holds those bytes already), and tell
     `written`."""
@@ -335,7 +339,7 @@ def _write_document(
         result.written.append(target)
     result.documents.append(target)
     if written is not None:
-        written(doc_id, data, tree.getroot())
+        written(doc_id, data, tree.getroot(), texts)
 
 
 class _IdPass:
@@ -392,6 +396,7 @@ class _IdPass:
                     self.state.put(draft.source, entry)
         stabiliser = Stabiliser(self.registry, self.out, self.config.version)
         pending: list[tuple[Draft, etree._ElementTree, str]] = []
+        texts: dict[str, Mapping[str, str]] = {}
         for draft in drafts:
             if draft.source in unchanged:
                 stabiliser.claimed.add(unchanged[draft.source])
@@ -400,6 +405,7 @@ class _IdPass:
                 continue
             tree = _tree(draft)
             doc_id = stabiliser.stabilise(tree, Path(draft.source))
+            texts[draft.source] = stabiliser.unit_texts
             if doc_id in unchanged.values():
                 return False  # it took a later document's id: only a full pass is exact
             pending.append((draft, tree, doc_id))
@@ -420,7 +426,7 @@ class _IdPass:
             tree = trees[draft.source]
             doc_id = document_key(tree)
             ids[draft.source] = doc_id, draft.tei_digest
-            _write_document(tree, doc_id, self.out, result, self.written)
+            _write_document(tree, doc_id, self.out, result, self.written, texts[draft.source])
         self._remember(ids)
         return True
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,14 +170,14 @@ def convert_edition(
     checks = Store(config.cache_dir, "checks")
     ids_code, entities_code = digest(code, "ids"), digest(code, "entities")
 
-    def read_back(doc_id: str, data: bytes, root: etree._Element) -> None:
+    def read_back(doc_id: str, data: bytes, root: etree._Element, texts: Mapping[str, str]) -> None:
         """What the id check and the entity report read of a document, worked out as soon as
         it is written (from the tree written, which is its bytes read back), while the
         workers draft later ones, and filed as they file it: under its bytes (they read it
         again only if the file or its record then differs)."""
         content = content_digest(data)
         record = registry.documents[doc_id]
-        problems = check_document(doc_id, record, root, f"{doc_id}.xml")
+        problems = check_document(doc_id, record, root, f"{doc_id}.xml", texts)
         checks.put(
             document_check_key(ids_code, doc_id, record, content),
             [[p.id, p.message] for p in problems],

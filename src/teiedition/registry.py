@@ -20,6 +20,7 @@ import difflib
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,6 +163,9 @@ class Stabiliser:
         self._by_key: dict[str, dict[str, list[str]]] | None = None
         self._position: dict[str, int] = {}  # each document's place in the registry
         self._used: set[str] | None = None
+        #: the source text of each unit of the document last stabilised, by its id (read
+        #: once: the ids check of the document written takes them from here)
+        self.unit_texts: dict[str, str] = {}
 
     def stabilise(self, tree: etree._ElementTree, source: Path) -> str:
         self.registry.touched = True
@@ -265,8 +269,10 @@ class Stabiliser:
                 record.counters[kind] = counter
                 assigned[index] = f"{doc_id}-{kind}{counter}"
         renamed: dict[str, str] = {}
+        self.unit_texts = {}
         for index, (kind, el, text) in enumerate(units):
             unit_id = assigned[index]
+            self.unit_texts[unit_id] = text
             if el.get(XML_ID) != unit_id:
                 renamed[f"#{el.get(XML_ID)}"] = f"#{unit_id}"
             el.set(XML_ID, unit_id)
@@ -419,9 +425,14 @@ def _check_document(doc_id: str, record: DocumentRecord, path: Path) -> list[IdP
 
 
 def check_document(
-    doc_id: str, record: DocumentRecord, root: etree._Element, name: str
+    doc_id: str,
+    record: DocumentRecord,
+    root: etree._Element,
+    name: str,
+    texts: Mapping[str, str] | None = None,
 ) -> list[IdProblem]:
-    """The problems of one document (`root`, read from the file `name`) with its record."""
+    """The problems of one document (`root`, read from the file `name`) with its record;
+    `texts`, when given, the units' source text by id, as read from `root` already."""
     problems: list[IdProblem] = []
     if root.get(XML_ID) != doc_id:
         problems.append(IdProblem(doc_id, f"{name} now has the id {root.get(XML_ID)!r}"))
@@ -435,7 +446,7 @@ def check_document(
             if etree.QName(el).localname != "anchor" or (target and target not in present):
                 problems.append(IdProblem(unit_id, "retired, but no longer leads to its successor"))
         else:
-            text = normalise(source_text(el))
+            text = texts[unit_id] if texts and unit_id in texts else normalise(source_text(el))
             if (
                 fingerprint(text) != unit.fingerprint
                 and difflib.SequenceMatcher(None, unit.excerpt, text[:80], autojunk=False).ratio()
