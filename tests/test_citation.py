@@ -201,3 +201,18 @@ def test_citation_string(quote):
 
 def test_not_a_citation_string():
     assert parse_citation_string("The Soviet Ambassador reports on a meeting.") is None
+
+
+def test_the_archive_s_own_name_in_brackets_belongs_to_its_name():
+    citation = parse_source_line(
+        "National Archives, Prague (Národní archiv), Archive of the CC CPCz, fond 02/1, "
+        "sv. 12, ar. j. 14/3. Translated by Adolf Kotlik."
+    )
+    assert citation.archive.archive.key == "czech-sca"
+    assert citation.archive.phrase == "Národní archiv"
+    assert [part.text for part in citation.shelfmark] == [
+        "Archive of the CC CPCz",
+        "fond 02/1",
+        "sv. 12",
+        "ar. j. 14/3",
+    ]

@@ -76,7 +76,8 @@ def find_archive(citation: str) -> ArchiveMatch | None:
     """Find the archive a citation names: the earliest naming phrase in the text.
 
     The phrase is extended over a following "(ABBR)" and ", <the archive's city>", in either
-    order, which belong to the name, not to the shelfmark.
+    order, which belong to the name, not to the shelfmark; and over the bracket that closes
+    it, when the phrase is in brackets.
     """
     pattern, named = _matcher()
     match = pattern.search(citation)
@@ -84,6 +85,12 @@ def find_archive(citation: str) -> ArchiveMatch | None:
         return None
     archive, is_abbr = named[int((match.lastgroup or "f0")[1:])]
     start, end = match.span()
+    phrase = match.group(0)
+    bracketed = citation[:start].rstrip().endswith("(") and citation[end:].lstrip().startswith(")")
+    if bracketed:
+        # "National Archives, Prague (Národní archiv)": its name in its own language, in
+        # brackets after another, which belongs to the name too
+        end = citation.index(")", end) + 1
     abbreviation = match.group(0) if is_abbr else None
     city_after = re.compile(rf",?\s*{re.escape(archive.settlement)}\b")
     for _ in range(2):  # "Name (ABBR), City" or "Name, City (ABBR)"
@@ -92,7 +99,7 @@ def find_archive(citation: str) -> ArchiveMatch | None:
             end = tail.end()
         if city := city_after.match(citation, end):
             end = city.end()
-    return ArchiveMatch(archive, citation[start:end], abbreviation, end)
+    return ArchiveMatch(archive, phrase if bracketed else citation[start:end], abbreviation, end)
 
 
 _ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[^()]{2,15})\)")
