@@ -113,6 +113,21 @@ def test_balanced_quotations_nest():
     assert xml("a „white paper” that") == 'a <q rend="low-high">white paper</q> that'
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('exaggerated by "about 30–40%".', "about 30–40%"),  # closed after a sign
+        ('he called it "revisionism!" and left', "revisionism!"),
+        ('the line of the "CPSU [CC]". Then', "CPSU [CC]"),
+        ('(“all of it”) and ("the rest")', "the rest"),  # opened after a bracket
+        ('He said:"Yes." and left', "Yes."),  # opened after a colon
+    ],
+)
+def test_a_straight_quotation_mark_after_a_sign_closes(text, quoted):
+    quotations = [q for q in fragment(text).iter("{*}q") if q.get("rend") == "straight"]
+    assert [normalise(source_text(q)) for q in quotations] == [f'"{quoted}"']
+
+
 def test_unbalanced_quotation_marks_stay_characters():
     assert xml("“We know full well. Do not listen") == "“We know full well. Do not listen"
     assert xml('He said "yes') == 'He said "yes'

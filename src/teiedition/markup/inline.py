@@ -275,6 +275,10 @@ _CLOSERS = {"”": ("“", "„"), "“": ("„",), "»": ("«",)}
 _QUOTE_MARKS = re.compile("[" + re.escape('"' + "".join(_OPENERS | set(_CLOSERS))) + "]")
 
 
+# Signs after which a straight quotation mark opens (as it does after white space)
+_OPENING_SIGNS = frozenset("([{<—–-/:")
+
+
 def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
     """Pair quotation marks with a stack; unmatched marks stay characters. A pair is kept
     only if it does not cut through an atomic span (a bracket or a repair)."""
@@ -283,7 +287,10 @@ def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
     for mark in _QUOTE_MARKS.finditer(text):
         index, char = mark.start(), mark.group()
         if char == '"':
-            opening = (index == 0 or not text[index - 1].isalnum()) and (
+            # opening after a space or an opening sign, closing after a word or any other
+            # sign ('by "30–40%".', '"the [CC]".')
+            before = text[index - 1] if index else " "
+            opening = (before.isspace() or before in _OPENING_SIGNS) and (
                 index + 1 < len(text) and not text[index + 1].isspace()
             )
             if not opening and stack and stack[-1][0] == '"':
