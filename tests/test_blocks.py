@@ -119,6 +119,22 @@ def test_a_heading_over_two_lines_is_one_heading():
     assert [b.text for b in body.main] == ["I visited him."]
 
 
+def test_a_long_heading_over_two_lines_names_the_kind_then_what_it_records():
+    heading = (
+        "Record\nof a conversation between the Czechoslovak ambassador Cde. M. Moravec and the "
+        "Soviet ambassador Cde. V. P. Moskovsky on 12 June 1963"
+    )
+    fields_ = "Present: Cde. Moravec, Cde. Moskovsky, interpreter Cde. Kim\nTime: 10.00–12.30 hrs"
+    body = structure(fields(f"{heading}\n\n{fields_}\n\nCde. Moskovsky said so."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [("head", heading)]
+    # the fields below it are lines of the text, not a heading
+    assert [b.text for b in body.main] == [*fields_.split("\n"), "Cde. Moskovsky said so."]
+    # a sentence cut after its first word is no heading however it continues
+    text = "Record\nof the talks was kept by the interpreter, who was present throughout."
+    body = structure(fields(f"{text}\n\nCde. Moskovsky said so."), 1963)
+    assert body.opener == [] and body.main[0].text == text
+
+
 @pytest.mark.parametrize("first", ["[Page 1]", "[Pak Song Chol]", "[…]"])
 def test_other_lines_in_brackets_do_not_open_the_text(first):
     body = structure(fields(f"{first}\n\nI visited him."), 1963)

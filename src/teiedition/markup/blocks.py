@@ -148,6 +148,9 @@ _ISSUER = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:Embassy|Legation|Consulate(?:[- ]General)?|"
     r"Ministry|Mission|Central Committee|Representation)\b[^.!?:;]{0,100}$"
 )
+# The second line of a heading that names the document's kind on its first ("Record" /
+# "of a conversation …", "Information" / "on the visit of …")
+_SUBJECT_LINE = re.compile(r"^(?:of|on|about|concerning|regarding)\s")
 # The place under the office's name in a letterhead: "Pyongyang", "P'yŏngyang", "Ulan Bator";
 # not the name of a document's kind, which heads it ("JOURNAL")
 _LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
@@ -491,10 +494,21 @@ def _is_remark(text: str) -> bool:
 
 def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
     """Lines that together are a heading, the first a heading by itself, the others no
-    opening line of another kind."""
+    opening line of another kind, nor a field ("Time: …")."""
+    joined = " ".join(part.text for part in parts)
     return (
         _is_heading(parts[0].text)
-        and _is_heading(" ".join(part.text for part in parts))
+        and not any(_LABELLED.match(part.text) for part in parts[1:])
+        and (
+            _is_heading(joined)
+            # "Record" / "of a conversation between … on 12 June 1963": what the document
+            # is, then what it records, which runs long
+            or (
+                len(parts[0].text.split()) <= 3
+                and _SUBJECT_LINE.match(parts[1].text) is not None
+                and _is_heading(joined, words=40)
+            )
+        )
         and not any(
             _classify_opener(part, anchor_year, is_last=False) and part.kind != "head"
             for part in parts[1:]
@@ -502,10 +516,10 @@ def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
     )
 
 
-def _is_heading(text: str) -> bool:
+def _is_heading(text: str, words: int = 16) -> bool:
     text = _TRAILING_REFERENCE.sub("", text)  # "He left.[2]" ends with its stop
     return (
-        len(text.split()) <= 16
+        len(text.split()) <= words
         and text[:1].isalnum()
         and not re.search(r"[.!?,;:]$|[\"“”„«»<>&]", text)
         and not _LIST_MARKER.match(text)
