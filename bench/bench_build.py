@@ -40,10 +40,15 @@ STAGES = ("convert", "validate", "exports", "html", "pdf")
 
 def make_edition(folder: Path, count: int) -> Path:
     write_corpus(count, folder / "seeds")
-    shutil.copy(ROOT / "edition.toml", folder / "edition.toml")
-    (folder / "tei").mkdir()
+    return unbuilt(ROOT, folder)
+
+
+def unbuilt(source: Path, folder: Path) -> Path:
+    """`folder` given the settings, curated registers and schema of the edition at `source`:
+    that edition before its first build, once it has transcripts."""
+    shutil.copy(source / "edition.toml", folder / "edition.toml")
     for name in ("registers", "schema"):
-        shutil.copytree(ROOT / "tei" / name, folder / "tei" / name)
+        shutil.copytree(source / "tei" / name, folder / "tei" / name)
     (folder / "tei" / "registers" / "persons-unreviewed.xml").unlink(missing_ok=True)
     return folder
 
@@ -95,6 +100,8 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
         figures["volume pages"] = report.pages
         figures["volume seconds"] = report.volume_seconds
         figures["volumes"] = sum(1 for f in report.files if f.parent.name == "pdf")
+    elif stage == "convert-alone":
+        figures.update(convert_alone(root, jobs))
     elif stage == "pages-alone":
         figures.update(pages_alone(config))
     elif stage == "volume-alone":
@@ -111,6 +118,28 @@ ALONE_SAMPLE = 1000
 # Runs of each "alone" measure, each in a fresh process: this VM's speed varies by a third from
 # one moment to the next, so each is run this often and reported as its best run and its median.
 ALONE_RUNS = 3
+
+
+def convert_alone(root: Path, jobs: int) -> dict:
+    """The convert stage from scratch (no TEI, id registry or cache yet), on a fresh copy of
+    the edition's transcripts, registers and schema, in this fresh process with nothing else
+    running: the stage's rate at this moment of the machine, as the build runs it."""
+    from teiedition import pipeline
+    from teiedition.cache import code_digest
+    from teiedition.config import load_config
+
+    with tempfile.TemporaryDirectory() as work:
+        copy = Path(work)
+        (copy / "seeds").symlink_to(root / "seeds")
+        unbuilt(root, copy)
+        config = load_config(copy / "edition.toml")
+        python = code_digest(None)
+        start = time.perf_counter()
+        report = pipeline.convert_edition(config, jobs, code=python)
+        seconds = time.perf_counter() - start
+    if not report.ok:
+        sys.exit(f"convert failed: {[str(d) for d in report.errors[:3]]}")
+    return {"convert documents": len(report.documents), "convert seconds": [seconds]}
 
 
 def pages_alone(config) -> dict:
@@ -262,6 +291,7 @@ def measure(count: int, jobs: int) -> dict:
         return {
             "documents": count,
             "stages": stages,
+            "convert alone": alone(root, "convert-alone", jobs),
             "pages alone": alone(root, "pages-alone", jobs),
             "volume alone": alone(root, "volume-alone", jobs),
             "floor": floor(root),
@@ -302,6 +332,16 @@ def table(results: list[dict], jobs: int) -> str:
                 f"{seconds:.2f} | {rate:.0f} | {pages} | {rate_floor / rate if rate else 0:.0f} | "
                 f"{f['peak MB']:.0f} | {f['worker peak MB']:.0f} |"
             )
+            if stage == "convert" and "convert alone" in result:
+                alone = result["convert alone"]
+                count = alone["convert documents"]
+                best, median = best_and_median(alone["convert seconds"])
+                lines.append(
+                    f"| {result['documents']} | convert from scratch, alone (best of "
+                    f"{ALONE_RUNS}, median in brackets; per core: ÷ {jobs}) | | {best:.2f} "
+                    f"({median:.2f}) | {count / best:.0f} ({count / median:.0f}) | | "
+                    f"{rate_floor / (count / best):.0f} | | |"
+                )
             if stage == "pdf":
                 alone = result["volume alone"]
                 best, median = best_and_median(alone["volume seconds"])
