@@ -142,6 +142,12 @@ def _key(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def _begins_back_matter(line: Field) -> bool:
+    """The line "Document Information", which begins the page's back matter (read only if
+    short: the text's long lines are never it)."""
+    return len(line.text) <= 60 and _key(line.text) == "document information"
+
+
 def _label(text: str, labels: dict[str, str]) -> str | None:
     return labels.get(_key(text).rstrip(":").strip())
 
@@ -210,7 +216,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
 
     remainder = lines[rest_start:]
     back_start = next(
-        (i for i, line in enumerate(remainder) if _key(line.text) == "document information"),
+        (i for i, line in enumerate(remainder) if _begins_back_matter(line)),
         len(remainder),
     )
     facet_start = next(
@@ -370,7 +376,7 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
         sections.setdefault(current, []).append(line)
     # a copy may have taken the page's "Document Information" block after the text
     back_start = next(
-        (i for i in range(body_start, len(lines)) if _key(lines[i].text) == "document information"),
+        (i for i in range(body_start, len(lines)) if _begins_back_matter(lines[i])),
         len(lines),
     )
     body = _strip_blank(lines[body_start:back_start])
