@@ -324,6 +324,27 @@ def test_a_distribution_list_after_the_signature_is_its_postscript():
     assert [item.number for item in listed.items] == ["1", "2"]
 
 
+@pytest.mark.parametrize("mark", ["P.S.", "PS:", "P. S.", "Postscript:"])
+def test_a_p_s_after_the_signature_is_its_postscript(mark):
+    ps = (
+        f"{mark} Comrade Moskovsky added later, by telephone, that the Korean side had asked "
+        "for the talks on the supply of oil and of cotton to be put off until the autumn, and "
+        "that Moscow had agreed."
+    )
+    body = structure(fields(f"Text of the report.\n\nJózsef Kovács\nAmbassador\n\n{ps}"), 1963)
+    assert [b.text for b in body.closer] == ["József Kovács", "Ambassador"]
+    assert [b.text for b in body.postscript] == [ps]
+    # a distribution list after it is the postscript's too
+    body = structure(
+        fields(f"Text of the report.\n\nJózsef Kovács\n\n{ps}\n\nCopies:\n\nto file"), 1963
+    )
+    assert [b.text for b in body.closer] == ["József Kovács"]
+    assert [b.text for b in body.postscript] == [ps, "Copies:", "to file"]
+    # before the signature, such a paragraph is text
+    body = structure(fields(f"Text of the report.\n\n{ps}\n\nHe left."), 1963)
+    assert body.postscript == [] and len(body.main) == 3
+
+
 def test_copies_after_a_surname_and_office_are_the_postscript():
     body = structure(
         fields(

@@ -121,6 +121,8 @@ _DISTRIBUTION = re.compile(
     r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies)\b.{0,100}$",
     re.IGNORECASE,
 )
+# A postscript's mark: "P.S.", "PS:", "Postscript:"
+_PS = re.compile(r"^(?:P\.\s?S\.|PS:|Post-?script(?:um)?\b)", re.IGNORECASE)
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
 _TERMINAL = re.compile(r"[.!?:;…\"”»)\]]$")
 _CLASSIFICATION = re.compile(
@@ -264,19 +266,23 @@ def _split_postscript(
     blocks: list[Block], anchor_year: int | None
 ) -> tuple[list[Block], list[Block]]:
     """The text and what follows its signature: a distribution list of short lines at the
-    end, which begins with "Distribution list:", "Sent to: …" and the like. Only after a
-    signature: elsewhere such lines stay text."""
+    end, which begins with "Distribution list:", "Sent to: …" and the like, or a paragraph
+    marked "P.S." (a distribution list may follow it). Only after a signature: elsewhere such
+    lines stay text."""
     for start in range(len(blocks) - 1, max(len(blocks) - 12, 1) - 1, -1):
-        if _DISTRIBUTION.match(blocks[start].text.split("\n", 1)[0]):
-            break
-    else:
-        return blocks, []
-    if any(len(line) > 120 for block in blocks[start:] for line in block.text.split("\n")):
-        return blocks, []  # a paragraph of text, not a list of names
-    trial = [replace(block) for block in blocks[:start]]  # the count gives blocks their kinds
-    if not _closer_count(_closing_lines(trial, anchor_year), anchor_year):
-        return blocks, []
-    return blocks[:start], blocks[start:]
+        if (
+            not _PS.match(blocks[start].text)
+            and not (
+                _DISTRIBUTION.match(blocks[start].text.split("\n", 1)[0])
+                # short lines: a paragraph of text is no list of names
+                and all(len(line) <= 120 for b in blocks[start:] for line in b.text.split("\n"))
+            )
+        ):
+            continue
+        trial = [replace(block) for block in blocks[:start]]  # the count gives blocks kinds
+        if _closer_count(_closing_lines(trial, anchor_year), anchor_year):
+            return blocks[:start], blocks[start:]
+    return blocks, []
 
 
 def _labelled_lines(blocks: list[Block]) -> list[Block]:
