@@ -119,6 +119,18 @@ def test_a_heading_over_two_lines_is_one_heading():
     assert [b.text for b in body.main] == ["I visited him."]
 
 
+def test_a_remark_in_brackets_under_a_heading_belongs_to_it():
+    heading = (
+        "Minutes of Conversation between Vice Foreign Minister Zhang Wentian and Soviet "
+        "Ambassador Chervonenko\n(Not reviewed by Vice Minister Zhang)"
+    )
+    body = structure(fields(f"Top Secret\n\n{heading}\n\nTime: 4 September 1963"), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Top Secret"),
+        ("head", heading),
+    ]
+
+
 def test_a_long_heading_over_two_lines_names_the_kind_then_what_it_records():
     heading = (
         "Record\nof a conversation between the Czechoslovak ambassador Cde. M. Moravec and the "

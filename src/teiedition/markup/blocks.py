@@ -153,6 +153,8 @@ _ISSUER = re.compile(
 # The second line of a heading that names the document's kind on its first ("Record" /
 # "of a conversation …", "Information" / "on the visit of …")
 _SUBJECT_LINE = re.compile(r"^(?:of|on|about|concerning|regarding)\s")
+# A line that is a remark in round brackets, whole
+_BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 # The place under the office's name in a letterhead: "Pyongyang", "P'yŏngyang", "Ulan Bator";
 # not the name of a document's kind, which heads it ("JOURNAL")
 _LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
@@ -512,6 +514,11 @@ def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
             or (
                 len(parts[0].text.split()) <= 3
                 and _SUBJECT_LINE.match(parts[1].text) is not None
+                and _is_heading(joined, words=40)
+            )
+            # a remark in brackets under it: "(Not reviewed by Vice Minister Zhang)"
+            or (
+                all(_BRACKETED_LINE.match(part.text) for part in parts[1:])
                 and _is_heading(joined, words=40)
             )
         )
