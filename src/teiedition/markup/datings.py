@@ -357,6 +357,11 @@ _TIME = re.compile(
     r"|(?<=[0-2]\d):(?P<minute24>[0-5]\d)(?![:.,]?\d)(?:\s?hours\b)?)"
 )
 
+# An hour (and minutes) before a dash, the dash ending the search: a range's first time
+_RANGE_START = re.compile(
+    r"(?<![\w.,:/–—-])(?P<time>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?)\s?[–—-]\s?$"
+)
+
 
 class TimesOfDay:
     """The times of day a text gives: time with @when in ISO 8601 (hh:mm:ss), the day they
@@ -377,11 +382,29 @@ class TimesOfDay:
                 minute = int(match["minute24"])
                 if hour > 23:
                     continue
+            if match["half"]:
+                found += _range_start(text, match.start(), hour * 60 + minute, found)
             when = f"{hour:02d}:{minute:02d}:00"
             found.append(
                 Span(match.start(), match.end(), _time(when), inner=match.span(), label="time")
             )
         return found
+
+
+def _range_start(text: str, end: int, until: int, found: list[Span]) -> list[Span]:
+    """The time that begins a range whose end gives a.m. or p.m. ("3:00–4:10 p.m.",
+    "11:30–1 p.m."), ending at `end`: in the same half of the day as `until` (minutes past
+    midnight) if that is not later than it, else in the other. None if already marked."""
+    match = _RANGE_START.search(text, max(0, end - 12), end)
+    if match is None or any(span.start == match.start() for span in found):
+        return []
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if not 1 <= hour <= 12:
+        return []
+    same = hour % 12 + (until // 60 >= 12) * 12
+    when = same if same * 60 + minute <= until else (same + 12) % 24
+    span = match.span("time")
+    return [Span(*span, _time(f"{when:02d}:{minute:02d}:00"), inner=span, label="time")]
 
 
 def _time(when: str) -> Callable[[etree._Element], etree._Element]:
