@@ -30,6 +30,19 @@ def test_opener_lines_and_heading():
     assert [b.text for b in body.main] == ["Com. Moskovsky visited Pak."]
 
 
+def test_a_telegram_s_numbers_are_opening_lines():
+    body = structure(
+        fields("CIPHERED TELEGRAM\n\nFrom PYONGYANG\nNo. 123\n\nSpecial No. 134\n\nOn 11 March"),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "CIPHERED TELEGRAM"),
+        ("addressee", "From PYONGYANG"),
+        ("registry", "No. 123"),
+        ("registry", "Special No. 134"),
+    ]
+
+
 @pytest.mark.parametrize("line", ["URGENT", "Very urgent!", "Out of turn"])
 def test_a_telegram_s_precedence_is_an_opening_line_not_a_heading(line):
     body = structure(fields(f"TOP SECRET\n\n{line}\n\nOn 11 March he came."), 1963)
@@ -513,6 +526,20 @@ def test_a_label_on_some_lines_only_is_a_paragraph_the_copy_broke():
 def test_a_telegram_s_last_line_of_date_and_signer_closes_it(line, date, name):
     body = structure(fields(f"Text of the telegram.\n\n{line}"), 1964)
     assert [(b.kind, b.text) for b in body.closer] == [("dateline", date), ("signed", name)]
+
+
+@pytest.mark.parametrize(
+    "signature", ["12.III.63 MOSKOVSKY", "Ambassador of the USSR in the DPRK\n/V. Moskovsky/"]
+)
+def test_a_notation_after_the_signature_closes_the_text_with_it(signature):
+    remark = '[Notation on the document: "To Cde. Khrushchev. Yu. Andropov. 13.III.63"]'
+    body = structure(fields(f"Text of the telegram.\n\n{signature}\n\n{remark}"), 1963)
+    assert [b.kind for b in body.closer][-1:] == ["remark"]
+    assert "signed" in [b.kind for b in body.closer]
+    assert [b.text for b in body.main] == ["Text of the telegram."]
+    # a remark after text that has no signature stays where it is
+    body = structure(fields(f"Text of the telegram.\n\nMore text.\n\n{remark}"), 1963)
+    assert body.closer == [] and body.main[-1].text == remark
 
 
 def test_a_sentence_ending_in_a_date_and_a_word_is_no_signature():

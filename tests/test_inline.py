@@ -61,6 +61,10 @@ def test_editorial_remark_is_a_note():
         'applied mechanically <note type="editorial" place="inline">emphasis in the original'
         "</note> the"
     )
+    # what is written on the document: its notations
+    assert xml('[Notation on the document: "To Cde. Khrushchev."]').startswith(
+        '<note type="editorial" place="inline">Notation on the document: '
+    )
 
 
 @pytest.mark.parametrize(

@@ -136,9 +136,11 @@ _PRECEDENCE = re.compile(
     r"[.!]?$",
     re.IGNORECASE,
 )
-# A document's file number: "Nr 2421/35/62", "No. 76.215", or bare with its year, "002418/1963"
+# A document's file number: "Nr 2421/35/62", "No. 76.215", "Special No. 134", or bare with
+# its year, "002418/1963"
 _REGISTRY = re.compile(
-    r"^(?:(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})$"
+    r"^(?:(?:(?:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.)\s+)?"
+    r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})$"
 )
 _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad)\s*(?:to)?\s*:?\s*\S.{0,80}$"
@@ -317,15 +319,20 @@ def _lines_of(block: Block) -> list[Block]:
 
 
 def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
-    """The blocks, the last one split into its lines when each of them closes the text (a
-    signature copied without blank lines: "Ambassador of the USSR" / "(signed) V. Moskovsky")."""
-    parts = _lines_of(blocks[-1]) if blocks else []
+    """The blocks, the last one (before any notation in brackets) split into its lines when
+    each of them closes the text (a signature copied without blank lines: "Ambassador of the
+    USSR" / "(signed) V. Moskovsky")."""
+    end = len(blocks)
+    while end > 1 and _is_remark(blocks[end - 1].text):
+        end -= 1  # a notation after the signature
+    parts = _lines_of(blocks[end - 1]) if blocks else []
     if len(parts) == 1:
         parts = _date_and_signer(parts[0], anchor_year)
     if len(parts) < 2:
         return blocks
-    split = blocks[:-1] + parts
-    return split if _closer_count(split, anchor_year) >= len(parts) else blocks
+    split = blocks[: end - 1] + parts + blocks[end:]
+    closing = len(parts) + len(blocks) - end
+    return split if _closer_count(split, anchor_year) >= closing else blocks
 
 
 def _date_and_signer(block: Block, anchor_year: int | None) -> list[Block]:
@@ -540,13 +547,22 @@ def _is_heading(text: str, words: int = 16) -> bool:
 
 
 def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
-    """How many trailing blocks are signature lines (a name, a role, a place and date)."""
+    """How many trailing blocks are signature lines (a name, a role, a place and date), with
+    the remarks in brackets after them (a notation written on the document)."""
     count = 0
     has_name = False
     roles_only = True  # the lines below this one are the signer's office, if any
-    for block in reversed(blocks[-4:]):
+    remarks = True  # only remarks so far: they may follow the signature
+    for block in reversed(blocks[-5:]):
         text = block.text
-        if "\n" in text or len(text) > 80 or len(blocks) - count <= 1:
+        if len(blocks) - count <= 1:
+            break
+        if remarks and _is_remark(text):
+            block.kind = "remark"
+            count += 1
+            continue
+        remarks = False
+        if "\n" in text or len(text) > 80:
             break
         # a lone surname signs only as the last line, or over the signer's office
         # ("Brodowski"; "Schneidewind" / "Counsellor")

@@ -71,7 +71,7 @@ _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
 EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
-    r"translator|editor|original\b|note\b|unclear|blank)|in the original"
+    r"translator|editor|original\b|note\b|notation|unclear|blank)|in the original"
     # signed at its end: "[… – translator's note]", "[… (ed.)]", "[… – Trans.]"
     r"|(?:\s-|[–—(])\s*(?:(?:translator|editor)['’]?s?['’]?\s+note|ed|tr|transl?)\.?\)?\s*$",
     re.IGNORECASE,
