@@ -500,6 +500,8 @@ def test_names_that_begin_paragraphs_before_a_colon_are_speakers():
         ["Premier Zhou: What did he say?", "Chervonenko: I do not know."],
         # a telegram's fields, its number among them
         ["Sender: Pyongyang", "Date: 12.14.1963, 14:00", "Classification: Secret", "No. 76.215"],
+        # a table's rows, each a name, a dash and a figure
+        ["Oil products – 300,000 t", "Cotton – 15,000 t", "Trucks – 1,200"],
     ],
 )
 def test_lines_that_each_begin_with_a_label_are_lines_of_the_original(lines):
@@ -510,8 +512,14 @@ def test_lines_that_each_begin_with_a_label_are_lines_of_the_original(lines):
     ]
 
 
-def test_a_label_on_some_lines_only_is_a_paragraph_the_copy_broke():
-    text = "Time: 2 June 1963, the talks\nwent on until late."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Time: 2 June 1963, the talks\nwent on until late.",
+        "The Soviet side – as always –\nwill help the Korean comrades with oil.",
+    ],
+)
+def test_a_label_on_some_lines_only_is_a_paragraph_the_copy_broke(text):
     body = structure(fields(f"{text}\n\nHe left."), 1963)
     assert [b.text for b in body.main] == [text, "He left."]
 

@@ -87,6 +87,8 @@ _ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
 _SPEAKER = re.compile(r"^(?P<label>[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
 # A line that begins with a label: "Time: …", "Premier Zhou: …", "Q: …"
 _LABELLED = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,2}:\s+\S")
+# A table's row: a short name, a dash and a short figure ("Oil products – 300,000 t")
+_DASHED_FIELD = re.compile(r"^[A-Z][^–—:]{0,50}\s[–—]\s\S.{0,40}$")
 # Labels of a form, which begin paragraphs as a speaker's name does
 _NO_SPEAKERS = frozenset(
     "question answer reply comment remark note notes time date place location subject "
@@ -291,18 +293,21 @@ def _split_postscript(
 
 def _labelled_lines(blocks: list[Block]) -> list[Block]:
     """A block whose every line begins with a label and a colon (one may be the document's
-    number) is its lines, each a block: a record's fields ("Time: …" / "Location: …"), a
-    telegram's ("Sender: …" / "No. 76.215") or the turns of a conversation ("Zhou: …" /
-    "Chervonenko: …") copied without blank lines between them, whose line breaks are the
-    original's, not the copy's damage."""
+    number), or is a table's row ("Cotton – 15,000 t"), is its lines, each a block: a
+    record's fields ("Time: …" / "Location: …"), a telegram's ("Sender: …" / "No. 76.215"),
+    the turns of a conversation ("Zhou: …" / "Chervonenko: …") or a table's rows, copied
+    without blank lines between them, whose line breaks are the original's, not the copy's
+    damage."""
     result: list[Block] = []
     for block in blocks:
         parts = _lines_of(block)
         lines = [part.text for part in parts]
-        if (
-            len(lines) > 1
-            and any(_LABELLED.match(line) for line in lines)
-            and all(_LABELLED.match(line) or _REGISTRY.match(line) for line in lines)
+        if len(lines) > 1 and (
+            all(_DASHED_FIELD.match(line) for line in lines)
+            or (
+                any(_LABELLED.match(line) for line in lines)
+                and all(_LABELLED.match(line) or _REGISTRY.match(line) for line in lines)
+            )
         ):
             result += parts
         else:
@@ -509,11 +514,12 @@ def _is_remark(text: str) -> bool:
 
 def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
     """Lines that together are a heading, the first a heading by itself, the others no
-    opening line of another kind, nor a field ("Time: …")."""
+    opening line of another kind, nor a field ("Time: …"), nor rows of a table."""
     joined = " ".join(part.text for part in parts)
     return (
         _is_heading(parts[0].text)
         and not any(_LABELLED.match(part.text) for part in parts[1:])
+        and not all(_DASHED_FIELD.match(part.text) for part in parts)
         and (
             _is_heading(joined)
             # "Record" / "of a conversation between … on 12 June 1963": what the document
