@@ -550,6 +550,27 @@ def test_a_notation_after_the_signature_closes_the_text_with_it(signature):
     assert body.closer == [] and body.main[-1].text == remark
 
 
+@pytest.mark.parametrize(
+    "valediction", ["With comradely greetings,", "Yours sincerely,", "With respect,"]
+)
+def test_the_valediction_above_the_signature_closes_the_text(valediction):
+    body = structure(
+        fields(
+            f"Dear Comrade Ambassador,\n\nI thank you.\n\n{valediction}\n\nV. Moskovsky\n"
+            "Ambassador of the USSR in the DPRK"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("salute", valediction),
+        ("signed", "V. Moskovsky"),
+        ("office", "Ambassador of the USSR in the DPRK"),
+    ]
+    # with no signature under it, it stays text
+    body = structure(fields(f"I thank you.\n\n{valediction}\n\nHe left."), 1963)
+    assert body.closer == [] and len(body.main) == 3
+
+
 def test_a_sentence_ending_in_a_date_and_a_word_is_no_signature():
     body = structure(fields("Text.\n\nHe came on 3.III.64 Tuesday and left."), 1964)
     assert body.closer == []

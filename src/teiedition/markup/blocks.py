@@ -163,6 +163,11 @@ _BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 # not the name of a document's kind, which heads it ("JOURNAL")
 _LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
 _DOCUMENT_KIND = re.compile("|".join(pattern for pattern, _ in DOCUMENT_TYPES), re.IGNORECASE)
+# The words of leave above a signature: "With comradely greetings,", "Yours sincerely,"
+_VALEDICTION = re.compile(
+    r"^(?:With\b|Yours\b|Sincerely\b|Respectfully\b|Faithfully\b|Cordially\b|"
+    r"(?:Best|Kind|Warm|Comradely|Fraternal)\s+(?:regards|greetings|wishes)\b).{0,60},$"
+)
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
@@ -569,6 +574,10 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             continue
         remarks = False
         if "\n" in text or len(text) > 80:
+            break
+        if has_name and _VALEDICTION.match(text):  # above the signature, the closer's top
+            block.kind = "salute"
+            count += 1
             break
         # a lone surname signs only as the last line, or over the signer's office
         # ("Brodowski"; "Schneidewind" / "Counsellor")
