@@ -349,7 +349,7 @@ def test_a_distribution_list_after_the_signature_is_its_postscript():
     assert [item.number for item in listed.items] == ["1", "2"]
 
 
-@pytest.mark.parametrize("mark", ["P.S.", "PS:", "P. S.", "Postscript:"])
+@pytest.mark.parametrize("mark", ["P.S.", "PS:", "P. S.", "Postscript:", "N.B.", "Note:"])
 def test_a_p_s_after_the_signature_is_its_postscript(mark):
     ps = (
         f"{mark} Comrade Moskovsky added later, by telephone, that the Korean side had asked "

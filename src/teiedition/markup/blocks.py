@@ -123,8 +123,8 @@ _DISTRIBUTION = re.compile(
     r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies)\b.{0,100}$",
     re.IGNORECASE,
 )
-# A postscript's mark: "P.S.", "PS:", "Postscript:"
-_PS = re.compile(r"^(?:P\.\s?S\.|PS:|Post-?script(?:um)?\b)", re.IGNORECASE)
+# A postscript's mark: "P.S.", "PS:", "Postscript:", and after a signature "N.B." and "Note:"
+_PS = re.compile(r"^(?:P\.\s?S\.|PS:|Post-?script(?:um)?\b|N\.\s?B\.|Note:)", re.IGNORECASE)
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
 _TERMINAL = re.compile(r"[.!?:;…\"”»)\]]$")
 _CLASSIFICATION = re.compile(
