@@ -95,7 +95,7 @@ def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank):
         ("issuer", "Embassy of the Hungarian People's Republic"),
         ("issuer", "Pyongyang"),
         ("registry", "002418/1963"),
-        ("head", "Subject: Conversation with Moskovsky"),
+        ("reference", "Subject: Conversation with Moskovsky"),
     ]
 
 
@@ -548,6 +548,38 @@ def test_a_notation_after_the_signature_closes_the_text_with_it(signature):
     # a remark after text that has no signature stays where it is
     body = structure(fields(f"Text of the telegram.\n\nMore text.\n\n{remark}"), 1963)
     assert body.closer == [] and body.main[-1].text == remark
+
+
+def test_a_letter_s_address_subject_greetings_and_enclosures():
+    body = structure(
+        fields(
+            "GDR Embassy\nPyongyang\n\nPyongyang, 12 March 1963\n\n"
+            "To the\nMinistry of Foreign Affairs\nFar East Department\nBerlin\n\n"
+            "Ref.: Your letter of 3.3.1963\nSubject: Soviet deliveries of oil\n\n"
+            "Dear Comrade Schwab!\n\nIn reply to your letter I report the following.\n\n"
+            "With socialist greetings\n\n[signed] Schneidewind\nAmbassador\n\nEnclosures: 2"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "GDR Embassy"),
+        ("issuer", "Pyongyang"),
+        ("dateline", "Pyongyang, 12 March 1963"),
+        ("addressee", "To the"),
+        ("addressee", "Ministry of Foreign Affairs"),
+        ("addressee", "Far East Department"),
+        ("addressee", "Berlin"),
+        ("reference", "Ref.: Your letter of 3.3.1963"),
+        ("reference", "Subject: Soviet deliveries of oil"),
+        ("salute", "Dear Comrade Schwab!"),
+    ]
+    assert [b.text for b in body.main] == ["In reply to your letter I report the following."]
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("salute", "With socialist greetings"),
+        ("signed", "[signed] Schneidewind"),
+        ("office", "Ambassador"),
+    ]
+    assert [b.text for b in body.postscript] == ["Enclosures: 2"]
 
 
 @pytest.mark.parametrize(

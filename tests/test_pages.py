@@ -140,6 +140,13 @@ def test_tei_a_charge_d_affaires_signs_under_the_letterhead_of_the_embassy(editi
         "dateline",
         "seg",
         "seg",
+        "seg",
+    ]
+    assert [seg.get("type") for seg in div[0].findall("tei:seg", NS)] == [
+        "registry-number",
+        "classification",
+        "addressee",
+        "reference",  # "Subject: Conversation with Ambassador V. P. Moskovsky"
     ]
     assert _children(div[-1]) == [("signed", "Chargé d'affaires a.i.:"), ("signed", "J. Kohout")]
     assert [len(s.findall("tei:persName", NS)) for s in div[-1]] == [0, 1]

@@ -120,7 +120,8 @@ _PAGE_NUMBER = re.compile(
 # The first line of what follows a signature: who received copies of the document
 _DISTRIBUTION = re.compile(
     r"^(?:distribution(?:\s+list)?|sent\s+to|copies\s+(?:sent\s+)?to|copies(?=\s*:)|copy\s+to|"
-    r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies)\b.{0,100}$",
+    r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies|"
+    r"enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))\b.{0,100}$",
     re.IGNORECASE,
 )
 # A postscript's mark: "P.S.", "PS:", "Postscript:", and after a signature "N.B." and "Note:"
@@ -145,8 +146,11 @@ _REGISTRY = re.compile(
     r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})$"
 )
 _REFERENCE = re.compile(
-    r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad)\s*(?:to)?\s*:?\s*\S.{0,80}$"
+    r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad|Subject:|Concerning:)\s*(?:to)?"
+    r"\s*:?\s*\S.{0,80}$"
 )
+# A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin")
+_ADDRESS_LINE = re.compile(r"^[A-Z][^.!?:;]{0,60}$")
 _ADDRESSEE = re.compile(r"^(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$")
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
@@ -165,10 +169,11 @@ _LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$
 _DOCUMENT_KIND = re.compile("|".join(pattern for pattern, _ in DOCUMENT_TYPES), re.IGNORECASE)
 # The words of leave above a signature: "With comradely greetings,", "Yours sincerely,"
 _VALEDICTION = re.compile(
-    r"^(?:With\b|Yours\b|Sincerely\b|Respectfully\b|Faithfully\b|Cordially\b|"
-    r"(?:Best|Kind|Warm|Comradely|Fraternal)\s+(?:regards|greetings|wishes)\b).{0,60},$"
+    r"^(?:(?:With\b|Yours\b|Sincerely\b|Respectfully\b|Faithfully\b|Cordially\b).{0,60},"
+    r"|(?:With\b.{0,40}|Best|Kind|Warm|Comradely|Fraternal)\s+"
+    r"(?:regards|greetings|wishes|respect|salutations)[,!.]?)$"
 )
-_SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60},$")
+_SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60}[,!]$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
 # ("ambassador" in lower case too, as Hungarian reports sign)
@@ -179,7 +184,7 @@ _ROLE = (
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)"),
 # perhaps after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
-SIGNED = r"[(/]?[Ss]ign(?:ed|ature)[)/]?"
+SIGNED = r"[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?"
 OFFICE_AND_COLON = rf"{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
@@ -451,10 +456,20 @@ def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int 
     for part in parts:
         if not (
             _letterhead_place(part, previous)
+            or _address_line(part, previous)
             or (_classify_opener(part, anchor_year, is_last=False) and part.kind != "head")
         ):
             return False
         previous = part
+    return True
+
+
+def _address_line(block: Block, previous: Block | None) -> bool:
+    """A line of the address under its first ("To the" / "Ministry of Foreign Affairs" /
+    "Berlin"), copied with it: of the address too (kind "addressee"); False for any other."""
+    if previous is None or previous.kind != "addressee" or not _ADDRESS_LINE.match(block.text):
+        return False
+    block.kind = "addressee"
     return True
 
 
