@@ -53,7 +53,8 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     # 14 August 1962; 5-6 March 1963; the 15th of August 1962
     re.compile(rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH},?\s+{_YEAR}", _I),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
-    re.compile(rf"{_DAY}[.-]?\s*{_ROMAN}[.-]?\s*{_YEAR2}"),  # 26 X 63, 12.IX.1963, 14-II-1963
+    # 26 X 63, 12.IX.1963, 14-II-1963, 5/III/1963
+    re.compile(rf"{_DAY}[./-]?\s*{_ROMAN}[./-]?\s*{_YEAR2}"),
     re.compile(
         rf"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?{_YEAR}"
     ),  # 14.08.1962, 14. 8. 1962
