@@ -150,6 +150,26 @@ def test_what_cannot_be_resolved_honestly_stays_unmarked(text):
     assert dates(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("your letter of the 3rd inst.", "1962-08-03"),
+        ("our note of the 28th ult. and", "1962-07-28"),
+        ("on the 2nd prox.", "1962-09-02"),
+        ("of 31 ult.", "1962-07-31"),
+    ],
+)
+def test_a_day_of_the_letter_s_month_or_of_the_one_before_or_after(text, when):
+    ((_, attributes),) = dates(text)
+    assert attributes == {"when": when, "cert": "medium"}
+
+
+def test_a_day_of_the_letter_s_month_needs_a_known_month():
+    assert dates("the 3rd inst.", anchor="1962") == []
+    assert dates("the 31st prox.") == []  # September has 30 days
+    assert dates("the instance of 3 results") == []
+
+
 def test_tomorrow_needs_a_known_day():
     assert dates("leaving tomorrow", anchor="____ November 1962") == []
 

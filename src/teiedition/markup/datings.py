@@ -111,6 +111,12 @@ _PART_OF_MONTH = re.compile(
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))?(?!\w)"
 )
 _NEXT_DAY = re.compile(r"\b(?P<word>(?i:tomorrow|yesterday))\b")
+# A day of the document's month, or of the month before or after it: "the 3rd inst.",
+# "the 28th ult.", "the 2nd prox."
+_MONTH_OF_LETTER = re.compile(
+    r"(?<![\w.,:/-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<which>inst|ult|prox)\b\.?"
+)
+_MONTH_SHIFT = {"inst": 0, "ult": -1, "prox": 1}
 # What each finder's dates cannot do without, looked for first, in ways many times quicker than
 # the finder's own search (a phrase's pattern begins with a word boundary, tried at every
 # position): a search that begins with a word or a class of characters, or a plain substring
@@ -134,6 +140,10 @@ def _year_word(text: str) -> bool:
 
 def _of_year(text: str) -> bool:
     return _OF_YEAR.search(text) is not None
+
+
+def _letter_month_word(text: str) -> bool:
+    return " inst" in text or " ult" in text or " prox" in text  # after the day's number
 
 
 def _day_word(text: str) -> bool:
@@ -203,6 +213,7 @@ class DocumentDates:
             (self._rolling_year, (_year_word,)),
             (self._relative_year, (_year_word,)),
             (self._next_day, (_day_word,)),
+            (self._month_of_letter, (_letter_month_word,)),
             (self._day_month, (_digit,)),
             (self._year, (_digit,)),
         )
@@ -319,6 +330,22 @@ class DocumentDates:
                 match.start(),
                 match.end(),
                 DateValue(match.group(0), when=day.isoformat()),
+                "medium",
+            )
+
+    def _month_of_letter(self, text: str) -> Iterator[_Found]:
+        if (self.start.year, self.start.month) != (self.end.year, self.end.month):
+            return  # the document's month is not known
+        for match in _MONTH_OF_LETTER.finditer(text):
+            index = self.start.year * 12 + self.start.month - 1 + _MONTH_SHIFT[match["which"]]
+            year, month = divmod(index, 12)
+            day = int(match["day"])
+            if not 1 <= day <= calendar.monthrange(year, month + 1)[1]:
+                continue
+            yield (
+                match.start(),
+                match.end(),
+                DateValue(match.group(0), when=date(year, month + 1, day).isoformat()),
                 "medium",
             )
 
