@@ -111,10 +111,10 @@ _PART_OF_MONTH = re.compile(
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))?(?!\w)"
 )
 _NEXT_DAY = re.compile(r"\b(?P<word>(?i:tomorrow|yesterday))\b")
-# A day of the document's month, or of the month before or after it: "the 3rd inst.",
-# "the 28th ult.", "the 2nd prox."
+# A day of the document's month, or of the month before or after it, the abbreviation with its
+# stop: "the 3rd inst.", "the 28th ult.", "the 2nd prox."
 _MONTH_OF_LETTER = re.compile(
-    r"(?<![\w.,:/-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<which>inst|ult|prox)\b\.?"
+    rf"(?P<day>[0-9]{_AFTER_FIRST}\d?)(?:st|nd|rd|th)?\s+(?P<which>inst|ult|prox)\."
 )
 _MONTH_SHIFT = {"inst": 0, "ult": -1, "prox": 1}
 # What each finder's dates cannot do without, looked for first, in ways many times quicker than
@@ -143,7 +143,7 @@ def _of_year(text: str) -> bool:
 
 
 def _letter_month_word(text: str) -> bool:
-    return " inst" in text or " ult" in text or " prox" in text  # after the day's number
+    return " inst." in text or " ult." in text or " prox." in text  # abbreviated, with a stop
 
 
 def _day_word(text: str) -> bool:
@@ -187,10 +187,12 @@ class DocumentDates:
         found: list[_Found] = []
         present: dict[Callable[[str], bool], bool] = {}  # each need looked for once
         for finder, needs in self.finders():
-            for need in needs:
+            for need in needs:  # in order: the first a text lacks ends the tests
                 if need not in present:
                     present[need] = need(text)
-            if all(present[need] for need in needs):
+                if not present[need]:
+                    break
+            else:
                 found += finder(text)
         kept: list[_Found] = []
         for item in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -213,7 +215,7 @@ class DocumentDates:
             (self._rolling_year, (_year_word,)),
             (self._relative_year, (_year_word,)),
             (self._next_day, (_day_word,)),
-            (self._month_of_letter, (_letter_month_word,)),
+            (self._month_of_letter, (_digit, _letter_month_word)),
             (self._day_month, (_digit,)),
             (self._year, (_digit,)),
         )
