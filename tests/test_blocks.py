@@ -550,6 +550,16 @@ def test_a_notation_after_the_signature_closes_the_text_with_it(signature):
     assert body.closer == [] and body.main[-1].text == remark
 
 
+def test_an_opening_line_of_its_own_kind_under_an_address_keeps_its_kind():
+    body = structure(
+        fields("To: MFA USSR, Cde. A. A. Gromyko\nURGENT\n\nOn 2 March he came."), 1964
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("addressee", "To: MFA USSR, Cde. A. A. Gromyko"),
+        ("precedence", "URGENT"),
+    ]
+
+
 def test_a_letter_s_address_subject_greetings_and_enclosures():
     body = structure(
         fields(

@@ -211,15 +211,13 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
             # opening lines copied without blank lines between them ("TOP SECRET" / "Copy
             # No. 2"): each its own line, as with blank lines; never a heading made so. A
             # heading over two lines ("Note" / "on a Conversation with …") is one heading.
-            if _opening_lines(parts, previous, anchor_year):
-                pass
-            elif _is_long_heading(parts, anchor_year) and index < len(blocks) - 1:
+            if not _opening_lines(parts, previous, anchor_year):
+                if not (_is_long_heading(parts, anchor_year) and index < len(blocks) - 1):
+                    break
                 block.kind = "head"
                 parts = [block]
-            else:
-                break
         elif not (
-            _letterhead_place(block, previous)
+            _continues(block, previous, ("issuer",))  # a place alone: not a heading
             or _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1)
         ):
             break
@@ -452,39 +450,38 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
 
 def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int | None) -> bool:
     """Whether every line of a block is an opening line other than a heading (giving each
-    its kind)."""
+    its kind): a line of its own kind ("URGENT"), else one that continues the line above it
+    (see `_continues`)."""
     for part in parts:
-        if not (
-            _letterhead_place(part, previous)
-            or _address_line(part, previous)
-            or (_classify_opener(part, anchor_year, is_last=False) and part.kind != "head")
-        ):
+        own = _classify_opener(part, anchor_year, is_last=False) and part.kind != "head"
+        # under an address, an office's name is the addressee's ("To the" / "Ministry of …")
+        if own and part.kind == "issuer" and _kind(previous) == "addressee":
+            own = False
+        if not own and not _continues(part, previous, ("issuer", "addressee")):
             return False
         previous = part
     return True
 
 
-def _address_line(block: Block, previous: Block | None) -> bool:
-    """A line of the address under its first ("To the" / "Ministry of Foreign Affairs" /
-    "Berlin"), copied with it: of the address too (kind "addressee"); False for any other."""
-    if previous is None or previous.kind != "addressee" or not _ADDRESS_LINE.match(block.text):
-        return False
-    block.kind = "addressee"
-    return True
+def _kind(block: Block | None) -> str | None:
+    return block.kind if block is not None else None
 
 
-def _letterhead_place(block: Block, previous: Block | None) -> bool:
-    """The place under the office's name ("Embassy of …" / "Pyongyang") is of the
-    letterhead (kind "issuer" too); False for any other line."""
-    if (
-        previous is None
-        or previous.kind != "issuer"
-        or not _LETTERHEAD_PLACE.match(block.text)
-        or _DOCUMENT_KIND.search(block.text)
-    ):
+def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> bool:
+    """Whether the line continues the opening line above it (of one of `kinds`), taking its
+    kind: the place under a letterhead's office ("Embassy of …" / "Pyongyang"; not a
+    document's kind, "JOURNAL"), a line of an address under its first ("To the" / "Ministry of
+    Foreign Affairs" / "Berlin")."""
+    kind, text = _kind(previous), block.text
+    if kind not in kinds:
         return False
-    block.kind = "issuer"
-    return True
+    if kind == "issuer":
+        found = _LETTERHEAD_PLACE.match(text) is not None and not _DOCUMENT_KIND.search(text)
+    else:
+        found = _ADDRESS_LINE.match(text) is not None
+    if found:
+        block.kind = kind
+    return found
 
 
 def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bool:
