@@ -395,8 +395,8 @@ class _IdPass:
                     unchanged[draft.source] = entry["doc"]
                     self.state.put(draft.source, entry)
         stabiliser = Stabiliser(self.registry, self.out, self.config.version)
-        pending: list[tuple[Draft, etree._ElementTree, str]] = []
-        texts: dict[str, Mapping[str, str]] = {}
+        # by source, in order: each changed document's tree, id and units' texts
+        pending: dict[str, tuple[etree._ElementTree, str, Mapping[str, str]]] = {}
         for draft in drafts:
             if draft.source in unchanged:
                 stabiliser.claimed.add(unchanged[draft.source])
@@ -405,16 +405,14 @@ class _IdPass:
                 continue
             tree = _tree(draft)
             doc_id = stabiliser.stabilise(tree, Path(draft.source))
-            texts[draft.source] = stabiliser.unit_texts
             if doc_id in unchanged.values():
                 return False  # it took a later document's id: only a full pass is exact
-            pending.append((draft, tree, doc_id))
-        if len({doc_id for _, _, doc_id in pending} | set(unchanged.values())) != len(
+            pending[draft.source] = tree, doc_id, stabiliser.unit_texts
+        if len({doc_id for _, doc_id, _ in pending.values()} | set(unchanged.values())) != len(
             pending
         ) + len(unchanged):
             return False  # a duplicate: the full pass reports it in order
         ids: dict[str, tuple[str, str]] = {}
-        trees = {draft.source: tree for draft, tree, _ in pending}
         for draft in drafts:
             result.diagnostics += draft.warnings
             if draft.error is not None:
@@ -423,10 +421,9 @@ class _IdPass:
             if draft.source in unchanged:
                 result.documents.append(self.out / f"{unchanged[draft.source]}.xml")
                 continue
-            tree = trees[draft.source]
-            doc_id = document_key(tree)
+            tree, doc_id, texts = pending[draft.source]
             ids[draft.source] = doc_id, draft.tei_digest
-            _write_document(tree, doc_id, self.out, result, self.written, texts[draft.source])
+            _write_document(tree, doc_id, self.out, result, self.written, texts)
         self._remember(ids)
         return True
 

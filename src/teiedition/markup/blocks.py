@@ -166,7 +166,9 @@ _BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 # The place under the office's name in a letterhead: "Pyongyang", "P'yŏngyang", "Ulan Bator";
 # not the name of a document's kind, which heads it ("JOURNAL")
 _LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
-_DOCUMENT_KIND = re.compile("|".join(pattern for pattern, _ in DOCUMENT_TYPES), re.IGNORECASE)
+_DOCUMENT_KIND = re.compile(
+    r"\b(?:" + "|".join(pattern for pattern, _ in DOCUMENT_TYPES) + ")", re.IGNORECASE
+)  # as the header looks for them in a title
 # The words of leave above a signature: "With comradely greetings,", "Yours sincerely,"
 _VALEDICTION = re.compile(
     r"^(?:(?:With\b|Yours\b|Sincerely\b|Respectfully\b|Faithfully\b|Cordially\b).{0,60},"

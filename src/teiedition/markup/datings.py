@@ -423,7 +423,7 @@ class TimesOfDay:
 def _range_start(text: str, end: int, until: int, found: list[Span]) -> list[Span]:
     """The time that begins a range whose end gives a.m. or p.m. ("3:00–4:10 p.m.",
     "11:30–1 p.m."), ending at `end`: in the same half of the day as `until` (minutes past
-    midnight) if that is not later than it, else in the other. None if already marked."""
+    midnight) if that is not later than it, else in the other; none if already marked."""
     match = _RANGE_START.search(text, max(0, end - 12), end)
     if match is None or any(span.start == match.start() for span in found):
         return []
