@@ -271,6 +271,7 @@ def test_signature_lines_form_the_closer():
         ("József Kovács\nambassador", ["signed", "office"]),  # the office in lower case
         ("Chargé d'affaires a.i.:\nJ. Kohout", ["office", "signed"]),
         ("Schneidewind\nCounsellor", ["signed", "office"]),  # a lone surname over the office
+        ("USSR AMBASSADOR TO THE DPRK\n/s/ V. MOSKOVSKY", ["office", "signed"]),  # capitals
     ],
 )
 def test_the_signers_office_with_the_name(closing, kinds):
@@ -325,6 +326,7 @@ def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text(
         "Ambassador: /signed/ G. Bogdanov",
         "Ambassador of the PRB in the DPRK: G. Bogdanov",
         "/V. Moskovsky/",
+        "/s/ V. Moskovsky",
     ],
 )
 def test_a_name_marked_as_signed_is_a_signature(line):
@@ -382,7 +384,8 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
         ("signed", "Schneidewind"),
         ("office", "Counsellor"),
     ]
-    assert [b.text for b in body.postscript] == ["Copies:\n1x Comrade Ulbricht\n1x Embassy"]
+    # the list's lines are the original's: each its own
+    assert [b.text for b in body.postscript] == ["Copies:", "1x Comrade Ulbricht", "1x Embassy"]
 
 
 @pytest.mark.parametrize(
@@ -399,7 +402,12 @@ def test_a_distribution_list_copied_without_blank_lines_is_one_too():
         fields("Text of the report.\n\n/V. Moskovsky/\n\nSent to:\nCde. Gromyko\nto file"), 1963
     )
     assert [b.text for b in body.closer] == ["/V. Moskovsky/"]
-    assert [b.text for b in body.postscript] == ["Sent to:\nCde. Gromyko\nto file"]
+    assert [b.text for b in body.postscript] == ["Sent to:", "Cde. Gromyko", "to file"]
+    # a P.S. above the list keeps its lines, which the copy may have broken
+    body = structure(
+        fields("Text.\n\n/V. Moskovsky/\n\nP.S. He came\nlater.\n\nSent to:\nCde. Gromyko"), 1963
+    )
+    assert [b.text for b in body.postscript] == ["P.S. He came\nlater.", "Sent to:", "Cde. Gromyko"]
 
 
 def test_distribution_lines_without_a_signature_before_them_stay_text():
@@ -616,3 +624,76 @@ def test_the_valediction_above_the_signature_closes_the_text(valediction):
 def test_a_sentence_ending_in_a_date_and_a_word_is_no_signature():
     body = structure(fields("Text.\n\nHe came on 3.III.64 Tuesday and left."), 1964)
     assert body.closer == []
+
+
+def test_a_heading_s_second_line_may_name_whom_the_conversation_was_with():
+    heading = (
+        "RECORD OF CONVERSATION\nwith Chairman of the Presidium of the Supreme People's "
+        "Assembly of the DPRK Choe Yong-geon"
+    )
+    body = structure(fields(f"Top Secret\n\n{heading}\n\n18 March 1963\n\nI visited him."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Top Secret"),
+        ("head", heading),
+        ("dateline", "18 March 1963"),
+    ]
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_the_part_of_the_office_under_a_letterhead_is_the_letterhead_s(blank):
+    body = structure(
+        fields(
+            f"Ministry of Foreign Affairs{blank}5th Territorial Department\n\n"
+            "Prague, 14. 5. 1963\n\nOn 10 May the ambassador was received."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "Ministry of Foreign Affairs"),
+        ("issuer", "5th Territorial Department"),
+        ("dateline", "Prague, 14. 5. 1963"),
+    ]
+
+
+def test_an_address_ending_in_a_comma_goes_on_below_a_blank_line():
+    opening = "To Comrade Foreign Minister János Péter,\n\nBudapest\n\n"
+    body = structure(fields(f"{opening}1. On 2 April he came."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("addressee", "To Comrade Foreign Minister János Péter,"),
+        ("addressee", "Budapest"),
+    ]
+    # an opening line of its own kind below it keeps its kind; without the comma, the
+    # address has ended
+    body = structure(fields(f"{opening}Dear Comrade Minister,\n\nOn 2 April he came."), 1963)
+    assert [b.kind for b in body.opener] == ["addressee", "addressee", "salute"]
+    body = structure(fields("To the Minister\n\nBudapest\n\nOn 2 April he came."), 1963)
+    assert [b.kind for b in body.opener] == ["addressee", "head"]
+
+
+def test_a_telegram_s_dispatch_and_receipt_are_opening_lines():
+    lines = [
+        "Dispatched from Pyongyang on 03.06.1963 at 12:20 and received at 18:45 on 03.06.1963",
+        "Came to the Decoding Department at 19:10 on 03.06.1963",
+    ]
+    body = structure(
+        fields(f"Ciphergram No. 6718\n\n{lines[0]}\n\n{lines[1]}\n\nTOP SECRET\n\nYesterday."),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "Ciphergram No. 6718"),
+        *(("transmission", line) for line in lines),
+        ("classification", "TOP SECRET"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Received the ambassador at 10:00 on 3 June.",
+        "Sent him 2 letters",
+        "Came on 3 June to see him.",
+    ],
+)
+def test_a_sentence_about_sending_is_no_dispatch_line(sentence):
+    body = structure(fields(f"{sentence}\n\nHe left."), 1963)
+    assert "transmission" not in [b.kind for b in body.opener]

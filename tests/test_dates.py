@@ -31,6 +31,8 @@ from teiedition.patterns import by_first_letter
         ("August-September 1962", {"notBefore": "1962-08-01", "notAfter": "1962-09-30"}),
         ("1961-62", {"notBefore": "1961", "notAfter": "1962"}),
         ("1962–1965", {"notBefore": "1962", "notAfter": "1965"}),
+        ("1963.IV.28", {"when": "1963-04-28"}),  # year first
+        ("1963. 04. 28", {"when": "1963-04-28"}),
     ],
 )
 def test_date_forms(text, attributes):
@@ -51,6 +53,7 @@ def test_date_forms(text, attributes):
         "September-August 1962",  # months backwards
         "1962-1960",  # years backwards
         "1962-12",  # may be December 1962: not guessed
+        "1963.13.28",
     ],
 )
 def test_not_dates(text):

@@ -47,6 +47,8 @@ def dates(text, anchor="August 27, 1962"):
         ("on 14-II-1963 he", ("14-II-1963", {"when": "1963-02-14"})),
         ("on 14. 3. 1963 he", ("14. 3. 1963", {"when": "1963-03-14"})),
         ("on 14/02/1963 he", ("14/02/1963", {"when": "1963-02-14"})),
+        ("the article of 1963.IV.28 in", ("1963.IV.28", {"when": "1963-04-28"})),
+        ("dated 1963. 04. 28. in", ("1963. 04. 28", {"when": "1963-04-28"})),
         ("on 02/14/1963 he", ("02/14/1963", {"when": "1963-02-14"})),
         ("on 06/06/1963 he", ("06/06/1963", {"when": "1963-06-06"})),
     ],
@@ -278,6 +280,33 @@ def test_days_that_make_no_range_make_no_range(text):
     """A range that ends before it begins, or in a day its month lacks, is no range of days
     (what else the words hold may still be a date: "April 1963")."""
     assert all("notBefore" not in attributes for _, attributes in dates(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Between 6 and 9 September the Politburo met.",
+            ("6 and 9 September", {"notBefore": "1962-09-06", "notAfter": "1962-09-09"}),
+        ),
+        (
+            "from 6th to 9th May 1963 it ran",
+            ("6th to 9th May 1963", {"notBefore": "1963-05-06", "notAfter": "1963-05-09"}),
+        ),
+    ],
+)
+def test_days_written_out_between_two_numbers_are_a_range(text, expected):
+    (found,) = dates(text)
+    assert (found[0], {k: v for k, v in found[1].items() if k != "cert"}) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 6 and 9 September", "between 12 and 9 September", "between 1962 and 9 September"],
+)
+def test_two_days_that_are_no_range_written_out_stay_apart(text):
+    """ "On 6 and 9 September" names two days; a first day after the last is no range."""
+    assert dates(text)[-1] == ("9 September", {"when": "1962-09-09", "cert": "medium"})
 
 
 def times(text):

@@ -102,6 +102,13 @@ def test_a_title_after_a_title_is_no_name(index, abbreviation):
     ]
 
 
+def test_a_name_after_several_titles_is_whole(index):
+    # "Comrade" begins the titles; the name is what follows all of them
+    assert names_in(index, "To Comrade Foreign Minister János Péter,") == [
+        ("persName", "János Péter", "#peter-janos", None)
+    ]
+
+
 def test_initials_that_agree_with_the_forename(index):
     assert names_in(index, "V.P. Moskovsky came.")[0][1:3] == (
         "V.P. Moskovsky",

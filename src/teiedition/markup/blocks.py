@@ -26,8 +26,8 @@ from teiedition.readers.transcript import Field
 class Block:
     paragraph: Paragraph
     line: int
-    kind: str = "p"  # p | head | dateline | classification | precedence | registry |
-    #                  reference | salute | addressee | remark | issuer | signed |
+    kind: str = "p"  # p | head | dateline | classification | precedence | transmission |
+    #                  registry | reference | salute | addressee | remark | issuer | signed |
     #                  office (the signer's) | note | page
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
@@ -139,6 +139,14 @@ _PRECEDENCE = re.compile(
     r"[.!]?$",
     re.IGNORECASE,
 )
+# A telegram's dispatch or receipt, with its time or date: "Dispatched from Pyongyang on
+# 03.06.1963 at 12:20 and received at 18:45 …", "Came to the Decoding Department at 19:10";
+# no sentence (its stop after a word)
+_TRANSMISSION = re.compile(
+    r"^(?:Dispatched|Sent|Transmitted|Received|Arrived|Came|Deciphered|Decoded|Decrypted)\s"
+    r"(?=.*(?:\d[:.]\d\d\b|\d[./][\dIVX]+[./]\d\d|\d\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)))[^!?;]*(?<![^\W\d]\.)$"
+)
 # A document's file number: "Nr 2421/35/62", "No. 76.215", "Special No. 134", or bare with
 # its year, "002418/1963"
 _REGISTRY = re.compile(
@@ -159,13 +167,20 @@ _ISSUER = re.compile(
     r"Ministry|Mission|Central Committee|Representation)\b[^.!?:;]{0,100}$"
 )
 # The second line of a heading that names the document's kind on its first ("Record" /
-# "of a conversation …", "Information" / "on the visit of …")
-_SUBJECT_LINE = re.compile(r"^(?:of|on|about|concerning|regarding)\s")
+# "of a conversation …", "Information" / "on the visit of …", "RECORD OF CONVERSATION" /
+# "with Chairman …")
+_SUBJECT_LINE = re.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s")
 # A line that is a remark in round brackets, whole
 _BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 # The place under the office's name in a letterhead: "Pyongyang", "P'yŏngyang", "Ulan Bator";
 # not the name of a document's kind, which heads it ("JOURNAL")
 _LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
+# A part of the office under its name in a letterhead: "5th Territorial Department", "Far
+# Eastern Division"
+_OFFICE_PART = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)\s+|[A-Z][\w'’.-]*\s+){0,4}"
+    r"(?:Department|Division|Section|Sector|Directorate|Bureau|Office)\b[^.!?:;]{0,80}$"
+)
 _DOCUMENT_KIND = re.compile(
     r"\b(?:" + "|".join(pattern for pattern, _ in DOCUMENT_TYPES) + ")", re.IGNORECASE
 )  # as the header looks for them in a title
@@ -184,9 +199,10 @@ _ROLE = (
     r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy)\b"
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
-# signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "V. Moskovsky (signed)"),
-# perhaps after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
-SIGNED = r"[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?"
+# signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY",
+# "V. Moskovsky (signed)"), perhaps after the signer's office and a colon ("Ambassador:
+# /signed/ G. Bogdanov").
+SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss]/)"
 OFFICE_AND_COLON = rf"{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
@@ -220,6 +236,13 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
                 parts = [block]
         elif not (
             _continues(block, previous, ("issuer",))  # a place alone: not a heading
+            # an address goes on below a blank line after a comma ("To Comrade Foreign
+            # Minister János Péter," / "Budapest")
+            or (
+                _kind(previous) == "addressee"
+                and previous.text.endswith(",")  # type: ignore[union-attr]
+                and _opening_lines([block], previous, anchor_year)
+            )
             or _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1)
         ):
             break
@@ -297,8 +320,20 @@ def _split_postscript(
             continue
         trial = [replace(block) for block in blocks[:start]]  # the count gives blocks kinds
         if _closer_count(_closing_lines(trial, anchor_year), anchor_year):
-            return blocks[:start], blocks[start:]
+            return blocks[:start], _distribution_lines(blocks[start:])
     return blocks, []
+
+
+def _distribution_lines(blocks: list[Block]) -> list[Block]:
+    """The postscript, a block for each line of its distribution list ("Distribution:" / "1
+    copy – Comrade Minister" / …): a list's short lines are the original's, not breaks the
+    copy made. A paragraph marked "P.S." above the list stays whole."""
+    listed = False
+    result: list[Block] = []
+    for block in blocks:
+        listed = listed or _DISTRIBUTION.match(block.text.split("\n", 1)[0]) is not None
+        result += _lines_of(block) if listed else [block]
+    return result
 
 
 def _labelled_lines(blocks: list[Block]) -> list[Block]:
@@ -471,14 +506,17 @@ def _kind(block: Block | None) -> str | None:
 
 def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> bool:
     """Whether the line continues the opening line above it (of one of `kinds`), taking its
-    kind: the place under a letterhead's office ("Embassy of …" / "Pyongyang"; not a
-    document's kind, "JOURNAL"), a line of an address under its first ("To the" / "Ministry of
+    kind: the place or the part of the office under a letterhead's office ("Embassy of …" /
+    "Pyongyang"; "Ministry of …" / "5th Territorial Department"; not a document's kind,
+    "JOURNAL"), a line of an address under its first ("To the" / "Ministry of
     Foreign Affairs" / "Berlin")."""
     kind, text = _kind(previous), block.text
     if kind not in kinds:
         return False
     if kind == "issuer":
-        found = _LETTERHEAD_PLACE.match(text) is not None and not _DOCUMENT_KIND.search(text)
+        found = (
+            _LETTERHEAD_PLACE.match(text) is not None and not _DOCUMENT_KIND.search(text)
+        ) or _OFFICE_PART.match(text) is not None
     else:
         found = _ADDRESS_LINE.match(text) is not None
     if found:
@@ -499,6 +537,8 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "classification"
     elif _PRECEDENCE.match(text):
         block.kind = "precedence"
+    elif _TRANSMISSION.match(text):
+        block.kind = "transmission"
     elif _REGISTRY.match(text):
         block.kind = "registry"
     elif _REFERENCE.match(text):
@@ -595,10 +635,12 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             break
         # a lone surname signs only as the last line, or over the signer's office
         # ("Brodowski"; "Schneidewind" / "Counsellor")
-        lone_surname = roles_only and len(text) > 2 and not _ROLE_LINE.match(text)
+        # an office in capitals reads as in lower case ("USSR AMBASSADOR TO THE DPRK")
+        is_role = _ROLE_LINE.match(text.title() if text.isupper() else text) is not None
+        lone_surname = roles_only and len(text) > 2 and not is_role
         if _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
             block.kind, has_name, roles_only = "signed", True, False
-        elif _ROLE_LINE.match(text):
+        elif is_role:
             block.kind = "office"
         elif (match := _PLACE_DATE.match(text)) and (
             date := parse_date(match["date"], anchor_year)

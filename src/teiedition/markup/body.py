@@ -14,6 +14,7 @@ from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub
 _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "classification": ("seg", {"type": "classification"}),
     "precedence": ("seg", {"type": "precedence"}),
+    "transmission": ("seg", {"type": "transmission"}),  # a telegram's "Dispatched …" line
     "registry": ("seg", {"type": "registry-number"}),
     "reference": ("seg", {"type": "reference"}),
     "addressee": ("seg", {"type": "addressee"}),
@@ -122,14 +123,15 @@ class _Builder:
             mark_up(parent, block.paragraph, (), self.notes)
             return
         tag, attributes = _LINE_ELEMENTS[block.kind]
-        # names only in signatures and addresses; classification and numbers are no names.
+        # names only in signatures, addresses and a telegram's dispatch (its place, date and
+        # time); classification and numbers are no names.
         # A signature line with no name found is the signer's name; an office is no name.
         annotators: tuple[Annotator, ...] = ()
         if block.kind == "signed":
             annotators = tuple(
                 _Signature(a) if hasattr(a, "signature") else a for a in self.annotators
             )
-        elif block.kind in {"addressee", "salute", "office", "issuer"}:
+        elif block.kind in {"addressee", "salute", "office", "issuer", "transmission"}:
             annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 

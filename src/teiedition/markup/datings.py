@@ -197,7 +197,7 @@ class DocumentDates:
         kept: list[_Found] = []
         for item in sorted(found, key=lambda f: (f[0], -f[1])):
             if all(item[1] <= k[0] or k[1] <= item[0] for k in kept):
-                kept.append(item)
+                kept.append(_days_between(text, item, kept[-1][1] if kept else 0))
         return [
             Span(s, e, _render(value, cert), inner=(s, e), label="date")
             for s, e, value, cert in kept
@@ -359,6 +359,30 @@ class DocumentDates:
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+# The first day of a range written out before its last: "between 6 and", "from 6 to"
+_FIRST_DAY = re.compile(
+    r"\b(?i:between|from)\s+(?P<days>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|to|till|until)\s+)$"
+)
+
+
+def _days_between(text: str, found: _Found, free: int) -> _Found:
+    """A day's date after "between 6 and" or "from 6 to": the range from the first day to
+    it, beginning at the first day ("between <date>6 and 9 May</date>"); any other date, as
+    found. `free` is where the text not yet marked begins."""
+    start, end, value, cert = found
+    if not (value.when and len(value.when) == 10):
+        return found
+    match = _FIRST_DAY.search(text, max(free, start - 24), start)
+    if match is None:
+        return found
+    last = date.fromisoformat(value.when)
+    if not 1 <= int(match["day"]) < last.day:
+        return found
+    first = last.replace(day=int(match["day"]))
+    days = match.start("days")
+    return days, end, _range(text[days:end], first, last), cert
 
 
 def _range(text: str, first: date, last: date) -> DateValue:

@@ -131,7 +131,7 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "title",
         re.compile(
             rf"{by_first_character(_TITLES, _STARTS_WORD)}\s+(?P<name>(?:{_INITIALS})?{_WORD}"
-            rf"(?:\s{_WORD}){{0,2}})"
+            rf"(?:\s{_WORD}){{0,4}})"
         ),
     ),
     (
