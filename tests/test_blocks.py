@@ -4,6 +4,7 @@ import pytest
 from conftest import fields
 
 from teiedition.markup.blocks import Block, ListNode, SectionNode, structure
+from teiedition.markup.body import build_text
 from teiedition.markup.inline import Break
 
 
@@ -327,6 +328,7 @@ def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text(
         "Ambassador of the PRB in the DPRK: G. Bogdanov",
         "/V. Moskovsky/",
         "/s/ V. Moskovsky",
+        "gez. Schneidewind",  # German: signed
     ],
 )
 def test_a_name_marked_as_signed_is_a_signature(line):
@@ -697,3 +699,52 @@ def test_a_telegram_s_dispatch_and_receipt_are_opening_lines():
 def test_a_sentence_about_sending_is_no_dispatch_line(sentence):
     body = structure(fields(f"{sentence}\n\nHe left."), 1963)
     assert "transmission" not in [b.kind for b in body.opener]
+
+
+def test_a_telegram_s_fields_copied_together_open_it():
+    body = structure(
+        fields(
+            "CIPHERED TELEGRAM\n\nFrom: Pyongyang\nTo: MFA - Sofia\nNo. 23\nDate: 30.X.1963\n\n"
+            "Very urgent\n\nON 29 OCTOBER THE AMBASSADOR CAME."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "CIPHERED TELEGRAM"),
+        ("addressee", "From: Pyongyang"),
+        ("addressee", "To: MFA - Sofia"),
+        ("registry", "No. 23"),
+        ("dateline", "Date: 30.X.1963"),
+        ("precedence", "Very urgent"),
+    ]
+    assert body.opener[4].date.when == "1963-10-30"
+    # in the TEI, the field's label stays in the dateline, before the date
+    (dateline,) = build_text(body, "d", "en").iter("{*}dateline")
+    assert dateline.text == "Date: " and dateline[0].text == "30.X.1963"
+
+
+def test_a_form_s_field_after_the_heading_is_no_heading():
+    body = structure(
+        fields(
+            "Note\non a Conversation with Comrade Moskovsky\n\n"
+            "Participants: Comrade Moskovsky, Comrade Jarck (interpreter)\n\nHe said so."
+        ),
+        1963,
+    )
+    assert [b.kind for b in body.opener] == ["head"]
+    assert body.main[0].text.startswith("Participants:")
+
+
+def test_the_first_numbered_section_ends_the_opening_lines():
+    body = structure(
+        fields(
+            "TOP SECRET\n\n8 January 1963\n\nI. The Caribbean crisis\n\nPak said so.\n\n"
+            "II. Trade for 1963\n\nHe asked for oil."
+        ),
+        1963,
+    )
+    assert [b.kind for b in body.opener] == ["classification", "dateline"]
+    assert [(s.number, s.head.text) for s in body.main] == [
+        ("I", "I. The Caribbean crisis"),
+        ("II", "II. Trade for 1963"),
+    ]

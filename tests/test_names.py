@@ -109,6 +109,12 @@ def test_a_name_after_several_titles_is_whole(index):
     ]
 
 
+@pytest.mark.parametrize("text", ["I. The Caribbean crisis", "A. B. The man said so."])
+def test_initials_alone_are_no_name(index, text):
+    # "I." numbers a section; the words after initials that are no name leave none
+    assert names_in(index, text) == []
+
+
 def test_initials_that_agree_with_the_forename(index):
     assert names_in(index, "V.P. Moskovsky came.")[0][1:3] == (
         "V.P. Moskovsky",

@@ -191,6 +191,7 @@ _VALEDICTION = re.compile(
     r"(?:regards|greetings|wishes|respect|salutations)[,!.]?)$"
 )
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60}[,!]$")
+_DATE_FIELD = re.compile(r"^Dated?\s?:\s*(?P<date>\S.*)$")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
 # ("ambassador" in lower case too, as Hungarian reports sign)
@@ -200,9 +201,9 @@ _ROLE = (
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY",
-# "V. Moskovsky (signed)"), perhaps after the signer's office and a colon ("Ambassador:
-# /signed/ G. Bogdanov").
-SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss]/)"
+# German "gez. Schneidewind", "V. Moskovsky (signed)"), perhaps after the signer's office
+# and a colon ("Ambassador: /signed/ G. Bogdanov").
+SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss]/|gez\.)"
 OFFICE_AND_COLON = rf"{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*)?(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}"
@@ -223,6 +224,8 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     index = 0  # of the first block after the opener
     while index < len(blocks):
         block = blocks[index]
+        if _SECTION_NUMBER.match(block.text):
+            break  # "I. The Caribbean crisis": the first section begins the text
         parts = _lines_of(block)
         previous = opener[-1] if opener else None
         if len(parts) > 1:
@@ -533,6 +536,8 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind, block.date = "dateline", date
     elif (match := _PLACE_DATE.match(text)) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date, block.place = "dateline", date, match["place"]
+    elif (match := _DATE_FIELD.match(text)) and (date := parse_date(match["date"], anchor_year)):
+        block.kind, block.date = "dateline", date  # a telegram's "Date: 30.X.1963"
     elif _CLASSIFICATION.match(text):
         block.kind = "classification"
     elif _PRECEDENCE.match(text):
@@ -551,8 +556,8 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "remark"
     elif _ISSUER.match(text.title() if text.isupper() else text):  # "USSR EMBASSY IN …"
         block.kind = "issuer"
-    elif not is_last and _is_heading(text):
-        block.kind = "head"
+    elif not is_last and _is_heading(text) and not _LABELLED.match(text):
+        block.kind = "head"  # a form's field is none: "Participants: Comrade Moskovsky, …"
     else:
         return False
     return True

@@ -106,7 +106,9 @@ class _Builder:
         if block.kind == "dateline":
             dateline = sub(parent, "dateline")
             assert block.date is not None
-            if block.place:
+            if not block.place:  # its label, if any: "Date: 30.X.1963"
+                append_text(dateline, block.text[: block.text.index(block.date.text)])
+            else:
                 place = sub(dateline, "placeName", block.place)
                 ref = next(
                     (a.place_ref(block.place) for a in self.annotators if hasattr(a, "place_ref")),

@@ -107,8 +107,10 @@ _INITIAL = r"(?:[A-Z]|Ch|Kh|Sh|Ts|Ya|Ye|Yo|Yu|Zh)\."
 _INITIAL_SECOND_LETTER = r"(?:(?<=[CKSZ])h|(?<=T)s|(?<=Y)[aeou])"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = rf"(?!C\.\s?[A-Z][a-z])(?:{_INITIAL}\s?){{1,3}}"
-# A name's last word is never a letter alone: "V.P. [the ambassador]" names nobody
+# A name's last word is never a letter alone: "V.P. [the ambassador]" names nobody; nor
+# are initials alone a name: "I. The Caribbean crisis" numbers a section
 _ENDS_WITH_A_LETTER_ALONE = re.compile(r"(?<![\w'’-])\w\Z")
+_ONLY_INITIALS = re.compile(rf"(?:{_INITIAL}\s?)+")
 # A signature line that is a name and nothing else (the mark of signing and brackets aside)
 _SIGNATURE = re.compile(
     rf"\s*(?:{OFFICE_AND_COLON})?(?:{SIGNED}\s*:?\s*)?"
@@ -396,7 +398,11 @@ class DocumentNames:
                 if shape == "korean" and not _korean_given_names(match.group("name")):
                     continue  # "Kim Chaek Iron Works" names the works, not a person
                 name = _trim_name(match.group("name"), 1 if shape in {"title", "initials"} else 2)
-                if name and not _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
+                if (
+                    name
+                    and not _ENDS_WITH_A_LETTER_ALONE.search(name)  # "V.P" is no name
+                    and not _ONLY_INITIALS.fullmatch(name)
+                ):
                     start = match.start("name") + match.group("name").find(name)
                     found.append(Mention(start, start + len(name), "unknown-person", None))
         return found
