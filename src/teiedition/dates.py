@@ -60,10 +60,11 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     ),  # 14.08.1962, 14. 8. 1962
     # 14/02/1963 or 02/14/1963: day and month told apart only when one of them exceeds 12
     re.compile(rf"(?P<day>[0-3]?\d)/(?P<day_or_month>[0-3]?\d)/{_YEAR}"),
-    re.compile(rf"{_YEAR}-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)"),  # 1962-08-14
-    # year first, as Hungarian and Czech records write it: 1963.IV.28, 1963. 04. 28
-    re.compile(rf"{_YEAR}\.\s?{_ROMAN}\.\s?(?P<day>[0-3]?\d)"),
-    re.compile(rf"{_YEAR}\.\s?(?P<month_num>[01]?\d)\.\s?(?P<day>[0-3]?\d)"),
+    # year first: 1962-08-14, and as Hungarian and Czech records write it, 1963.IV.28,
+    # 1963. 04. 28
+    re.compile(
+        rf"{_YEAR}(?:-(?=\d\d-)|\.\s?)(?:{_ROMAN}|(?P<month_num>[01]?\d))[.-]\s?(?P<day>[0-3]?\d)"
+    ),
     re.compile(rf"{_MONTH}{_TO_MONTH},?\s+{_YEAR}", _I),  # November 1962; August-September 1962
     re.compile(rf"{_YEAR}{_TO_YEAR}"),  # 1962; 1961-62
 )
