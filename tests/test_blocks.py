@@ -748,3 +748,44 @@ def test_the_first_numbered_section_ends_the_opening_lines():
         ("I", "I. The Caribbean crisis"),
         ("II", "II. Trade for 1963"),
     ]
+
+
+def test_a_list_labelled_otherwise_inside_an_item_is_that_item_s():
+    body = structure(
+        fields(
+            "His activities:\n\n1. He called on Kim Il.\n\n2. He said:\n\n(1) the views;\n\n"
+            "(2) the aid.\n\n3. He also said so.\n\nWe will follow him."
+        ),
+        1963,
+    )
+    intro, outer, after = body.main
+    assert intro.text == "His activities:" and after.text == "We will follow him."
+    assert [(item.label, item.number) for item in outer.items] == [
+        ("1.", "1"),
+        ("2.", "2"),
+        ("3.", "3"),
+    ]
+    said, inner = outer.items[1].content
+    assert said.text == "He said:" and isinstance(inner, ListNode)
+    assert [(item.label, item.content[0].text) for item in inner.items] == [
+        ("(1)", "the views;"),
+        ("(2)", "the aid."),
+    ]
+    # such a list right after the last item is the last item's
+    body = structure(fields("Intro.\n\n1. First.\n\n2. Second:\n\n(1) one;\n\n(2) two."), 1963)
+    (_, outer) = body.main
+    assert isinstance(outer.items[1].content[-1], ListNode)
+
+
+def test_an_office_signs_as_an_embassy_s_cable_does():
+    body = structure(
+        fields("We will follow his activities.\n\nChinese Embassy in the DPRK\n2 December 1963"),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("office", "Chinese Embassy in the DPRK"),
+        ("dateline", "2 December 1963"),
+    ]
+    # a date alone signs nothing
+    body = structure(fields("We will follow his activities.\n\n2 December 1963"), 1963)
+    assert body.closer == []

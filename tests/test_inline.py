@@ -75,6 +75,7 @@ def test_editorial_remark_is_a_note():
         "Kim Il (ed.)",
         "the Ministry—Tr.",
         "the five-year plan - transl.",
+        "in Moscow, in July 1963 – B. Sz.",  # the translator's initials
     ],
 )
 def test_a_remark_signed_at_its_end_is_a_note(remark):

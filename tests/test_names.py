@@ -109,10 +109,18 @@ def test_a_name_after_several_titles_is_whole(index):
     ]
 
 
-@pytest.mark.parametrize("text", ["I. The Caribbean crisis", "A. B. The man said so."])
+@pytest.mark.parametrize(
+    "text", ["I. The Caribbean crisis", "A. B. The man said so.", "as B. Sz. noted"]
+)
 def test_initials_alone_are_no_name(index, text):
     # "I." numbers a section; the words after initials that are no name leave none
     assert names_in(index, text) == []
+
+
+def test_hungarian_initials_of_two_letters(index):
+    assert names_in(index, "Comrade Gy. Pásztor came.") == [
+        ("persName", "Gy. Pásztor", "#pasztor-gy", None)
+    ]
 
 
 def test_initials_that_agree_with_the_forename(index):

@@ -645,6 +645,9 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         lone_surname = roles_only and len(text) > 2 and not is_role
         if _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
             block.kind, has_name, roles_only = "signed", True, False
+        elif _ISSUER.match(text.title() if text.isupper() else text):
+            # the office signs, as an embassy's cable does: "Chinese Embassy in the DPRK"
+            block.kind, has_name, roles_only = "office", True, False
         elif is_role:
             block.kind = "office"
         elif (match := _PLACE_DATE.match(text)) and (
@@ -665,8 +668,9 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
 
 
 def _lists(blocks: list[Block]) -> list[Block | ListNode]:
-    """Numbered paragraphs become a list; lettered ones a list inside the current item.
-    Unnumbered paragraphs between two items of one list belong to the earlier item."""
+    """Numbered and lettered paragraphs become lists; a list labelled in another way inside
+    an item ("2." / "(1)", "(2)" / "3.", or "1)" / "a)") is that item's. Unnumbered
+    paragraphs between two items of one list belong to the earlier item."""
     for block in blocks:
         if match := _LIST_MARKER.match(block.text):
             block.label = match["label"]
@@ -679,9 +683,8 @@ def _lists(blocks: list[Block]) -> list[Block | ListNode]:
             result.append(block)
             index += 1
             continue
-        kind = "numbered" if block.number.isdigit() else "lettered"
-        end = _list_end(blocks, index, kind)
-        result.append(_list_node(blocks[index:end], kind))
+        end = _list_end(blocks, index)
+        result.append(_list_node(blocks[index:end]))
         index = end
     return _bulleted(result)
 
@@ -725,43 +728,49 @@ def _successor(number: str) -> str:
     return str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
 
 
-def _list_end(blocks: list[Block], start: int, kind: str) -> int:
-    """Index after the last block of the list that starts at `start`."""
-    expected = _successor(blocks[start].number or "")
-    last_item = start
-    for index in range(start + 1, len(blocks)):
-        number = blocks[index].number
-        if number is None:
-            continue
-        if number == expected:
-            last_item, expected = index, _successor(number)
-        elif (number.isdigit()) == (kind == "numbered"):
-            break  # a new list of the same kind, or a number out of sequence
-    end = last_item + 1
-    # the last item keeps the sub-list that follows it directly
-    while (
-        kind == "numbered"
-        and end < len(blocks)
-        and blocks[end].number
-        and not blocks[end].number.isdigit()
-    ):
-        end += 1
+def _style(block: Block) -> str:
+    """How a list's items are labelled, whatever their number: "1.", "(1)", "a)"."""
+    number = block.number or ""
+    return (block.label or "").replace(number, "1" if number.isdigit() else "a", 1)
+
+
+def _list_end(blocks: list[Block], start: int) -> int:
+    """Index after the last block of the list that starts at `start`: its items numbered in
+    sequence, the paragraphs between them, and the lists labelled otherwise inside them (one
+    right after the last item too)."""
+    style, expected = _style(blocks[start]), _successor(blocks[start].number or "")
+    end = start + 1  # after the last item, or after a list inside it that follows it
+    index = start + 1
+    while index < len(blocks):
+        block = blocks[index]
+        if block.number is None:
+            index += 1
+        elif _style(block) == style and block.number == expected:
+            end, expected, index = index + 1, _successor(expected), index + 1
+        elif _style(block) != style and block.number in {"1", "a"}:
+            inner_end = _list_end(blocks, index)  # a list inside the current item
+            if index == end:
+                end = inner_end
+            index = inner_end
+        else:
+            break  # a number out of sequence, or an item of a list around this one
     return end
 
 
-def _list_node(blocks: list[Block], kind: str) -> ListNode:
-    node = ListNode(kind)
+def _list_node(blocks: list[Block]) -> ListNode:
+    first = blocks[0]
+    style = _style(first)
+    node = ListNode("numbered" if (first.number or "").isdigit() else "lettered")
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        is_item = block.number is not None and (block.number.isdigit() == (kind == "numbered"))
-        if is_item:
+        if block.number is not None and _style(block) == style:
             _strip_label(block)
             node.items.append(ItemNode(block.label or "", block.number or "", [block]))
             index += 1
-        elif block.number is not None and kind == "numbered" and node.items:
-            end = _list_end(blocks, index, "lettered")
-            node.items[-1].content.append(_list_node(blocks[index:end], "lettered"))
+        elif block.number is not None:
+            end = _list_end(blocks, index)
+            node.items[-1].content.append(_list_node(blocks[index:end]))
             index = end
         else:
             node.items[-1].content.append(block)

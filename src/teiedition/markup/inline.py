@@ -72,8 +72,10 @@ EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
     r"translator|editor|original\b|note\b|notation|unclear|blank)|in the original"
-    # signed at its end: "[… – translator's note]", "[… (ed.)]", "[… – Trans.]"
-    r"|(?:\s-|[–—(])\s*(?:(?:translator|editor)['’]?s?['’]?\s+note|ed|tr|transl?)\.?\)?\s*$",
+    # signed at its end: "[… – translator's note]", "[… (ed.)]", "[… – Trans.]", or with
+    # the translator's initials, "[in Moscow, in July 1963 – B. Sz.]"
+    r"|(?:\s-|[–—(])\s*(?:(?:translator|editor)['’]?s?['’]?\s+note|ed|tr|transl?)\.?\)?\s*$"
+    r"|(?:\s-|[–—])\s*(?-i:(?:[A-Z][a-z]?\.\s?){1,3})$",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(

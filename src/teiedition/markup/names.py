@@ -101,10 +101,11 @@ _WORD = _CAPITAL + _WORD_REST
 # after it is matched, so that a search looks only at the letters a pattern can begin with
 # (as quick a test as a search has) instead of looking behind at every position.
 _STARTS_WORD = r"(?<![\w.].)"
-# An initial: a capital, or a Russian letter that romanises as two ("Yu. V. Andropov")
-_INITIAL = r"(?:[A-Z]|Ch|Kh|Sh|Ts|Ya|Ye|Yo|Yu|Zh)\."
+# An initial: a capital, or a Russian letter that romanises as two ("Yu. V. Andropov"), or
+# a Hungarian one written with two ("B. Sz.", "Gy. Pásztor")
+_INITIAL = r"(?:[A-Z]|Ch|Kh|Sh|Ts|Ya|Ye|Yo|Yu|Zh|Cs|Gy|Ly|Ny|Sz|Ty|Zs)\."
 # The second letter of such an initial, looked behind at its first (matched before it)
-_INITIAL_SECOND_LETTER = r"(?:(?<=[CKSZ])h|(?<=T)s|(?<=Y)[aeou])"
+_INITIAL_SECOND_LETTER = r"(?:(?<=[CKSZ])h|(?<=T)s|(?<=Y)[aeou]|(?<=[CZ])s|(?<=[GLNT])y|(?<=S)z)"
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = rf"(?!C\.\s?[A-Z][a-z])(?:{_INITIAL}\s?){{1,3}}"
 # A name's last word is never a letter alone: "V.P. [the ambassador]" names nobody; nor
@@ -398,13 +399,13 @@ class DocumentNames:
                 if shape == "korean" and not _korean_given_names(match.group("name")):
                     continue  # "Kim Chaek Iron Works" names the works, not a person
                 name = _trim_name(match.group("name"), 1 if shape in {"title", "initials"} else 2)
-                if (
-                    name
-                    and not _ENDS_WITH_A_LETTER_ALONE.search(name)  # "V.P" is no name
-                    and not _ONLY_INITIALS.fullmatch(name)
-                ):
-                    start = match.start("name") + match.group("name").find(name)
-                    found.append(Mention(start, start + len(name), "unknown-person", None))
+                if not name or _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
+                    continue
+                start = match.start("name") + match.group("name").find(name)
+                end = start + len(name)
+                # initials alone, the last perhaps before its stop ("B. Sz.")
+                if not _ONLY_INITIALS.fullmatch(text, start, end + (text[end : end + 1] == ".")):
+                    found.append(Mention(start, end, "unknown-person", None))
         return found
 
     def _short(self, text: str, surnames: set[str] | None = None) -> list[Mention]:
