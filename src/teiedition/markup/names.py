@@ -101,11 +101,13 @@ _WORD = _CAPITAL + _WORD_REST
 # after it is matched, so that a search looks only at the letters a pattern can begin with
 # (as quick a test as a search has) instead of looking behind at every position.
 _STARTS_WORD = r"(?<![\w.].)"
-# An initial: a capital, or a Russian letter that romanises as two ("Yu. V. Andropov"), or
-# a Hungarian one written with two ("B. Sz.", "Gy. Pásztor")
-_INITIAL = r"(?:[A-Z]|Ch|Kh|Sh|Ts|Ya|Ye|Yo|Yu|Zh|Cs|Gy|Ly|Ny|Sz|Ty|Zs)\."
-# The second letter of such an initial, looked behind at its first (matched before it)
-_INITIAL_SECOND_LETTER = r"(?:(?<=[CKSZ])h|(?<=T)s|(?<=Y)[aeou]|(?<=[CZ])s|(?<=[GLNT])y|(?<=S)z)"
+# The second letter of an initial of two: a Russian letter that romanises as two ("Yu. V.
+# Andropov": Ch Kh Sh Zh Ts Ya Ye Yo Yu), a Hungarian one written with two ("B. Sz.", "Gy.
+# Pásztor": Cs Zs Gy Ly Ny Ty Sz). The letter is matched first and the pair then looked
+# behind at, so that after most capitals one test of a character fails it.
+_INITIAL_SECOND_LETTER = r"(?:[hsaeouyz](?<=[CKSZ]h|[CTZ]s|Y[aeou]|[GLNT]y|Sz))"
+# An initial: a capital, perhaps with such a second letter, and its stop
+_INITIAL = rf"[A-Z]{_INITIAL_SECOND_LETTER}?\."
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
 _INITIALS = rf"(?!C\.\s?[A-Z][a-z])(?:{_INITIAL}\s?){{1,3}}"
 # A name's last word is never a letter alone: "V.P. [the ambassador]" names nobody; nor
