@@ -30,8 +30,19 @@ def test_avprf_full_name_with_abbreviation_and_abbreviated_labels():
         "F. 0102, Op. 13, P. 72, Delo 5, Listy 165-192."
     )
     assert c.archive.archive.key == "avprf" and c.archive.abbreviation == "AVPRF"
-    assert parts(c)[:2] == [("fond", "0102"), ("opis", "13")]
+    # "P." after the opis is the papka
+    assert parts(c) == [("fond", "0102"), ("opis", "13"), ("papka", "72"), ("delo", "5")]
     assert c.loci[0].start == "165"
+
+
+@pytest.mark.parametrize("pages", ["p.16-42", "p. 16-42", "P. 16-42", "pp. 16-42"])
+def test_pages_in_a_russian_citation_and_elsewhere(pages):
+    for line in (
+        f"AVPRF, fond 0102, opis 19, papka 96, delo 6, {pages}",
+        f"PRC FMA 109-03343-05, {pages}",
+    ):
+        c = parse_source_line(line)
+        assert [(locus.unit, locus.start, locus.end) for locus in c.loci] == [("pages", "16", "42")]
 
 
 @pytest.mark.parametrize(

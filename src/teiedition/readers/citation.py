@@ -21,11 +21,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"opis|op\.", "opis"),
     (r"record", "opis"),  # Bulgarian опис, as the archive's translations give it
     (r"dans", "opis"),  # Mongolian данс, the inventory
-    (r"papka|pap\.", "papka"),
+    (r"papka|pap\.|(?-i:P\.)", "papka"),  # "P. 72", after the opis (else a page: _classify)
     (r"delo|d\.", "delo"),
     (r"file|a\.\s?e\.|kh/n", "file"),  # Mongolian х/н, the storage unit
     (r"listy|list|ll?\.|folios?|fols?\.|ff\.|karty|karta|k\.", "folios"),  # Polish karta
-    (r"pages|page|pp\.|khuu\.?|khuudas", "pages"),  # Mongolian хуудас
+    (r"pages|page|pp\.|p\.|khuu\.?|khuudas", "pages"),  # Mongolian хуудас; "p.16-42"
     (r"volume|vol\.|svazek|sv\.", "volume"),
     (r"department|dept\.|departament", "department"),
     (r"zespół|zesp\.|z\.", "zespol"),
@@ -106,12 +106,15 @@ def parse_source_line(text: str) -> SourceCitation:
     else:
         shelf_text = archive_text[citation.archive.end :]
     unlabelled = list(citation.archive.archive.unlabelled) if citation.archive else []
+    previous = ""  # the type of the part before
     for part in _split_parts(shelf_text):
-        piece = _classify(part, unlabelled, citation.archive is not None)
+        piece = _classify(part, unlabelled, citation.archive is not None, previous)
         if isinstance(piece, Locus):
             citation.loci.append(piece)
+            previous = piece.unit
         else:
             citation.shelfmark.append(piece)
+            previous = piece.type
     if credit_text:
         citation.credits, problems = parse_credits(credit_text)
         citation.problems += problems
@@ -133,12 +136,18 @@ def _split_parts(shelf_text: str) -> list[str]:
     return [part.strip(" .") for part in re.split(r"[,;]\s*", shelf_text) if part.strip(" .")]
 
 
-def _classify(part: str, unlabelled: list[str], known_archive: bool) -> ShelfmarkPart | Locus:
+def _classify(
+    part: str, unlabelled: list[str], known_archive: bool, previous: str
+) -> ShelfmarkPart | Locus:
+    """A part of a shelfmark, or the folios or pages; `previous` is the type of the part
+    before it (a Russian "P." after the opis is the papka: "Op. 13, P. 72")."""
     match = _LABEL_RE.match(part)
     if match:
         label = match.group("before") or match.group("after")
         value = (match.group("value") or match.group("value2")).strip()
         part_type = next(t for p, t in _LABELS if re.fullmatch(p, label, re.IGNORECASE))
+        if label == "P." and previous != "opis":
+            part_type = "pages"
         if part_type in _LOCUS_TYPES:
             return _locus(part, part_type, value)
         return ShelfmarkPart(part, part_type, value)
