@@ -100,6 +100,20 @@ def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank):
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("From the diary of the Mongolian ambassador in Pyongyang", "head"),
+        ("From the journal of V. P. Moskovsky", "head"),
+        ("From the Embassy of the USSR", "addressee"),
+        ("From PYONGYANG", "addressee"),
+    ],
+)
+def test_where_the_text_was_taken_from_is_no_sender(line, kind):
+    body = structure(fields(f"{line}\n\nOn 4 March he came."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [(kind, line)]
+
+
 def test_the_document_s_kind_under_the_office_is_its_heading():
     body = structure(fields("USSR EMBASSY IN THE DPRK\n\nJOURNAL\n\nI visited him."), 1963)
     assert [b.kind for b in body.opener] == ["issuer", "head"]

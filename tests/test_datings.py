@@ -109,6 +109,16 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
                 {"notBefore": "1961-06-01", "notAfter": "1961-08-31", "cert": "medium"},
             ),
         ),
+        (
+            "in the first half of 1963 the",
+            ("first half of 1963", {"notBefore": "1963-01-01", "notAfter": "1963-06-30"}),
+        ),
+        (
+            "in the fourth quarter of 1962 the",
+            ("fourth quarter of 1962", {"notBefore": "1962-10-01", "notAfter": "1962-12-31"}),
+        ),
+        ("in the 1950s the", ("1950s", {"notBefore": "1950", "notAfter": "1959"})),
+        ("in the 1960's the", ("1960's", {"notBefore": "1960", "notAfter": "1969"})),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),
         # a part of a month with no year: the year that puts it nearest the document
         (
@@ -146,6 +156,7 @@ def test_day_and_month_take_the_nearest_year():
         "they may come on 2 may",
         "August 0",
         "31 February",
+        "file No. 1950s/2",
     ],
 )
 def test_what_cannot_be_resolved_honestly_stays_unmarked(text):
@@ -309,6 +320,12 @@ def test_two_days_that_are_no_range_written_out_stay_apart(text):
     assert dates(text)[-1] == ("9 September", {"when": "1962-09-09", "cert": "medium"})
 
 
+def test_a_paragraph_in_capitals_has_its_dates():
+    assert dates("ON 29 OCTOBER THE AMBASSADOR INFORMED THE AMBASSADORS OF IT.") == [
+        ("29 OCTOBER", {"when": "1962-10-29", "cert": "medium"})
+    ]
+
+
 def times(text):
     p = element("p")
     mark_up(p, text, [datings.TimesOfDay()])
@@ -331,6 +348,12 @@ def times(text):
         ("11:30 - 1 p.m.", [("11:30", "11:30:00"), ("1 p.m.", "13:00:00")]),
         ("10–12 p.m.", [("10", "10:00:00"), ("12 p.m.", "12:00:00")]),
         ("10:00–11:00 a.m.", [("10:00", "10:00:00"), ("11:00 a.m.", "11:00:00")]),
+        # with a stop and its unit, on the 24-hour clock, also as a range's end
+        ("at 10.00 hrs. on 5 March", [("10.00 hrs", "10:00:00")]),
+        ("10.00–12.30 hrs", [("10.00", "10:00:00"), ("12.30 hrs", "12:30:00")]),
+        ("from 09.30 hours", [("09.30 hours", "09:30:00")]),
+        ("a 2.50 hours flight", []),  # as often how long as when
+        ("at 25.00 hrs", []),
         ("in 1962–4 p.m.", [("4 p.m.", "16:00:00")]),  # no hour of the clock before the dash
         # no clock: a ratio, a verse, a version, an hour past 12 with p.m., a longer number
         ("a ratio of 3:15", []),

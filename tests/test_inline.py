@@ -3,7 +3,7 @@
 import pytest
 from lxml import etree
 
-from teiedition.markup.inline import Break, Paragraph, fragment
+from teiedition.markup.inline import Break, Paragraph, fragment, ordinary_case
 from teiedition.markup.text import normalise, source_text
 
 
@@ -187,3 +187,19 @@ def test_a_number_right_after_a_word_or_a_stop_refers_to_a_note():
     assert refs == [("1", "noteAnchor", "#d-n1"), ("2", "noteAnchor", None)]
     assert el.find("{*}supplied").text == "3"  # after a space: supplied words, as before
     assert normalise(source_text(el)) == "to Pyongyang.[1] Then Kaesong[2] and [3] places."
+
+
+@pytest.mark.parametrize(
+    ("text", "cased"),
+    [
+        (
+            "ON 29 OCTOBER THE SOVIET AMBASSADOR MOSKOVSKY SAID “WE ARE BUSY”.",
+            "On 29 October The Soviet Ambassador Moskovsky Said “We Are Busy”.",
+        ),
+        ("TOP SECRET", None),  # a short line is read as it is
+        ("The Soviet ambassador Moskovsky informed the ambassadors of it.", None),
+        ("1963 – 1964 – 1965 – 1966 – 1967 – 1968 – 1969 – 1970", None),  # no letters
+    ],
+)
+def test_a_paragraph_in_capitals_is_read_in_the_ordinary_case(text, cased):
+    assert ordinary_case(text) == cased

@@ -123,6 +123,14 @@ def test_hungarian_initials_of_two_letters(index):
     ]
 
 
+def test_a_paragraph_in_capitals_names_only_the_registers_forms(index):
+    text = "THE KOREAN COMRADES HAD REFUSED IT. AMBASSADOR MOSKOVSKY TOLD KIM IL SUNG SO."
+    assert names_in(index, text) == [
+        ("persName", "MOSKOVSKY", "#moskovsky-vasily", None),
+        ("persName", "KIM IL SUNG", "#kim-il-sung", None),
+    ]  # no shape tells a name in capitals: "COMRADES HAD REFUSED" is none
+
+
 def test_initials_that_agree_with_the_forename(index):
     assert names_in(index, "V.P. Moskovsky came.")[0][1:3] == (
         "V.P. Moskovsky",

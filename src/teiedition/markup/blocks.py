@@ -159,7 +159,11 @@ _REFERENCE = re.compile(
 )
 # A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin")
 _ADDRESS_LINE = re.compile(r"^[A-Z][^.!?:;]{0,60}$")
-_ADDRESSEE = re.compile(r"^(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$")
+# "From PYONGYANG", "From: Embassy …"; not where the text was taken from ("From the diary of
+# the Mongolian ambassador …"), which heads it
+_ADDRESSEE = re.compile(
+    r"^(?!From\s+(?:the|an?)\s+[a-z])(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
+)
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
 _ISSUER = re.compile(

@@ -26,7 +26,7 @@ from lxml import etree
 
 from teiedition.dates import MONTHS, DateValue, parse_date
 from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
-from teiedition.markup.inline import Span
+from teiedition.markup.inline import Span, ordinary_case
 from teiedition.markup.tei import sub
 from teiedition.patterns import by_first_letter
 
@@ -96,7 +96,16 @@ _DAY_MONTH = re.compile(
     + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
 )
-_SEASON = re.compile(r"(?i:\b(?P<season>spring|summer|autumn|fall)\s+of\s+(?P<year>\d{4}))\b")
+# A part of a given year: "the summer of 1961", "the first half of 1963", "the fourth quarter
+# of 1962"
+_PART_OF_YEAR = re.compile(
+    r"(?i:\b(?P<part>spring|summer|autumn|fall|(?:first|second|third|fourth|last)\s+"
+    r"(?:half|quarter))\s+of\s+(?P<year>\d{4}))\b"
+)
+# A decade: "the 1950s", "the 1960's"
+_DECADE = re.compile(
+    rf"(?P<decade>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d)0['’]?s{_BOUNDARY_AFTER}"
+)
 _RELATIVE_YEAR = re.compile(
     r"\b(?P<phrase>(?i:this|last|next|the\s+coming|the\s+following|the\s+previous)"
     r"\s+year)\b"
@@ -155,7 +164,20 @@ def _day_word(text: str) -> bool:
 # a date found: its offsets in the text, its value, its @cert
 _Found = tuple[int, int, DateValue, str | None]
 _Needs = tuple[Callable[[str], bool], ...]  # all of them, or the finder finds nothing
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_PARTS_OF_YEAR = {  # first and last month
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "first half": (1, 6),
+    "second half": (7, 12),
+    "last half": (7, 12),
+    "first quarter": (1, 3),
+    "second quarter": (4, 6),
+    "third quarter": (7, 9),
+    "fourth quarter": (10, 12),
+    "last quarter": (10, 12),
+}
 _PARTS = {
     "mid": (11, 20),
     "early": (1, 10),
@@ -184,6 +206,7 @@ class DocumentDates:
         self.start, self.end = date.fromisoformat(start), date.fromisoformat(end)
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        text = ordinary_case(text) or text  # "29 OCTOBER" in a telegram set in capitals
         found: list[_Found] = []
         present: dict[Callable[[str], bool], bool] = {}  # each need looked for once
         for finder, needs in self.finders():
@@ -209,7 +232,7 @@ class DocumentDates:
         earlier finder's is kept."""
         return (
             (self._explicit, (_digit,)),
-            (self._season, (_digit, _of_year)),
+            (self._part_of_year, (_digit, _of_year)),
             (self._part_of_month, (_month,)),
             (self._relative_month, (_month,)),
             (self._rolling_year, (_year_word,)),
@@ -217,6 +240,7 @@ class DocumentDates:
             (self._next_day, (_day_word,)),
             (self._month_of_letter, (_digit, _letter_month_word)),
             (self._day_month, (_digit,)),
+            (self._decade, (_digit,)),
             (self._year, (_digit,)),
         )
 
@@ -237,16 +261,25 @@ class DocumentDates:
                 continue  # "1962-12" may be December: no date
             yield match.start(), match.end(), value, None
 
-    def _season(self, text: str) -> Iterator[_Found]:
-        for match in _SEASON.finditer(text):
-            first, last = _SEASONS[match["season"].lower()]
+    def _part_of_year(self, text: str) -> Iterator[_Found]:
+        for match in _PART_OF_YEAR.finditer(text):
+            months = _PARTS_OF_YEAR.get(" ".join(match["part"].lower().split()))
+            if months is None:
+                continue  # "the third half"
+            first, last = months
             year = int(match["year"])
             yield (
                 match.start(),
                 match.end(),
                 _range(match.group(0), date(year, first, 1), _month_end(year, last)),
-                "medium",
+                "medium" if " " not in match["part"] else None,  # a season's bounds are loose
             )
+
+    def _decade(self, text: str) -> Iterator[_Found]:
+        for match in _DECADE.finditer(text):
+            first = match["decade"] + "0"
+            value = DateValue(match.group(0), not_before=first, not_after=match["decade"] + "9")
+            yield match.start(), match.end(), value, None
 
     # --- anchored on the document's date -------------------------------------------------------
 
@@ -407,7 +440,10 @@ def _render(value: DateValue, cert: str | None) -> Callable[[etree._Element], et
 _TIME = re.compile(
     r"(?P<hour>[0-9](?<![\w.,:/-].)\d?)"
     r"(?:(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[apAP])\.?\s?[mM]\b\.?"
-    r"|(?<=[0-2]\d):(?P<minute24>[0-5]\d)(?![:.,]?\d)(?:\s?hours\b)?)"
+    r"|(?<=[0-2]\d):(?P<minute24>[0-5]\d)(?![:.,]?\d)(?:\s?hours\b)?"
+    # with a stop and the unit: "10.00 hrs", "9.30 hrs", "09.30 hours" (two digits of hour:
+    # "2.50 hours" is as often how long)
+    r"|[:.](?P<minute_hrs>[0-5]\d)\s?hrs\b|(?<=[0-2]\d)\.(?P<minute_hours>[0-5]\d)\s?hours\b)"
 )
 
 # An hour (and minutes) before a dash, the dash ending the search: a range's first time
@@ -432,11 +468,13 @@ class TimesOfDay:
                     continue
                 hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
             else:
-                minute = int(match["minute24"])
+                minute = int(match["minute24"] or match["minute_hrs"] or match["minute_hours"])
                 if hour > 23:
                     continue
-            if match["half"]:
-                found += _range_start(text, match.start(), hour * 60 + minute, found)
+            if match["half"] or match["minute_hrs"] or match["minute_hours"]:
+                found += _range_start(
+                    text, match.start(), hour * 60 + minute, found, twelve=bool(match["half"])
+                )
             when = f"{hour:02d}:{minute:02d}:00"
             found.append(
                 Span(match.start(), match.end(), _time(when), inner=match.span(), label="time")
@@ -444,18 +482,21 @@ class TimesOfDay:
         return found
 
 
-def _range_start(text: str, end: int, until: int, found: list[Span]) -> list[Span]:
+def _range_start(
+    text: str, end: int, until: int, found: list[Span], twelve: bool = True
+) -> list[Span]:
     """The time that begins a range whose end gives a.m. or p.m. ("3:00–4:10 p.m.",
-    "11:30–1 p.m."), ending at `end`: in the same half of the day as `until` (minutes past
-    midnight) if that is not later than it, else in the other; none if already marked."""
+    "11:30–1 p.m.") or its unit ("10.00–12.30 hrs"), ending at `end`. On the twelve-hour
+    clock, in the same half of the day as `until` (minutes past midnight) if that is not
+    later than it, else in the other; none if already marked."""
     match = _RANGE_START.search(text, max(0, end - 12), end)
     if match is None or any(span.start == match.start() for span in found):
         return []
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
-    if not 1 <= hour <= 12:
+    if not (1 <= hour <= 12 if twelve else hour <= 23):
         return []
-    same = hour % 12 + (until // 60 >= 12) * 12
-    when = same if same * 60 + minute <= until else (same + 12) % 24
+    same = hour % 12 + (until // 60 >= 12) * 12 if twelve else hour
+    when = same if not twelve or same * 60 + minute <= until else (same + 12) % 24
     span = match.span("time")
     return [Span(*span, _time(f"{when:02d}:{minute:02d}:00"), inner=span, label="time")]
 

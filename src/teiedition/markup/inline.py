@@ -322,6 +322,30 @@ def _quotation(style: str) -> Callable[[etree._Element], etree._Element]:
     return render
 
 
+# --- a paragraph set in capitals ---------------------------------------------------------
+
+_WORD_AND_REST = re.compile(r"(\w)(\S*)")
+_SMALL_LETTER = re.compile(r"[a-z]")  # found within a few characters in nearly every text
+
+
+def ordinary_case(text: str) -> str | None:
+    """A paragraph of running text set wholly in capitals, as some telegrams are ("ON 29
+    OCTOBER THE SOVIET AMBASSADOR MOSKOVSKY …"), with each word capitalised instead ("On 29
+    October The Soviet Ambassador Moskovsky …"), letter for letter at the same offsets, for
+    the annotators to read; None for any other text, and for a short line in capitals ("TOP
+    SECRET", "V. MOSKOVSKY"), which they read as it is."""
+    if (
+        len(text) < 40
+        or _SMALL_LETTER.search(text)
+        or text.count(" ") < 5
+        or text.upper() != text
+        or text.lower() == text
+    ):
+        return None
+    cased = _WORD_AND_REST.sub(lambda m: m[1] + m[2].lower(), text)
+    return cased if len(cased) == len(text) else None
+
+
 # --- assembly -------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from lxml import etree
 
 from teiedition.markup.blocks import OFFICE_AND_COLON, SIGNED
 from teiedition.markup.ids import ascii_fold, slug
-from teiedition.markup.inline import Span
+from teiedition.markup.inline import Span, ordinary_case
 from teiedition.markup.tei import sub
 from teiedition.patterns import by_first_character
 from teiedition.registers import NAME_ELEMENT, Entity, Registers
@@ -322,6 +322,8 @@ class DocumentNames:
     # --- the annotator interface ----------------------------------------------------------
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        if (cased := ordinary_case(text)) is not None:
+            return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
         taken = bytearray(len(text))  # the characters registered forms cover
         for r in registered:
@@ -364,6 +366,22 @@ class DocumentNames:
             if mention is not None:
                 mentions.append(mention)
                 reached = max(reached, mention.end)
+        return [self._span(mention, atoms) for mention in mentions]
+
+    def _in_capitals(self, text: str, cased: str, atoms: list[Span]) -> list[Span]:
+        """A paragraph set in capitals: only the registers' forms, as written ("USSR") or in
+        the ordinary case ("MOSKOVSKY" as "Moskovsky"). With every word capitalised, no shape
+        tells another name from other words ("THE KOREAN COMRADES HAD REFUSED")."""
+        found = sorted(
+            self._registered(text, atoms) + self._registered(cased, atoms),
+            key=lambda m: (m.start, -m.end),
+        )
+        mentions: list[Mention] = []
+        for candidate in found:
+            if mentions and candidate.start < mentions[-1].end:
+                continue
+            if (mention := self._resolve(candidate, cased)) is not None:
+                mentions.append(mention)
         return [self._span(mention, atoms) for mention in mentions]
 
     def place_ref(self, name: str) -> str | None:
