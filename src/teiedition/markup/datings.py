@@ -76,9 +76,10 @@ def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 # Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
 _EXPLICIT = [_searched(p) for p in EXPLICIT_PATTERNS[:-1]]
+# A year, a range of years ("1961-62") or a decade ("the 1950s", "the 1960's")
 _YEAR = re.compile(
     rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d)"
-    rf"(?:[-–](?P<last_year>(?:1[89]|20)\d\d|\d\d))?{_BOUNDARY_AFTER}"  # "1961-62"
+    rf"(?:[-–](?P<last_year>(?:1[89]|20)\d\d|\d\d)|(?<=0)(?P<decade>['’]?s))?{_BOUNDARY_AFTER}"
 )
 # "22 August", "August 22", and days of one month, "5-6 March", "March 5-6" (last day: to)
 _TO = r"(?:\s?[-–]\s?(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?)?"
@@ -101,10 +102,6 @@ _DAY_MONTH = re.compile(
 _PART_OF_YEAR = re.compile(
     r"(?i:\b(?P<part>spring|summer|autumn|fall|(?:first|second|third|fourth|last)\s+"
     r"(?:half|quarter))\s+of\s+(?P<year>\d{4}))\b"
-)
-# A decade: "the 1950s", "the 1960's"
-_DECADE = re.compile(
-    rf"(?P<decade>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d)0['’]?s{_BOUNDARY_AFTER}"
 )
 _RELATIVE_YEAR = re.compile(
     r"\b(?P<phrase>(?i:this|last|next|the\s+coming|the\s+following|the\s+previous)"
@@ -240,7 +237,6 @@ class DocumentDates:
             (self._next_day, (_day_word,)),
             (self._month_of_letter, (_digit, _letter_month_word)),
             (self._day_month, (_digit,)),
-            (self._decade, (_digit,)),
             (self._year, (_digit,)),
         )
 
@@ -255,7 +251,10 @@ class DocumentDates:
 
     def _year(self, text: str) -> Iterator[_Found]:
         for match in _YEAR.finditer(text):
-            if match["last_year"] is None:
+            if match["decade"]:
+                decade = match["year"][:3]
+                value = DateValue(match.group(0), not_before=decade + "0", not_after=decade + "9")
+            elif match["last_year"] is None:
                 value = DateValue(match.group(0), when=match["year"])
             elif (value := parse_date(match.group(0))) is None:
                 continue  # "1962-12" may be December: no date
@@ -274,12 +273,6 @@ class DocumentDates:
                 _range(match.group(0), date(year, first, 1), _month_end(year, last)),
                 "medium" if " " not in match["part"] else None,  # a season's bounds are loose
             )
-
-    def _decade(self, text: str) -> Iterator[_Found]:
-        for match in _DECADE.finditer(text):
-            first = match["decade"] + "0"
-            value = DateValue(match.group(0), not_before=first, not_after=match["decade"] + "9")
-            yield match.start(), match.end(), value, None
 
     # --- anchored on the document's date -------------------------------------------------------
 
