@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -215,6 +215,9 @@ DATE_PIECES = [
     "August-September 1962",
     "1961-62",
     "–1965",
+    "1950",
+    "s",
+    "'s",
     "5-6",
     "1",
     "x",
@@ -237,7 +240,7 @@ def test_looking_first_for_a_forms_first_character_finds_the_same_dates(text):
             m.span() for m in plain.finditer(text)
         ]
     year = re.compile(
-        r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?:[-–](?:(?:1[89]|20)\d\d|\d\d))?"
+        r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?:[-–](?:(?:1[89]|20)\d\d|\d\d)|(?<=0)'?s)?"
         r"(?![\w/-]|\.\d|,\d)"
     )
     assert [m.span() for m in datings._YEAR.finditer(text)] == [
@@ -263,6 +266,11 @@ PHRASE_PIECES = [
     "yeſterday",
     "the summer of 1961",
     "AUTUMN OF 1963",
+    "ſpring of 1962",
+    "the First Half of 1963",
+    "LAST QUARTER OF 1962",
+    "late June",
+    "xlast year",
     "on 22 August",
     "August 22nd",
     "1956",
@@ -274,6 +282,27 @@ PHRASE_PIECES = [
     ".",
     ",",
 ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=8).map("".join))
+@example("ſpring of 1962, xlast year and Last year, the First Half of 1963; YESTERDAY")
+def test_a_phrase_s_first_letters_looked_for_first_find_the_same_dates(text):
+    """Each phrase looks ahead for the letters it can begin with: the same matches as the
+    phrase without that look-ahead."""
+    for pattern in (
+        datings._PART_OF_YEAR,
+        datings._RELATIVE_YEAR,
+        datings._ROLLING_YEAR,
+        datings._RELATIVE_MONTH,
+        datings._PART_OF_MONTH,
+        datings._NEXT_DAY,
+    ):
+        assert pattern.pattern.startswith("(?=[")
+        plain = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
 
 
 @settings(max_examples=300, deadline=None)

@@ -127,7 +127,7 @@ _DISTRIBUTION = re.compile(
 # A postscript's mark: "P.S.", "PS:", "Postscript:", and after a signature "N.B." and "Note:"
 _PS = re.compile(r"^(?:P\.\s?S\.|PS:|Post-?script(?:um)?\b|N\.\s?B\.|Note:)", re.IGNORECASE)
 _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
-_TERMINAL = re.compile(r"[.!?:;…\"”»)\]]$")
+_TERMINAL = tuple('.!?:;…"”»)]')  # what a block that ends its sentence ends with
 _CLASSIFICATION = re.compile(
     r"^(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)\b.{0,40}$"
     r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$",
@@ -477,7 +477,7 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
         if (
             previous is not None
             and previous.kind == "p"
-            and not _TERMINAL.search(previous.text)
+            and not previous.text.endswith(_TERMINAL)
             and block.text[:1].islower()
             and not _LIST_MARKER.match(block.text)
         ):

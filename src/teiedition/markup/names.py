@@ -161,9 +161,12 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "slavic",
+        # The words are taken whole, never given back (a word's end is no name's), and the
+        # ending looked behind at, by its length: no backtracking letter by letter.
         re.compile(
-            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}{_WORD_REST}\s[A-Z][a-z]+(?:ov|ev|ova|eva|in|ina|"
-            r"sky|skii|skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk))(?![\w-])"
+            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}(?>{_WORD_REST})\s[A-Z][a-z]++"
+            r"(?:(?<=[a-z](?:ov|ev|in|uk))|(?<=[a-z](?:ova|eva|ina|sky|ski|ska|cki|cka|yuk))"
+            r"|(?<=[a-z](?:skii|skiy|enko|wicz|vich|czyk))))(?![\w-])"
         ),
     ),
 )
