@@ -86,6 +86,10 @@ _PRONOUN = re.compile(
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s){0,3}[A-Z][\w'’-]*\s\Z")
 _NAME_TOKENS = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*\Z")
+_QUERIED = re.compile(r"[\w'’.-]+ ?\Z")  # on this line: never across a break
+# How far before a bracket the patterns that end at it look: further than a name of four
+# words reaches, and not back to the paragraph's start, which each would scan at every bracket
+_LOOK_BACK = 120
 
 
 def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
@@ -93,7 +97,7 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
     for match in _BRACKET.finditer(text):
         content = match.group(1)
         start, end = match.span()
-        before = text[:start]
+        near = max(0, start - _LOOK_BACK)  # the patterns end at the bracket: \Z at `start`
         if not content.strip():
             continue
         if (reference := NOTE_REFERENCE.match(text, start)) and reference.end() == end:
@@ -101,19 +105,21 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
         elif _ELLIPSIS.match(content):
             spans.append(Span(start, end, _gap))
         elif content.strip() == "?":
-            word = re.search(r"[\w'’.-]+ ?\Z", before)  # on this line: never across a break
+            word = _QUERIED.search(text, near, start)
             if word:
                 queried = word.group(0).rstrip()
-                spans.append(Span(word.start(), end, _unclear(queried, before[word.start() :])))
+                spans.append(Span(word.start(), end, _unclear(queried, word.group(0))))
             else:
                 spans.append(Span(start, end, _editorial_note(content)))
-        elif before and before[-1].isalpha() and (word := _WORD_BEFORE.search(before)):
+        elif (
+            start and text[start - 1].isalpha() and (word := _WORD_BEFORE.search(text, near, start))
+        ):
             spans.append(Span(word.start(), end, _expansion(word.group(0), content)))
         elif EDITORIAL_REMARK.search(content) or _whole_sentence(text, start, end, content):
             spans.append(Span(start, end, _editorial_note(content)))
-        elif _PRONOUN.search(before):
+        elif _PRONOUN.search(text, near, start):
             spans.append(_supplied(start, end, "clarification"))
-        elif _is_alternative_name(before, content):
+        elif _is_alternative_name(text, near, start, content):
             spans.append(_supplied(start, end, "alternative-name"))
         else:
             spans.append(_supplied(start, end, "omitted-in-original"))
@@ -131,10 +137,11 @@ def _whole_sentence(text: str, start: int, end: int, content: str) -> bool:
     )
 
 
-def _is_alternative_name(before: str, content: str) -> bool:
+def _is_alternative_name(text: str, near: int, start: int, content: str) -> bool:
     """'Pak Seong-cheol [Pak Song Chol]', 'West Irian [West Papua]': a capitalised name just
-    before, a capitalised name inside, whose first word begins like a word of the name."""
-    name = _NAME_BEFORE.search(before)
+    before the bracket at `start`, a capitalised name inside, whose first word begins like a
+    word of the name."""
+    name = _NAME_BEFORE.search(text, near, start)
     if not name or not _NAME_TOKENS.fullmatch(content.strip()):
         return False
     initials = {token[0].lower() for token in name.group(0).split()}
