@@ -162,3 +162,12 @@ def test_seeds_are_byte_identical_to_the_shared_copies():
     assert sorted(p.name for p in shared.glob("*.txt")) == [p.name for p in SEEDS]
     for path in SEEDS:
         assert path.read_bytes() == (shared / path.name).read_bytes(), path.name
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_end_at_any_newline_and_keep_their_numbers(newline):
+    text = newline.join(seed("000").read_text("utf-8").split("\n"))
+    transcript = read_transcript_text(text, Path("x.txt"))
+    expected = read_transcript_text(seed("000").read_text("utf-8"), Path("x.txt"))
+    assert [(f.text, f.line) for f in transcript.body] == [(f.text, f.line) for f in expected.body]
+    assert transcript.title.line == expected.title.line

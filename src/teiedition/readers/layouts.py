@@ -30,7 +30,6 @@ _RIGHTS = re.compile(
 )
 # The first line of a copy of the archive's current site: a link for screen readers.
 _SKIP_LINK = "skip to content"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _RECORD_ID = re.compile(r"^\d{1,12}$")
 _ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?.*)?$")
 _CONTENTS_ENTRY = re.compile(
@@ -116,7 +115,7 @@ def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Tran
     # a form feed (a page break in PDF exports) is white space.
     lines = [
         Field(line.replace("\f", " ").rstrip(), number)
-        for number, line in enumerate(_LINE_BREAK.split(text), 1)
+        for number, line in enumerate(_lines(text), 1)
     ]
     nonblank = [line for line in lines if line.text.strip()]
     if not nonblank:
@@ -538,3 +537,11 @@ def _assemble(
         if citation.record_id:
             transcript.record_id = Field(citation.record_id, citation_field.line)  # type: ignore[union-attr]
     return transcript
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text whose lines end in "\r\n", "\r" or "\n" (str.splitlines would also
+    break at form feeds and other separators that a copied page keeps within a line)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
