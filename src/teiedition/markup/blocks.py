@@ -558,13 +558,19 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "addressee"
     elif _is_remark(text):
         block.kind = "remark"
-    elif _ISSUER.match(text.title() if text.isupper() else text):  # "USSR EMBASSY IN …"
+    elif _ISSUER.match(_in_title_case(text)):  # "USSR EMBASSY IN …"
         block.kind = "issuer"
     elif not is_last and _is_heading(text) and not _LABELLED.match(text):
         block.kind = "head"  # a form's field is none: "Participants: Comrade Moskovsky, …"
     else:
         return False
     return True
+
+
+def _in_title_case(text: str) -> str:
+    """A line in capitals as the patterns of offices read it: "USSR AMBASSADOR TO THE DPRK"
+    as "Ussr Ambassador To The Dprk"; any other line as it is."""
+    return text.title() if text.isupper() else text
 
 
 def _is_remark(text: str) -> bool:
@@ -644,12 +650,11 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             break
         # a lone surname signs only as the last line, or over the signer's office
         # ("Brodowski"; "Schneidewind" / "Counsellor")
-        # an office in capitals reads as in lower case ("USSR AMBASSADOR TO THE DPRK")
-        is_role = _ROLE_LINE.match(text.title() if text.isupper() else text) is not None
+        is_role = _ROLE_LINE.match(_in_title_case(text)) is not None
         lone_surname = roles_only and len(text) > 2 and not is_role
         if _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
             block.kind, has_name, roles_only = "signed", True, False
-        elif _ISSUER.match(text.title() if text.isupper() else text):
+        elif _ISSUER.match(_in_title_case(text)):
             # the office signs, as an embassy's cable does: "Chinese Embassy in the DPRK"
             block.kind, has_name, roles_only = "office", True, False
         elif is_role:
