@@ -11,6 +11,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from teiedition.markup.blocks import structure
+from teiedition.markup.inline import Break
 from teiedition.markup.text import normalise, reading_text, source_text
 
 JOURNAL = FIXTURES / "transcripts" / "page-soviet-journal.txt"
@@ -23,13 +24,24 @@ CZECH = FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt"
 
 @pytest.mark.parametrize("line", ["-2-", "- 2 -", "–2–", "[Page 2]", "[page 2]", "[p. 2]"])
 def test_a_page_number_line_is_a_page_break(line):
-    body = structure(fields(f"I met him.\n\nHe asked me to\n\n{line}\n\nsend wheat."), 1963)
+    body = structure(fields(f"I met him.\n\n{line}\n\nHe asked me to send wheat."), 1963)
     assert [(b.kind, b.page, b.text) for b in body.main] == [
         ("p", None, "I met him."),
-        ("p", None, "He asked me to"),
         ("page", "2", line),
-        ("p", None, "send wheat."),  # a page number is never joined to a sentence
+        ("p", None, "He asked me to send wheat."),
     ]
+
+
+@pytest.mark.parametrize("line", ["-2-", "[Page 2]"])
+def test_a_page_that_begins_inside_a_sentence_begins_inside_its_paragraph(line):
+    body = structure(fields(f"I met him.\n\nHe asked me to\n\n{line}\n\nsend wheat."), 1963)
+    _, sentence = body.main
+    assert sentence.text == f"He asked me to\n{line}\nsend wheat."
+    assert sentence.paragraph.breaks == [(len("He asked me to\n"), Break.PAGE)]
+    # a sentence that ends before the page, or one that the next page does not go on with,
+    # keeps its paragraph
+    body = structure(fields(f"I met him.\n\nHe asked me to\n\n{line}\n\nSend wheat."), 1963)
+    assert [b.kind for b in body.main] == ["p", "p", "page", "p"]
 
 
 @pytest.mark.parametrize("line", ["-2", "2-3", "[Page two]", "- 2 - 3 -", "[1]"])
@@ -45,7 +57,7 @@ def edition(tmp_path_factory):
 
 def test_tei_page_break_with_its_printed_number(edition):
     root = etree.parse(str(edition.documents_dir / f"{DOC}.xml")).getroot()
-    (pb,) = root.xpath("//tei:body//tei:pb", namespaces=NS)
+    pb, inside = root.xpath("//tei:body//tei:pb", namespaces=NS)
     assert pb.get("n") == "2" and pb.getparent().tag == f"{{{NS['tei']}}}div"
     fw = pb.getnext()
     assert (etree.QName(fw).localname, fw.get("type"), fw.text) == ("fw", "pageNum", "-2-")
@@ -55,22 +67,34 @@ def test_tei_page_break_with_its_printed_number(edition):
     # the printed number is the page's furniture: not in the text as read
     body = root.find("tei:text/tei:body", NS)
     assert "-2-" in source_text(body) and "-2-" not in reading_text(body)
+    # a page that begins inside a sentence begins inside its paragraph
+    assert inside.get("n") == "3" and etree.QName(inside.getparent()).localname == "p"
+    assert inside.getnext().get("type") == "pageNum" and inside.getnext().text == "[Page 3]"
+    paragraph = normalise(reading_text(inside.getparent()))
+    assert paragraph.startswith("Nam Il, Deputy Premier, invited me to lunch. Also present")
 
 
 def test_html_marks_where_the_original_s_page_begins(edition):
     page = lxml.html.fromstring(
         (edition.output_dir / "html" / "documents" / f"{DOC}.html").read_bytes()
     )
-    (marker,) = page.xpath("//main//*[contains(@class, 'page-break')]")
+    (marker,) = page.xpath("//main//*[@class = 'page-break']")
     assert marker.get("role") == "separator"
     assert marker.text_content() == marker.get("aria-label") == "page 2 of the original"
     assert "-2-" not in page.xpath("string(//main)")
+    # within the paragraph a page begins in: a marker in its line
+    (inline,) = page.xpath("//main//p[contains(@class, 'para')]/span[@class = 'page-break-inline']")
+    assert inline.text_content() == "[page 3 of the original]"
+    assert "[Page 3]" not in page.xpath("string(//main)")
 
 
 def test_pdf_prints_the_page_break(edition):
     pdf = edition.output_dir / "pdf" / "documents" / f"{DOC}.pdf"
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "[page 2 of the original]" in " ".join(text.split())
+    assert "invited me to [page 3 of the original] lunch." in " ".join(text.split())
+    # within the paragraph's lines, not a line of its own as between paragraphs
+    assert "[page 3 of the original]" not in [line.strip() for line in text.splitlines()]
 
 
 def test_tei_an_editorial_remark_opens_the_text_then_the_letterhead(edition):

@@ -116,6 +116,11 @@
     <p class="page-break" role="separator" aria-label="{te:page-label(.)}">{te:page-label(.)}</p>
   </xsl:template>
 
+  <!-- … or inside a sentence that runs on across it: a marker within the paragraph. -->
+  <xsl:template match="p//pb" mode="text">
+    <span class="page-break-inline">[{te:page-label(.)}]</span>
+  </xsl:template>
+
   <xsl:template match="fw[@type = 'pageNum']" mode="text"/>
 
   <xsl:template match="hi[@rend = 'superscript']" mode="text">

@@ -93,5 +93,9 @@
 
 </xsl:text>
   </xsl:template>
+  <!-- … or inside a sentence that runs on across it: the same words within the paragraph. -->
+  <xsl:template match="p//pb" mode="print">
+    <xsl:text>#text(size: 0.8em)[{te:typst('[' || te:page-label(.) || ']')}]</xsl:text>
+  </xsl:template>
   <xsl:template match="anchor" mode="print"/>
 </xsl:stylesheet>

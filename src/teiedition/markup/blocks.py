@@ -470,26 +470,51 @@ def _page_numbers(blocks: list[Block]) -> list[Block]:
 
 
 def _join_split_sentences(blocks: list[Block]) -> list[Block]:
-    """A block that stops mid-sentence and a next one that starts in lower case are one."""
+    """A block that stops mid-sentence and a next one that starts in lower case are one; so
+    are they with the original's page number between them ("… the delivery of" / "- 2 -" /
+    "the second turbine …"): the page begins inside the sentence."""
     joined: list[Block] = []
-    for block in blocks:
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
         previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.kind == "p"
-            and not previous.text.endswith(_TERMINAL)
-            and block.text[:1].islower()
-            and not _LIST_MARKER.match(block.text)
-        ):
-            paragraph = previous.paragraph
-            paragraph.text += "\n"
-            paragraph.breaks.append((len(paragraph.text), Break.PARAGRAPH))
-            offset = len(paragraph.text)
-            paragraph.breaks += [(offset + at, kind) for at, kind in block.paragraph.breaks]
-            paragraph.text += block.text
+        unfinished = (
+            previous is not None and previous.kind == "p" and not previous.text.endswith(_TERMINAL)
+        )
+        page_inside = (
+            unfinished
+            and block.kind == "page"
+            and index + 1 < len(blocks)
+            and _continues_sentence(blocks[index + 1])
+        )
+        if page_inside or (unfinished and _continues_sentence(block)):
+            paragraph = previous.paragraph  # type: ignore[union-attr]
+            if page_inside:  # the page's number, then the sentence goes on
+                _append(paragraph, block, Break.PAGE)
+                index += 1
+                paragraph.text += "\n"
+                _append(paragraph, blocks[index], None)
+            else:
+                _append(paragraph, block, Break.PARAGRAPH)
         else:
             joined.append(block)
+        index += 1
     return joined
+
+
+def _continues_sentence(block: Block) -> bool:
+    return block.kind == "p" and block.text[:1].islower() and not _LIST_MARKER.match(block.text)
+
+
+def _append(paragraph: Paragraph, block: Block, joint: Break | None) -> None:
+    """Append `block`'s text to `paragraph`: on a line of its own with `joint` marking where,
+    or, without, right after what `paragraph` ends with."""
+    if joint is not None:
+        paragraph.text += "\n"
+        paragraph.breaks.append((len(paragraph.text), joint))
+    offset = len(paragraph.text)
+    paragraph.breaks += [(offset + at, kind) for at, kind in block.paragraph.breaks]
+    paragraph.text += block.text
 
 
 def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int | None) -> bool:

@@ -38,6 +38,9 @@ class Break(StrEnum):
     LINE = "line"  # a stray line break inside a sentence
     PARAGRAPH = "paragraph"  # a sentence cut across a blank line
     ORDINAL = "ordinal"  # "22" / "nd": a superscript the scrape put on its own line
+    # the original's page begins inside a sentence: its number as printed ("- 2 -"), a line
+    # of its own, where the break is
+    PAGE = "page"
 
 
 class Span(NamedTuple):  # a tuple: made for every name and date of every paragraph
@@ -245,6 +248,10 @@ def _break_spans(paragraph: Paragraph) -> list[Span]:
             suffix = _ORDINAL.match(paragraph.text, offset)
             assert suffix, "an ordinal break is followed by its suffix"
             spans.append(Span(offset, suffix.end(), _superscript(suffix.group(0))))
+        elif kind is Break.PAGE:
+            end = paragraph.text.find("\n", offset)
+            printed = paragraph.text[offset : end if end >= 0 else len(paragraph.text)]
+            spans.append(Span(offset, offset + len(printed), _page_begins(printed)))
         else:
             spans.append(Span(offset, offset, _scrape_break(kind)))
     return spans
@@ -254,6 +261,16 @@ def _superscript(suffix: str) -> Callable[[etree._Element], None]:
     def render(parent: etree._Element) -> None:
         sub(parent, "lb", ed="scrape", **{"break": "no"})
         sub(parent, "hi", suffix, rend="superscript")
+
+    return render
+
+
+def _page_begins(printed: str) -> Callable[[etree._Element], None]:
+    """pb with the page's number, then the number as printed, as between paragraphs."""
+
+    def render(parent: etree._Element) -> None:
+        sub(parent, "pb", n=_PAGE_DIGITS.search(printed).group(0))  # type: ignore[union-attr]
+        sub(parent, "fw", printed, type="pageNum")
 
     return render
 
@@ -332,6 +349,7 @@ def _quotation(style: str) -> Callable[[etree._Element], etree._Element]:
 # --- a paragraph set in capitals ---------------------------------------------------------
 
 _WORD_AND_REST = re.compile(r"(\w)(\S*)")
+_PAGE_DIGITS = re.compile(r"\d+")  # a page's number in its printed line ("- 2 -")
 _SMALL_LETTER = re.compile(r"[a-z]")  # found within a few characters in nearly every text
 
 
