@@ -536,6 +536,22 @@ def test_lines_that_each_begin_with_a_label_are_lines_of_the_original(lines):
     ]
 
 
+def test_a_table_s_rows_set_apart_by_tabs_are_lines_of_the_original():
+    body = structure(
+        fields("He came.\n\nDeliveries (thousand tons):\nOil\t250\nCotton\t15\n\nHe left."), 1963
+    )
+    assert [(b.text, b.line) for b in body.main] == [
+        ("He came.", 1),
+        ("Deliveries (thousand tons):", 3),
+        ("Oil 250", 4),  # white space is normalised, the row kept
+        ("Cotton 15", 5),
+        ("He left.", 7),
+    ]
+    # a tab that indents a paragraph's first line sets no columns apart
+    body = structure(fields("He came.\n\n\tThe talks\nwent on."), 1963)
+    assert [b.text for b in body.main] == ["He came.", "The talks\nwent on."]
+
+
 @pytest.mark.parametrize(
     "text",
     [

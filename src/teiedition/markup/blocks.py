@@ -445,7 +445,9 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
         if not text:
             current = None
             continue
-        if current is None or _LIST_MARKER.match(text):
+        # a list item begins a block, and so does a table's row, its columns set apart by
+        # tabs ("Oil<TAB>250"): its line break is the original's
+        if current is None or _LIST_MARKER.match(text) or "\t" in line.text.strip():
             current = Block(Paragraph(text), line.line)
             blocks.append(current)
             continue
