@@ -819,3 +819,30 @@ def test_an_office_signs_as_an_embassy_s_cable_does():
     # a date alone signs nothing
     body = structure(fields("We will follow his activities.\n\n2 December 1963"), 1963)
     assert body.closer == []
+
+
+def test_a_letter_s_address_with_initials_and_its_signature_over_place_and_date():
+    address = (
+        "To the First Secretary of the CC CPSU,\nChairman of the USSR Council of Ministers,\n"
+        "Comrade N. S. Khrushchev"
+    )
+    body = structure(
+        fields(
+            f"{address}\n\nDear Nikita Sergeyevich!\n\nWe ask you for a credit.\n\n"
+            "With Communist greetings,\n\n"
+            "Chairman of the Cabinet of Ministers of the DPRK\nKim Il Sung\n\n"
+            "Pyongyang, 2 July 1963"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        *(("addressee", line) for line in address.split("\n")),
+        ("salute", "Dear Nikita Sergeyevich!"),
+    ]
+    assert [b.text for b in body.main] == ["We ask you for a credit."]
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("salute", "With Communist greetings,"),
+        ("office", "Chairman of the Cabinet of Ministers of the DPRK"),
+        ("signed", "Kim Il Sung"),
+        ("dateline", "Pyongyang, 2 July 1963"),
+    ]

@@ -157,8 +157,9 @@ _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad|Subject:|Concerning:)\s*(?:to)?"
     r"\s*:?\s*\S.{0,80}$"
 )
-# A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin")
-_ADDRESS_LINE = re.compile(r"^[A-Z][^.!?:;]{0,60}$")
+# A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin",
+# "Comrade N. S. Khrushchev": no stop but after an initial)
+_ADDRESS_LINE = re.compile(r"^[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){0,60}$")
 # "From PYONGYANG", "From: Embassy …"; not where the text was taken from ("From the diary of
 # the Mongolian ambassador …"), which heads it
 _ADDRESSEE = re.compile(
@@ -376,20 +377,31 @@ def _lines_of(block: Block) -> list[Block]:
 
 
 def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
-    """The blocks, the last one (before any notation in brackets) split into its lines when
-    each of them closes the text (a signature copied without blank lines: "Ambassador of the
-    USSR" / "(signed) V. Moskovsky")."""
+    """The blocks, the last one or two (before any notation in brackets) split into their
+    lines when each of them closes the text: a signature copied without blank lines
+    ("Ambassador of the USSR" / "(signed) V. Moskovsky"), perhaps over a place and date of
+    its own ("Chairman of the Cabinet …" / "Kim Il Sung", then "Pyongyang, 2 July 1963")."""
     end = len(blocks)
     while end > 1 and _is_remark(blocks[end - 1].text):
         end -= 1  # a notation after the signature
-    parts = _lines_of(blocks[end - 1]) if blocks else []
-    if len(parts) == 1:
-        parts = _date_and_signer(parts[0], anchor_year)
-    if len(parts) < 2:
-        return blocks
-    split = blocks[: end - 1] + parts + blocks[end:]
-    closing = len(parts) + len(blocks) - end
-    return split if _closer_count(split, anchor_year) >= closing else blocks
+    for count in (1, 2):
+        start = end - count
+        if start < 0:
+            break
+        parts = [part for block in blocks[start:end] for part in _lines_closing(block, anchor_year)]
+        if len(parts) == count:
+            continue  # no block of them has lines of its own
+        # on copies: the count gives blocks their kinds, and a trial may fail
+        split = [replace(b) for b in blocks[:start]] + parts + [replace(b) for b in blocks[end:]]
+        if _closer_count(split, anchor_year) >= len(parts) + len(blocks) - end:
+            return split
+    return blocks
+
+
+def _lines_closing(block: Block, anchor_year: int | None) -> list[Block]:
+    """A block's lines, or a telegram's last line as its date and its signer."""
+    parts = _lines_of(block)
+    return _date_and_signer(parts[0], anchor_year) if len(parts) == 1 else parts
 
 
 def _date_and_signer(block: Block, anchor_year: int | None) -> list[Block]:
