@@ -343,6 +343,8 @@ def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text(
         "/V. Moskovsky/",
         "/s/ V. Moskovsky",
         "gez. Schneidewind",  # German: signed
+        "Recorder: Wang Ziyi",  # who recorded the conversation
+        "Recorded by: First Secretary of the Embassy B. Pimenov",
     ],
 )
 def test_a_name_marked_as_signed_is_a_signature(line):

@@ -32,6 +32,13 @@ def test_a_paragraph_that_is_one_sentence_in_brackets_is_a_remark():
     assert xml("He left. [Then they ate.]").endswith("</supplied>")
 
 
+@pytest.mark.parametrize("remark", ["Laughs.", "Long pause.", "Applause!"])
+def test_what_happened_in_a_word_or_two_is_a_remark(remark):
+    assert xml(f"We will meet it. [{remark}]") == (
+        f'We will meet it. <note type="editorial" place="inline">{remark}</note>'
+    )
+
+
 def test_clarification_after_a_pronoun():
     assert xml("they [the Soviets] were") == (
         'they <supplied reason="clarification">the Soviets</supplied> were'
@@ -61,6 +68,8 @@ def test_editorial_remark_is_a_note():
         'applied mechanically <note type="editorial" place="inline">emphasis in the original'
         "</note> the"
     )
+    # what the translation was made from
+    assert xml("[Translation from the Korean]").startswith('<note type="editorial"')
     # what is written on the document: its notations
     assert xml('[Notation on the document: "To Cde. Khrushchev."]').startswith(
         '<note type="editorial" place="inline">Notation on the document: '

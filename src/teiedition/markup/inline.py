@@ -74,13 +74,17 @@ _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
 EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
-    r"translator|editor|original\b|note\b|notation|unclear|blank)|in the original"
+    r"translator|translation from|translated from|editor|original\b|note\b|notation|unclear|"
+    r"blank)|in the original"
     # signed at its end: "[… – translator's note]", "[… (ed.)]", "[… – Trans.]", or with
     # the translator's initials, "[in Moscow, in July 1963 – B. Sz.]"
     r"|(?:\s-|[–—(])\s*(?:(?:translator|editor)['’]?s?['’]?\s+note|ed|tr|transl?)\.?\)?\s*$"
     r"|(?:\s-|[–—])\s*(?-i:(?:[A-Z][a-z]?\.\s?){1,3})$",
     re.IGNORECASE,
 )
+# What happened, in a word or two of the translator's: "[Laughs.]", "[Applause.]", "[Long
+# pause.]" (a longer sentence in brackets within the text may be words the original lacks)
+_STAGE_DIRECTION = re.compile(r"[A-Z][a-z]+(?:\s[a-z]+)?[.!]")
 _PRONOUN = re.compile(
     r"\b(?:he|she|it|they|we|him|her|them|us|his|their|its|this|that|these|those|"
     r"the latter|the former|who|whom)\s?\Z",
@@ -118,7 +122,11 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             start and text[start - 1].isalpha() and (word := _WORD_BEFORE.search(text, near, start))
         ):
             spans.append(Span(word.start(), end, _expansion(word.group(0), content)))
-        elif EDITORIAL_REMARK.search(content) or _whole_sentence(text, start, end, content):
+        elif (
+            EDITORIAL_REMARK.search(content)
+            or _STAGE_DIRECTION.fullmatch(content)
+            or _whole_sentence(text, start, end, content)
+        ):
             spans.append(Span(start, end, _editorial_note(content)))
         elif _PRONOUN.search(text, near, start):
             spans.append(_supplied(start, end, "clarification"))
