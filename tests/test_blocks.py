@@ -343,6 +343,7 @@ def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text(
         "/V. Moskovsky/",
         "/s/ V. Moskovsky",
         "gez. Schneidewind",  # German: signed
+        "/-/ J. Siedlecki",  # Polish: signed
         "Recorder: Wang Ziyi",  # who recorded the conversation
         "Recorded by: First Secretary of the Embassy B. Pimenov",
     ],
@@ -848,3 +849,15 @@ def test_a_letter_s_address_with_initials_and_its_signature_over_place_and_date(
         ("signed", "Kim Il Sung"),
         ("dateline", "Pyongyang, 2 July 1963"),
     ]
+
+
+def test_a_polish_dateline_with_its_year_mark():
+    body = structure(fields("Pyongyang, 5.III.1963 r.\n\nSecret\n\nOn 4 March he came."), 1963)
+    assert [(b.kind, b.place) for b in body.opener] == [
+        ("dateline", "Pyongyang"),
+        ("classification", None),
+    ]
+    assert body.opener[0].date.when == "1963-03-05"
+    # the mark stays in the dateline, after the date
+    (dateline,) = build_text(body, "d", "en").iter("{*}dateline")
+    assert dateline[-1].text == "5.III.1963" and dateline[-1].tail == " r."

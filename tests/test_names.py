@@ -131,6 +131,13 @@ def test_a_paragraph_in_capitals_names_only_the_registers_forms(index):
     ]  # no shape tells a name in capitals: "COMRADES HAD REFUSED" is none
 
 
+def test_an_initial_in_the_polish_transliteration_agrees(index):
+    # "W." is the Polish and German V. of Vasily, as "Moskowski" is Moskovsky
+    assert names_in(index, "tow. W. Moskowski said so.") == [
+        ("persName", "W. Moskowski", "#moskovsky-vasily", None)
+    ]
+
+
 def test_initials_that_agree_with_the_forename(index):
     assert names_in(index, "V.P. Moskovsky came.")[0][1:3] == (
         "V.P. Moskovsky",

@@ -197,7 +197,11 @@ _VALEDICTION = re.compile(
 )
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60}[,!]$")
 _DATE_FIELD = re.compile(r"^Dated?\s?:\s*(?P<date>\S.*)$")
-_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+)$")
+# a place and a date ("Pyongyang, 14 August 1962"), the date perhaps with the Polish "r."
+# (roku, "of the year") after it: "Pyongyang, 5.III.1963 r."
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+?)(?:\s+r\.)?$"
+)
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
 # ("ambassador" in lower case too, as Hungarian reports sign)
 _ROLE = (
@@ -205,11 +209,12 @@ _ROLE = (
     r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy)\b"
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
-# signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY",
+# signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
+# "/-/ J. Siedlecki",
 # German "gez. Schneidewind", "V. Moskovsky (signed)"), or as who recorded the conversation
 # ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi"), perhaps after the signer's office and a
 # colon ("Ambassador: /signed/ G. Bogdanov").
-SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss]/|gez\.|Recorded\s+by|Recorder)"
+SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|gez\.|Recorded\s+by|Recorder)"
 # the signer's office before the name, after the mark: "Recorded by: First Secretary of the
 # Embassy B. Pimenov"
 _OFFICE_BEFORE_NAME = rf"(?:{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,6}}?\s+)"

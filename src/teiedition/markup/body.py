@@ -120,6 +120,8 @@ class _Builder:
                     dateline, block.text[len(block.place) : block.text.index(block.date.text)]
                 )
             sub(dateline, "date", block.date.text, **block.date.attributes())
+            at = block.text.index(block.date.text) + len(block.date.text)
+            append_text(dateline, block.text[at:])  # what follows the date: "r."
             return
         if block.kind == "remark":  # its brackets make it a note of the opener's own
             mark_up(parent, block.paragraph, (), self.notes)

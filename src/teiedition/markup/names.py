@@ -620,11 +620,25 @@ def _alternative_end(text: str, end: int, atoms: list[Span]) -> int:
     return end
 
 
+# Letters a Russian name's initial is written with in the Polish, Czech and German
+# transliterations ("W. Moskowski" for V. Moskovsky, "J. Andropow" for Yu. Andropov), as the
+# English transliteration writes them
+_TRANSLITERATED_INITIAL = str.maketrans("wj", "vy")
+
+
 def _initials_agree(initials: str, forename: str) -> bool:
-    """Whether initials ("V.P.", "Yu.") or a forename's first word could be the forename's:
-    the first initial begins it; of a word, its first letter."""
+    """Whether initials ("V.P.", "Yu.", "W.") or a forename's first word could be the
+    forename's: the first initial begins it, in any of the transliterations; of a word, its
+    first letter."""
     first = initials.split(".", 1)[0] if "." in initials else initials[:1]
-    return not forename or fold(forename).startswith(fold(first))
+    if not forename:
+        return True
+    name, initial = fold(forename), fold(first)
+    return name.startswith(initial) or (
+        len(initial) == 1
+        and name[:1].translate(_TRANSLITERATED_INITIAL)
+        == initial.translate(_TRANSLITERATED_INITIAL)
+    )
 
 
 # One syllable of Korean in roman letters (McCune-Reischauer, the Revised Romanisation, the
