@@ -229,6 +229,18 @@ def test_cli_convert_exit_codes_and_messages(tmp_path):
     assert runner.invoke(main, ["convert", "--no-such-option"]).exit_code == 2
 
 
+def test_cli_build_with_a_bad_transcript_converts_the_others_and_publishes_nothing(tmp_path):
+    config = make_edition(tmp_path / "edition", SEEDS[0])
+    bad = write(config.root / "seeds", "bad.txt", b"")
+    result = CliRunner().invoke(main, ["--config", str(config.root / "edition.toml"), "build"])
+    assert result.exit_code == 1
+    assert f"{bad}: error: empty file" in result.output
+    assert "converted 1 of 2 transcripts" in result.output
+    assert "the edition was not published: fix the errors above" in result.output
+    assert len(list(config.documents_dir.glob("*.xml"))) == 1
+    assert not (config.root / "output" / "html").exists()
+
+
 def test_cli_reports_a_broken_config(tmp_path):
     config = write(tmp_path, "edition.toml", b"[edition]\ntitle = \n")
     result = CliRunner().invoke(main, ["--config", str(config), "build"])

@@ -232,6 +232,9 @@ def _finish(report: pipeline.Report, out_dir: Path, quiet: bool = False) -> None
             say("the edition is not valid: nothing was published", err=True)
     for problem in report.ids:
         say(f"ids: error: {problem}", err=True)
+    if report.validation is not None and report.validation.ok and not report.ok:
+        # a transcript that could not be read, or ids that would break a citation
+        say("the edition was not published: fix the errors above and build again", err=True)
     if report.exports:
         folder = os.path.commonpath([str(p) for p in report.exports])
         say(f"exports: {len(report.exports)} files in {folder}")
