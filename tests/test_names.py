@@ -117,10 +117,15 @@ def test_initials_alone_are_no_name(index, text):
     assert names_in(index, text) == []
 
 
-def test_hungarian_initials_of_two_letters(index):
-    assert names_in(index, "Comrade Gy. Pásztor came.") == [
-        ("persName", "Gy. Pásztor", "#pasztor-gy", None)
-    ]
+@pytest.mark.parametrize(
+    ("text", "name", "ref"),
+    [
+        ("Comrade Gy. Pásztor came.", "Gy. Pásztor", "#pasztor-gy"),  # Hungarian
+        ("Comrade Gh. Gheorghiu-Dej came.", "Gh. Gheorghiu-Dej", "#gheorghiu-dej-gh"),  # Romanian
+    ],
+)
+def test_initials_of_two_letters_in_other_languages(index, text, name, ref):
+    assert names_in(index, text) == [("persName", name, ref, None)]
 
 
 def test_a_paragraph_in_capitals_names_only_the_registers_forms(index):
@@ -632,7 +637,7 @@ _NAME_PIECES = (
     "Kim Pak Ri Il Song Sung V. P. C. Moskovsky Ivanov Pavel Ér xKim a . ’ - Jo’s Chol-ho "
     "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
-    "Sz. Gy."
+    "Sz. Gy. Gh. Gheorghiu-Dej"
 )
 
 

@@ -103,9 +103,10 @@ _WORD = _CAPITAL + _WORD_REST
 _STARTS_WORD = r"(?<![\w.].)"
 # The second letter of an initial of two: a Russian letter that romanises as two ("Yu. V.
 # Andropov": Ch Kh Sh Zh Ts Ya Ye Yo Yu), a Hungarian one written with two ("B. Sz.", "Gy.
-# Pásztor": Cs Zs Gy Ly Ny Ty Sz). The letter is matched first and the pair then looked
-# behind at, so that after most capitals one test of a character fails it.
-_INITIAL_SECOND_LETTER = r"(?:[hsaeouyz](?<=[CKSZ]h|[CTZ]s|Y[aeou]|[GLNT]y|Sz))"
+# Pásztor": Cs Zs Gy Ly Ny Ty Sz), the Romanian Gh ("Gh. Gheorghiu-Dej"). The letter is
+# matched first and the pair then looked behind at, so that after most capitals one test of
+# a character fails it.
+_INITIAL_SECOND_LETTER = r"(?:[hsaeouyz](?<=[CGKSZ]h|[CTZ]s|Y[aeou]|[GLNT]y|Sz))"
 # An initial: a capital, perhaps with such a second letter, and its stop
 _INITIAL = rf"[A-Z]{_INITIAL_SECOND_LETTER}?\."
 # Initials; a lone "C." before a name is the texts' "Comrade" ("C. Khrushchev").
