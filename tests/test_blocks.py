@@ -493,6 +493,27 @@ def test_numbered_sections_from_i_in_order():
     assert [n.text for n in second.content] == ["Two.", "Three."]
 
 
+def test_a_section_s_title_on_a_line_of_its_own_under_its_number_is_its_heading():
+    body = structure(
+        fields("Before.\n\nI.\n\nEconomic questions\n\nOil.\n\nII.\n\nHe said so.\n\nMore."),
+        1963,
+    )
+    _, first, second = body.main
+    assert [(n.kind, n.text) for n in first.content] == [
+        ("head", "Economic questions"),
+        ("p", "Oil."),
+    ]
+    # a sentence under the number is no title
+    assert [n.kind for n in second.content] == ["p", "p"]
+    text = build_text(body, "d", "en")
+    (section,) = [div for div in text.iter("{*}div") if div.get("n") == "I"]
+    assert [(e.tag.split("}")[1], e.text) for e in section] == [
+        ("head", "I."),
+        ("head", "Economic questions"),
+        ("p", "Oil."),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

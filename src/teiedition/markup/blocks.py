@@ -314,7 +314,10 @@ def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
     for (start, number), end in zip(starts, ends, strict=True):
         head = blocks[start]
         head.kind = "head"
-        result.append(SectionNode(number, head, _lists(blocks[start + 1 : end])))
+        content = blocks[start + 1 : end]
+        if head.text == f"{number}." and content and _is_heading(content[0].text):
+            content[0].kind = "head"  # its title on a line of its own: "I." / "Trade"
+        result.append(SectionNode(number, head, _lists(content)))
     return result
 
 

@@ -149,6 +149,8 @@ class _Builder:
             list_el = sub(parent, "list", type=node.kind)
             for item in node.items:
                 self.item(list_el, item)
+        elif node.kind == "head":  # a section's title under its number
+            self.heading(parent, node)
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
             sub(parent, "pb", n=node.page or "")
