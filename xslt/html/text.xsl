@@ -127,6 +127,11 @@
     <sup><xsl:apply-templates mode="text"/></sup>
   </xsl:template>
 
+  <!-- Words in another script: their language, for the browser's fonts and a screen reader. -->
+  <xsl:template match="foreign" mode="text">
+    <span lang="{@xml:lang}"><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
+
   <xsl:template match="hi" mode="text">
     <span class="hi {@rend}"><xsl:apply-templates mode="text"/></span>
   </xsl:template>

@@ -14,6 +14,7 @@ from teiedition.markup.header import Facts, build_header, original_language, pag
 from teiedition.markup.ids import document_id
 from teiedition.markup.inline import Annotator
 from teiedition.markup.names import DocumentNames, NameIndex
+from teiedition.markup.scripts import ForeignScripts
 from teiedition.markup.tei import XML_ID, XML_LANG, element
 from teiedition.readers.citation import parse_source_line
 from teiedition.readers.transcript import Transcript
@@ -75,7 +76,7 @@ def build_document(
     annotators: list[Annotator] = (
         [DocumentNames(names, facts.doc_id, body.speakers)] if names else []
     )
-    annotators += [DocumentDates(creation), TimesOfDay()]
+    annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
     text = build_text(body, facts.doc_id, "en", annotators)
     if names:
         pointed = {ref[1:] for ref in text.xpath(".//@ref") if ref.startswith("#")}
