@@ -53,6 +53,13 @@ def test_a_russian_record_s_foreign_words_in_its_tei_and_html(config, tmp_path):
         ("자력갱생", "ko"),
         ("хозрасчёт", "ru"),  # the original is Russian
     ]
+    # the header lists the languages, the original's once
+    usage = xpath(tree, "//tei:profileDesc/tei:langUsage/tei:language")
+    assert [(u.get("ident"), u.text) for u in usage[2:]] == [
+        ("ko", "Korean (words quoted in their own script)"),
+        ("und-Hani", "Undetermined, in Han characters (words quoted in their own script)"),
+    ]
+    assert [u.get("ident") for u in usage[:2]] == ["en", "ru"]
     # the HTML tells the browser their language
     path = tmp_path / "doc.xml"
     path.write_bytes(serialise_tei(tree))

@@ -15,7 +15,7 @@ from teiedition.markup.ids import document_id
 from teiedition.markup.inline import Annotator
 from teiedition.markup.names import DocumentNames, NameIndex
 from teiedition.markup.scripts import ForeignScripts
-from teiedition.markup.tei import XML_ID, XML_LANG, element
+from teiedition.markup.tei import XML_ID, XML_LANG, element, tei
 from teiedition.readers.citation import parse_source_line
 from teiedition.readers.transcript import Transcript
 
@@ -76,8 +76,10 @@ def build_document(
     annotators: list[Annotator] = (
         [DocumentNames(names, facts.doc_id, body.speakers)] if names else []
     )
-    annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
+    scripts = ForeignScripts(language.code)
+    annotators += [DocumentDates(creation), TimesOfDay(), scripts]
     text = build_text(body, facts.doc_id, "en", annotators)
+    scripts.declare(root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('langUsage')}"))
     if names:
         pointed = {ref[1:] for ref in text.xpath(".//@ref") if ref.startswith("#")}
         stand_off = names.registers.stand_off(pointed)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from teiedition.languages import name_for
 from teiedition.markup.inline import Span
 from teiedition.markup.tei import XML_LANG, sub
 
@@ -27,6 +28,7 @@ _SCRIPTS: tuple[tuple[str, str | None, str, frozenset[str]], ...] = (
     ("\u0400-\u04ff", None, "Cyrl", frozenset({"ru", "bg", "uk", "sr", "mn", "be", "mk"})),
     ("\u0370-\u03ff", "el", "Grek", frozenset()),
 )
+_SCRIPT_NAMES = {"Cyrl": "Cyrillic", "Hani": "Han characters"}
 _ANY = re.compile("[" + "".join(letters for letters, *_ in _SCRIPTS) + "]")
 # a run of one script's letters, words of it joined by a space or a hyphen
 _RUNS = tuple(
@@ -41,6 +43,7 @@ class ForeignScripts:
 
     def __init__(self, original: str) -> None:
         self.original = original
+        self.languages: dict[str, None] = {}  # those given, in the order first met
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         # nearly every paragraph has none: most are ASCII, which is quicker told
@@ -52,7 +55,23 @@ class ForeignScripts:
                 language = self.original if self.original in written else f"und-{code}"
             for match in pattern.finditer(text):
                 found.append(Span(*match.span(), _foreign(language), inner=match.span()))
+                self.languages[language] = None
         return sorted(found, key=lambda span: span.start)
+
+    def declare(self, lang_usage: etree._Element) -> None:
+        """List in the header's `langUsage` the languages given that it does not list."""
+        listed = {language.get("ident") for language in lang_usage}
+        for code in self.languages:
+            if code not in listed:
+                language, _, script = code.partition("-")
+                name = (
+                    name_for(language)
+                    if not script
+                    else f"Undetermined, in {_SCRIPT_NAMES[script]}"
+                )
+                sub(
+                    lang_usage, "language", f"{name} (words quoted in their own script)", ident=code
+                )
 
 
 def _foreign(language: str) -> Callable[[etree._Element], etree._Element]:
