@@ -55,9 +55,9 @@ def test_a_russian_record_s_foreign_words_in_its_tei_and_html(config, tmp_path):
     ]
     # the header lists the languages, the original's once
     usage = xpath(tree, "//tei:profileDesc/tei:langUsage/tei:language")
-    assert [(u.get("ident"), u.text) for u in usage[2:]] == [
-        ("ko", "Korean (words quoted in their own script)"),
+    assert [(u.get("ident"), u.text) for u in usage[2:]] == [  # in the order of the text
         ("und-Hani", "Undetermined, in Han characters (words quoted in their own script)"),
+        ("ko", "Korean (words quoted in their own script)"),
     ]
     assert [u.get("ident") for u in usage[:2]] == ["en", "ru"]
     # the HTML tells the browser their language

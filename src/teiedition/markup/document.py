@@ -14,7 +14,7 @@ from teiedition.markup.header import Facts, build_header, original_language, pag
 from teiedition.markup.ids import document_id
 from teiedition.markup.inline import Annotator
 from teiedition.markup.names import DocumentNames, NameIndex
-from teiedition.markup.scripts import ForeignScripts
+from teiedition.markup.scripts import ForeignScripts, declare_languages
 from teiedition.markup.tei import XML_ID, XML_LANG, element, tei
 from teiedition.readers.citation import parse_source_line
 from teiedition.readers.transcript import Transcript
@@ -76,10 +76,11 @@ def build_document(
     annotators: list[Annotator] = (
         [DocumentNames(names, facts.doc_id, body.speakers)] if names else []
     )
-    scripts = ForeignScripts(language.code)
-    annotators += [DocumentDates(creation), TimesOfDay(), scripts]
+    annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
     text = build_text(body, facts.doc_id, "en", annotators)
-    scripts.declare(root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('langUsage')}"))
+    declare_languages(
+        root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('langUsage')}"), text
+    )
     if names:
         pointed = {ref[1:] for ref in text.xpath(".//@ref") if ref.startswith("#")}
         stand_off = names.registers.stand_off(pointed)

@@ -17,7 +17,7 @@ from lxml import etree
 
 from teiedition.languages import name_for
 from teiedition.markup.inline import Span
-from teiedition.markup.tei import XML_LANG, sub
+from teiedition.markup.tei import XML_LANG, sub, tei
 
 # Each script: its letters, the language it alone writes (None: several), its ISO 15924 code
 # and, for those of several, the languages of the original written in it
@@ -43,7 +43,6 @@ class ForeignScripts:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.languages: dict[str, None] = {}  # those given, in the order first met
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         # nearly every paragraph has none: most are ASCII, which is quicker told
@@ -55,23 +54,21 @@ class ForeignScripts:
                 language = self.original if self.original in written else f"und-{code}"
             for match in pattern.finditer(text):
                 found.append(Span(*match.span(), _foreign(language), inner=match.span()))
-                self.languages[language] = None
         return sorted(found, key=lambda span: span.start)
 
-    def declare(self, lang_usage: etree._Element) -> None:
-        """List in the header's `langUsage` the languages given that it does not list."""
-        listed = {language.get("ident") for language in lang_usage}
-        for code in self.languages:
-            if code not in listed:
-                language, _, script = code.partition("-")
-                name = (
-                    name_for(language)
-                    if not script
-                    else f"Undetermined, in {_SCRIPT_NAMES[script]}"
-                )
-                sub(
-                    lang_usage, "language", f"{name} (words quoted in their own script)", ident=code
-                )
+
+def declare_languages(lang_usage: etree._Element, text: etree._Element) -> None:
+    """List in the header's `langUsage` the languages of `text`'s `foreign` words that it
+    does not list, in the order first met."""
+    listed = {language.get("ident") for language in lang_usage}
+    for word in text.iter(tei("foreign")):
+        code = word.get(XML_LANG, "")
+        if code in listed:
+            continue
+        listed.add(code)
+        language, _, script = code.partition("-")
+        name = name_for(language) if not script else f"Undetermined, in {_SCRIPT_NAMES[script]}"
+        sub(lang_usage, "language", f"{name} (words quoted in their own script)", ident=code)
 
 
 def _foreign(language: str) -> Callable[[etree._Element], etree._Element]:
