@@ -210,15 +210,16 @@ _ROLE = (
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
-# "/-/ J. Siedlecki",
-# German "gez. Schneidewind", "V. Moskovsky (signed)"), or as who recorded the conversation
-# ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi"), perhaps after the signer's office and a
-# colon ("Ambassador: /signed/ G. Bogdanov").
+# "/-/ J. Siedlecki", German "gez. Schneidewind", "V. Moskovsky (signed)"), or as who
+# recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi"), perhaps after
+# the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|gez\.|Recorded\s+by|Recorder)"
-# the signer's office before the name, after the mark: "Recorded by: First Secretary of the
-# Embassy B. Pimenov"
-_OFFICE_BEFORE_NAME = rf"(?:{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,6}}?\s+)"
-OFFICE_AND_COLON = rf"{_ROLE}(?:\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)){{0,8}}:\s*"
+# The signer's office: a role and the words that name its place ("Ambassador of the PRB in
+# the DPRK"), before a colon, or after the mark and before the name ("Recorded by: First
+# Secretary of the Embassy B. Pimenov")
+_OFFICE_WORD = r"\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)"
+_OFFICE_BEFORE_NAME = rf"(?:{_ROLE}(?:{_OFFICE_WORD}){{0,6}}?\s+)"
+OFFICE_AND_COLON = rf"{_ROLE}(?:{_OFFICE_WORD}){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*{_OFFICE_BEFORE_NAME}?)?"
     rf"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}[A-ZÀ-ÖØ-Þ][\w'’-]*[)/]?(?:\s+{SIGNED})?$"

@@ -106,9 +106,8 @@ class _Builder:
         if block.kind == "dateline":
             dateline = sub(parent, "dateline")
             assert block.date is not None
-            if not block.place:  # its label, if any: "Date: 30.X.1963"
-                append_text(dateline, block.text[: block.text.index(block.date.text)])
-            else:
+            at = block.text.index(block.date.text)
+            if block.place:
                 place = sub(dateline, "placeName", block.place)
                 ref = next(
                     (a.place_ref(block.place) for a in self.annotators if hasattr(a, "place_ref")),
@@ -116,12 +115,11 @@ class _Builder:
                 )
                 if ref:
                     place.set("ref", f"#{ref}")
-                append_text(
-                    dateline, block.text[len(block.place) : block.text.index(block.date.text)]
-                )
+            # what stands between the place (or the line's start: "Date: ") and the date,
+            # and what follows the date ("r.")
+            append_text(dateline, block.text[len(block.place or "") : at])
             sub(dateline, "date", block.date.text, **block.date.attributes())
-            at = block.text.index(block.date.text) + len(block.date.text)
-            append_text(dateline, block.text[at:])  # what follows the date: "r."
+            append_text(dateline, block.text[at + len(block.date.text) :])
             return
         if block.kind == "remark":  # its brackets make it a note of the opener's own
             mark_up(parent, block.paragraph, (), self.notes)

@@ -635,11 +635,11 @@ def _initials_agree(initials: str, forename: str) -> bool:
     if not forename:
         return True
     name, initial = fold(forename), fold(first)
-    return name.startswith(initial) or (
-        len(initial) == 1
-        and name[:1].translate(_TRANSLITERATED_INITIAL)
-        == initial.translate(_TRANSLITERATED_INITIAL)
-    )
+    if len(initial) == 1:  # a letter of one, in any of the transliterations
+        return name[:1].translate(_TRANSLITERATED_INITIAL) == initial.translate(
+            _TRANSLITERATED_INITIAL
+        )
+    return name.startswith(initial)
 
 
 # One syllable of Korean in roman letters (McCune-Reischauer, the Revised Romanisation, the
