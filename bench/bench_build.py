@@ -9,7 +9,10 @@ stage's process and of the largest of its workers) is its own: convert, validate
 (which the HTML edition links), HTML pages, search index, PDF. Then, each in a fresh process
 with nothing else running, the rates the targets name: document pages of one process, and one
 volume laid out (best and median of three runs). The floor is lxml parsing and serialising the
-same TEI in one process.
+same TEI in one process; each of those runs measures it again just before, in its own process,
+and `teiedition validate` takes turns with jing (where installed) as whole processes, so that
+the issue's targets can be set against their references at the same moment of this VM, whose
+speed changes from one minute to the next (the table "Targets").
 Then the incremental cases on the built edition: a rebuild with nothing changed, and a
 rebuild after one transcript is edited (its PDF volume's new layout reported apart).
 
@@ -100,7 +103,11 @@ def run_stage(root: Path, stage: str, jobs: int) -> dict:
         figures["volume pages"] = report.pages
         figures["volume seconds"] = report.volume_seconds
         figures["volumes"] = sum(1 for f in report.files if f.parent.name == "pdf")
-    elif stage == "convert-alone":
+    elif stage.endswith("-alone"):
+        # the floor at this moment, beside the rate it is set against: this VM's speed
+        # changes from one minute to the next
+        figures["floor per second"] = [floor(root, passes=1)["per second"]]
+    if stage == "convert-alone":
         figures.update(convert_alone(root, jobs))
     elif stage == "pages-alone":
         figures.update(pages_alone(config))
@@ -211,14 +218,40 @@ def in_child(root: Path, stage: str, jobs: int) -> dict:
     return figures
 
 
-def floor(root: Path) -> dict:
-    """lxml parsing and serialising the edition's TEI: the floor of any XML pipeline."""
+def floor(root: Path, passes: int = ALONE_RUNS) -> dict:
+    """lxml parsing and serialising the edition's TEI: the floor of any XML pipeline (the best
+    of `passes`)."""
     paths = sorted((root / "tei" / "documents").glob("*.xml"))
-    start = time.perf_counter()
-    for path in paths:
-        etree.tostring(etree.parse(str(path)), encoding="UTF-8")
-    seconds = time.perf_counter() - start
+    times = []
+    for _ in range(passes):
+        start = time.perf_counter()
+        for path in paths:
+            etree.tostring(etree.parse(str(path)), encoding="UTF-8")
+        times.append(time.perf_counter() - start)
+    seconds = min(times)
     return {"documents": len(paths), "seconds": seconds, "per second": len(paths) / seconds}
+
+
+def validate_beside_jing(root: Path, jobs: int) -> dict | None:
+    """`teiedition validate` (RELAX NG and Schematron) and jing (RELAX NG alone) on the
+    edition's documents, each a whole process, taking turns ALONE_RUNS times so that each pair
+    meets the machine at one moment: jing is the issue's reference for validation. None where
+    jing is not installed (Debian's package `jing`)."""
+    command = shutil.which("jing")
+    if not command:
+        return None
+    paths = sorted(str(p) for p in (root / "tei" / "documents").glob("*.xml"))
+    jing_argv = [command, str(root / "tei" / "schema" / "teiedition.rng"), *paths]
+    ours_argv = [sys.executable, "-m", "teiedition", "validate", "--jobs", str(jobs)]
+    figures: dict = {"documents": len(paths), "jing seconds": [], "validate seconds": []}
+    for _ in range(ALONE_RUNS):
+        for key, argv in (("jing seconds", jing_argv), ("validate seconds", ours_argv)):
+            start = time.perf_counter()
+            done = subprocess.run(argv, cwd=root, capture_output=True, text=True, check=False)
+            figures[key].append(time.perf_counter() - start)
+            if done.returncode:  # the verdicts must agree, or the times mean nothing
+                sys.exit(f"{argv[0]} found the documents invalid:\n{done.stdout[-2000:]}")
+    return figures
 
 
 def whole_build(root: Path, jobs: int) -> float:
@@ -295,6 +328,7 @@ def measure(count: int, jobs: int) -> dict:
             "pages alone": alone(root, "pages-alone", jobs),
             "volume alone": alone(root, "volume-alone", jobs),
             "floor": floor(root),
+            "validate beside jing": validate_beside_jing(root, jobs),
             "incremental": incremental(root, jobs),
         }
 
@@ -302,6 +336,76 @@ def measure(count: int, jobs: int) -> dict:
 def best_and_median(seconds: list[float]) -> tuple[float, float]:
     ordered = sorted(seconds)
     return ordered[0], ordered[len(ordered) // 2]
+
+
+# The references the issue measured its targets against, on its machine and 12 KB documents.
+ISSUE_FLOOR = 7000  # lxml parse + serialise, documents a second
+ISSUE_JING = 1.0  # jing, 1,000 documents, whole process, seconds
+
+
+def targets(result: dict, jobs: int) -> list[str]:
+    """The issue's targets, as set and against the references measured at the same moment as
+    each run (the floor in the run's own process just before it; jing in turns with
+    `teiedition validate`): a machine or a corpus on which the reference is twice as slow
+    halves a rate target and doubles a time target. "Past target" is how far past (above 1)
+    or short of (below 1) the target so scaled a run is, the best and the median of the runs."""
+    docs = result["documents"]
+    rows = []
+    per_core = f"a core (÷ {jobs})"
+    for name, key, goal, count, seconds in (
+        (
+            f"convert from scratch, docs/s {per_core}",
+            "convert alone",
+            300,
+            "convert documents",
+            "convert seconds",
+        ),
+        ("HTML document pages/s, one process", "pages alone", 200, "alone pages", "alone seconds"),
+        ("PDF pages/s, one volume", "volume alone", 100, "volume pages", "volume seconds"),
+    ):
+        runs = result[key]
+        divisor = jobs if key == "convert alone" else 1
+        rates = [runs[count] / spent / divisor for spent in runs[seconds]]
+        ratios = [
+            rate / (goal * floor / ISSUE_FLOOR)
+            for rate, floor in zip(rates, runs["floor per second"], strict=True)
+        ]
+        references = runs["floor per second"]
+        rows.append((name, goal, rates, f"floor {ISSUE_FLOOR} docs/s", references, ratios))
+    beside = result.get("validate beside jing")
+    if beside:
+        scale = 1000 / beside["documents"]
+        times = [spent * scale for spent in beside["validate seconds"]]
+        jings = [spent * scale for spent in beside["jing seconds"]]
+        ratios = [2.0 * jing / ISSUE_JING / spent for spent, jing in zip(times, jings, strict=True)]
+        rows.append(
+            (
+                "validate 1,000 docs, whole process, s",
+                2,
+                times,
+                f"jing {ISSUE_JING:g} s",
+                jings,
+                ratios,
+            )
+        )
+    lines = [
+        "",
+        f"Targets for {docs} documents, against references measured beside each run (best, "
+        "median in brackets; rates: higher is better, times: lower; jing not installed: no "
+        "validation row):",
+        "",
+        "| target | as set | reached | reference: the issue's → this run's | past target |",
+        "|---|---:|---:|---|---:|",
+    ]
+    for name, goal, reached, reference, here, ratios in rows:
+        # the run furthest past its target, and the median run, each with its own reference
+        order = sorted(range(len(ratios)), key=ratios.__getitem__, reverse=True)
+        top, middle = order[0], order[len(order) // 2]
+        lines.append(
+            f"| {name} | {goal:g} | {reached[top]:.4g} ({reached[middle]:.4g}) | {reference} → "
+            f"{here[top]:.4g} ({here[middle]:.4g}) | {ratios[top]:.2f} ({ratios[middle]:.2f}) |"
+        )
+    return lines
 
 
 def table(results: list[dict], jobs: int) -> str:
@@ -384,6 +488,9 @@ def table(results: list[dict], jobs: int) -> str:
                     f"{search:.2f} | {f['documents'] / search if search else 0:.0f} | | "
                     f"{rate_floor * search / f['documents'] if f['documents'] else 0:.0f} | | |"
                 )
+    for result in results:
+        if result["documents"] >= 1000:  # what the targets are set for
+            lines += targets(result, jobs)
     lines += [
         "",
         "| docs | start-up s | rebuild, no change s | one transcript changed: "

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, make_edition
 
 from teiedition import parallel, pipeline
-from teiedition.cache import Store, file_digest
+from teiedition.cache import Blobs, Store, file_digest
 from teiedition.cli import main
 from teiedition.convert import ConvertStage
 from teiedition.progress import NORMAL, QUIET, ConsoleProgress
@@ -396,3 +396,46 @@ def test_a_store_finds_what_this_run_filed():
     assert store.get("key") is None
     store.put("key", [])
     assert store.get("key") == []
+
+
+def test_blobs_keep_what_the_last_run_used_or_made(tmp_path):
+    first = Blobs(tmp_path, "drafts")
+    first.put("a", b"draft a")
+    first.put("b", b"draft b")
+    first.prune()
+    second = Blobs(tmp_path, "drafts")
+    assert second.get("a") == b"draft a"
+    second.put("c", b"draft c")
+    second.prune()  # "b" was not used by this run
+    third = Blobs(tmp_path, "drafts")
+    assert (third.get("a"), third.get("b"), third.get("c")) == (b"draft a", None, b"draft c")
+
+
+def test_a_run_that_fails_keeps_the_blobs_it_made_and_locks_nothing(tmp_path):
+    failed = Blobs(tmp_path, "drafts")
+    failed.put("a", b"draft a")  # and then no prune: the run stopped
+    retried = Blobs(tmp_path, "drafts")  # in the same process, the failed run's still open
+    assert retried.get("a") == b"draft a"
+    retried.put("b", b"draft b")
+    retried.prune()
+    assert Blobs(tmp_path, "drafts").get("b") == b"draft b"
+
+
+def test_a_damaged_blob_file_is_only_a_slower_build(tmp_path):
+    (tmp_path / "drafts.sqlite").write_bytes(b"not a database, but forty bytes of junk..")
+    blobs = Blobs(tmp_path, "drafts")
+    assert blobs.get("a") is None
+    blobs.put("a", b"draft a")
+    blobs.prune()
+    assert Blobs(tmp_path, "drafts").get("a") == b"draft a"
+
+
+def test_a_run_that_changes_no_blob_leaves_their_file_untouched(tmp_path):
+    blobs = Blobs(tmp_path, "drafts")
+    blobs.put("a", b"draft a")
+    blobs.prune()
+    before = (tmp_path / "drafts.sqlite").stat().st_mtime_ns
+    again = Blobs(tmp_path, "drafts")
+    assert again.get("a") == b"draft a"
+    again.prune()
+    assert (tmp_path / "drafts.sqlite").stat().st_mtime_ns == before
