@@ -287,6 +287,9 @@ def test_signature_lines_form_the_closer():
         ("Chargé d'affaires a.i.:\nJ. Kohout", ["office", "signed"]),
         ("Schneidewind\nCounsellor", ["signed", "office"]),  # a lone surname over the office
         ("USSR AMBASSADOR TO THE DPRK\n/s/ V. MOSKOVSKY", ["office", "signed"]),  # capitals
+        # the mark of signing on a line of its own, above or below the name
+        ("USSR Ambassador to the DPRK\n(signature)\nV. Moskovsky", ["office", "signed", "signed"]),
+        ("V. Moskovsky\n/signed/", ["signed", "signed"]),
     ],
 )
 def test_the_signers_office_with_the_name(closing, kinds):

@@ -216,6 +216,23 @@ def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(in
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Comrades Schneidewind and Holub agreed.", ["Schneidewind", "Holub"]),
+        ("comrades Kádas, Schneidewind and Holub agreed.", ["Kádas", "Schneidewind", "Holub"]),
+    ],
+)
+def test_each_name_after_a_plural_title_is_a_person(index, text, names):
+    """Only the first was: "Holub" stayed a word."""
+    assert [f[1] for f in names_in(index, text)] == names
+
+
+def test_korean_surnames_in_the_revised_romanisation(index):
+    found = names_in(index, "He met Jeong Jun-taek, Yoon Ki-bok and Ahn Sung-gyu in May.")
+    assert [f[1] for f in found] == ["Jeong Jun-taek", "Yoon Ki-bok", "Ahn Sung-gyu"]
+
+
 def test_korean_given_names_written_as_words_are_syllables(index):
     """ "Kim Chaek Iron Works" names the works: "Chaek Iron" is no Korean given name."""
     found = names_in(index, "Kim Ir Sen visited the Kim Chaek Iron Works with Pak Chang Ok.")
@@ -637,7 +654,7 @@ _NAME_PIECES = (
     "Kim Pak Ri Il Song Sung V. P. C. Moskovsky Ivanov Pavel Ér xKim a . ’ - Jo’s Chol-ho "
     "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
-    "Sz. Gy. Gh. Gheorghiu-Dej"
+    "Sz. Gy. Gh. Gheorghiu-Dej and , "
 )
 
 
@@ -652,6 +669,7 @@ _NAME_PIECES = (
 # word, and the most words a title's name may have
 @example("Kim Lin and Pavel Uk met Ivan Petrov")
 @example("Comrade Kim Pak Ri Il Song said")
+@example("comrades Kim Pak, Ivanov Pavel and Petrov")
 def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     """The shapes of unknown names test their first letter first and look behind it after:
     the same matches as the patterns written the plain way."""
@@ -662,6 +680,8 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     plain = {
         "title": rf"(?<![\w.])(?:{titles})\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "initials": rf"(?<![\w.])(?P<name>{initials}{word})",
+        "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
+        rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
         "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z][a-zŏŭ'’]{{1,7}}"
         r"(?:-[a-zŏŭ'’]{1,7})?(?:\s[A-Z][a-zŏŭ'’]{1,7})?)(?![\w-])",
         "chinese": rf"(?<![\w.])(?P<name>(?:{chinese})\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"

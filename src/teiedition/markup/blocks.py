@@ -224,6 +224,8 @@ _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*{_OFFICE_BEFORE_NAME}?)?"
     rf"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}[A-ZÀ-ÖØ-Þ][\w'’-]*[)/]?(?:\s+{SIGNED})?$"
 )
+# The mark of signing alone, on a line of its own over or under the name ("(signature)")
+_SIGNING_MARK = re.compile(rf"^{SIGNED}:?$")
 # A date in figures, then a name: "3.III.64 MOSKOVSKY", "14.3.1963 V. Moskovsky"
 _DATE_AND_NAME = re.compile(
     r"^(?P<date>\d{1,2}[./-][\dIVX]{1,4}[./-]\d{2,4})\s+"
@@ -704,7 +706,9 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         # ("Brodowski"; "Schneidewind" / "Counsellor")
         is_role = _ROLE_LINE.match(_in_title_case(text)) is not None
         lone_surname = roles_only and len(text) > 2 and not is_role
-        if _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
+        if _SIGNING_MARK.match(text):  # "(signature)" on a line of its own, by the name
+            block.kind = "signed"
+        elif _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
             block.kind, has_name, roles_only = "signed", True, False
         elif _ISSUER.match(_in_title_case(text)):
             # the office signs, as an embassy's cable does: "Chinese Embassy in the DPRK"

@@ -34,6 +34,10 @@ from teiedition.registers import NAME_ELEMENT, Entity, Registers
 KOREAN_SURNAMES = (
     "Kim Ri Li Lee Yi Pak Park Choe Choi Chong Jong Kang Han Ho Nam Mun Jang Chang Hyon Hong "
     "Yun Yu Rim Jo Cho Paek Baek Kwon Kwak Hwang Sin Shin Chon Jon Ryu Kye Pang Tak Chu Ju "
+    # as the Revised Romanisation and other spellings write them (none an English word that
+    # begins a sentence: "Song", "Oh", "Ha", "Gang" and "An" are left out)
+    "Jeong Jung Chung Seo Cha Chae Ahn Bae Pae Yoon Jeon Chun Hyun Hyeon Noh Roh Ko Koh "
+    "Yang Ryang Shim Sim Seong Min Byun Byeon Pyon Maeng Yeom "
     # as McCune-Reischauer writes them, with breves and aspiration marks
     "Ch'oe Ch’oe Chŏng Hŏ Hyŏn Chŏn Sŏ Sŏk Ch'a Ch’a Ch'ae Ch’ae Ch'ŏn Ch’ŏn Yŏ"
 ).split()
@@ -141,6 +145,15 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # the names after a plural title, each a name: "Comrades Schneidewind and Holub",
+        # "comrades Kádas, Schneidewind and Holub" (the first is the title pattern's too)
+        "titles",
+        re.compile(
+            rf"[Cc]{_STARTS_WORD}omrades\s+(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}"
+            rf"(?:(?:,\s+|,?\s+and\s+){_WORD}(?:\s{_WORD}){{0,2}})+)"
+        ),
+    ),
+    (
         "initials",  # _INITIALS, its first letter tested first
         re.compile(rf"(?P<name>[A-Z]{_STARTS_WORD}{_INITIALS_AFTER_FIRST}{_WORD})"),
     ),
@@ -171,6 +184,8 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# The names of a list after a plural title, between its commas and "and"
+_LIST_PARTS = re.compile(rf"{_WORD}(?:\s(?!and\b){_WORD})*")
 # The capital first, then a look behind it (at the character before): a search skips to
 # capitals, instead of trying the look-behind at every position.
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'-].)\w+(?![\w-])")
@@ -422,15 +437,27 @@ class DocumentNames:
             for match in pattern.finditer(text):
                 if shape == "korean" and not _korean_given_names(match.group("name")):
                     continue  # "Kim Chaek Iron Works" names the works, not a person
-                name = _trim_name(match.group("name"), 1 if shape in {"title", "initials"} else 2)
-                if not name or _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
+                if shape == "titles":  # each name of the list
+                    for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
+                        self._add_unknown(found, text, part.start(), part.group(), 1)
                     continue
-                start = match.start("name") + match.group("name").find(name)
-                end = start + len(name)
-                # initials alone, the last perhaps before its stop ("B. Sz.")
-                if not _ONLY_INITIALS.fullmatch(text, start, end + (text[end : end + 1] == ".")):
-                    found.append(Mention(start, end, "unknown-person", None))
+                minimum = 1 if shape in {"title", "initials"} else 2
+                self._add_unknown(found, text, match.start("name"), match.group("name"), minimum)
         return found
+
+    @staticmethod
+    def _add_unknown(
+        found: list[Mention], text: str, start: int, candidate: str, minimum_words: int
+    ) -> None:
+        """The name in `candidate` (at `start` in `text`), titles and other words taken off."""
+        name = _trim_name(candidate, minimum_words)
+        if not name or _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
+            return
+        start += candidate.find(name)
+        end = start + len(name)
+        # initials alone, the last perhaps before its stop ("B. Sz.")
+        if not _ONLY_INITIALS.fullmatch(text, start, end + (text[end : end + 1] == ".")):
+            found.append(Mention(start, end, "unknown-person", None))
 
     def _short(self, text: str, surnames: set[str] | None = None) -> list[Mention]:
         """Initials and capitalised words (those in `surnames`, when given) that may stand for
