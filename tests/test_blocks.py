@@ -222,6 +222,13 @@ def test_numbered_list_with_lettered_sublist_and_continuations():
     assert after.text == "After the list."
 
 
+def test_items_numbered_with_a_slash_are_a_list():
+    """As Czech telegrams number them: "1/ On 17 May …"."""
+    body = structure(fields("Report.\n\n1/ On 17 May.\n\n2/ Later.\n\nEnd."), 1963)
+    numbered = body.main[1]
+    assert isinstance(numbered, ListNode) and [i.label for i in numbered.items] == ["1/", "2/"]
+
+
 def test_bulleted_lines_are_a_list_inside_a_numbered_item_too():
     body = structure(
         fields(

@@ -68,6 +68,9 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
     [
         ("visit on 22 August, which", ("22 August", {"when": "1962-08-22", "cert": "medium"})),
         ("on 9th August he", ("9th August", {"when": "1962-08-09", "cert": "medium"})),
+        # the month in Roman numerals, no year, as Polish and Czech reports write it
+        ("On 28.IX. at 11", ("28.IX.", {"when": "1962-09-28", "cert": "medium"})),
+        ("on 3. VIII. he", ("3. VIII.", {"when": "1962-08-03", "cert": "medium"})),
         ("on the 9th of August", ("9th of August", {"when": "1962-08-09", "cert": "medium"})),
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
         (

@@ -102,7 +102,7 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 # but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
 _LIST_MARKER = re.compile(
-    r"^(?P<label>(?P<num>\d{1,2})[).]|\((?P<num2>\d{1,2})\)|(?P<let>[a-z])\)|\((?P<let2>[a-z])\))"
+    r"^(?P<label>(?P<num>\d{1,2})[)./]|\((?P<num2>\d{1,2})\)|(?P<let>[a-z])\)|\((?P<let2>[a-z])\))"
     r"\s+(?=\S)"
 )
 # A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from teiedition.dates import MONTHS, DateValue, parse_date
+from teiedition.dates import MONTHS, ROMAN_MONTHS, DateValue, parse_date
 from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
 from teiedition.markup.inline import Span, ordinary_case
 from teiedition.markup.tei import sub
@@ -94,6 +94,9 @@ _DAY_MONTH = re.compile(
     + _MONTH.replace("month", "month2")
     + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
     + _TO.format("to2")
+    # the day and the month in Roman numerals, with no year: "28.IX."
+    + rf"|(?P<day3>[0-3]?\d)\.\s?(?P<roman>{'|'.join(sorted(ROMAN_MONTHS, key=len, reverse=True))})"
+    + r"\.(?!\s?\d)"
     + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
 )
@@ -282,8 +285,11 @@ class DocumentDates:
 
     def _day_month(self, text: str) -> Iterator[_Found]:
         for match in _DAY_MONTH.finditer(text):
-            month = MONTHS[(match["month"] or match["month2"]).lower()]
-            day = int(match["day"] or match["day2"])
+            if match["roman"]:
+                month = ROMAN_MONTHS[match["roman"]]
+            else:
+                month = MONTHS[(match["month"] or match["month2"]).lower()]
+            day = int(match["day"] or match["day2"] or match["day3"])
             to = match["to"] or match["to2"]
             last = int(to) if to else day
             if to and not day < last:
