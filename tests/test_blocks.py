@@ -3,7 +3,7 @@
 import pytest
 from conftest import fields
 
-from teiedition.markup.blocks import Block, ListNode, SectionNode, structure
+from teiedition.markup.blocks import Block, EntryNode, ListNode, SectionNode, structure
 from teiedition.markup.body import build_text
 from teiedition.markup.inline import Break
 
@@ -892,3 +892,45 @@ def test_a_polish_dateline_with_its_year_mark():
     # the mark stays in the dateline, after the date
     (dateline,) = build_text(body, "d", "en").iter("{*}dateline")
     assert dateline[-1].text == "5.III.1963" and dateline[-1].tail == " r."
+
+
+JOURNAL = (
+    "SECRET\n\nJOURNAL\nof the USSR Ambassador\nfor 12 to 14 March 1963\n\n12 March 1963\n\n"
+    "I received Ryu.\n\n13 March 1963\n\nI visited Jeong.\n\nHe agreed.\n\n14 March 1963\n\n"
+    "A talk.\n\nUSSR Ambassador\n(signature)\nV. Moskovsky"
+)
+
+
+def test_a_journal_s_dated_entries_are_its_divisions():
+    """Each day's date alone on a line begins an entry; the first was the opener's date, the
+    others paragraphs."""
+    body = structure(fields(JOURNAL), 1963)
+    assert [b.kind for b in body.opener] == ["classification", "head"]
+    assert all(isinstance(node, EntryNode) for node in body.main)
+    assert [(e.date.text, e.date.date.when, [b.text for b in e.content]) for e in body.main] == [
+        ("12 March 1963", "1963-03-12", ["I received Ryu."]),
+        ("13 March 1963", "1963-03-13", ["I visited Jeong.", "He agreed."]),
+        ("14 March 1963", "1963-03-14", ["A talk."]),
+    ]
+    assert [b.kind for b in body.closer] == ["office", "signed", "signed"]
+    text = build_text(body, "d", "en")
+    entries = text.xpath("//*[local-name()='div'][@type='entry']")
+    assert [e.xpath("string(*[local-name()='opener']/*/*/@when)") for e in entries] == [
+        "1963-03-12",
+        "1963-03-13",
+        "1963-03-14",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang, 12 March 1963\n\nI received Ryu.\n\n13 March 1963\n\nA talk.",  # a place
+        "12 March 1963\n\nI received Ryu.\n\nOn 13 March 1963\n\nA talk.",  # not a date alone
+        "I received Ryu.\n\nMarch 1963\n\nA talk.\n\nApril 1963\n\nMore.",  # not days
+    ],
+)
+def test_one_date_alone_on_a_line_makes_no_journal(text):
+    body = structure(fields(text), 1963)
+    assert not any(isinstance(node, EntryNode) for node in body.main)
+    assert all(getattr(node, "kind", "p") != "dateline" for node in body.main)

@@ -64,9 +64,18 @@ class SectionNode:
 
 
 @dataclass
+class EntryNode:
+    """A dated entry of a journal or diary: the line that is its date alone ("13 March
+    1963"), then its paragraphs and lists."""
+
+    date: Block
+    content: list[Block | ListNode] = field(default_factory=list)
+
+
+@dataclass
 class Body:
     opener: list[Block]
-    main: list[Block | ListNode | SectionNode]
+    main: list[Block | ListNode | SectionNode | EntryNode]
     closer: list[Block]
     #: the translator's notes at the end of the text ("[1] …"), their labels taken off; the
     #: first may be the heading over them ("Notes"), a block of kind "head"
@@ -284,7 +293,51 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     closer_count = _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
-    return Body(opener, _sections(main), closer, notes, _lists(postscript), _speakers(main))
+    journal = _entries(opener, main, anchor_year)
+    if journal:
+        opener, nodes = journal
+    else:
+        nodes = _sections(main)
+    return Body(opener, nodes, closer, notes, _lists(postscript), _speakers(main))
+
+
+def _entries(
+    opener: list[Block], blocks: list[Block], anchor_year: int | None
+) -> tuple[list[Block], list[Block | ListNode | EntryNode]] | None:
+    """A journal's dated entries, when the text has two or more, each begun by a line that
+    is a day's date and nothing else ("12 March 1963" / … / "13 March 1963" / …): the
+    opener (without the first entry's date, when it ends with it) and the text, the blocks
+    before the first entry as they are. None for a text with fewer."""
+    starts = [index for index, block in enumerate(blocks) if _entry_date(block, anchor_year)]
+    dated = opener[-1] if opener and _entry_date(opener[-1], anchor_year) else None
+    if len(starts) + (dated is not None) < 2:
+        return None
+    for start in starts:
+        block = blocks[start]
+        block.kind, block.date = "dateline", _entry_date(block, anchor_year)
+    ends = [*starts[1:], len(blocks)]
+    before = list(_lists(blocks[: starts[0]]))
+    if dated is not None:  # the opener's last line: the first entry's date
+        opener, nodes = opener[:-1], [EntryNode(dated, before)]
+    else:
+        nodes = before
+    for start, end in zip(starts, ends, strict=True):
+        nodes.append(EntryNode(blocks[start], list(_lists(blocks[start + 1 : end]))))
+    return opener, nodes
+
+
+def _entry_date(block: Block, anchor_year: int | None) -> DateValue | None:
+    """The day's date a block is and nothing else, on a line of its own (a journal entry's),
+    or None."""
+    if "\n" in block.text or len(block.text) > 40:
+        return None
+    if block.kind == "dateline":  # the opener's: its date alone, no place
+        date = block.date if block.place is None and block.date else None
+        if date is None or block.text != date.text:
+            return None
+    elif block.kind != "p" or not (date := parse_date(block.text, anchor_year)):
+        return None
+    return date if len(date.when or "") == len("1963-03-12") else None
 
 
 def _speakers(blocks: list[Block]) -> frozenset[str]:
@@ -708,6 +761,8 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         lone_surname = roles_only and len(text) > 2 and not is_role
         if _SIGNING_MARK.match(text):  # "(signature)" on a line of its own, by the name
             block.kind = "signed"
+        elif is_role and has_name:  # over the signature, "USSR Ambassador" is the office
+            block.kind = "office"
         elif _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
             block.kind, has_name, roles_only = "signed", True, False
         elif _ISSUER.match(_in_title_case(text)):

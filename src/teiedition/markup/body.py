@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from teiedition.markup.blocks import Block, Body, ItemNode, ListNode, SectionNode
+from teiedition.markup.blocks import Block, Body, EntryNode, ItemNode, ListNode, SectionNode
 from teiedition.markup.inline import Annotator, Span, mark_up
 from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub
 
@@ -137,12 +137,19 @@ class _Builder:
             annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 
-    def node(self, parent: etree._Element, node: Block | ListNode | SectionNode) -> None:
+    def node(
+        self, parent: etree._Element, node: Block | ListNode | SectionNode | EntryNode
+    ) -> None:
         if isinstance(node, SectionNode):
             section = sub(parent, "div", type="section", n=node.number)
             self.heading(section, node.head)
             for content in node.content:
                 self.node(section, content)
+        elif isinstance(node, EntryNode):  # a journal's entry: its date opens it
+            entry = sub(parent, "div", type="entry")
+            self.frame(entry, [node.date], "opener")
+            for content in node.content:
+                self.node(entry, content)
         elif isinstance(node, ListNode):
             list_el = sub(parent, "list", type=node.kind)
             for item in node.items:
