@@ -32,7 +32,8 @@ ROMAN_MONTHS: dict[str, int] = {
 
 # the longest first: "sept" before "sep"
 _MONTH = r"(?P<month>" + by_first_letter(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ROMAN = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
+# a month in Roman numerals ("IX"), the longest first; the datings read it too
+ROMAN_MONTH = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # the last day of a range of days, if it is one: "5-6", "5–6", "5 - 6"
 _TO_DAY = r"(?:\s?[-–]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?)?"
@@ -54,7 +55,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH},?\s+{_YEAR}", _I),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
     # 26 X 63, 12.IX.1963, 14-II-1963, 5/III/1963
-    re.compile(rf"{_DAY}[./-]?\s*{_ROMAN}[./-]?\s*{_YEAR2}"),
+    re.compile(rf"{_DAY}[./-]?\s*{ROMAN_MONTH}[./-]?\s*{_YEAR2}"),
     re.compile(
         rf"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?{_YEAR}"
     ),  # 14.08.1962, 14. 8. 1962
@@ -63,7 +64,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     # year first: 1962-08-14, and as Hungarian and Czech records write it, 1963.IV.28,
     # 1963. 04. 28
     re.compile(
-        rf"{_YEAR}(?:-(?=\d\d-)|\.\s?)(?:{_ROMAN}|(?P<month_num>[01]?\d))[.-]\s?(?P<day>[0-3]?\d)"
+        rf"{_YEAR}(?:-(?=\d\d-)|\.\s?)(?:{ROMAN_MONTH}|(?P<month_num>[01]?\d))[.-]\s?(?P<day>[0-3]?\d)"
     ),
     re.compile(rf"{_MONTH}{_TO_MONTH},?\s+{_YEAR}", _I),  # November 1962; August-September 1962
     re.compile(rf"{_YEAR}{_TO_YEAR}"),  # 1962; 1961-62

@@ -308,13 +308,13 @@ def _entries(
     is a day's date and nothing else ("12 March 1963" / … / "13 March 1963" / …): the
     opener (without the first entry's date, when it ends with it) and the text, the blocks
     before the first entry as they are. None for a text with fewer."""
-    starts = [index for index, block in enumerate(blocks) if _entry_date(block, anchor_year)]
+    dates = {i: date for i, block in enumerate(blocks) if (date := _entry_date(block, anchor_year))}
     dated = opener[-1] if opener and _entry_date(opener[-1], anchor_year) else None
-    if len(starts) + (dated is not None) < 2:
+    if len(dates) + (dated is not None) < 2:
         return None
-    for start in starts:
-        block = blocks[start]
-        block.kind, block.date = "dateline", _entry_date(block, anchor_year)
+    for start, date in dates.items():
+        blocks[start].kind, blocks[start].date = "dateline", date
+    starts = list(dates)
     ends = [*starts[1:], len(blocks)]
     before = list(_lists(blocks[: starts[0]]))
     if dated is not None:  # the opener's last line: the first entry's date

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from lxml import etree
 
-from teiedition.dates import MONTHS, ROMAN_MONTHS, DateValue, parse_date
+from teiedition.dates import MONTHS, ROMAN_MONTH, ROMAN_MONTHS, DateValue, parse_date
 from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
 from teiedition.markup.inline import Span, ordinary_case
 from teiedition.markup.tei import sub
@@ -95,7 +95,7 @@ _DAY_MONTH = re.compile(
     + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
     + _TO.format("to2")
     # the day and the month in Roman numerals, with no year: "28.IX."
-    + rf"|(?P<day3>[0-3]?\d)\.\s?(?P<roman>{'|'.join(sorted(ROMAN_MONTHS, key=len, reverse=True))})"
+    + rf"|(?P<day3>[0-3]?\d)\.\s?{ROMAN_MONTH}"
     + r"\.(?!\s?\d)"
     + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
