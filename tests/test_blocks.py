@@ -5,6 +5,7 @@ from conftest import fields
 
 from teiedition.markup.blocks import Block, EntryNode, ListNode, SectionNode, structure
 from teiedition.markup.body import build_text
+from teiedition.markup.datings import TimesOfDay
 from teiedition.markup.inline import Break
 
 
@@ -934,3 +935,49 @@ def test_one_date_alone_on_a_line_makes_no_journal(text):
     body = structure(fields(text), 1963)
     assert not any(isinstance(node, EntryNode) for node in body.main)
     assert all(getattr(node, "kind", "p") != "dateline" for node in body.main)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_telegram_s_heading_in_capitals_is_its_opening_lines(gap):
+    heading = gap.join(["PRAGUE", "FROM PYONGYANG", "No. 112", "18.5.1963, 14:05 hrs.", "URGENT"])
+    body = structure(fields(f"{heading}\n\nTo c. Minister David\n\n1/ On 17 May I met him."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("addressee", "PRAGUE"),  # where it goes, over where it comes from
+        ("addressee", "FROM PYONGYANG"),
+        ("registry", "No. 112"),
+        ("dateline", "18.5.1963, 14:05 hrs."),
+        ("precedence", "URGENT"),
+        ("addressee", "To c. Minister David"),
+    ]
+    assert body.opener[3].date.when == "1963-05-18"
+
+
+def test_a_dateline_s_time_of_day_is_marked_after_its_date():
+    body = structure(fields("Pyongyang, 18 May 1963, 14:05\n\nHe came."), 1963)
+    (dateline,) = body.opener
+    assert (dateline.kind, dateline.place, dateline.date.when) == (
+        "dateline",
+        "Pyongyang",
+        "1963-05-18",
+    )
+    (element,) = build_text(body, "d", "en", (TimesOfDay(),)).iter("{*}dateline")
+    assert [(child.tag.rpartition("}")[2], child.text) for child in element] == [
+        ("placeName", "Pyongyang"),
+        ("date", "18 May 1963"),
+        ("time", "14:05"),
+    ]
+    assert element[2].get("when") == "14:05:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FROM THE DIARY OF V. P. MOSKOVSKY\n\nOn 3 May he came.",
+        "KOREA\n\nThe situation is calm.",
+        "JOURNAL\nFROM PYONGYANG\n\nOn 3 May he came.",
+        "FROM THE JOURNAL OF\nV. P. MOSKOVSKY\n\nSecret\n\nOn 3 May he came.",
+    ],
+)
+def test_a_heading_in_capitals_stays_a_heading(text):
+    body = structure(fields(text), 1963)
+    assert body.opener[0].kind == "head"

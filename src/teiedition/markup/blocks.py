@@ -174,6 +174,12 @@ _ADDRESS_LINE = re.compile(r"^[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){0,60}$")
 _ADDRESSEE = re.compile(
     r"^(?!From\s+(?:the|an?)\s+[a-z])(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
 )
+# A telegram's way in capitals, where it comes from or goes to, a place and no more: "FROM
+# PYONGYANG" (not "FROM THE JOURNAL OF", which heads the text), read in title case
+_ROUTE = re.compile(
+    r"^(?P<way>From|To):?\s+(?!.*\b(?:The|An?|Of|And|In|On|For|With)\b)"
+    r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$"
+)
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
 _ISSUER = re.compile(
@@ -206,6 +212,9 @@ _VALEDICTION = re.compile(
 )
 _SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60}[,!]$")
 _DATE_FIELD = re.compile(r"^Dated?\s?:\s*(?P<date>\S.*)$")
+# A dateline's time of day after its date, as a telegram gives it: "18.5.1963, 14:05 hrs.",
+# "Pyongyang, 18 May 1963, 14:05"; what stands before it is read as a dateline without it
+_TIME_AFTER = re.compile(r",?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?(?:hrs|hours|h)\b\.?)?$")
 # a place and a date ("Pyongyang, 14 August 1962"), the date perhaps with the Polish "r."
 # (roku, "of the year") after it: "Pyongyang, 5.III.1963 r."
 _PLACE_DATE = re.compile(
@@ -259,10 +268,11 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
             # No. 2"): each its own line, as with blank lines; never a heading made so. A
             # heading over two lines ("Note" / "on a Conversation with …") is one heading.
             if not _opening_lines(parts, previous, anchor_year):
-                if not (_is_long_heading(parts, anchor_year) and index < len(blocks) - 1):
+                if _is_long_heading(parts, anchor_year) and index < len(blocks) - 1:
+                    block.kind = "head"
+                    parts = [block]
+                elif not _headed_lines(parts, anchor_year):
                     break
-                block.kind = "head"
-                parts = [block]
         elif not (
             _continues(block, previous, ("issuer",))  # a place alone: not a heading
             # an address goes on below a blank line after a comma ("To Comrade Foreign
@@ -275,6 +285,8 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
             or _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1)
         ):
             break
+        if previous is not None and previous.kind == "head":
+            _is_destination(previous, parts[0])  # "PRAGUE" / "FROM PYONGYANG": no heading
         opener += parts
         index += 1
     if (
@@ -603,15 +615,45 @@ def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int 
     """Whether every line of a block is an opening line other than a heading (giving each
     its kind): a line of its own kind ("URGENT"), else one that continues the line above it
     (see `_continues`)."""
-    for part in parts:
+    for position, part in enumerate(parts):
         own = _classify_opener(part, anchor_year, is_last=False) and part.kind != "head"
         # under an address, an office's name is the addressee's ("To the" / "Ministry of …")
         if own and part.kind == "issuer" and _kind(previous) == "addressee":
             own = False
-        if not own and not _continues(part, previous, ("issuer", "addressee")):
+        following = parts[position + 1] if position + 1 < len(parts) else None
+        if not (
+            own
+            or _continues(part, previous, ("issuer", "addressee"))
+            or _is_destination(part, following)
+        ):
             return False
         previous = part
     return True
+
+
+def _headed_lines(parts: list[Block], anchor_year: int | None) -> bool:
+    """Whether a block's first line is a heading and the others are opening lines, copied
+    together ("CIPHERED TELEGRAM" / "From PYONGYANG" / "No. 123"), giving each its kind."""
+    return (
+        _classify_opener(parts[0], anchor_year, is_last=False)
+        and parts[0].kind == "head"
+        and _opening_lines(parts[1:], parts[0], anchor_year)
+    )
+
+
+def _is_destination(block: Block, following: Block | None) -> bool:
+    """Whether a line is a telegram's destination, a place alone over where the telegram
+    comes from ("PRAGUE" / "FROM PYONGYANG"), making it an address line."""
+    found = (
+        following is not None
+        and _LETTERHEAD_PLACE.match(block.text) is not None
+        and not _DOCUMENT_KIND.search(block.text)
+        and (route := _ROUTE.match(_in_title_case(following.text))) is not None
+        and route["way"] == "From"
+    )
+    if found:
+        block.kind = "addressee"
+    return found
 
 
 def _kind(block: Block | None) -> str | None:
@@ -643,11 +685,12 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
     text = block.text
     if "\n" in text or len(text) > 160:
         return False
-    if date := parse_date(text, anchor_year):
+    dated = _TIME_AFTER.sub("", text) if ":" in text or "." in text else text  # time aside
+    if date := parse_date(dated, anchor_year):
         block.kind, block.date = "dateline", date
-    elif (match := _PLACE_DATE.match(text)) and (date := parse_date(match["date"], anchor_year)):
+    elif (match := _PLACE_DATE.match(dated)) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date, block.place = "dateline", date, match["place"]
-    elif (match := _DATE_FIELD.match(text)) and (date := parse_date(match["date"], anchor_year)):
+    elif (match := _DATE_FIELD.match(dated)) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date = "dateline", date  # a telegram's "Date: 30.X.1963"
     elif _CLASSIFICATION.match(text):
         block.kind = "classification"
@@ -661,7 +704,7 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "reference"
     elif _SALUTE.match(text):
         block.kind = "salute"
-    elif _ADDRESSEE.match(text):
+    elif _ADDRESSEE.match(text) or (text.isupper() and _ROUTE.match(text.title())):
         block.kind = "addressee"
     elif _is_remark(text):
         block.kind = "remark"

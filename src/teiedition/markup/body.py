@@ -116,10 +116,10 @@ class _Builder:
                 if ref:
                     place.set("ref", f"#{ref}")
             # what stands between the place (or the line's start: "Date: ") and the date,
-            # and what follows the date ("r.")
+            # and what follows the date ("r.", the time of day: ", 14:05 hrs.")
             append_text(dateline, block.text[len(block.place or "") : at])
             sub(dateline, "date", block.date.text, **block.date.attributes())
-            append_text(dateline, block.text[at + len(block.date.text) :])
+            mark_up(dateline, block.text[at + len(block.date.text) :], self.annotators)
             return
         if block.kind == "remark":  # its brackets make it a note of the opener's own
             mark_up(parent, block.paragraph, (), self.notes)
