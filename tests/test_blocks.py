@@ -277,6 +277,32 @@ def test_lines_that_begin_with_a_dash_and_end_as_list_items_do_are_a_list():
     assert [type(node).__name__ for node in body.main] == ["Block", "Block", "Block"]
 
 
+def test_rows_with_dashes_under_a_line_that_ends_with_a_colon_are_a_list():
+    """A paragraph's first line introduces rows copied with it ("… behind schedule:" / "–
+    Oil products – 42,000 t"): the line stays a paragraph, the rows are a list's items."""
+    body = structure(
+        fields(
+            "b) Deliveries are behind schedule:\n– Oil products – 42,000 t\n"
+            "– Rolled steel – 18,500 t\n– Cotton – 3,200 t\n\nHe left."
+        ),
+        1963,
+    )
+    letters, last = body.main
+    (item,) = letters.items
+    lead, rows = item.content
+    assert (lead.text, last.text) == ("Deliveries are behind schedule:", "He left.")
+    assert [(i.label, i.content[0].text) for i in rows.items] == [
+        ("–", "Oil products – 42,000 t"),
+        ("–", "Rolled steel – 18,500 t"),
+        ("–", "Cotton – 3,200 t"),
+    ]
+    body = structure(fields("He said:\n– the oil is short;\n– the harvest was poor."), 1963)
+    assert [len(node.items) for node in body.main if isinstance(node, ListNode)] == [2]
+    # what a colon introduces in lines of dialogue, which end as sentences do, stays lines
+    body = structure(fields("He said:\n– We agree.\n– We do not.\n\nHe left."), 1963)
+    assert [type(node).__name__ for node in body.main] == ["Block", "Block"]
+
+
 def test_out_of_sequence_numbers_do_not_continue_a_list():
     body = structure(fields("1) One.\n\n2) Two.\n\nText.\n\n5) Five."), 1962)
     assert [type(n).__name__ for n in body.main] == ["ListNode", "Block", "ListNode"]

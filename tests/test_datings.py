@@ -383,6 +383,11 @@ def times(text):
         # with a stop and its unit, on the 24-hour clock, also as a range's end
         ("at 10.00 hrs. on 5 March", [("10.00 hrs", "10:00:00")]),
         ("10.00–12.30 hrs", [("10.00", "10:00:00"), ("12.30 hrs", "12:30:00")]),
+        # a range in words: "from … to …", "between … and …"
+        ("from 16.00 to 17.30 hrs", [("16.00", "16:00:00"), ("17.30 hrs", "17:30:00")]),
+        ("between 3 and 4 p.m.", [("3", "15:00:00"), ("4 p.m.", "16:00:00")]),
+        ("from 10 until 11 a.m.", [("10", "10:00:00"), ("11 a.m.", "11:00:00")]),
+        ("from 1962 to 4 p.m.", [("4 p.m.", "16:00:00")]),
         ("from 09.30 hours", [("09.30 hours", "09:30:00")]),
         ("a 2.50 hours flight", []),  # as often how long as when
         ("at 25.00 hrs", []),

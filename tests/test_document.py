@@ -291,3 +291,22 @@ def test_a_page_without_a_summary_warns_and_has_no_abstract(tmp_path, config):
     assert "the page gives no summary; the document has no abstract" in [
         w.message for w in transcript.warnings
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "term", "key"),
+    [
+        ("Secret, Copy No. 2", "Secret", "secret"),
+        ("Copy No. 3\n\nTOP SECRET!", "TOP SECRET", "top-secret"),  # the copy is no level
+        ("Strictly confidential, 4 copies", "Strictly confidential", "strictly-confidential"),
+    ],
+)
+def test_the_classification_term_is_the_level_a_line_gives(tmp_path, config, lines, term, key):
+    """A classification line may give the copy too; the header's term is the level alone, so
+    that documents of one level share its key (the opener keeps the line as written)."""
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{lines}\n\n{TEXT}")
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    tei = build_document(read_transcript(path), config, load_names(config))
+    assert one(tei, f"{H}//tei:term[@type='classification']") == term
+    assert one(tei, f"{H}//tei:term[@type='classification']/@key") == key

@@ -110,7 +110,16 @@ def test_a_name_after_several_titles_is_whole(index):
 
 
 @pytest.mark.parametrize(
-    "text", ["I. The Caribbean crisis", "A. B. The man said so.", "as B. Sz. noted"]
+    "text",
+    [
+        "I. The Caribbean crisis",
+        "A. B. The man said so.",
+        "as B. Sz. noted",
+        # a postscript's or a note's mark, then the sentence
+        "P.S. On 7 August he telephoned me.",
+        "N.B. In the evening he left.",
+        "P.S. After the talk he left.",
+    ],
 )
 def test_initials_alone_are_no_name(index, text):
     # "I." numbers a section; the words after initials that are no name leave none

@@ -142,6 +142,12 @@ _CLASSIFICATION = re.compile(
     r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$",
     re.IGNORECASE,
 )
+# The level of a classification line, before what it may add ("Secret, Copy No. 2")
+_LEVEL = re.compile(
+    r"(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)|for official use only|restricted"
+    r"|classified",
+    re.IGNORECASE,
+)
 # A telegram's precedence: how fast it must go ("URGENT", "Very urgent", "Out of turn")
 _PRECEDENCE = re.compile(
     r"^(?:(?:very|most|extremely)\s+)?(?:urgent|immediate|priority|flash|express|out of turn)"
@@ -717,6 +723,15 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
     return True
 
 
+def classification_level(blocks: list[Block]) -> str | None:
+    """The level of classification the opening lines give, as written ("Secret" of "Secret,
+    Copy No. 2"); a line that numbers the copy alone gives none."""
+    for block in blocks:
+        if block.kind == "classification" and (level := _LEVEL.match(block.text)):
+            return level.group()
+    return None
+
+
 def _in_title_case(text: str) -> str:
     """A line in capitals as the patterns of offices read it: "USSR AMBASSADOR TO THE DPRK"
     as "Ussr Ambassador To The Dprk"; any other line as it is."""
@@ -879,11 +894,17 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
 
 def _is_dash_list(lines: list[str]) -> bool:
     """Lines that each begin with a dash and, but the last, end with ";" or ",": a list's
-    items, not lines of dialogue, which end as sentences do."""
+    items, not lines of dialogue, which end as sentences do. Under a line that ends with a
+    colon, which introduces them, rows that end with no stop at all are items too ("… behind
+    schedule:" / "– Oil products – 42,000 t")."""
+    introduced = len(lines) > 2 and lines[0].endswith(":") and not _DASH.match(lines[0])
+    items = lines[1:] if introduced else lines
     return (
-        len(lines) > 1
-        and all(_DASH.match(line) for line in lines)
-        and all(line[-1] in ";," for line in lines[:-1])
+        len(items) > 1
+        and all(_DASH.match(item) for item in items)
+        and all(
+            item[-1] in ";," or (introduced and item[-1] not in _TERMINAL) for item in items[:-1]
+        )
     )
 
 

@@ -449,9 +449,11 @@ _TIME = re.compile(
     r"|[:.](?P<minute_hrs>[0-5]\d)\s?hrs\b|(?<=[0-2]\d)\.(?P<minute_hours>[0-5]\d)\s?hours\b)"
 )
 
-# An hour (and minutes) before a dash, the dash ending the search: a range's first time
+# An hour (and minutes) before a dash or a word of range ("from 16.00 to …", "between 3 and
+# …"), which ends the search: a range's first time
 _RANGE_START = re.compile(
-    r"(?<![\w.,:/–—-])(?P<time>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?)\s?[–—-]\s?$"
+    r"(?<![\w.,:/–—-])(?P<time>(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?)"
+    r"(?:\s?[–—-]\s?|\s(?:to|and|until|till)\s)$"
 )
 
 
@@ -492,7 +494,7 @@ def _range_start(
     "11:30–1 p.m.") or its unit ("10.00–12.30 hrs"), ending at `end`. On the twelve-hour
     clock, in the same half of the day as `until` (minutes past midnight) if that is not
     later than it, else in the other; none if already marked."""
-    match = _RANGE_START.search(text, max(0, end - 12), end)
+    match = _RANGE_START.search(text, max(0, end - 14), end)
     if match is None or any(span.start == match.start() for span in found):
         return []
     hour, minute = int(match["hour"]), int(match["minute"] or 0)

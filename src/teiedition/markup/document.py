@@ -7,7 +7,7 @@ from lxml import etree
 from teiedition.config import Config
 from teiedition.dates import DateValue
 from teiedition.languages import UNDETERMINED
-from teiedition.markup.blocks import Body, structure
+from teiedition.markup.blocks import Body, classification_level, structure
 from teiedition.markup.body import build_text
 from teiedition.markup.datings import DocumentDates, TimesOfDay
 from teiedition.markup.header import Facts, build_header, original_language, page_date_value
@@ -65,7 +65,7 @@ def build_document(
         creation_source=creation_source,
         creation_place=creation_place,
         page_date=page_date,
-        classification=next((b.text for b in body.opener if b.kind == "classification"), None),
+        classification=classification_level(body.opener),
         citation=citation,
         language=language,
     )

@@ -95,7 +95,10 @@ _NOT_NAMES = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Marshal President Mr Mrs Ms Dr "
     "Prof Amb Com Comr Cde Min River Sea Mountain Mountains Bay Island Islands Strait Province "
-    "County City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee".split()
+    "County City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee "
+    # the words that begin a sentence after a mark that has the shape of initials ("P.S. On 7
+    # August …", "N.B. In the evening …")
+    "On In At By As After Before During Since Until With From Then When While".split()
 )
 # A capitalised word of a name: apostrophes inside ("Ch'ang-man"), never a possessive "’s".
 _CAPITAL = "[A-ZÀ-ÖØ-Þ]"
