@@ -324,6 +324,7 @@ def test_signature_lines_form_the_closer():
         # the mark of signing on a line of its own, above or below the name
         ("USSR Ambassador to the DPRK\n(signature)\nV. Moskovsky", ["office", "signed", "signed"]),
         ("V. Moskovsky\n/signed/", ["signed", "signed"]),
+        ("Ambassador\n(ss) Ion Moraru", ["office", "signed"]),  # Romanian: semnat
     ],
 )
 def test_the_signers_office_with_the_name(closing, kinds):
@@ -1007,3 +1008,23 @@ def test_a_dateline_s_time_of_day_is_marked_after_its_date():
 def test_a_heading_in_capitals_stays_a_heading(text):
     body = structure(fields(text), 1963)
     assert body.opener[0].kind == "head"
+
+
+def test_a_telegram_s_fields_named_otherwise_open_it():
+    fields_ = [
+        "Sender: Pyongyang",
+        "Addressee: Ministry of Foreign Affairs, Bucharest",
+        "Date: 14.X.1963, 10:30",
+        "Classification: Secret",
+    ]
+    body = structure(
+        fields("TELEGRAM\n\n" + "\n".join(fields_) + "\n\nOn 12.X.1963 he came."), 1963
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "TELEGRAM"),
+        ("addressee", fields_[0]),
+        ("addressee", fields_[1]),
+        ("dateline", fields_[2]),
+        ("classification", fields_[3]),
+    ]
+    assert body.opener[3].date.when == "1963-10-14"

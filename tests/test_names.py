@@ -771,3 +771,19 @@ def test_capitalised_words_tried_only_as_known_surnames_change_nothing(config, m
         DocumentNames, "_short", lambda self, text, surnames=None: every_word(self, text)
     )
     assert [etree.tostring(convert_path(p, config)) for p in ALL_TRANSCRIPTS] == narrowed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PYONGYANG", [("placeName", "PYONGYANG", "#pyongyang", None)]),
+        ("EMBASSY IN PYONGYANG", [("placeName", "PYONGYANG", "#pyongyang", None)]),
+        # as written, a name the registers lack is found as before
+        ("J. SIEDLECKI", [("persName", "J. SIEDLECKI", "#siedlecki-j", None)]),
+        ("TOP SECRET", []),
+    ],
+)
+def test_a_short_line_in_capitals_names_the_registers_forms_in_either_case(index, text, expected):
+    """A letterhead's or a telegram's line in capitals ("PYONGYANG") names the register's
+    place as the ordinary case writes it."""
+    assert names_in(index, text) == expected

@@ -139,7 +139,8 @@ _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
 _TERMINAL = tuple('.!?:;…"”»)]')  # what a block that ends its sentence ends with
 _CLASSIFICATION = re.compile(
     r"^(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)\b.{0,40}$"
-    r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$",
+    r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$"
+    r"|^(?:security\s+)?classification\s?:\s*\S.{0,40}$",  # a form's field
     re.IGNORECASE,
 )
 # The level of a classification line, before what it may add ("Secret, Copy No. 2")
@@ -169,7 +170,7 @@ _REGISTRY = re.compile(
     r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})$"
 )
 _REFERENCE = re.compile(
-    r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad|Subject:|Concerning:)\s*(?:to)?"
+    r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad\b|Subject:|Concerning:)\s*(?:to)?"
     r"\s*:?\s*\S.{0,80}$"
 )
 # A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin",
@@ -179,6 +180,7 @@ _ADDRESS_LINE = re.compile(r"^[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){0,60}$")
 # the Mongolian ambassador …"), which heads it
 _ADDRESSEE = re.compile(
     r"^(?!From\s+(?:the|an?)\s+[a-z])(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
+    r"|^(?:Sender|Addressee|Recipient)\s?:\s*\S.{0,100}$"  # a telegram's form: "Sender: …"
 )
 # A telegram's way in capitals, where it comes from or goes to, a place and no more: "FROM
 # PYONGYANG" (not "FROM THE JOURNAL OF", which heads the text), read in title case
@@ -234,10 +236,11 @@ _ROLE = (
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
-# "/-/ J. Siedlecki", German "gez. Schneidewind", "V. Moskovsky (signed)"), or as who
+# "/-/ J. Siedlecki", German "gez. Schneidewind", Romanian "(ss) Ion Moraru", "V. Moskovsky
+# (signed)"), or as who
 # recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi"), perhaps after
 # the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
-SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|gez\.|Recorded\s+by|Recorder)"
+SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|\([Ss]s\)|gez\.|Recorded\s+by|Recorder)"
 # The signer's office: a role and the words that name its place ("Ambassador of the PRB in
 # the DPRK"), before a colon, or after the mark and before the name ("Recorded by: First
 # Secretary of the Embassy B. Pimenov")
@@ -727,7 +730,7 @@ def classification_level(blocks: list[Block]) -> str | None:
     """The level of classification the opening lines give, as written ("Secret" of "Secret,
     Copy No. 2"); a line that numbers the copy alone gives none."""
     for block in blocks:
-        if block.kind == "classification" and (level := _LEVEL.match(block.text)):
+        if block.kind == "classification" and (level := _LEVEL.search(block.text)):
             return level.group()
     return None
 

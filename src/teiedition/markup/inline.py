@@ -375,6 +375,12 @@ def ordinary_case(text: str) -> str | None:
         or text.lower() == text
     ):
         return None
+    return capitalised(text)
+
+
+def capitalised(text: str) -> str | None:
+    """`text` with each word capitalised ("EMBASSY IN PYONGYANG" as "Embassy In Pyongyang"),
+    letter for letter at the same offsets; None where lower case would move them."""
     cased = _WORD_AND_REST.sub(lambda m: m[1] + m[2].lower(), text)
     return cased if len(cased) == len(text) else None
 

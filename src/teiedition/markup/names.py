@@ -26,7 +26,7 @@ from lxml import etree
 
 from teiedition.markup.blocks import OFFICE_AND_COLON, SIGNED
 from teiedition.markup.ids import ascii_fold, slug
-from teiedition.markup.inline import Span, ordinary_case
+from teiedition.markup.inline import Span, capitalised, ordinary_case
 from teiedition.markup.tei import sub
 from teiedition.patterns import by_first_character
 from teiedition.registers import NAME_ELEMENT, Entity, Registers
@@ -347,6 +347,10 @@ class DocumentNames:
         if (cased := ordinary_case(text)) is not None:
             return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
+        if text.isupper() and (cased := capitalised(text)):
+            # a short line in capitals, as letterheads and telegrams have ("PYONGYANG"): the
+            # registers' forms in the ordinary case too, where none was found as written
+            registered = _apart(registered + self._registered(cased, atoms))
         taken = bytearray(len(text))  # the characters registered forms cover
         for r in registered:
             taken[r.start : r.end] = b"\x01" * len(taken[r.start : r.end])
@@ -687,6 +691,16 @@ def _korean_given_names(name: str) -> bool:
     ("Il Sung"), each is one syllable ("Chaek Iron" is none)."""
     given = name.split()[1:]
     return len(given) < 2 or all(_KOREAN_SYLLABLE.fullmatch(word.lower()) for word in given)
+
+
+def _apart(mentions: list[Mention]) -> list[Mention]:
+    """The mentions in order of start, without any that overlaps one kept before it (of
+    those that start together, the longest is kept)."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
 
 
 def _trim_name(name: str, minimum_words: int = 1) -> str:
