@@ -25,6 +25,7 @@ from teiedition.patterns import by_first_letter
         ("____ November 1962", {"notBefore": "1962-11-01", "notAfter": "1962-11-30"}),
         ("… February 1964", {"notBefore": "1964-02-01", "notAfter": "1964-02-29"}),
         ("5-6 March 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-06"}),
+        ("11/12 June 1963", {"notBefore": "1963-06-11", "notAfter": "1963-06-12"}),  # a night
         ("28–29 February 1964", {"notBefore": "1964-02-28", "notAfter": "1964-02-29"}),
         ("March 5 - 7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
         ("15th of August 1962", {"when": "1962-08-15"}),

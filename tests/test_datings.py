@@ -135,6 +135,46 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
                 {"notBefore": "1963-01-01", "notAfter": "1963-01-10", "cert": "medium"},
             ),
         ),
+        (
+            "in the night of 11/12 June a delegation",
+            ("11/12 June", {"notBefore": "1962-06-11", "notAfter": "1962-06-12", "cert": "medium"}),
+        ),
+        # halves of a month, and its ten-day periods (the Russian dekada)
+        (
+            "expected in the second half of September",
+            (
+                "the second half of September",
+                {"notBefore": "1962-09-16", "notAfter": "1962-09-30", "cert": "medium"},
+            ),
+        ),
+        (
+            "in the first half of June 1963 the",
+            (
+                "the first half of June 1963",
+                {"notBefore": "1963-06-01", "notAfter": "1963-06-15", "cert": "medium"},
+            ),
+        ),
+        (
+            "in the last decade of February 1963",
+            (
+                "the last decade of February 1963",
+                {"notBefore": "1963-02-21", "notAfter": "1963-02-28", "cert": "medium"},
+            ),
+        ),
+        (
+            "during the first ten days of October",
+            (
+                "the first ten days of October",
+                {"notBefore": "1962-10-01", "notAfter": "1962-10-10", "cert": "medium"},
+            ),
+        ),
+        (
+            "in the middle of July",
+            (
+                "the middle of July",
+                {"notBefore": "1962-07-11", "notAfter": "1962-07-20", "cert": "medium"},
+            ),
+        ),
     ],
 )
 def test_dates_resolved_against_the_document(text, expected):
@@ -273,6 +313,9 @@ PHRASE_PIECES = [
     "the First Half of 1963",
     "LAST QUARTER OF 1962",
     "late June",
+    "the Second Half of May",
+    "THE LAST DECADE OF MAY 1963",
+    "the first ten days of June",
     "xlast year",
     "on 22 August",
     "August 22nd",

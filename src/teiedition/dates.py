@@ -35,8 +35,8 @@ _MONTH = r"(?P<month>" + by_first_letter(sorted(MONTHS, key=len, reverse=True)) 
 # a month in Roman numerals ("IX"), the longest first; the datings read it too
 ROMAN_MONTH = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-# the last day of a range of days, if it is one: "5-6", "5–6", "5 - 6"
-_TO_DAY = r"(?:\s?[-–]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?)?"
+# the last day of a range of days, if it is one: "5-6", "5–6", "5 - 6", a night's "11/12"
+_TO_DAY = r"(?:\s?[-–/]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _OF = r"(?:\s+of)?"  # "the 15th of August"
 # the last month of a range of months: "August-September 1962"
 _TO_MONTH = r"(?:\s?[-–]\s?" + _MONTH.replace("(?P<month>", "(?P<last_month>") + ")?"

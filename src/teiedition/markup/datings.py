@@ -81,8 +81,9 @@ _YEAR = re.compile(
     rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d)"
     rf"(?:[-–](?P<last_year>(?:1[89]|20)\d\d|\d\d)|(?<=0)(?P<decade>['’]?s))?{_BOUNDARY_AFTER}"
 )
-# "22 August", "August 22", and days of one month, "5-6 March", "March 5-6" (last day: to)
-_TO = r"(?:\s?[-–]\s?(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?)?"
+# "22 August", "August 22", and days of one month, "5-6 March", "March 5-6", the night of
+# "11/12 June" (last day: to)
+_TO = r"(?:\s?[-–/]\s?(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _DAY_MONTH = re.compile(
     f"(?=[0-9{_MONTH_INITIALS}])"
     + _BOUNDARY_BEFORE
@@ -118,8 +119,12 @@ _RELATIVE_YEAR = re.compile(
 # calendar year
 _ROLLING_YEAR = re.compile(r"(?=[Tt])\b(?P<phrase>(?i:the\s+(?:last|past))\s+year)\b")
 _RELATIVE_MONTH = re.compile(r"(?=[LlNn])\b(?i:last|next)\s+" + _MONTH + r"\b")
+# A part of a month: "late March", "the end of May", its halves and its ten-day periods (the
+# Russian dekada: "the last decade of February", "the first ten days of October")
 _PART_OF_MONTH = re.compile(
-    r"(?=[MmEeLlTt])\b(?P<part>(?i:mid|early|late|the\s+end\s+of|the\s+beginning\s+of))[-\s]"
+    r"(?=[MmEeLlTt])\b(?P<part>(?i:mid|early|late|the\s+(?:end|beginning|middle)\s+of"
+    r"|the\s+(?:(?:first|second|last)\s+half|(?:first|second|third|last)\s+decade"
+    r"|(?:first|second|last)\s+ten\s+days)\s+of))[-\s]"
     + _MONTH
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))?(?!\w)"
 )
@@ -182,12 +187,23 @@ _PARTS_OF_YEAR = {  # first and last month
     "fourth quarter": (10, 12),
     "last quarter": (10, 12),
 }
-_PARTS = {
+_PARTS = {  # first and last day
     "mid": (11, 20),
+    "the middle of": (11, 20),
     "early": (1, 10),
     "the beginning of": (1, 10),
     "late": (21, 31),
     "the end of": (21, 31),
+    "the first half of": (1, 15),
+    "the second half of": (16, 31),
+    "the last half of": (16, 31),
+    "the first decade of": (1, 10),
+    "the first ten days of": (1, 10),
+    "the second decade of": (11, 20),
+    "the second ten days of": (11, 20),
+    "the third decade of": (21, 31),
+    "the last decade of": (21, 31),
+    "the last ten days of": (21, 31),
 }
 _YEAR_OFFSETS = {
     "this": 0,
