@@ -390,9 +390,9 @@ def targets(result: dict, jobs: int) -> list[str]:
         )
     lines = [
         "",
-        f"Targets for {docs} documents, against references measured beside each run (best, "
-        "median in brackets; rates: higher is better, times: lower; jing not installed: no "
-        "validation row):",
+        f"Targets for {docs} documents, against references measured beside each run (the run "
+        "that is furthest past its scaled target, the median run in brackets; rates: higher is "
+        "better, times: lower; where jing is not installed, the validation row is left out):",
         "",
         "| target | as set | reached | reference: the issue's → this run's | past target |",
         "|---|---:|---:|---|---:|",
