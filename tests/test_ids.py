@@ -92,6 +92,48 @@ def paragraph_id(config, doc, fragment) -> str:
     )
 
 
+def retired_towards(config, doc, unit_id) -> str:
+    root = etree.parse(str(config.documents_dir / f"{doc}.xml"))
+    (anchor,) = root.xpath(f"//tei:anchor[@type='retired'][@xml:id='{unit_id}']", namespaces=NS)
+    return anchor.get("corresp")[1:]
+
+
+def test_a_paragraph_split_in_two_leads_to_the_half_that_begins_as_it_did(edition):
+    """An editor splits a paragraph: neither half is the old one lightly edited, so its id is
+    retired; a citation of it leads to its first half, not to the paragraph after it."""
+    before = published(edition)
+    whole = paragraph_id(edition, HUNGARIAN_ID, "In the opinion of the new Ambassador")
+    edit_seed(edition, HUNGARIAN, " The Korean leaders also", "\n\n\nThe Korean leaders also")
+    rebuild(edition)
+    first = paragraph_id(edition, HUNGARIAN_ID, "In the opinion of the new Ambassador")
+    assert first != whole
+    assert retired_towards(edition, HUNGARIAN_ID, whole) == first
+    assert_every_id_resolves(edition, before)
+
+
+def test_paragraphs_joined_lead_to_the_paragraph_that_holds_them(edition):
+    """Two paragraphs joined into one: the id neither keeps leads to the joined paragraph."""
+    before = published(edition)
+    second = paragraph_id(edition, HUNGARIAN_ID, "Of his predecessor, Comrade Puzanov")
+    text = (edition.transcripts_dir / HUNGARIAN).read_text("utf-8")
+    end = text.index("Of his predecessor, Comrade Puzanov")
+    start = text.rindex("with him.", 0, end) + len("with him.")
+    joined = text[:start] + " " + text[end:]
+    (edition.transcripts_dir / HUNGARIAN).write_text(joined, "utf-8")
+    rebuild(edition)
+    holder = paragraph_id(edition, HUNGARIAN_ID, "Of his predecessor, Comrade Puzanov")
+    retired = [u for u in (second, paragraph_id_before(before, second)) if u != holder]
+    for unit_id in retired:
+        assert retired_towards(edition, HUNGARIAN_ID, unit_id) == holder
+    assert_every_id_resolves(edition, before)
+
+
+def paragraph_id_before(before, unit_id) -> str:
+    """The id of the paragraph published just before `unit_id`."""
+    ids = [u for u in before if re.search(r"-p\d+$", u) and before[u][0] == before[unit_id][0]]
+    return ids[ids.index(unit_id) - 1]
+
+
 def test_the_registry_records_every_published_id(edition):
     registry = json.loads(edition.registry_path.read_text("utf-8"))
     before = published(edition)

@@ -9,7 +9,8 @@ list items) and register entries. Reconverting keeps them:
 - a new unit gets an id never used before (the registry keeps counters, so neighbours are
   never renumbered);
 - a unit that disappears is retired: its id is never reused, and the TEI keeps an
-  ``anchor type="retired"`` pointing to the nearest surviving unit, which the HTML shows.
+  ``anchor type="retired"`` pointing to the unit that now holds the start of its text (a
+  paragraph split or joined), else to the nearest surviving unit, which the HTML shows.
 
 ``check`` compares the edition with the registry; ``release`` records a version.
 """
@@ -37,6 +38,8 @@ REGISTRY_FILE = "ids.json"
 UNIT_TAGS = {"p": "p", "head": "h", "item": "i", "note": "n"}
 # How alike a lightly edited unit must stay to keep its id (difflib ratio).
 SIMILAR = 0.75
+# How much of a retired unit's text, from its start, the unit that now holds it must hold
+HOLDER_OPENING = 60
 # Below this, a unit that kept its id has "changed meaning" (ids check).
 CHANGED_MEANING = 0.5
 NS = {"tei": TEI_NS}
@@ -283,14 +286,19 @@ class Stabiliser:
                 target = ref.get("target")
                 if target in renamed:
                     ref.set("target", renamed[target])
-        # 4. units that are gone are retired, pointing to the nearest survivor
+        # 4. units that are gone are retired, pointing to the unit that now holds the start
+        # of their text (a paragraph split in two, or joined to another), else to the
+        # nearest survivor
         order = [u for u in record.units if record.units[u].status == "active"]
         survivors = [assigned[i] for i in range(len(units))]
         for unit_id in active:
             if unit_id not in taken and unit_id not in survivors:
                 unit = record.units[unit_id]
                 unit.status, unit.retired_in = "retired", self.version
-                unit.successor = _nearest(unit_id, order, set(survivors))
+                before = previous_text.get(unit_id, unit.excerpt)
+                unit.successor = _holder(before, self.unit_texts) or _nearest(
+                    unit_id, order, set(survivors)
+                )
 
     def _previous_texts(self, doc_id: str) -> dict[str, str]:
         path = self.documents_dir / f"{doc_id}.xml"
@@ -312,6 +320,20 @@ def _number(unit_id: str) -> int:
 
 def _highest(record: DocumentRecord, kind: str) -> int:
     return max((_number(u) for u in record.units if _kind_of(u) == kind), default=0)
+
+
+def _holder(text: str, texts: dict[str, str]) -> str | None:
+    """The first of `texts` (by unit id, in reading order) that holds the start of `text`: it
+    begins as `text` does, or holds its opening words, or `text` begins with all of it."""
+    wanted = " ".join(text.split())
+    opening = wanted[:HOLDER_OPENING]
+    if not opening:
+        return None
+    for unit_id, candidate in texts.items():
+        held = " ".join(candidate.split())
+        if held and (opening in held or wanted.startswith(held)):
+            return unit_id
+    return None
 
 
 def _nearest(unit_id: str, order: list[str], survivors: set[str]) -> str | None:
