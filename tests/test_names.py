@@ -308,6 +308,14 @@ def test_an_unknown_name_and_its_alternative_romanisation_are_one_person(index):
     assert unreviewed == ["ri-dong-geon"]
 
 
+def test_a_name_with_and_without_the_aspiration_marks_is_one_person(index):
+    """McCune-Reischauer marks aspiration with an apostrophe ("Ch'oe Yong-gŏn"); translations
+    that drop it ("Choe Yong Gon") name the same person, as the registers' forms do
+    ("Kim Ch'ang-man" is "Kim Chang-man")."""
+    found = names_in(index, "Ch'oe Yong-gŏn came.", "Choe Yong Gon left.", "Kim Ch'ang-man")
+    assert [f[2] for f in found] == ["#choe-yong-gon", "#choe-yong-gon", "#kim-chang-man"]
+
+
 def test_a_korean_surname_written_in_capitals(index):
     """Some translations write the surname in capitals ("KIM Il Sung", "LEE Hu-rak"): the
     same persons, the same ids, the name kept as written."""

@@ -205,11 +205,16 @@ def _slavic_ending(match: re.Match[str]) -> str:
     return "ovsky" if match[1] else "sky"
 
 
+_APOSTROPHE_INSIDE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same names recur on every page
 def fold(text: str) -> str:
-    """The comparison form of a name: no accents, apostrophes and hyphens as spaces, lower
-    case, "II" read as "Il", the transliterations of a Slavic surname's ending alike."""
-    text = re.sub(r"['’ʼ\-]", " ", re.sub(r"\bII\b", "Il", text))  # before ’ is dropped
+    """The comparison form of a name: no accents, an apostrophe inside a word dropped (the
+    aspiration mark of "Ch'oe" and "Ch'ang-man"), hyphens and other apostrophes as spaces,
+    lower case, "II" read as "Il", the transliterations of a Slavic surname's ending alike."""
+    text = _APOSTROPHE_INSIDE.sub("", re.sub(r"\bII\b", "Il", text))
+    text = re.sub(r"['’ʼ\-]", " ", text)  # before ’ is dropped
     return _SLAVIC_ENDING.sub(_slavic_ending, " ".join(ascii_fold(text).lower().split()))
 
 
@@ -741,4 +746,4 @@ def _entity_surname(entity: Entity) -> str:
 
 def _slug(text: str) -> str:
     # an apostrophe inside a name is no word break: "Ch'oe" is choe, not ch-oe
-    return slug(re.sub(r"(?<=\w)['’ʼ](?=\w)", "", text), words=8, stopwords=frozenset())
+    return slug(_APOSTROPHE_INSIDE.sub("", text), words=8, stopwords=frozenset())
