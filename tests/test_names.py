@@ -316,6 +316,27 @@ def test_a_name_with_and_without_the_aspiration_marks_is_one_person(index):
     assert [f[2] for f in found] == ["#choe-yong-gon", "#choe-yong-gon", "#kim-chang-man"]
 
 
+@pytest.mark.parametrize(
+    ("written", "cert"),
+    [
+        ("Pak Sŏng-ch'ŏl", None),  # McCune-Reischauer: the register's "Pak Song Chol"
+        ("Bak Seong-cheol", "medium"),  # the Revised Romanisation of the surname too
+        ("Pak Seong-chol", "medium"),  # the two mixed
+    ],
+)
+def test_a_korean_name_in_another_romanisation_is_the_registered_person(index, written, cert):
+    """The register gives "Pak Seong-cheol" (Revised Romanisation) and "Pak Song Chol"; the
+    same name in another romanisation links to him, with cert="medium" where the link rests
+    on the romanisations alone."""
+    assert names_in(index, f"Foreign Minister {written} said so.") == [
+        ("persName", written, "#pak-seong-cheol", cert)
+    ]
+
+
+def test_two_korean_names_that_romanise_apart_stay_apart(index):
+    assert [f[2] for f in names_in(index, "Kim Chang-min said so.")] == ["#kim-chang-min"]
+
+
 def test_a_korean_surname_written_in_capitals(index):
     """Some translations write the surname in capitals ("KIM Il Sung", "LEE Hu-rak"): the
     same persons, the same ids, the name kept as written."""

@@ -36,7 +36,7 @@ KOREAN_SURNAMES = (
     "Yun Yu Rim Jo Cho Paek Baek Kwon Kwak Hwang Sin Shin Chon Jon Ryu Kye Pang Tak Chu Ju "
     # as the Revised Romanisation and other spellings write them (none an English word that
     # begins a sentence: "Song", "Oh", "Ha", "Gang" and "An" are left out)
-    "Jeong Jung Chung Seo Cha Chae Ahn Bae Pae Yoon Jeon Chun Hyun Hyeon Noh Roh Ko Koh "
+    "Jeong Jung Chung Seo Cha Chae Ahn Bae Pae Bak Yoon Jeon Chun Hyun Hyeon Noh Roh Ko Koh "
     "Yang Ryang Shim Sim Seong Min Byun Byeon Pyon Maeng Yeom "
     # as McCune-Reischauer writes them, with breves and aspiration marks
     "Ch'oe Ch’oe Chŏng Hŏ Hyŏn Chŏn Sŏ Sŏk Ch'a Ch’a Ch'ae Ch’ae Ch'ŏn Ch’ŏn Yŏ"
@@ -265,12 +265,17 @@ class NameIndex:
     #: fold(surname) → the reviewed persons of the registers with that surname; not the
     #: surnames written first (Korean, Chinese), which too many people share
     surnames: dict[str, list[Entity]] = field(default_factory=dict)
+    #: korean_key(form) → the persons of the registers with a Korean name of that key
+    korean: dict[str, list[Entity]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for entity in self.registers.entities.values():
             surname = _entity_surname(entity) if entity.kind == "person" else ""
             if surname and entity.reviewed and surname not in SURNAME_FIRST:
                 self.surnames.setdefault(fold(surname), []).append(entity)
+            for name in entity.names if entity.kind == "person" else ():
+                if (key := korean_key(name)) and entity not in self.korean.get(key, []):
+                    self.korean.setdefault(key, []).append(entity)
         # each form's pattern: with the initials that may come before it, where it begins
         shapes: dict[str, tuple[bool, str, tuple[str, str] | None]] = {}
         lengths: dict[str, int] = {}
@@ -545,6 +550,10 @@ class DocumentNames:
         if not people and " " not in name:
             people = {e.id: e for e in self.index.surnames.get(fold(name), [])}
             cert = "medium"
+        elif not people and (key := korean_key(name)):
+            # a Korean name in another romanisation: "Bak Seong-cheol" for "Pak Song Chol"
+            people = {e.id: e for e in self.index.korean.get(key, [])}
+            cert = "medium"
         if len(people) != 1:
             return None
         (person,) = people.values()
@@ -696,6 +705,35 @@ def _korean_given_names(name: str) -> bool:
     ("Il Sung"), each is one syllable ("Chaek Iron" is none)."""
     given = name.split()[1:]
     return len(given) < 2 or all(_KOREAN_SYLLABLE.fullmatch(word.lower()) for word in given)
+
+
+# What the Revised Romanisation and McCune-Reischauer (its breves and aspiration marks
+# folded away) write differently for one Korean sound, as one: "Choe Yong-geon" and "Ch'oe
+# Yong-gŏn", "Bak Seong-cheol" and "Pak Song Chol", "Jeong" and "Chong", "Ri" and "Li"
+_ROMANISED_ALIKE = (
+    ("eo", "o"),
+    ("eu", "u"),
+    ("sh", "s"),
+    ("ee", "i"),
+    ("th", "t"),  # the aspiration some texts write with an h: "Thaek"
+    ("kh", "k"),
+    ("ph", "p"),
+    ("j", "ch"),
+)
+_CONSONANTS_ALIKE = str.maketrans("gdbr", "ktpl")
+_KOREAN_FOLDED = frozenset(fold(surname) for surname in KOREAN_SURNAMES)
+
+
+def korean_key(name: str) -> str | None:
+    """A Korean name (a Korean surname, then the given name) as both romanisations come to
+    write it alike; None for any other name."""
+    folded = fold(name)
+    words = folded.split()
+    if len(words) < 2 or words[0] not in _KOREAN_FOLDED:
+        return None
+    for written, alike in _ROMANISED_ALIKE:
+        folded = folded.replace(written, alike)
+    return folded.translate(_CONSONANTS_ALIKE)
 
 
 def _apart(mentions: list[Mention]) -> list[Mention]:
