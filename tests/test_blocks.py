@@ -1028,3 +1028,39 @@ def test_a_telegram_s_fields_named_otherwise_open_it():
         ("classification", fields_[3]),
     ]
     assert body.opener[3].date.when == "1963-10-14"
+
+
+def test_a_letter_s_opening_and_closing_lines():
+    """A letter: the file number with its classification after a slash, the address under a
+    lone "Comrade", the salutation; the closing words, signer and office, then an enclosure
+    note after them."""
+    body = structure(
+        fields(
+            "Embassy of the Polish People's Republic in Pyongyang\n\n"
+            "Pyongyang, 20 August 1963.\nNo. 0073/63/Top Secret\n\n"
+            "Comrade\nJózef Winiewicz\nDeputy Minister of Foreign Affairs\nWarsaw\n\n"
+            "Dear Comrade Minister!\n\nOn 19 August I was received.\n\n"
+            "With comradely greetings,\nJerzy Siedlecki\nAmbassador of the PPR\n\nEncl.: 1"
+        ),
+        1963,
+    )
+    assert [b.kind for b in body.opener] == [
+        "issuer",
+        "dateline",
+        "registry",
+        "addressee",
+        "addressee",
+        "addressee",
+        "addressee",
+        "salute",
+    ]
+    assert [b.text for b in body.main] == ["On 19 August I was received."]
+    assert [b.kind for b in body.closer] == ["salute", "signed", "office"]
+    assert [b.text for b in body.postscript] == ["Encl.: 1"]
+
+
+@pytest.mark.parametrize("line", ["Encl.: 1", "Encl. 2", "Enclosures: 3"])
+def test_an_enclosure_note_after_the_signature_is_its_postscript(line):
+    body = structure(fields(f"He came.\n\nJerzy Siedlecki\nAmbassador\n\n{line}"), 1963)
+    assert [b.kind for b in body.closer] == ["signed", "office"]
+    assert [b.text for b in body.postscript] == [line]

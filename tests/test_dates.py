@@ -42,6 +42,18 @@ def test_date_forms(text, attributes):
 
 
 @pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("20 August 1963.", "20 August 1963"),  # the sentence's stop
+        ("14.3.1963.", "14.3.1963"),
+        ("28.IX.1963", "28.IX.1963"),
+    ],
+)
+def test_a_final_stop_ends_the_sentence_not_the_date(text, written):
+    assert parse_date(text, anchor_year=1963).text == written
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Top secret",

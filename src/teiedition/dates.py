@@ -118,7 +118,10 @@ def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
             parts = match.groupdict()
             if parts.get("day_or_month") and not (parts := _day_and_month(parts)):
                 return None
-            return _value(text.strip(), parts, anchor_year)
+            # a final stop after the figures ends the sentence, not the date ("Pyongyang,
+            # 20 August 1963.")
+            written = candidate if candidate[-1].isdigit() else text.strip()
+            return _value(written, parts, anchor_year)
     return None
 
 

@@ -130,7 +130,7 @@ _PAGE_NUMBER = re.compile(
 _DISTRIBUTION = re.compile(
     r"^(?:distribution(?:\s+list)?|sent\s+to|copies\s+(?:sent\s+)?to|copies(?=\s*:)|copy\s+to|"
     r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies|"
-    r"enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))\b.{0,100}$",
+    r"enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))(?:\b|(?<=\.)).{0,100}$",
     re.IGNORECASE,
 )
 # A postscript's mark: "P.S.", "PS:", "Postscript:", and after a signature "N.B." and "Note:"
@@ -167,7 +167,9 @@ _TRANSMISSION = re.compile(
 # its year, "002418/1963"
 _REGISTRY = re.compile(
     r"^(?:(?:(?:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.)\s+)?"
-    r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})$"
+    r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})"
+    # the classification after the number, as Polish files write it: "No. 0073/63/Top Secret"
+    r"(?:(?<=/)(?i:(?:top|strictly)\s+)?(?i:secret|confidential))?$"
 )
 _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad\b|Subject:|Concerning:)\s*(?:to)?"
@@ -181,6 +183,7 @@ _ADDRESS_LINE = re.compile(r"^[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){0,60}$")
 _ADDRESSEE = re.compile(
     r"^(?!From\s+(?:the|an?)\s+[a-z])(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
     r"|^(?:Sender|Addressee|Recipient)\s?:\s*\S.{0,100}$"  # a telegram's form: "Sender: …"
+    r"|^(?:Comrade|Comrades|His Excellency|Her Excellency)$"  # an address's first line alone
 )
 # A telegram's way in capitals, where it comes from or goes to, a place and no more: "FROM
 # PYONGYANG" (not "FROM THE JOURNAL OF", which heads the text), read in title case
