@@ -93,6 +93,16 @@ def test_a_remark_signed_at_its_end_is_a_note(remark):
     )
 
 
+@pytest.mark.parametrize(
+    "remark",
+    ["two words illegible", "one line unreadable", "signature indecipherable", "word missing"],
+)
+def test_what_the_original_lacks_or_hides_is_a_remark_not_supplied_words(remark):
+    assert xml(f"The word [{remark}] is.") == (
+        f'The word <note type="editorial" place="inline">{remark}</note> is.'
+    )
+
+
 def test_a_hyphenated_word_ending_like_a_signature_is_no_remark():
     assert "<note" not in xml("They met the [co-ed] group.")
 

@@ -76,6 +76,10 @@ EDITORIAL_REMARK = re.compile(
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
     r"translator|translation from|translated from|editor|original\b|note\b|notation|unclear|"
     r"blank)|in the original"
+    # what the original hides or lacks: "[two words illegible]", "[one line missing]"
+    r"|\b(?:illegible|unreadable|indecipherable)\b"
+    r"|^(?:(?:one|two|three|four|five|a|\d+)\s+)?(?:words?|lines?|letters?|passage|pages?)"
+    r"\s+(?:missing|omitted|cut off)\b"
     # signed at its end: "[… – translator's note]", "[… (ed.)]", "[… – Trans.]", or with
     # the translator's initials, "[in Moscow, in July 1963 – B. Sz.]"
     r"|(?:\s-|[–—(])\s*(?:(?:translator|editor)['’]?s?['’]?\s+note|ed|tr|transl?)\.?\)?\s*$"
