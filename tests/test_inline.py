@@ -39,6 +39,13 @@ def test_what_happened_in_a_word_or_two_is_a_remark(remark):
     )
 
 
+@pytest.mark.parametrize("gloss", ["i.e. against the CPSU", "that is, the CPSU", "namely the CPSU"])
+def test_a_gloss_in_brackets_is_a_clarification(gloss):
+    assert xml(f"articles against revisionism [{gloss}] appeared") == (
+        f'articles against revisionism <supplied reason="clarification">{gloss}</supplied> appeared'
+    )
+
+
 def test_clarification_after_a_pronoun():
     assert xml("they [the Soviets] were") == (
         'they <supplied reason="clarification">the Soviets</supplied> were'

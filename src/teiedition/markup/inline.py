@@ -94,6 +94,8 @@ _PRONOUN = re.compile(
     r"the latter|the former|who|whom)\s?\Z",
     re.IGNORECASE,
 )
+# A gloss on the words before it: "[i.e. against the CPSU]", "[that is, the Soviets]"
+_GLOSS = re.compile(r"\s*(?:i\.\s?e\.|that is\b|namely\b|meaning\b|=)", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s){0,3}[A-Z][\w'’-]*\s\Z")
 _NAME_TOKENS = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*\Z")
@@ -132,7 +134,7 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             or _whole_sentence(text, start, end, content)
         ):
             spans.append(Span(start, end, _editorial_note(content)))
-        elif _PRONOUN.search(text, near, start):
+        elif _GLOSS.match(content) or _PRONOUN.search(text, near, start):
             spans.append(_supplied(start, end, "clarification"))
         elif _is_alternative_name(text, near, start, content):
             spans.append(_supplied(start, end, "alternative-name"))
