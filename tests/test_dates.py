@@ -26,6 +26,10 @@ from teiedition.patterns import by_first_letter
         ("… February 1964", {"notBefore": "1964-02-01", "notAfter": "1964-02-29"}),
         ("5-6 March 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-06"}),
         ("11/12 June 1963", {"notBefore": "1963-06-11", "notAfter": "1963-06-12"}),  # a night
+        # a range of days across two months
+        ("30 April–2 May 1963", {"notBefore": "1963-04-30", "notAfter": "1963-05-02"}),
+        ("April 30 - May 2, 1963", {"notBefore": "1963-04-30", "notAfter": "1963-05-02"}),
+        ("28 April to 3 May 1963", {"notBefore": "1963-04-28", "notAfter": "1963-05-03"}),
         ("28–29 February 1964", {"notBefore": "1964-02-28", "notAfter": "1964-02-29"}),
         ("March 5 - 7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
         ("15th of August 1962", {"when": "1962-08-15"}),

@@ -41,6 +41,11 @@ _OF = r"(?:\s+of)?"  # "the 15th of August"
 # the last month of a range of months: "August-September 1962"
 _TO_MONTH = r"(?:\s?[-–]\s?" + _MONTH.replace("(?P<month>", "(?P<last_month>") + ")?"
 _BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"
+# a range of days across two months: its last day and month ("30 April–2 May 1963", "28 April
+# to 3 May 1963", "April 30 - May 2, 1963")
+_UNTIL = r"(?:\s?[-–]\s?|\s+to\s+)"
+_LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?"
+_LAST_MONTH = _MONTH.replace("(?P<month>", "(?P<last_month>")
 _YEAR = r"(?P<year>\d{4})"
 # the last year of a range of years: "1961-62", "1962–1965"
 _TO_YEAR = r"(?:[-–](?P<last_year>\d{4}|\d{2}))?"
@@ -50,6 +55,8 @@ _YEAR2 = r"(?P<year>\d{4}|\d{2})"
 # ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
 _I = re.IGNORECASE
 PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"{_DAY}\s+{_MONTH}{_UNTIL}{_LAST_DAY}\s+{_LAST_MONTH},?\s+{_YEAR}", _I),
+    re.compile(rf"{_MONTH}\s+{_DAY}{_UNTIL}{_LAST_MONTH}\s+{_LAST_DAY},?\s+{_YEAR}", _I),
     re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}", _I),  # November 1, 1962; March 5-6, 1963
     # 14 August 1962; 5-6 March 1963; the 15th of August 1962
     re.compile(rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH},?\s+{_YEAR}", _I),
@@ -154,6 +161,15 @@ def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> 
         if not month < last_month:
             return None
         end = calendar.monthrange(year, last_month)[1]
+        if day is not None:  # from a day of one month to a day of a later one
+            last = int(parts["last_day"])  # type: ignore[arg-type]
+            if not (1 <= day <= calendar.monthrange(year, month)[1] and 1 <= last <= end):
+                return None
+            return DateValue(
+                text,
+                not_before=f"{year:04d}-{month:02d}-{day:02d}",
+                not_after=f"{year:04d}-{last_month:02d}-{last:02d}",
+            )
         return DateValue(
             text,
             not_before=f"{year:04d}-{month:02d}-01",
