@@ -1064,3 +1064,26 @@ def test_an_enclosure_note_after_the_signature_is_its_postscript(line):
     body = structure(fields(f"He came.\n\nJerzy Siedlecki\nAmbassador\n\n{line}"), 1963)
     assert [b.kind for b in body.closer] == ["signed", "office"]
     assert [b.text for b in body.postscript] == [line]
+
+
+@pytest.mark.parametrize("destination", ["MOSCOW, CC CPSU", "MOSCOW – MFA USSR", "SOFIA"])
+def test_a_ciphered_telegram_s_destination_under_its_origin_is_an_address(destination):
+    body = structure(
+        fields(
+            f"CIPHERED TELEGRAM\n\nFrom PYONGYANG\nSpecial No. 41\n\n{destination}\n\n"
+            "TOP SECRET\n\nON 2 MARCH I ASKED FOR A MEETING."
+        ),
+        1964,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "CIPHERED TELEGRAM"),
+        ("addressee", "From PYONGYANG"),
+        ("registry", "Special No. 41"),
+        ("addressee", destination),
+        ("classification", "TOP SECRET"),
+    ]
+
+
+def test_a_heading_in_capitals_after_the_opening_lines_stays_a_heading():
+    body = structure(fields("TOP SECRET\n\nRECORD OF CONVERSATION\n\nHe came."), 1964)
+    assert [b.kind for b in body.opener] == ["classification", "head"]

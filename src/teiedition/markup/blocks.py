@@ -187,6 +187,8 @@ _ADDRESSEE = re.compile(
 )
 # A telegram's way in capitals, where it comes from or goes to, a place and no more: "FROM
 # PYONGYANG" (not "FROM THE JOURNAL OF", which heads the text), read in title case
+# What parts a telegram's destination from the office it goes to: "MOSCOW, CC CPSU"
+_DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 _ROUTE = re.compile(
     r"^(?P<way>From|To):?\s+(?!.*\b(?:The|An?|Of|And|In|On|For|With)\b)"
     r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$"
@@ -299,6 +301,8 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
             break
         if previous is not None and previous.kind == "head":
             _is_destination(previous, parts[0])  # "PRAGUE" / "FROM PYONGYANG": no heading
+        if parts[0].kind == "head" and len(parts) == 1:
+            _is_destination_below(parts[0], opener)  # "From PYONGYANG" / "MOSCOW, CC CPSU"
         opener += parts
         index += 1
     if (
@@ -641,6 +645,26 @@ def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int 
             return False
         previous = part
     return True
+
+
+def _is_destination_below(block: Block, opener: list[Block]) -> bool:
+    """Whether a line in capitals is a telegram's destination below where it comes from
+    ("From PYONGYANG" / "Special No. 41" / "MOSCOW, CC CPSU"): a place, perhaps with the
+    office it goes to after a comma or a dash; making it an address line."""
+    place = _DESTINATION_OFFICE.split(block.text, maxsplit=1)[0]
+    found = (
+        block.text.isupper()
+        and _LETTERHEAD_PLACE.match(place) is not None
+        and not _DOCUMENT_KIND.search(block.text)
+        and any(
+            (route := _ROUTE.match(_in_title_case(line.text))) and route["way"] == "From"
+            for line in opener
+            if line.kind == "addressee"
+        )
+    )
+    if found:
+        block.kind = "addressee"
+    return found
 
 
 def _headed_lines(parts: list[Block], anchor_year: int | None) -> bool:
