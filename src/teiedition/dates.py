@@ -41,11 +41,12 @@ _OF = r"(?:\s+of)?"  # "the 15th of August"
 # the last month of a range of months: "August-September 1962"
 _TO_MONTH = r"(?:\s?[-–]\s?" + _MONTH.replace("(?P<month>", "(?P<last_month>") + ")?"
 _BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"
-# a range of days across two months: its last day and month ("30 April–2 May 1963", "28 April
-# to 3 May 1963", "April 30 - May 2, 1963")
+# a range of days across two months, its end after the first day and month: "30 April–2 May
+# 1963", "28 April to 3 May 1963", "April 30 - May 2, 1963" (tried only where a day and a
+# month have matched, so as dear as no search of its own)
 _UNTIL = r"(?:\s?[-–]\s?|\s+to\s+)"
-_LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?"
-_LAST_MONTH = _MONTH.replace("(?P<month>", "(?P<last_month>")
+_END_DAY = r"(?P<end_day>[0-3]?\d)(?:st|nd|rd|th)?"
+_END_MONTH = _MONTH.replace("(?P<month>", "(?P<end_month>")
 _YEAR = r"(?P<year>\d{4})"
 # the last year of a range of years: "1961-62", "1962–1965"
 _TO_YEAR = r"(?:[-–](?P<last_year>\d{4}|\d{2}))?"
@@ -55,11 +56,14 @@ _YEAR2 = r"(?P<year>\d{4}|\d{2})"
 # ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
 _I = re.IGNORECASE
 PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"{_DAY}\s+{_MONTH}{_UNTIL}{_LAST_DAY}\s+{_LAST_MONTH},?\s+{_YEAR}", _I),
-    re.compile(rf"{_MONTH}\s+{_DAY}{_UNTIL}{_LAST_MONTH}\s+{_LAST_DAY},?\s+{_YEAR}", _I),
-    re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}", _I),  # November 1, 1962; March 5-6, 1963
-    # 14 August 1962; 5-6 March 1963; the 15th of August 1962
-    re.compile(rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH},?\s+{_YEAR}", _I),
+    # November 1, 1962; March 5-6, 1963; April 30 - May 2, 1963
+    re.compile(
+        rf"{_MONTH}\s+{_DAY}(?:{_UNTIL}{_END_MONTH}\s+{_END_DAY}|{_TO_DAY}),?\s+{_YEAR}", _I
+    ),
+    # 14 August 1962; 5-6 March 1963; the 15th of August 1962; 30 April–2 May 1963
+    re.compile(
+        rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH}(?:{_UNTIL}{_END_DAY}\s+{_END_MONTH})?,?\s+{_YEAR}", _I
+    ),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
     # 26 X 63, 12.IX.1963, 14-II-1963, 5/III/1963
     re.compile(rf"{_DAY}[./-]?\s*{ROMAN_MONTH}[./-]?\s*{_YEAR2}"),
@@ -144,6 +148,10 @@ def _day_and_month(parts: dict[str, str | None]) -> dict[str, str | None] | None
 
 
 def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> DateValue | None:
+    if parts.get("end_month"):  # days across two months: the last is the end's
+        if parts.get("last_day"):
+            return None  # "5-6 March–2 May": no one range
+        parts = {**parts, "last_month": parts["end_month"], "last_day": parts["end_day"]}
     year = _year(parts["year"] or "", anchor_year)
     month = _month(parts)
     day = int(parts["day"]) if parts.get("day") else None
