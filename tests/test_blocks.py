@@ -1087,3 +1087,15 @@ def test_a_ciphered_telegram_s_destination_under_its_origin_is_an_address(destin
 def test_a_heading_in_capitals_after_the_opening_lines_stays_a_heading():
     body = structure(fields("TOP SECRET\n\nRECORD OF CONVERSATION\n\nHe came."), 1964)
     assert [b.kind for b in body.opener] == ["classification", "head"]
+
+
+def test_a_dateline_with_two_figures_for_its_year():
+    body = structure(
+        fields("Embassy of the GDR in the DPRK\nPyongyang, 12.6.63\n\nNote\n\nHe came."), 1963
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "Embassy of the GDR in the DPRK"),
+        ("dateline", "Pyongyang, 12.6.63"),
+        ("head", "Note"),
+    ]
+    assert body.opener[1].date.when == "1963-06-12"

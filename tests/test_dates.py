@@ -103,3 +103,8 @@ def test_words_grouped_by_first_letter_match_as_one_list(text):
         assert [m.span() for m in re.finditer(grouped, text, flags)] == [
             m.span() for m in re.finditer(plain, text, flags)
         ]
+
+
+def test_a_line_that_is_a_date_with_two_figures_for_its_year():
+    """A dateline's "12.6.63" (in running text such figures may be anything: "3.1.12")."""
+    assert parse_date("12.6.63", anchor_year=1963).attributes() == {"when": "1963-06-12"}

@@ -65,7 +65,9 @@ def test_explicit_dates(text, expected):
     assert dates(text) == [expected]
 
 
-@pytest.mark.parametrize("text", ["on 05/06/1963 he", "on 31/02/1963 he", "No. 12/35/1962"])
+@pytest.mark.parametrize(
+    "text", ["on 05/06/1963 he", "on 31/02/1963 he", "No. 12/35/1962", "section 3.1.12 says"]
+)
 def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
     """05/06 is 5 June in Europe and May 6 in America: no date rather than a wrong one."""
     assert dates(text) == []

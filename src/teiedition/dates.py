@@ -82,6 +82,12 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
+# Forms that are a date only as the whole of a line, a dateline's ("Pyongyang, 12.6.63"); in
+# running text, figures so written may be anything (a section "3.1.12"), so they are not
+# looked for there.
+_LINE_PATTERNS = (re.compile(r"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?(?P<year>\d\d)"),)
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A normalised date: exact (`when`) or a range (`not_before`/`not_after`)."""
@@ -123,7 +129,7 @@ def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
     own date, when known), else the 1900s.
     """
     candidate = text.strip().rstrip(".").strip()
-    for pattern in PATTERNS:
+    for pattern in PATTERNS + _LINE_PATTERNS:
         match = pattern.fullmatch(candidate)
         if match:
             parts = match.groupdict()
