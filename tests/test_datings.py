@@ -191,6 +191,44 @@ def test_dates_resolved_against_the_document(text, expected):
     assert dates(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "between 28 April and 3 May 1963 the",
+            ("28 April and 3 May 1963", {"notBefore": "1963-04-28", "notAfter": "1963-05-03"}),
+        ),
+        (
+            "from 30 December until 2 January 1963 he",
+            (
+                "30 December until 2 January 1963",
+                {"notBefore": "1962-12-30", "notAfter": "1963-01-02"},
+            ),
+        ),
+        (
+            "between 28 April 1963 and 3 May the",
+            ("28 April 1963 and 3 May", {"notBefore": "1963-04-28", "notAfter": "1963-05-03"}),
+        ),
+        (
+            "from 28 April to 3 May they",
+            (
+                "28 April to 3 May",
+                {"notBefore": "1962-04-28", "notAfter": "1962-05-03", "cert": "medium"},
+            ),
+        ),
+    ],
+)
+def test_two_days_of_two_months_between_them_are_a_range(text, expected):
+    """ "between 28 April and 3 May 1963": one range, the first day in the year that puts it
+    before the last."""
+    assert dates(text) == [expected]
+
+
+def test_two_days_that_are_no_range_across_months_stay_apart():
+    assert [d[0] for d in dates("on 28 April and 3 May 1963")] == ["28 April", "3 May 1963"]
+    assert [d[0] for d in dates("between 3 May and 28 April 1963")] == ["3 May", "28 April 1963"]
+
+
 def test_day_and_month_take_the_nearest_year():
     assert dates("on 28 December", anchor="January 3, 1963") == [
         ("28 December", {"when": "1962-12-28", "cert": "medium"})

@@ -240,7 +240,10 @@ class DocumentDates:
         kept: list[_Found] = []
         for item in sorted(found, key=lambda f: (f[0], -f[1])):
             if all(item[1] <= k[0] or k[1] <= item[0] for k in kept):
-                kept.append(_days_between(text, item, kept[-1][1] if kept else 0))
+                if kept and (joined := _two_days_between(text, kept[-1], item)):
+                    kept[-1] = joined
+                else:
+                    kept.append(_days_between(text, item, kept[-1][1] if kept else 0))
         return [
             Span(s, e, _render(value, cert), inner=(s, e), label="date")
             for s, e, value, cert in kept
@@ -435,6 +438,45 @@ def _days_between(text: str, found: _Found, free: int) -> _Found:
     first = last.replace(day=int(match["day"]))
     days = match.start("days")
     return days, end, _range(text[days:end], first, last), cert
+
+
+# What joins two days' dates into a range after "between" or "from" (_RANGE_OPENER)
+_RANGE_WORD = re.compile(r"\s+(?:and|to|till|until)\s+")
+_RANGE_OPENER = re.compile(r"\b(?i:between|from)\s+$")
+# How long a range of two such days may run: a guessed year may not make a year of it
+_LONGEST_RANGE = timedelta(days=183)
+
+
+def _two_days_between(text: str, first: _Found, last: _Found) -> _Found | None:
+    """Two days' dates after "between" or "from", joined by "and", "to" or "until" ("between
+    28 April and 3 May 1963", "from 30 December until 2 January"): one range, the first day
+    in the year that puts it before the last when its own year was guessed; None for any
+    other pair."""
+    start, end, first_value, first_cert = first
+    last_start, last_end, last_value, last_cert = last
+    if not (
+        len(first_value.when or "") == 10
+        and len(last_value.when or "") == 10
+        and _RANGE_WORD.fullmatch(text, end, last_start)
+        and _RANGE_OPENER.search(text, max(0, start - 10), start)
+    ):
+        return None
+    begin, until = date.fromisoformat(first_value.when), date.fromisoformat(last_value.when)
+    try:
+        if first_cert is not None:  # the first day's year was guessed: the last's decides it
+            begin = begin.replace(year=until.year)
+            if begin >= until:
+                begin = begin.replace(year=until.year - 1)
+        elif last_cert is not None:  # the last day's was: the first's decides it
+            until = until.replace(year=begin.year)
+            if until <= begin:
+                until = until.replace(year=begin.year + 1)
+    except ValueError:  # 29 February in a year without it
+        return None
+    if not begin < until <= begin + _LONGEST_RANGE:
+        return None
+    cert = first_cert if last_cert is not None else None  # guessed only if both were
+    return start, last_end, _range(text[start:last_end], begin, until), cert
 
 
 def _range(text: str, first: date, last: date) -> DateValue:
