@@ -1099,3 +1099,11 @@ def test_a_dateline_with_two_figures_for_its_year():
         ("head", "Note"),
     ]
     assert body.opener[1].date.when == "1963-06-12"
+
+
+def test_a_table_s_rows_keep_their_cells():
+    body = structure(
+        fields("Output grew:\n\nBranch\tPlan\tFulfilment\nCoal\t100%\t\t91%\n\nHe left."), 1963
+    )
+    cells = [b.cells for b in body.main if isinstance(b, Block)]
+    assert cells == [None, ["Branch", "Plan", "Fulfilment"], ["Coal", "100%", "91%"], None]

@@ -310,3 +310,15 @@ def test_the_classification_term_is_the_level_a_line_gives(tmp_path, config, lin
     tei = build_document(read_transcript(path), config, load_names(config))
     assert one(tei, f"{H}//tei:term[@type='classification']") == term
     assert one(tei, f"{H}//tei:term[@type='classification']/@key") == key
+
+
+def test_a_table_copied_with_tabs_is_a_tei_table(docs):
+    """Rows whose columns the copy sets apart with tabs are a table, citable as a whole (its
+    id -t1), its cells marked up as any text is."""
+    tei = doc(docs, fixture("pdf-export-czech-table.txt"))
+    (table,) = xpath(tei, f"{BODY}/tei:table")
+    assert table.get("{http://www.w3.org/XML/1998/namespace}id") == "wcda-118300-t1"
+    rows = [[cell.xpath("string()") for cell in row] for row in xpath(table, "tei:row")]
+    assert rows[0] == ["Branch", "Plan", "Fulfilment"] and rows[1] == ["Coal", "100%", "91%"]
+    assert len(rows) == 4
+    assert not [p for p in xpath(tei, f"{BODY}/tei:p") if "Coal" in p.xpath("string()")]

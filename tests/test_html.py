@@ -383,3 +383,19 @@ def test_golden_document_page(site, request):
         write_atomic(golden, actual.encode("utf-8"))
         pytest.skip("rewrote the golden page")
     assert actual == golden.read_text("utf-8")
+
+
+def test_a_table_is_a_table_on_the_page_and_in_print(tmp_path):
+    from conftest import FIXTURES, built_edition
+    from pypdf import PdfReader
+
+    config = built_edition(
+        tmp_path / "edition", FIXTURES / "transcripts" / "pdf-export-czech-table.txt"
+    )
+    html = config.output_dir / "html" / "documents" / "wcda-118300.html"
+    tree = lxml.html.fromstring(html.read_bytes())
+    (table,) = tree.xpath("//main//table[@id='wcda-118300-t1']")
+    assert [td.text_content() for td in table.xpath(".//tr[2]/td")] == ["Coal", "100%", "91%"]
+    pdf = config.output_dir / "pdf" / "documents" / "wcda-118300.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Branch Plan Fulfilment" in text and "Textiles 100% 104%" in text

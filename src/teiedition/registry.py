@@ -35,7 +35,7 @@ from teiedition.validation import safe_parser
 from teiedition.writers import write_if_changed
 
 REGISTRY_FILE = "ids.json"
-UNIT_TAGS = {"p": "p", "head": "h", "item": "i", "note": "n"}
+UNIT_TAGS = {"p": "p", "head": "h", "item": "i", "note": "n", "table": "t"}
 # How alike a lightly edited unit must stay to keep its id (difflib ratio).
 SIMILAR = 0.75
 # How much of a retired unit's text, from its start, the unit that now holds it must hold

@@ -173,7 +173,7 @@
     <xsl:sequence select="replace($id, '^.*-[a-z]+(\d+)$', '$1')"/>
   </xsl:function>
 
-  <!-- How a citable unit is named for people: "¶ 7", "heading", "item 3", "note 2" (the
+  <!-- How a citable unit is named for people: "¶ 7", "heading", "item 3", "note 2", "table 1" (the
        number of a note is the edition's, as a paragraph's is: the printed one is its @n). -->
   <xsl:function name="te:unit-label" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
@@ -181,6 +181,7 @@
         if (matches($id, '-h\d+$')) then 'heading'
         else if (matches($id, '-i\d+$')) then 'item ' || te:paragraph-number($id)
         else if (matches($id, '-n\d+$')) then 'note ' || te:paragraph-number($id)
+        else if (matches($id, '-t\d+$')) then 'table ' || te:paragraph-number($id)
         else '¶&#160;' || te:paragraph-number($id)"/>
   </xsl:function>
 

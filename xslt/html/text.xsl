@@ -69,6 +69,25 @@
 
   <xsl:template match="label[following-sibling::*[1][self::item]]" mode="text"/>
 
+  <!-- A table, as the copy set its columns apart with tabs. -->
+  <xsl:template match="table" mode="text">
+    <table class="tei-table" id="{@xml:id}">
+      <xsl:apply-templates select="row" mode="text"/>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="row" mode="text">
+    <tr>
+      <xsl:apply-templates select="cell" mode="text"/>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="cell" mode="text">
+    <td>
+      <xsl:apply-templates mode="text"/>
+    </td>
+  </xsl:template>
+
   <!-- The translator's brackets: the bracket stays visible, its kind is named on hover. -->
   <xsl:template match="supplied" mode="text">
     <span class="supplied {@reason}" title="{te:supplied-reason(@reason)}">[<xsl:apply-templates mode="text"/>]</span>

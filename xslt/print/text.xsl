@@ -73,6 +73,28 @@
 
   <xsl:template match="label" mode="print"/>
 
+  <!-- A table: every row as wide as the widest, its missing cells empty. -->
+  <xsl:template match="table" mode="print">
+    <xsl:variable name="columns" as="xs:integer" select="max(row/count(cell))"/>
+    <xsl:text>#table(columns: {$columns}, stroke: 0.4pt,
+</xsl:text>
+    <xsl:for-each select="row">
+      <xsl:for-each select="cell">
+        <xsl:text>[</xsl:text>
+        <xsl:apply-templates mode="print"/>
+        <xsl:text>], </xsl:text>
+      </xsl:for-each>
+      <xsl:for-each select="1 to $columns - count(cell)">
+        <xsl:text>[], </xsl:text>
+      </xsl:for-each>
+      <xsl:text>
+</xsl:text>
+    </xsl:for-each>
+    <xsl:text>)
+
+</xsl:text>
+  </xsl:template>
+
   <xsl:template match="hi[@rend = 'superscript']" mode="print">
     <xsl:text>#super[</xsl:text>
     <xsl:apply-templates mode="print"/>

@@ -34,6 +34,8 @@ class Block:
     label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
     number: str | None = None  # list or note number without punctuation: "1", "a"
     page: str | None = None  # the number of the page a page-number line begins: "2"
+    #: a table's row, its columns set apart by tabs in the copy ("Coal<TAB>100%"): its cells
+    cells: list[str] | None = None
 
     @property
     def text(self) -> str:
@@ -556,7 +558,7 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
         # a list item begins a block, and so does a table's row, its columns set apart by
         # tabs ("Oil<TAB>250"): its line break is the original's
         if current is None or _LIST_MARKER.match(text) or "\t" in line.text.strip():
-            current = Block(Paragraph(text), line.line)
+            current = Block(Paragraph(text), line.line, cells=_cells(line.text))
             blocks.append(current)
             continue
         paragraph = current.paragraph
@@ -568,6 +570,15 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
             paragraph.breaks.append((len(paragraph.text), Break.LINE))
             paragraph.text += text
     return blocks
+
+
+def _cells(line: str) -> list[str] | None:
+    """A table row's cells, where tabs set two or more apart ("Coal<TAB>100%<TAB>91%"), each
+    with its spaces normalised; None for any other line."""
+    if "\t" not in line.strip():
+        return None
+    cells = [" ".join(cell.split()) for cell in line.strip().split("\t") if cell.strip()]
+    return cells if len(cells) > 1 else None
 
 
 def _page_numbers(blocks: list[Block]) -> list[Block]:

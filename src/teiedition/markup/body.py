@@ -8,7 +8,7 @@ from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, EntryNode, ItemNode, ListNode, SectionNode
 from teiedition.markup.inline import Annotator, Span, mark_up
-from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub
+from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub, tei
 
 # Opening and closing lines: which TEI element holds each kind of line.
 _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
@@ -156,6 +156,16 @@ class _Builder:
                 self.item(list_el, item)
         elif node.kind == "head":  # a section's title under its number
             self.heading(parent, node)
+        elif node.cells:  # a table's row: rows one after another make one table
+            last = parent[-1] if len(parent) else None
+            if last is not None and last.tag == tei("table"):
+                table = last
+            else:
+                table = sub(parent, "table")
+                table.set(XML_ID, self.ids.next("t"))
+            row = sub(table, "row")
+            for text in node.cells:
+                mark_up(sub(row, "cell"), text, self.annotators, self.notes)
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
             sub(parent, "pb", n=node.page or "")

@@ -61,6 +61,9 @@ _BLOCKS = frozenset(
         "ab",
         "fw",
         "postscript",
+        "table",
+        "row",
+        "cell",
     }
 )
 

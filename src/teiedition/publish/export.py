@@ -505,7 +505,7 @@ def _write_citations(
 
 # --- text ---------------------------------------------------------------------------------------
 
-_TEXT_BLOCKS = ("head", "p", "byline", "dateline", "seg", "signed", "salute")
+_TEXT_BLOCKS = ("head", "p", "byline", "dateline", "seg", "signed", "salute", "row")
 
 
 def plain_text(document: Document) -> str:
