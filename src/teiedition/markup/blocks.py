@@ -189,12 +189,12 @@ _ADDRESSEE = re.compile(
 )
 # A telegram's way in capitals, where it comes from or goes to, a place and no more: "FROM
 # PYONGYANG" (not "FROM THE JOURNAL OF", which heads the text), read in title case
-# What parts a telegram's destination from the office it goes to: "MOSCOW, CC CPSU"
-_DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 _ROUTE = re.compile(
     r"^(?P<way>From|To):?\s+(?!.*\b(?:The|An?|Of|And|In|On|For|With)\b)"
     r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$"
 )
+# What parts a telegram's destination from the office it goes to: "MOSCOW, CC CPSU"
+_DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
 _ISSUER = re.compile(
@@ -244,9 +244,8 @@ _ROLE = (
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
 # "/-/ J. Siedlecki", German "gez. Schneidewind", Romanian "(ss) Ion Moraru", "V. Moskovsky
-# (signed)"), or as who
-# recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi"), perhaps after
-# the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
+# (signed)"), or as who recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang
+# Ziyi"), perhaps after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|\([Ss]s\)|gez\.|Recorded\s+by|Recorder)"
 # The signer's office: a role and the words that name its place ("Ambassador of the PRB in
 # the DPRK"), before a colon, or after the mark and before the name ("Recorded by: First
@@ -662,16 +661,11 @@ def _is_destination_below(block: Block, opener: list[Block]) -> bool:
     """Whether a line in capitals is a telegram's destination below where it comes from
     ("From PYONGYANG" / "Special No. 41" / "MOSCOW, CC CPSU"): a place, perhaps with the
     office it goes to after a comma or a dash; making it an address line."""
-    place = _DESTINATION_OFFICE.split(block.text, maxsplit=1)[0]
     found = (
         block.text.isupper()
-        and _LETTERHEAD_PLACE.match(place) is not None
+        and _is_place(_DESTINATION_OFFICE.split(block.text, maxsplit=1)[0])
         and not _DOCUMENT_KIND.search(block.text)
-        and any(
-            (route := _ROUTE.match(_in_title_case(line.text))) and route["way"] == "From"
-            for line in opener
-            if line.kind == "addressee"
-        )
+        and any(_is_origin(line) for line in opener if line.kind == "addressee")
     )
     if found:
         block.kind = "addressee"
@@ -691,16 +685,22 @@ def _headed_lines(parts: list[Block], anchor_year: int | None) -> bool:
 def _is_destination(block: Block, following: Block | None) -> bool:
     """Whether a line is a telegram's destination, a place alone over where the telegram
     comes from ("PRAGUE" / "FROM PYONGYANG"), making it an address line."""
-    found = (
-        following is not None
-        and _LETTERHEAD_PLACE.match(block.text) is not None
-        and not _DOCUMENT_KIND.search(block.text)
-        and (route := _ROUTE.match(_in_title_case(following.text))) is not None
-        and route["way"] == "From"
-    )
+    found = following is not None and _is_place(block.text) and _is_origin(following)
     if found:
         block.kind = "addressee"
     return found
+
+
+def _is_place(text: str) -> bool:
+    """A place's name alone, as a letterhead or a telegram's route gives it, and no kind of
+    document ("PYONGYANG", not "JOURNAL")."""
+    return _LETTERHEAD_PLACE.match(text) is not None and not _DOCUMENT_KIND.search(text)
+
+
+def _is_origin(line: Block) -> bool:
+    """Whether a line tells where a telegram comes from: "From PYONGYANG", "FROM PYONGYANG"."""
+    route = _ROUTE.match(_in_title_case(line.text))
+    return route is not None and route["way"] == "From"
 
 
 def _kind(block: Block | None) -> str | None:
@@ -717,9 +717,7 @@ def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> 
     if kind not in kinds:
         return False
     if kind == "issuer":
-        found = (
-            _LETTERHEAD_PLACE.match(text) is not None and not _DOCUMENT_KIND.search(text)
-        ) or _OFFICE_PART.match(text) is not None
+        found = _is_place(text) or _OFFICE_PART.match(text) is not None
     else:
         found = _ADDRESS_LINE.match(text) is not None
     if found:
