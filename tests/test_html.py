@@ -399,3 +399,10 @@ def test_a_table_is_a_table_on_the_page_and_in_print(tmp_path):
     pdf = config.output_dir / "pdf" / "documents" / "wcda-118300.pdf"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert "Branch Plan Fulfilment" in text and "Textiles 100% 104%" in text
+    # and a search finds its cells, the result opening the table
+    (record,) = [
+        r
+        for r in search_records(sorted(config.documents_dir.glob("*.xml")))
+        if r["url"].endswith("#wcda-118300-t1")
+    ]
+    assert "Coal 100% 91%" in record["content"] and record["meta"]["title"].endswith("table 1")

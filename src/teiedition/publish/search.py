@@ -1,4 +1,5 @@
-"""The search index: one Pagefind record per paragraph, so a result opens the paragraph.
+"""The search index: one Pagefind record per paragraph (heading, note, table), so a result
+opens the paragraph.
 
 A record holds the paragraph's reading text and, for every name in it, every form the
 register gives, with hyphens and accents folded away ("Pak Seong-cheol", "Pak Song Chol",
@@ -70,7 +71,7 @@ def search_records(paths: list[Path]) -> list[dict]:
         }
         names_of: dict[str, list[str]] = {}  # an entry's names, read once a document
         for block in root.xpath(".//tei:text//*[@xml:id]", namespaces=NS):
-            if etree.QName(block).localname not in {"p", "head", "note"}:
+            if etree.QName(block).localname not in {"p", "head", "note", "table"}:
                 continue
             forms: dict[str, None] = {}  # in order, each once
             persons: list[str] = []
@@ -90,7 +91,9 @@ def search_records(paths: list[Path]) -> list[dict]:
                 if etree.QName(entry).localname == "person" and names and names[0] not in persons:
                     persons.append(names[0])
             unit = block.get(XML_ID).rsplit("-", 1)[-1]
-            label = {"h": "heading", "n": f"note {unit[1:]}"}.get(unit[:1], f"¶ {unit[1:]}")
+            label = {"h": "heading", "n": f"note {unit[1:]}", "t": f"table {unit[1:]}"}.get(
+                unit[:1], f"¶ {unit[1:]}"
+            )
             text = normalise(reading_text(block))
             # other spellings of the names, so that any of them finds the paragraph
             lowered = text.lower()
