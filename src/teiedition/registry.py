@@ -324,14 +324,13 @@ def _highest(record: DocumentRecord, kind: str) -> int:
 
 def _holder(text: str, texts: dict[str, str]) -> str | None:
     """The first of `texts` (by unit id, in reading order) that holds the start of `text`: it
-    begins as `text` does, or holds its opening words, or `text` begins with all of it."""
-    wanted = " ".join(text.split())
-    opening = wanted[:HOLDER_OPENING]
+    begins as `text` does, or holds its opening words, or `text` begins with all of it. The
+    texts are units' texts as `_units` gives them, already normalised."""
+    opening = text[:HOLDER_OPENING]
     if not opening:
         return None
-    for unit_id, candidate in texts.items():
-        held = " ".join(candidate.split())
-        if held and (opening in held or wanted.startswith(held)):
+    for unit_id, held in texts.items():
+        if held and (opening in held or text.startswith(held)):
             return unit_id
     return None
 

@@ -173,8 +173,8 @@
     <xsl:sequence select="replace($id, '^.*-[a-z]+(\d+)$', '$1')"/>
   </xsl:function>
 
-  <!-- How a citable unit is named for people: "¶ 7", "heading", "item 3", "note 2", "table 1" (the
-       number of a note is the edition's, as a paragraph's is: the printed one is its @n). -->
+  <!-- How a citable unit is named for people: "¶ 7", "heading", "item 3", "note 2", "table 1"
+       (the number of a note is the edition's, as a paragraph's is: the printed one is its @n). -->
   <xsl:function name="te:unit-label" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
     <xsl:sequence select="

@@ -749,7 +749,7 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "reference"
     elif _SALUTE.match(text):
         block.kind = "salute"
-    elif _ADDRESSEE.match(text) or (text.isupper() and _ROUTE.match(text.title())):
+    elif _ADDRESSEE.match(text) or _ROUTE.match(_in_title_case(text)):
         block.kind = "addressee"
     elif _is_remark(text):
         block.kind = "remark"
