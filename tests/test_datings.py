@@ -491,6 +491,28 @@ def times(text):
         ("at 13 p.m.", []),
         ("paragraphs 12:30:45", []),
         ("the 1962-11:30 file", []),
+        # without a unit, after a word of time: "at", "until", "from … to", "between … and"
+        ("On 12 September, at 11.00, I called", [("11.00", "11:00:00")]),
+        ("lasted until 13.15.", [("13.15", "13:15:00")]),
+        ("At 9:30 he came", [("9:30", "09:30:00")]),
+        ("from 10.00 to 11.30, at my request", [("10.00", "10:00:00"), ("11.30", "11:30:00")]),
+        ("between 9.00 and 10.15", [("9.00", "09:00:00"), ("10.15", "10:15:00")]),
+        # … but not a price, a measure or a quantity that grew
+        ("wheat at 2.50 rubles per pood", []),
+        ("estimated at 12.30", []),
+        ("from 10.20 to 12.30 %", []),
+        ("rose from 10.00 to 11.30", []),
+        ("from 10.00 alone", []),
+        ("see the table at 3.12.5", []),
+        ("at 24.00", []),
+        # "o'clock" with the half of the day the hour or the words after it tell
+        ("at 4 o'clock in the afternoon", [("4 o'clock in the afternoon", "16:00:00")]),
+        ("at 18 o'clock", [("18 o'clock", "18:00:00")]),
+        ("at 11 o’clock at night", [("11 o’clock at night", "23:00:00")]),
+        ("at 2 o'clock at night", [("2 o'clock at night", "02:00:00")]),
+        ("at 10 o'clock in the morning", [("10 o'clock in the morning", "10:00:00")]),
+        ("at 7.30 o'clock in the evening", [("7.30 o'clock in the evening", "19:30:00")]),
+        ("at 10 o'clock", []),  # morning or evening: unsaid
     ],
 )
 def test_times_of_day(text, expected):

@@ -507,6 +507,33 @@ _TIME = re.compile(
     r"|[:.](?P<minute_hrs>[0-5]\d)\s?hrs\b|(?<=[0-2]\d)\.(?P<minute_hours>[0-5]\d)\s?hours\b)"
 )
 
+# A time on the 24-hour clock without its unit, which a word of time before it tells from a
+# number: "at 11.00", "until 13.15", "from 10.00 to 11.30", "at 9:30". Not a price or a
+# measure, by the word after it ("at 2.50 rubles per pood", "from 10.20 to 12.30 %") or the
+# one before ("estimated at 12.30").
+_TIME_AFTER_WORD = re.compile(
+    r"(?P<word>\b(?:[Aa]t|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]etween))\s"
+    r"(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?![.,:]?\d)"
+    r"(?:(?P<joint>\s?[–—-]\s?|\s(?:to|and|until|till)\s)"
+    r"(?P<last_hour>[01]?\d|2[0-3])[.:](?P<last_minute>[0-5]\d)(?![.,:]?\d))?"
+)
+# "at 4 o'clock in the afternoon", "at 18 o'clock": a time; "at 10 o'clock" alone is not, the
+# half of the day unsaid
+_OCLOCK = re.compile(
+    r"(?<![\w.,:/-])(?P<hour>\d{1,2})(?:[.:](?P<minute>[0-5]\d))?\s?o['’]\s?clock\b"
+    r"(?:\s(?:in\sthe\s(?P<part>morning|afternoon|evening)|at\s(?P<night>night)))?"
+)
+_MEASURE_AFTER = re.compile(
+    r"\s?(?:%|(?i:per\b|percent|an?\b|each\b|times\b|rub|roub|kopeck|won\b|yuan|dollar|"
+    r"marks?\b|DM\b|forint|crown|korun|k[cč]s\b|zlot|z[lł]\b|lei\b|lev[a]?\b|ton|t\b|kg\b|"
+    r"km\b|metre|meter|m\b|million|billion|thousand|point))"
+)
+_VALUE_BEFORE = re.compile(
+    r"\b(?i:estimated|valued|priced|set|fixed|put|stood|remained|rate|sold|bought|assessed|"
+    r"calculated|amounted|level|ranging|rose|fell|increased|decreased|grew|dropped)\s+\Z"
+)
+
+
 # An hour (and minutes) before a dash or a word of range ("from 16.00 to …", "between 3 and
 # …"), which ends the search: a range's first time
 _RANGE_START = re.compile(
@@ -542,7 +569,46 @@ class TimesOfDay:
             found.append(
                 Span(match.start(), match.end(), _time(when), inner=match.span(), label="time")
             )
-        return found
+        return found + _times_after_words(text, found)
+
+
+def _times_after_words(text: str, found: list[Span]) -> list[Span]:
+    """The times "o'clock" and `_TIME_AFTER_WORD` find, where no time was `found` already."""
+    times = _times_by_the_clock(text) if "clock" in text else []
+    found = found + times
+    for match in _TIME_AFTER_WORD.finditer(text):
+        if _MEASURE_AFTER.match(text, match.end()) or _VALUE_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            continue
+        if match["word"].lower() in {"from", "between"} and not match["joint"]:
+            continue  # "from 10.00" alone may be a quantity that grew
+        for hour, minute in ("hour", "minute"), ("last_hour", "last_minute"):
+            if match[hour] is None:
+                continue
+            start, end = match.start(hour), match.end(minute)
+            if any(span.start <= start < span.end for span in found):
+                continue
+            when = f"{int(match[hour]):02d}:{match[minute]}:00"
+            times.append(Span(start, end, _time(when), inner=(start, end), label="time"))
+    return times
+
+
+def _times_by_the_clock(text: str) -> list[Span]:
+    """The times "o'clock" gives, in the half of the day that the hour on the 24-hour clock
+    or the words after it tell ("in the afternoon": 4 is 16:00; "at night": 10 is 22:00)."""
+    times = []
+    for match in _OCLOCK.finditer(text):
+        hour = int(match["hour"])
+        if hour > 23 or (hour <= 12 and not (match["part"] or match["night"])):
+            continue
+        if hour < 12 and (
+            match["part"] in {"afternoon", "evening"} or (hour >= 6 and match["night"])
+        ):
+            hour += 12
+        when = f"{hour:02d}:{match['minute'] or '00'}:00"
+        times.append(Span(*match.span(), _time(when), inner=match.span(), label="time"))
+    return times
 
 
 def _range_start(
