@@ -108,6 +108,34 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         ),
         ("in the coming year", ("the coming year", {"when": "1963", "cert": "medium"})),
         ("passed last November on", ("last November", {"when": "1961-11", "cert": "medium"})),
+        # a month alone after a word of time: the year nearest the document's date ("since":
+        # the last such month the document has seen begin)
+        ("In August they asked", ("August", {"when": "1962-08", "cert": "medium"})),
+        ("a plenum in October", ("October", {"when": "1962-10", "cert": "medium"})),
+        ("in March the", ("March", {"when": "1962-03", "cert": "medium"})),
+        ("in February the", ("February", {"when": "1963-02", "cert": "medium"})),
+        ("since December the", ("December", {"when": "1961-12", "cert": "medium"})),
+        (
+            "from September to November",
+            (
+                "September to November",
+                {"notBefore": "1962-09-01", "notAfter": "1962-11-30", "cert": "medium"},
+            ),
+        ),
+        (
+            "by December-January",
+            (
+                "December-January",
+                {"notBefore": "1962-12-01", "notAfter": "1963-01-31", "cert": "medium"},
+            ),
+        ),
+        (
+            "during June and July",
+            (
+                "June and July",
+                {"notBefore": "1962-06-01", "notAfter": "1962-07-31", "cert": "medium"},
+            ),
+        ),
         (
             "in mid-October of this year",
             (
@@ -248,6 +276,10 @@ def test_day_and_month_take_the_nearest_year():
         "August 0",
         "31 February",
         "file No. 1950s/2",
+        # a month's name with no word of time before it, or a holiday's
+        "May I ask",
+        "at the May Day parade",
+        "the December Plenum",
     ],
 )
 def test_what_cannot_be_resolved_honestly_stays_unmarked(text):

@@ -119,6 +119,16 @@ _RELATIVE_YEAR = re.compile(
 # calendar year
 _ROLLING_YEAR = re.compile(r"(?=[Tt])\b(?P<phrase>(?i:the\s+(?:last|past))\s+year)\b")
 _RELATIVE_MONTH = re.compile(r"(?=[LlNn])\b(?i:last|next)\s+" + _MONTH + r"\b")
+# A month alone after a word that makes it a time ("in September", "since March", "until
+# May"; not "the May Day parade" or "May I ask"), or two, a range ("from September to
+# November", "in October-November"); a day or a year after it is another form's
+_MONTH_ALONE = re.compile(
+    r"(?=[IiSsUuTtDdBbFf])\b(?P<word>(?i:in|since|until|till|during|by|from|through))\s+"
+    + _MONTH
+    + r"(?:(?:\s?[-–]\s?|\s+(?:to|until|till|(?P<and>and))\s+)"
+    + _MONTH.replace("month", "last_month")
+    + r")?\b(?!\s+\d|,\s*\d{4}|-|\s+Day\b)"
+)
 # A part of a month: "late March", "the end of May", its halves and its ten-day periods (the
 # Russian dekada: "the last decade of February", "the first ten days of October")
 _PART_OF_MONTH = re.compile(
@@ -258,6 +268,7 @@ class DocumentDates:
             (self._part_of_year, (_digit, _of_year)),
             (self._part_of_month, (_month,)),
             (self._relative_month, (_month,)),
+            (self._month_alone, (_month,)),
             (self._rolling_year, (_year_word,)),
             (self._relative_year, (_year_word,)),
             (self._next_day, (_day_word,)),
@@ -355,6 +366,31 @@ class DocumentDates:
                 DateValue(match.group(0), when=f"{year}-{month:02d}"),
                 "medium",
             )
+
+    def _month_alone(self, text: str) -> Iterator[_Found]:
+        for match in _MONTH_ALONE.finditer(text):
+            month = MONTHS[match["month"].lower()]
+            if match["word"].lower() == "since":  # the last such month begun by the document
+                year = self.end.year if month <= self.end.month else self.end.year - 1
+            else:  # the year that puts the month nearest the document's date
+                year = min(
+                    (self.year - 1, self.year, self.year + 1),
+                    key=lambda y: (self._month_distance(y, month), y),
+                )
+            end = match.end()
+            last = MONTHS[match["last_month"].lower()] if match["last_month"] else None
+            if match["and"] and last != month % 12 + 1:  # "in June and December": two
+                end, last = match.end("month"), None
+            written = text[match.start("month") : end]
+            if last:
+                last_year = year if last > month else year + 1
+                value = _range(written, date(year, month, 1), _month_end(last_year, last))
+            else:
+                value = DateValue(written, when=f"{year}-{month:02d}")
+            yield match.start("month"), end, value, "medium"
+
+    def _month_distance(self, year: int, month: int) -> int:
+        return min(self._distance(date(year, month, 1)), self._distance(_month_end(year, month)))
 
     def _part_of_month(self, text: str) -> Iterator[_Found]:
         for match in _PART_OF_MONTH.finditer(text):
