@@ -357,6 +357,19 @@ def test_opening_and_closing_lines_copied_without_blank_lines_between_them():
     assert [(b.kind, b.line) for b in body.closer] == [("office", 6), ("signed", 7)]
 
 
+@pytest.mark.parametrize("copies", ["5 copies", "Made in 3 copies.", "1 copy"])
+def test_a_count_of_copies_under_the_classification_opens_the_text(copies):
+    body = structure(
+        fields(f"Confidential!\n{copies}\n\nNote\non a conversation\n\nThe text."), 1963
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Confidential!"),
+        ("classification", copies),
+        ("head", "Note\non a conversation"),
+    ]
+    assert [b.text for b in body.main] == ["The text."]
+
+
 def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text():
     body = structure(
         fields("TOP SECRET\nThe talks went on.\n\nThe text.\n\nWe agreed\nto go."), 1963

@@ -142,6 +142,7 @@ _TERMINAL = tuple('.!?:;…"”»)]')  # what a block that ends its sentence end
 _CLASSIFICATION = re.compile(
     r"^(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)\b.{0,40}$"
     r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$"
+    r"|^(?:(?:made|typed|printed)\s+in\s+)?\d{1,3}\s+cop(?:y|ies)[.!]?$"  # "5 copies"
     r"|^(?:security\s+)?classification\s?:\s*\S.{0,40}$",  # a form's field
     re.IGNORECASE,
 )
