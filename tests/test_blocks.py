@@ -459,7 +459,16 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
 
 
 @pytest.mark.parametrize(
-    "first", ["Sent to: Cde. Gromyko", "Made in 4 copies", "Written: in 3 copies", "5 copies"]
+    "first",
+    [
+        "Sent to: Cde. Gromyko",
+        "Made in 4 copies",
+        "Written: in 3 copies",
+        "5 copies",
+        # the label in the translator's brackets
+        "[Distribution] 1 – Gomułka, 2 – Cyrankiewicz",
+        "[Distribution list:] 1 – Gomułka",
+    ],
 )
 def test_the_first_line_of_a_distribution_list(first):
     body = structure(fields(f"Text of the report.\n\nJózsef Kovács\n\n{first}\n\nto file"), 1963)

@@ -130,7 +130,7 @@ _PAGE_NUMBER = re.compile(
 )
 # The first line of what follows a signature: who received copies of the document
 _DISTRIBUTION = re.compile(
-    r"^(?:distribution(?:\s+list)?|sent\s+to|copies\s+(?:sent\s+)?to|copies(?=\s*:)|copy\s+to|"
+    r"^\[?(?:distribution(?:\s+list)?(?::?\])?|sent\s+to|copies\s+(?:sent\s+)?to|copies(?=\s*:)|copy\s+to|"
     r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies|"
     r"enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))(?:\b|(?<=\.)).{0,100}$",
     re.IGNORECASE,
