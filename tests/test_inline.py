@@ -4,6 +4,7 @@ import pytest
 from lxml import etree
 
 from teiedition.markup.inline import Break, Paragraph, fragment, ordinary_case
+from teiedition.markup.tei import XML_LANG
 from teiedition.markup.text import normalise, source_text
 
 
@@ -108,6 +109,29 @@ def test_what_the_original_lacks_or_hides_is_a_remark_not_supplied_words(remark)
     assert xml(f"The word [{remark}] is.") == (
         f'The word <note type="editorial" place="inline">{remark}</note> is.'
     )
+
+
+@pytest.mark.parametrize(
+    ("remark", "words", "language"),
+    [
+        ('in German: "alles aus eigener Kraft"', "alles aus eigener Kraft", "de"),
+        ("Russian original: khozraschet", "khozraschet", "ru"),
+        ("in Korean: „juche“", "juche", "ko"),
+    ],
+)
+def test_the_original_s_words_the_translator_gives_are_foreign_in_a_remark(remark, words, language):
+    text = f"trying to do everything by themselves [{remark}]."
+    p = fragment(text)
+    note = p.find("{*}note")
+    assert (note.get("type"), note.get("place")) == ("editorial", "inline")
+    foreign = note.find("{*}foreign")
+    assert (foreign.text, foreign.get(XML_LANG)) == (words, language)
+    assert normalise(source_text(p)) == text
+
+
+@pytest.mark.parametrize("remark", ["Comrade Kim: yes", "Note: see above", "Draft: a plan"])
+def test_a_remark_with_a_colon_and_no_language_has_no_foreign_words(remark):
+    assert "<foreign" not in xml(f"He said [{remark}] it.")
 
 
 def test_a_hyphenated_word_ending_like_a_signature_is_no_remark():

@@ -6,7 +6,7 @@ from conftest import FIXTURES, convert_path, xpath
 from lxml import etree
 
 from teiedition.markup.inline import mark_up
-from teiedition.markup.scripts import ForeignScripts
+from teiedition.markup.scripts import ForeignScripts, declare_languages
 from teiedition.markup.tei import XML_LANG, element
 from teiedition.publish.html import HtmlPublisher
 from teiedition.writers import serialise_tei
@@ -43,6 +43,16 @@ def test_foreign_words_stay_inside_a_quotation():
     assert etree.tostring(p, encoding=str).endswith(
         '<q rend="straight"><foreign xml:lang="ru">хозрасчёт</foreign></q> was</p>'
     )
+
+
+def test_a_language_the_translator_quotes_in_a_remark_is_declared_as_such():
+    text = element("text")
+    mark_up(text, 'by themselves [in German: "aus eigener Kraft"]')
+    lang_usage = element("langUsage")
+    declare_languages(lang_usage, text)
+    assert [(u.get("ident"), u.text) for u in lang_usage] == [
+        ("de", "German (words the translator quotes in it)")
+    ]
 
 
 def test_a_russian_record_s_foreign_words_in_its_tei_and_html(config, tmp_path):

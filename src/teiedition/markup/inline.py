@@ -29,7 +29,8 @@ from typing import NamedTuple, Protocol
 
 from lxml import etree
 
-from teiedition.markup.tei import append_text, element, sub
+from teiedition.languages import code_for
+from teiedition.markup.tei import XML_LANG, append_text, element, sub
 
 
 class Break(StrEnum):
@@ -94,6 +95,12 @@ _PRONOUN = re.compile(
     r"the latter|the former|who|whom)\s?\Z",
     re.IGNORECASE,
 )
+# The translator giving the original's words, in a language named: "[in German: "alles aus
+# eigener Kraft"]", "[Russian original: khozraschet]"
+_ORIGINAL_WORDS = re.compile(
+    r"(?P<language>(?:in\s+(?:the\s+)?)?(?P<name>[A-Z][a-z]+)(?:\s+original)?\s?:\s*)"
+    r"[\"“„«]?(?P<words>[^\"“”„«»\s][^\"“”„«»]*?)[\"”“»]?\s*"
+)
 # A gloss on the words before it: "[i.e. against the CPSU]", "[that is, the Soviets]"
 _GLOSS = re.compile(r"\s*(?:i\.\s?e\.|that is\b|namely\b|meaning\b|=)", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s){0,3}[A-Z][\w'’-]*\s\Z")
@@ -128,6 +135,10 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             start and text[start - 1].isalpha() and (word := _WORD_BEFORE.search(text, near, start))
         ):
             spans.append(Span(word.start(), end, _expansion(word.group(0), content)))
+        elif (words := _ORIGINAL_WORDS.fullmatch(content)) and (
+            language := code_for(words["name"])
+        ):
+            spans += _original_words(start + 1, words, language)
         elif (
             EDITORIAL_REMARK.search(content)
             or _STAGE_DIRECTION.fullmatch(content)
@@ -141,6 +152,21 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
         else:
             spans.append(_supplied(start, end, "omitted-in-original"))
     return spans
+
+
+def _original_words(offset: int, match: re.Match[str], language: str) -> list[Span]:
+    """The translator's remark giving the original's words (`match`, in a bracket whose
+    content begins at `offset`), the words themselves `foreign` in `language`."""
+
+    def note(parent: etree._Element) -> etree._Element:
+        return sub(parent, "note", type="editorial", place="inline")
+
+    def foreign(parent: etree._Element) -> None:
+        sub(parent, "foreign", match["words"]).set(XML_LANG, language)
+
+    inner = (offset, offset + match.end())
+    words = (offset + match.start("words"), offset + match.end("words"))
+    return [Span(inner[0] - 1, inner[1] + 1, note, inner=inner), Span(*words, foreign)]
 
 
 def _whole_sentence(text: str, start: int, end: int, content: str) -> bool:

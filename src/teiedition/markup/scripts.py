@@ -68,7 +68,12 @@ def declare_languages(lang_usage: etree._Element, text: etree._Element) -> None:
         listed.add(code)
         language, _, script = code.partition("-")
         name = name_for(language) if not script else f"Undetermined, in {_SCRIPT_NAMES[script]}"
-        sub(lang_usage, "language", f"{name} (words quoted in their own script)", ident=code)
+        quoted = (  # in a remark of the translator's: "[in German: …]"
+            "words the translator quotes in it"
+            if word.getparent().tag == tei("note")
+            else "words quoted in their own script"
+        )
+        sub(lang_usage, "language", f"{name} ({quoted})", ident=code)
 
 
 def _foreign(language: str) -> Callable[[etree._Element], etree._Element]:
