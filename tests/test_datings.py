@@ -80,6 +80,8 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         ("on 9th August he", ("9th August", {"when": "1962-08-09", "cert": "medium"})),
         # the month in Roman numerals, no year, as Polish and Czech reports write it
         ("On 28.IX. at 11", ("28.IX.", {"when": "1962-09-28", "cert": "medium"})),
+        # without the stop, after a word that makes it a date
+        ("(see our ciphergram of 2.XI).", ("2.XI", {"when": "1962-11-02", "cert": "medium"})),
         ("on 3. VIII. he", ("3. VIII.", {"when": "1962-08-03", "cert": "medium"})),
         ("on the 9th of August", ("9th of August", {"when": "1962-08-09", "cert": "medium"})),
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
@@ -280,6 +282,8 @@ def test_day_and_month_take_the_nearest_year():
         "May I ask",
         "at the May Day parade",
         "the December Plenum",
+        # a day in Roman numerals without its stop or a word before it: a section's number
+        "section 2.IV of",
     ],
 )
 def test_what_cannot_be_resolved_honestly_stays_unmarked(text):

@@ -95,12 +95,15 @@ _DAY_MONTH = re.compile(
     + _MONTH.replace("month", "month2")
     + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
     + _TO.format("to2")
-    # the day and the month in Roman numerals, with no year: "28.IX."
+    # the day and the month in Roman numerals, with no year: "28.IX.", "of 2.XI)"
     + rf"|(?P<day3>[0-3]?\d)\.\s?{ROMAN_MONTH}"
-    + r"\.(?!\s?\d)"
+    + r"(?:\.(?!\s?\d)|(?![.\w]))"
     + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
 )
+# What makes "2.XI", the day and the month in Roman numerals without the stop after them, a
+# date: "of 2.XI", "on 2.XI"
+_WORD_BEFORE_DAY = re.compile(r"\b(?i:of|on|from|to|until|till|since|by|dated)\s\Z")
 # The phrases below begin with a look-ahead for the letters they can begin with, in either
 # case (and "ſ", which a case-insensitive "s" matches): a search then passes over the other
 # positions quickly instead of testing a word boundary and every word at each, in half the
@@ -315,6 +318,12 @@ class DocumentDates:
 
     def _day_month(self, text: str) -> Iterator[_Found]:
         for match in _DAY_MONTH.finditer(text):
+            if (
+                match["day3"]
+                and not match.group(0).endswith(".")
+                and not _WORD_BEFORE_DAY.search(text, max(0, match.start() - 8), match.start())
+            ):
+                continue  # "section 2.IV": a day in Roman numerals wants its stop or a word
             if match["roman"]:
                 month = ROMAN_MONTHS[match["roman"]]
             else:
