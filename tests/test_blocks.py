@@ -1106,6 +1106,29 @@ def test_a_ciphered_telegram_s_destination_under_its_origin_is_an_address(destin
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("MOSCOW, MFA USSR", "addressee"),
+        ("MOSCOW – CC CPSU", "addressee"),
+        # a place and words that are no office's initials: a heading
+        ("KOREA, THE ECONOMIC SITUATION", "head"),
+        ("MOSCOW", "head"),
+    ],
+)
+def test_a_telegram_s_destination_under_the_dateline_that_names_its_origin(line, kind):
+    body = structure(
+        fields(
+            f"TELEGRAM\n\nTop Secret\n\nPyongyang, 12 July 1963\n\n{line}\n\nOn 11 July he came."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener][-2:] == [
+        ("dateline", "Pyongyang, 12 July 1963"),
+        (kind, line),
+    ]
+
+
 def test_a_heading_in_capitals_after_the_opening_lines_stays_a_heading():
     body = structure(fields("TOP SECRET\n\nRECORD OF CONVERSATION\n\nHe came."), 1964)
     assert [b.kind for b in body.opener] == ["classification", "head"]

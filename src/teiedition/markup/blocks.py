@@ -196,6 +196,8 @@ _ROUTE = re.compile(
 )
 # What parts a telegram's destination from the office it goes to: "MOSCOW, CC CPSU"
 _DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
+# An office in the initials of its words: "MFA USSR", "CC CPSU", "MID"
+_ACRONYMS = re.compile(r"(?:[A-Z]{2,6}\s?){1,4}$")
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
 _ISSUER = re.compile(
@@ -661,12 +663,20 @@ def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int 
 def _is_destination_below(block: Block, opener: list[Block]) -> bool:
     """Whether a line in capitals is a telegram's destination below where it comes from
     ("From PYONGYANG" / "Special No. 41" / "MOSCOW, CC CPSU"): a place, perhaps with the
-    office it goes to after a comma or a dash; making it an address line."""
+    office it goes to after a comma or a dash; or, below a dateline that names the place it
+    comes from, a place and the office in letters ("Pyongyang, 12 July 1963" / "MOSCOW, MFA
+    USSR"). Making it an address line."""
+    place, *office = _DESTINATION_OFFICE.split(block.text, maxsplit=1)
     found = (
         block.text.isupper()
-        and _is_place(_DESTINATION_OFFICE.split(block.text, maxsplit=1)[0])
+        and _is_place(place)
         and not _DOCUMENT_KIND.search(block.text)
-        and any(_is_origin(line) for line in opener if line.kind == "addressee")
+        and any(
+            _is_origin(line)
+            if line.kind == "addressee"
+            else line.kind == "dateline" and line.place and office and _ACRONYMS.match(office[0])
+            for line in opener
+        )
     )
     if found:
         block.kind = "addressee"
