@@ -2,8 +2,12 @@
 
 import pytest
 from conftest import FIXTURE_TRANSCRIPTS, SEEDS, convert_path, one, xpath
+from lxml import etree
 
+from teiedition import registry
 from teiedition.markup.document import build_document
+from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.markup.text import normalise, source_text
 from teiedition.pipeline import load_names
 from teiedition.readers import read_transcript
 
@@ -269,13 +273,35 @@ def test_the_fields_of_a_conversation_record_are_its_lines(docs):
 
 def test_the_speakers_of_a_conversation_record_are_persons(docs):
     tei = doc(docs, fixture("page-prc-conversation-times.txt"))
+    turns = xpath(tei, f"{BODY}/tei:sp")
     speakers = [
-        (name.text, name.get("ref"))
-        for name in xpath(tei, f"{BODY}/tei:p/tei:persName[1]")
-        if name.tail and name.tail.startswith(":")
+        (name.text, name.get("ref"), turn.get("who"), name.tail)
+        for turn in turns
+        for name in xpath(turn, "tei:speaker/tei:persName")
     ]
-    assert [name for name, _ in speakers] == ["Zhou", "Chervonenko", "Zhou", "Chervonenko"]
+    assert [name for name, *_ in speakers] == ["Zhou", "Chervonenko", "Zhou", "Chervonenko"]
     assert speakers[1][1] == speakers[3][1] != speakers[0][1] == speakers[2][1]
+    # @who points to the person the name is linked to; the colon stays in the speaker
+    assert all(who == ref and tail == ":" for _, ref, who, tail in speakers)
+    # each turn is one paragraph, with its id, and the speaker's words alone
+    paragraphs = [xpath(turn, "tei:p") for turn in turns]
+    assert all(len(p) == 1 and p[0].get(XML_ID) for p in paragraphs)
+    assert not any(
+        normalise(source_text(p[0])).startswith(("Zhou", "Chervonenko")) for p in paragraphs
+    )
+
+
+def test_a_turn_s_paragraph_is_cited_by_the_whole_turn():
+    """The registry knows a turn's paragraph by what the transcript wrote, the speaker's name
+    with it, so that its id is the one it had when the name stood in the paragraph."""
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><text><body><div><sp who="#m"><speaker><persName ref="#m">'
+        'Moskovsky</persName>:</speaker><p xml:id="d-p1">I will convey this.</p></sp>'
+        "</div></body></text></TEI>"
+    )
+    assert [(kind, text) for kind, _, text in registry._units(root)] == [
+        ("p", "Moskovsky: I will convey this.")
+    ]
 
 
 def test_a_page_without_a_summary_warns_and_has_no_abstract(tmp_path, config):

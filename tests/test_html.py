@@ -406,3 +406,40 @@ def test_a_table_is_a_table_on_the_page_and_in_print(tmp_path):
         if r["url"].endswith("#wcda-118300-t1")
     ]
     assert "Coal 100% 91%" in record["content"] and record["meta"]["title"].endswith("table 1")
+
+
+def test_a_turn_of_a_conversation_everywhere_the_edition_gives_its_text(tmp_path):
+    """A record of conversation's turns (sp): the speaker opens the paragraph on the page and
+    in print, a search record and the plain text read "Chervonenko: …", and a register's
+    mention of the speaker opens the turn's paragraph."""
+    from conftest import built_edition
+    from pypdf import PdfReader
+
+    from teiedition.publish.export import edition_documents, mentions, plain_text
+
+    config = built_edition(
+        tmp_path / "edition", FIXTURES / "transcripts" / "page-prc-conversation-times.txt"
+    )
+    (tei,) = sorted(config.documents_dir.glob("*.xml"))
+    doc_id = tei.stem
+    html = config.output_dir / "html" / "documents" / f"{doc_id}.html"
+    tree = lxml.html.fromstring(html.read_bytes())
+    turns = tree.xpath("//main//div[@class='sp']/p[@id]")
+    assert [p.xpath("string(span[@class='speaker'])") for p in turns] == [
+        "Premier Zhou:",
+        "Chervonenko:",
+        "Premier Zhou:",
+        "Chervonenko:",
+    ]
+    assert turns[1].xpath("span[@class='speaker']/a[@class='person']/@href")
+    pdf = config.output_dir / "pdf" / "documents" / f"{doc_id}.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Chervonenko: I do not know the details." in text
+    (record,) = [r for r in search_records([tei]) if r["url"].endswith(f"#{turns[1].get('id')}")]
+    assert record["content"].startswith("Chervonenko: I do not know the details.")
+    (document,) = edition_documents(config)
+    assert "\n\nChervonenko: I do not know the details." in plain_text(document)
+    units = {
+        row["paragraph_id"] for row in mentions([document]) if row["surface_form"] == "Chervonenko"
+    }
+    assert turns[1].get("id") in units and "" not in units

@@ -30,7 +30,7 @@ from lxml import etree
 from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import TeieditionError
 from teiedition.markup.tei import TEI_NS, XML_ID, element, tei
-from teiedition.markup.text import normalise, source_text
+from teiedition.markup.text import normalise, source_text, turn_speaker
 from teiedition.validation import safe_parser
 from teiedition.writers import write_if_changed
 
@@ -137,7 +137,10 @@ def _units(root: etree._Element) -> list[tuple[str, etree._Element, str]]:
     for el in root.iterfind(".//" + tei("text") + "//*"):  # the body, and the notes at the back
         kind = UNIT_TAGS.get(etree.QName(el).localname) if isinstance(el.tag, str) else None
         if kind and el.get(XML_ID):
-            found.append((kind, el, normalise(source_text(el))))
+            text = source_text(el)
+            if (speaker := turn_speaker(el)) is not None:  # as the transcript has it
+                text = source_text(speaker) + " " + text
+            found.append((kind, el, normalise(text)))
     return found
 
 

@@ -20,7 +20,8 @@ from teiedition.writers import write_if_changed
 
 # the name elements, by tag, with the names the report gives them
 _NAME_TAGS = {tei(name): name for name in ("persName", "placeName", "orgName")}
-_BLOCKS = {tei(tag) for tag in ("p", "head", "byline", "signed", "seg", "salute")}
+# a speaker's name is read with the words of his turn: "Moskovsky: I will convey this."
+_BLOCKS = {tei(tag) for tag in ("p", "head", "byline", "signed", "seg", "salute", "sp")}
 
 
 @dataclass

@@ -45,8 +45,23 @@
         <a class="permalink" href="#{@xml:id}" aria-label="Paragraph {$number}: link">¶ {$number}</a>
         <xsl:text> </xsl:text>
       </xsl:if>
+      <xsl:apply-templates select="parent::sp[p[1] is current()]/speaker" mode="text"/>
       <xsl:apply-templates mode="text"/>
     </p>
+  </xsl:template>
+
+  <!-- A turn of a conversation: its speaker opens its first paragraph, as in the transcript. -->
+  <xsl:template match="sp" mode="text">
+    <div class="sp">
+      <xsl:apply-templates select="* except speaker" mode="text"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="speaker" mode="text">
+    <span class="speaker">
+      <xsl:apply-templates mode="text"/>
+    </span>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template match="list" mode="text">

@@ -44,10 +44,22 @@
   </xsl:template>
 
   <xsl:template match="p" mode="print">
+    <xsl:apply-templates select="parent::sp[p[1] is current()]/speaker" mode="print"/>
     <xsl:apply-templates mode="print"/>
     <xsl:text>
 
 </xsl:text>
+  </xsl:template>
+
+  <!-- A turn of a conversation: its speaker, in bold, opens its first paragraph. -->
+  <xsl:template match="sp" mode="print">
+    <xsl:apply-templates select="* except speaker" mode="print"/>
+  </xsl:template>
+
+  <xsl:template match="speaker" mode="print">
+    <xsl:text>#strong[</xsl:text>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>] </xsl:text>
   </xsl:template>
 
   <xsl:template match="list" mode="print">

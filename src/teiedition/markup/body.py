@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, EntryNode, ItemNode, ListNode, SectionNode
-from teiedition.markup.inline import Annotator, Span, mark_up
+from teiedition.markup.inline import Annotator, Paragraph, Span, mark_up
 from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub, tei
 
 # Opening and closing lines: which TEI element holds each kind of line.
@@ -51,7 +52,7 @@ def build_text(
     by_number: dict[str, str] = {}
     for note, note_id in notes:
         by_number.setdefault(note.number or "", note_id)  # a number twice: the first
-    builder = _Builder(ids, tuple(annotators), by_number)
+    builder = _Builder(ids, tuple(annotators), by_number, body.speakers)
     builder.frame(div, body.opener, "opener")
     for node in body.main:
         builder.node(div, node)
@@ -69,6 +70,27 @@ def build_text(
     return text
 
 
+class _Turn(NamedTuple):
+    label_end: int  # where the speaker's name and its colon end
+    rest: Paragraph  # what he says
+
+
+def _turn(paragraph: Paragraph, speakers: frozenset[str]) -> _Turn | None:
+    """The speaker and the words of a paragraph that opens a turn of a conversation, a
+    speaker's name and a colon ("Moskovsky: I will convey this."); None for any other (or
+    one the copy damaged before the words: its repairs stay where they are)."""
+    if not speakers:
+        return None
+    colon = paragraph.text.find(":")
+    if colon <= 0 or paragraph.text[:colon] not in speakers:
+        return None
+    start = len(paragraph.text) - len(paragraph.text[colon + 1 :].lstrip())
+    if any(at < start for at, _ in paragraph.breaks):
+        return None
+    rest = Paragraph(paragraph.text[start:], [(at - start, kind) for at, kind in paragraph.breaks])
+    return _Turn(colon + 1, rest)
+
+
 class _Signature:
     """The name annotator in a signature line, where the whole line may be the name."""
 
@@ -80,10 +102,17 @@ class _Signature:
 
 
 class _Builder:
-    def __init__(self, ids: _Ids, annotators: tuple[Annotator, ...], notes: dict[str, str]) -> None:
+    def __init__(
+        self,
+        ids: _Ids,
+        annotators: tuple[Annotator, ...],
+        notes: dict[str, str],
+        speakers: frozenset[str] = frozenset(),
+    ) -> None:
         self.ids = ids
         self.annotators = annotators
         self.notes = notes  # the ids of the text's notes, by number
+        self.speakers = speakers  # the names that open the turns of a conversation
 
     def frame(self, div: etree._Element, blocks: list[Block], tag: str) -> None:
         """Opener or closer lines, in their order; a heading among them stands on its own."""
@@ -171,9 +200,23 @@ class _Builder:
             sub(parent, "pb", n=node.page or "")
             sub(parent, "fw", node.text, type="pageNum")
         else:
+            paragraph = node.paragraph
+            if turn := _turn(paragraph, self.speakers):  # "Moskovsky: I will convey this."
+                parent, paragraph = self.speaker(parent, paragraph, turn), turn.rest
             p = sub(parent, "p")
             p.set(XML_ID, self.ids.next("p"))
-            mark_up(p, node.paragraph, self.annotators, self.notes)
+            mark_up(p, paragraph, self.annotators, self.notes)
+
+    def speaker(self, parent: etree._Element, paragraph: Paragraph, turn: _Turn) -> etree._Element:
+        """A turn of a conversation, `sp`, opened by its speaker as the transcript writes him
+        ("Moskovsky:"); `@who` points to the person the name is linked to. Returns the turn,
+        for its paragraph."""
+        sp = sub(parent, "sp")
+        speaker = sub(sp, "speaker")
+        mark_up(speaker, paragraph.text[: turn.label_end], self.annotators, self.notes)
+        if (name := speaker.find(f".//{tei('persName')}[@ref]")) is not None:
+            sp.set("who", name.get("ref", ""))
+        return sp
 
     def note(self, div: etree._Element, block: Block, note_id: str) -> None:
         """A note of the translator's, in the order the text has them."""

@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from teiedition.markup.inline import QUOTE_STYLES
-from teiedition.markup.tei import TEI_NS
+from teiedition.markup.tei import TEI_NS, XML_ID
 
 _ELLIPSIS_IN_BRACKETS = re.compile(r"\[\s*(?:\.\s*\.\s*\.|…\.?)\s*\]")
 
@@ -64,6 +64,8 @@ _BLOCKS = frozenset(
         "table",
         "row",
         "cell",
+        "sp",
+        "speaker",
     }
 )
 
@@ -112,6 +114,29 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
         pieces.append(" " + _inner(element, source, notes) + " ")
     else:
         _children(element, source, notes, pieces)
+
+
+def turn_speaker(unit: etree._Element) -> etree._Element | None:
+    """The `speaker` that opens the turn of a conversation whose first paragraph `unit` is
+    ("Moskovsky:" before "I will convey this."): the words the transcript wrote before the
+    paragraph's own. None for any other element."""
+    turn = unit.getparent()
+    if turn is None or turn.tag != f"{_TEI}sp" or unit.tag != f"{_TEI}p":
+        return None
+    speaker = turn.find(f"{_TEI}speaker")
+    first = turn.find(f"{_TEI}p")
+    return speaker if first is unit else None
+
+
+def unit_of(node: etree._Element) -> etree._Element | None:
+    """The citable unit (an element with an id, not the document) that holds `node`; a name
+    in a turn's speaker is cited by the turn's first paragraph."""
+    for ancestor in node.iterancestors():
+        if ancestor.tag == f"{_TEI}speaker":
+            return ancestor.getparent().find(f"{_TEI}p")  # type: ignore[union-attr]
+        if ancestor.get(XML_ID) is not None and ancestor.getparent() is not None:
+            return ancestor
+    return None
 
 
 def _note_label(number: str) -> str:

@@ -27,7 +27,7 @@ from teiedition.config import Config
 from teiedition.errors import TeieditionError
 from teiedition.markup.header import edition_titles
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, sub, tei
-from teiedition.markup.text import normalise, reading_text
+from teiedition.markup.text import normalise, reading_text, turn_speaker, unit_of
 from teiedition.parallel import each_chunk, run_chunks
 from teiedition.publish import EXPORT_FORMATS
 from teiedition.validation import safe_parser
@@ -300,16 +300,12 @@ def mentions(documents: list[Document]) -> list[dict[str, str]]:
             "tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName",
             namespaces=NS,
         ):
-            holder = name.xpath(  # plain strings: smart ones would keep the tree alive
-                "ancestor::*[@xml:id][not(self::tei:TEI)][1]/@xml:id",
-                namespaces=NS,
-                smart_strings=False,
-            )
+            unit = unit_of(name)
             entity = (name.get("ref") or "").removeprefix("#")
             rows.append(
                 {
                     "document_id": document.id,
-                    "paragraph_id": holder[0] if holder else "",
+                    "paragraph_id": unit.get(XML_ID, "") if unit is not None else "",
                     "entity_id": entity,
                     "type": _KIND[etree.QName(name).localname],
                     "surface_form": normalise(reading_text(name)),
@@ -523,6 +519,8 @@ def plain_text(document: Document) -> str:
         )
         first_in_item = block.xpath("not(preceding-sibling::*)")
         text = normalise(reading_text(block, notes=False))
+        if (speaker := turn_speaker(block)) is not None:
+            text = normalise(reading_text(speaker, notes=False)) + " " + text
         if label and first_in_item:
             text = f"{label[0]} {text}"
         if text:

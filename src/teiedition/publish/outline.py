@@ -15,6 +15,7 @@ from lxml import etree
 from teiedition.cache import Store, digest, file_digest
 from teiedition.config import Config
 from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.markup.text import unit_of
 from teiedition.parallel import run_chunks
 from teiedition.publish.xslt import Transform
 from teiedition.validation import safe_parser
@@ -73,7 +74,7 @@ def listing_document(
             continue  # copied with the name it is part of
         if not any(n.get("ref") is not None for n in name.iter(*_NAMES)):
             continue
-        unit = next((a for a in name.iterancestors() if a.get(XML_ID) and a is not root), None)
+        unit = unit_of(name)
         holder = body
         if unit is not None:
             if unit not in holders:

@@ -22,7 +22,7 @@ from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import TeieditionError
 from teiedition.markup.ids import ascii_fold
 from teiedition.markup.tei import TEI_NS, XML_ID
-from teiedition.markup.text import normalise, reading_text
+from teiedition.markup.text import normalise, reading_text, turn_speaker
 from teiedition.parallel import run_chunks
 from teiedition.validation import safe_parser
 
@@ -75,7 +75,9 @@ def search_records(paths: list[Path]) -> list[dict]:
                 continue
             forms: dict[str, None] = {}  # in order, each once
             persons: list[str] = []
-            for name in block.xpath(_NAMES, namespaces=NS):
+            speaker = turn_speaker(block)  # "Moskovsky:" opens the paragraph's turn
+            spoken = [speaker] if speaker is not None else []
+            for name in [n for part in [*spoken, block] for n in part.xpath(_NAMES, namespaces=NS)]:
                 ref = name.get("ref", "")[1:]
                 entry = entries.get(ref)
                 if entry is None:
@@ -94,7 +96,7 @@ def search_records(paths: list[Path]) -> list[dict]:
             label = {"h": "heading", "n": f"note {unit[1:]}", "t": f"table {unit[1:]}"}.get(
                 unit[:1], f"¶ {unit[1:]}"
             )
-            text = normalise(reading_text(block))
+            text = normalise(" ".join(reading_text(part) for part in [*spoken, block]))
             # other spellings of the names, so that any of them finds the paragraph
             lowered = text.lower()
             others = [f for f in search_forms(forms) if f.lower() not in lowered]
