@@ -125,13 +125,14 @@ _RELATIVE_MONTH = re.compile(r"(?=[LlNn])\b(?i:last|next)\s+" + _MONTH + r"\b")
 # A month alone after a word that makes it a time ("in September", "since March", "until
 # May"; not "the May Day parade" or "May I ask"), or two, a range ("from September to
 # November", "in October-November"); a day or a year after it is another form's
-_MONTH_ALONE = re.compile(
-    r"(?=[IiSsUuTtDdBbFf])\b(?P<word>(?i:in|since|until|till|during|by|from|through))\s+"
+_MONTH_ALONE = re.compile(  # from the month: a search stops only at a month's initials
+    f"(?=[{_MONTH_INITIALS}])"
     + _MONTH
     + r"(?:(?:\s?[-–]\s?|\s+(?:to|until|till|(?P<and>and))\s+)"
     + _MONTH.replace("month", "last_month")
     + r")?\b(?!\s+\d|,\s*\d{4}|-|\s+Day\b)"
 )
+_TIME_WORD_BEFORE = re.compile(r"\b(?P<word>(?i:in|since|until|till|during|by|from|through))\s+\Z")
 # A part of a month: "late March", "the end of May", its halves and its ten-day periods (the
 # Russian dekada: "the last decade of February", "the first ten days of October")
 _PART_OF_MONTH = re.compile(
@@ -378,8 +379,11 @@ class DocumentDates:
 
     def _month_alone(self, text: str) -> Iterator[_Found]:
         for match in _MONTH_ALONE.finditer(text):
+            before = _TIME_WORD_BEFORE.search(text, max(0, match.start() - 10), match.start())
+            if before is None:
+                continue
             month = MONTHS[match["month"].lower()]
-            if match["word"].lower() == "since":  # the last such month begun by the document
+            if before["word"].lower() == "since":  # the last such month begun by the document
                 year = self.end.year if month <= self.end.month else self.end.year - 1
             else:  # the year that puts the month nearest the document's date
                 year = min(
@@ -568,6 +572,7 @@ _OCLOCK = re.compile(
     r"(?<![\w.,:/-])(?P<hour>\d{1,2})(?:[.:](?P<minute>[0-5]\d))?\s?o['’]\s?clock\b"
     r"(?:\s(?:in\sthe\s(?P<part>morning|afternoon|evening)|at\s(?P<night>night)))?"
 )
+_CLOCK_FIGURES = re.compile(r"\d[.:][0-5]\d")  # what _TIME_AFTER_WORD needs, looked for first
 _MEASURE_AFTER = re.compile(
     r"\s?(?:%|(?i:per\b|percent|an?\b|each\b|times\b|rub|roub|kopeck|won\b|yuan|dollar|"
     r"marks?\b|DM\b|forint|crown|korun|k[cč]s\b|zlot|z[lł]\b|lei\b|lev[a]?\b|ton|t\b|kg\b|"
@@ -620,6 +625,8 @@ class TimesOfDay:
 def _times_after_words(text: str, found: list[Span]) -> list[Span]:
     """The times "o'clock" and `_TIME_AFTER_WORD` find, where no time was `found` already."""
     times = _times_by_the_clock(text) if "clock" in text else []
+    if _CLOCK_FIGURES.search(text) is None:  # most texts with figures have no "11.00"
+        return times
     found = found + times
     for match in _TIME_AFTER_WORD.finditer(text):
         if _MEASURE_AFTER.match(text, match.end()) or _VALUE_BEFORE.search(
