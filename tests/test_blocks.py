@@ -85,17 +85,18 @@ def test_the_issuing_office_opens_the_text(line):
 
 
 @pytest.mark.parametrize("blank", ["\n", "\n\n"])
-def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank):
+@pytest.mark.parametrize("place", ["Pyongyang", "in Pyongyang"])
+def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank, place):
     body = structure(
         fields(
-            f"Embassy of the Hungarian People's Republic{blank}Pyongyang\n\n002418/1963\n\n"
+            f"Embassy of the Hungarian People's Republic{blank}{place}\n\n002418/1963\n\n"
             "Subject: Conversation with Moskovsky\n\nOn 21 March I visited him."
         ),
         1963,
     )
     assert [(b.kind, b.text) for b in body.opener] == [
         ("issuer", "Embassy of the Hungarian People's Republic"),
-        ("issuer", "Pyongyang"),
+        ("issuer", place),
         ("registry", "002418/1963"),
         ("reference", "Subject: Conversation with Moskovsky"),
     ]

@@ -196,6 +196,8 @@ _ROUTE = re.compile(
 )
 # What parts a telegram's destination from the office it goes to: "MOSCOW, CC CPSU"
 _DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
+# What may stand before the place under a letterhead's office: "in Pyongyang"
+_PLACE_WORD = re.compile(r"^(?:in|at)\s+(?=\S)")
 # An office in the initials of its words: "MFA USSR", "CC CPSU", "MID"
 _ACRONYMS = re.compile(r"(?:[A-Z]{2,6}\s?){1,4}$")
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
@@ -721,14 +723,14 @@ def _kind(block: Block | None) -> str | None:
 def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> bool:
     """Whether the line continues the opening line above it (of one of `kinds`), taking its
     kind: the place or the part of the office under a letterhead's office ("Embassy of …" /
-    "Pyongyang"; "Ministry of …" / "5th Territorial Department"; not a document's kind,
-    "JOURNAL"), a line of an address under its first ("To the" / "Ministry of
-    Foreign Affairs" / "Berlin")."""
+    "Pyongyang" or "in Pyongyang"; "Ministry of …" / "5th Territorial Department"; not a
+    document's kind, "JOURNAL"), a line of an address under its first ("To the" / "Ministry
+    of Foreign Affairs" / "Berlin")."""
     kind, text = _kind(previous), block.text
     if kind not in kinds:
         return False
-    if kind == "issuer":
-        found = _is_place(text) or _OFFICE_PART.match(text) is not None
+    if kind == "issuer":  # "Pyongyang", "in Pyongyang", "5th Territorial Department"
+        found = _is_place(_PLACE_WORD.sub("", text)) or _OFFICE_PART.match(text) is not None
     else:
         found = _ADDRESS_LINE.match(text) is not None
     if found:
