@@ -602,6 +602,19 @@ def test_names_that_begin_paragraphs_before_a_colon_are_speakers():
     assert body.speakers == frozenset()  # once is too little
 
 
+def test_who_speaks_once_among_the_turns_of_others_is_a_speaker():
+    body = structure(
+        fields(
+            "I received him at 10.00.\n\nHao Deqing: The Chinese side is surprised.\n\n"
+            "Moskovsky: The invitation came too late.\n\nHao Deqing: We will check this.\n\n"
+            "Kim Il Sung received me.\n\nSubject: oil deliveries"
+        ),
+        1963,
+    )
+    # not a form's label, nor a name that opens a paragraph away from the conversation
+    assert body.speakers == {"Hao Deqing", "Moskovsky"}
+
+
 @pytest.mark.parametrize(
     "lines",
     [

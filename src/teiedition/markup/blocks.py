@@ -376,13 +376,24 @@ def _entry_date(block: Block, anchor_year: int | None) -> DateValue | None:
 
 def _speakers(blocks: list[Block]) -> frozenset[str]:
     """The labels that begin two paragraphs or more as a speaker's name does ("Chervonenko:
-    We will inform Moscow."); not the labels of a form ("Time:", "Question:")."""
-    labels = [match["label"] for b in blocks if (match := _SPEAKER.match(b.text))]
-    return frozenset(
+    We will inform Moscow."), and one that begins a paragraph next to such a turn (who speaks
+    once in a conversation); not the labels of a form ("Time:", "Question:")."""
+    labels = [
+        match["label"]
+        if (match := _SPEAKER.match(b.text))
+        and match["label"].split()[-1].lower() not in _NO_SPEAKERS
+        else None
+        for b in blocks
+    ]
+    speakers = {label for label in labels if label and labels.count(label) >= 2}
+    once = {
         label
-        for label in set(labels)
-        if labels.count(label) >= 2 and label.split()[-1].lower() not in _NO_SPEAKERS
-    )
+        for index, label in enumerate(labels)
+        if label
+        and label not in speakers
+        and speakers.intersection(labels[max(0, index - 1) : index] + labels[index + 1 : index + 2])
+    }
+    return frozenset(speakers | once)
 
 
 def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
