@@ -1,7 +1,7 @@
 """XPath assertions on the TEI produced for the seeds and our own fixture transcripts."""
 
 import pytest
-from conftest import FIXTURE_TRANSCRIPTS, SEEDS, convert_path, one, xpath
+from conftest import FIXTURE_TRANSCRIPTS, FIXTURES, SEEDS, convert_path, one, xpath
 from lxml import etree
 
 from teiedition import registry
@@ -348,3 +348,24 @@ def test_a_table_copied_with_tabs_is_a_tei_table(docs):
     assert rows[0] == ["Branch", "Plan", "Fulfilment"] and rows[1] == ["Coal", "100%", "91%"]
     assert len(rows) == 4
     assert not [p for p in xpath(tei, f"{BODY}/tei:p") if "Coal" in p.xpath("string()")]
+
+
+def test_a_section_s_number_is_no_initial_of_a_name(tmp_path, config):
+    """ "I. Relations with the USSR": the section's number is kept as written and not marked
+    up, so "I. Relations" is no person, nor "Relations" in "II. Relations" later."""
+    page = (FIXTURES / "transcripts" / "page-prc-fma.txt").read_text("utf-8")
+    text = (
+        "I. Relations with the USSR\n\nThe talks went on.\n\n"
+        "II. Relations with the PRC\n\nLiu Shaoqi came.\n\n"
+    )
+    page = page.replace("Top Secret\n\n", "Top Secret\n\n" + text, 1)
+    path = tmp_path / "sections.txt"
+    path.write_text(page, "utf-8")
+    tei = convert_path(path, config)
+    heads = xpath(tei, f"{BODY}/tei:div[@type='section']/tei:head")
+    assert [(h.text, h.get("n")) for h in heads][:1] == [("I. Relations with the ", None)]
+    assert xpath(tei, f"{BODY}//tei:head//tei:persName") == []
+    assert [normalise(source_text(h)) for h in heads] == [
+        "I. Relations with the USSR",
+        "II. Relations with the PRC",
+    ]

@@ -84,11 +84,17 @@ def _turn(paragraph: Paragraph, speakers: frozenset[str]) -> _Turn | None:
     colon = paragraph.text.find(":")
     if colon <= 0 or paragraph.text[:colon] not in speakers:
         return None
-    start = len(paragraph.text) - len(paragraph.text[colon + 1 :].lstrip())
+    rest = _after(paragraph, colon + 1)
+    return _Turn(colon + 1, rest) if rest is not None else None
+
+
+def _after(paragraph: Paragraph, end: int) -> Paragraph | None:
+    """What follows `paragraph`'s first `end` characters and the space after them; None when
+    the copy damaged the paragraph before it (its repairs stay where they are)."""
+    start = len(paragraph.text) - len(paragraph.text[end:].lstrip())
     if any(at < start for at, _ in paragraph.breaks):
         return None
-    rest = Paragraph(paragraph.text[start:], [(at - start, kind) for at, kind in paragraph.breaks])
-    return _Turn(colon + 1, rest)
+    return Paragraph(paragraph.text[start:], [(at - start, kind) for at, kind in paragraph.breaks])
 
 
 class _Signature:
@@ -126,10 +132,16 @@ class _Builder:
                 group = sub(div, tag)
             self.line(group, block)
 
-    def heading(self, div: etree._Element, block: Block) -> None:
+    def heading(self, div: etree._Element, block: Block, numbered: int = 0) -> None:
+        """A heading; its first `numbered` characters are a section's number ("I."), which
+        is no text to mark up: "I. Relations with the USSR" names no "I. Relations"."""
         head = sub(div, "head")
         head.set(XML_ID, self.ids.next("h"))
-        mark_up(head, block.paragraph, self.annotators, self.notes)
+        paragraph = block.paragraph
+        if numbered and (title := _after(paragraph, numbered)) is not None:
+            head.text = paragraph.text[: len(paragraph.text) - len(title.text)]
+            paragraph = title
+        mark_up(head, paragraph, self.annotators, self.notes)
 
     def line(self, parent: etree._Element, block: Block) -> None:
         if block.kind == "dateline":
@@ -171,7 +183,7 @@ class _Builder:
     ) -> None:
         if isinstance(node, SectionNode):
             section = sub(parent, "div", type="section", n=node.number)
-            self.heading(section, node.head)
+            self.heading(section, node.head, numbered=len(node.number) + 1)
             for content in node.content:
                 self.node(section, content)
         elif isinstance(node, EntryNode):  # a journal's entry: its date opens it
