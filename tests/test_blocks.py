@@ -730,6 +730,26 @@ def test_a_letter_s_address_subject_greetings_and_enclosures():
     assert [b.text for b in body.postscript] == ["Enclosures: 2"]
 
 
+@pytest.mark.parametrize("salute", ["Comrade Minister,", "Comrade Ambassador!", "Comrades,"])
+def test_an_address_under_a_lone_to_and_a_bare_comrade_salute(salute):
+    body = structure(
+        fields(
+            "Strictly secret!\n\nTo\nComrade Ivan Bashev\nMinister of Foreign Affairs\nSofia"
+            f"\n\n{salute}\n\nOn 16 August I visited Comrade Moskovsky."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Strictly secret!"),
+        ("addressee", "To"),
+        ("addressee", "Comrade Ivan Bashev"),
+        ("addressee", "Minister of Foreign Affairs"),
+        ("addressee", "Sofia"),
+        ("salute", salute),
+    ]
+    assert [b.text for b in body.main] == ["On 16 August I visited Comrade Moskovsky."]
+
+
 @pytest.mark.parametrize(
     "valediction", ["With comradely greetings,", "Yours sincerely,", "With respect,"]
 )

@@ -186,7 +186,7 @@ _ADDRESS_LINE = re.compile(r"^[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){0,60}$")
 _ADDRESSEE = re.compile(
     r"^(?!From\s+(?:the|an?)\s+[a-z])(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
     r"|^(?:Sender|Addressee|Recipient)\s?:\s*\S.{0,100}$"  # a telegram's form: "Sender: …"
-    r"|^(?:Comrade|Comrades|His Excellency|Her Excellency)$"  # an address's first line alone
+    r"|^(?:Comrade|Comrades|His Excellency|Her Excellency|To)$"  # an address's first line alone
 )
 # A telegram's way in capitals, where it comes from or goes to, a place and no more: "FROM
 # PYONGYANG" (not "FROM THE JOURNAL OF", which heads the text), read in title case
@@ -230,7 +230,10 @@ _VALEDICTION = re.compile(
     r"|(?:With\b.{0,40}|Best|Kind|Warm|Comradely|Fraternal)\s+"
     r"(?:regards|greetings|wishes|respect|salutations)[,!.]?)$"
 )
-_SALUTE = re.compile(r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60}[,!]$")
+_SALUTE = re.compile(  # also the bare address of Soviet-bloc letters, "Comrade Minister,"
+    r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60}[,!]$"
+    r"|^Comrades?(?:\s+[A-Z][\w'’.-]*){0,3}\s?[,!]$"
+)
 _DATE_FIELD = re.compile(r"^Dated?\s?:\s*(?P<date>\S.*)$")
 # A dateline's time of day after its date, as a telegram gives it: "18.5.1963, 14:05 hrs.",
 # "Pyongyang, 18 May 1963, 14:05"; what stands before it is read as a dateline without it
