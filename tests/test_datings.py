@@ -482,6 +482,33 @@ def test_two_days_that_are_no_range_written_out_stay_apart(text):
     assert dates(text)[-1] == ("9 September", {"when": "1962-09-09", "cert": "medium"})
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 6 and 9 September", [("6", "1962-09-06"), ("9 September", "1962-09-09")]),
+        (
+            "of 3, 5 and 9 May 1963",
+            [("3", "1963-05-03"), ("5", "1963-05-05"), ("9 May 1963", "1963-05-09")],
+        ),
+        (
+            "on 5th, 7th, and 9th June",
+            [("5th", "1962-06-05"), ("7th", "1962-06-07"), ("9th June", "1962-06-09")],
+        ),
+    ],
+)
+def test_days_listed_before_a_date_are_each_a_date_of_its_month(text, expected):
+    found = dates(text)
+    assert [(written, attributes["when"]) for written, attributes in found] == expected
+    # each as certain as the date that names their month
+    assert len({attributes.get("cert") for _, attributes in found}) == 1
+
+
+@pytest.mark.parametrize("text", ["on 12 and 9 September", "I came on 1962 and 9 September"])
+def test_days_listed_out_of_order_or_no_days_are_no_dates(text):
+    assert "12" not in [written for written, _ in dates(text)]
+    assert dates(text)[-1][0] == "9 September"
+
+
 def test_a_paragraph_in_capitals_has_its_dates():
     assert dates("ON 29 OCTOBER THE AMBASSADOR INFORMED THE AMBASSADORS OF IT.") == [
         ("29 OCTOBER", {"when": "1962-10-29", "cert": "medium"})

@@ -21,6 +21,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 
 from lxml import etree
 
@@ -257,7 +258,9 @@ class DocumentDates:
                 if kept and (joined := _two_days_between(text, kept[-1], item)):
                     kept[-1] = joined
                 else:
-                    kept.append(_days_between(text, item, kept[-1][1] if kept else 0))
+                    free = kept[-1][1] if kept else 0
+                    item = _days_between(text, item, free)
+                    kept += [*_days_listed(text, item, free), item]
         return [
             Span(s, e, _render(value, cert), inner=(s, e), label="date")
             for s, e, value, cert in kept
@@ -487,6 +490,41 @@ def _days_between(text: str, found: _Found, free: int) -> _Found:
     first = last.replace(day=int(match["day"]))
     days = match.start("days")
     return days, end, _range(text[days:end], first, last), cert
+
+
+# Days of the month a date names, listed before it after "on" or "of": "on 6 and 12
+# August", "of 3, 5 and 9 May"
+_LISTED_DAYS = re.compile(
+    r"\b(?i:on|of)\s+(?P<days>(?:[0-3]?\d(?:st|nd|rd|th)?(?:,\s*|\s+and\s+|,\s+and\s+))+)$"
+)
+_LISTED_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?")
+
+
+def _days_listed(text: str, found: _Found, free: int) -> list[_Found]:
+    """The days listed before a day's date, each a date of its month ("on <date>6</date>
+    and <date>12 August</date>"), in order and each before it; none for any other date. `free`
+    is where the text not yet marked begins."""
+    start, _, value, cert = found
+    if not (value.when and len(value.when) == 10):
+        return []
+    match = _LISTED_DAYS.search(text, max(free, start - 40), start)
+    if match is None:
+        return []
+    last = date.fromisoformat(value.when)
+    days = [(m.start(), m.end(), int(m["day"])) for m in _LISTED_DAY.finditer(match["days"])]
+    numbers = [day for *_, day in days] + [last.day]
+    if not all(1 <= a < b for a, b in pairwise(numbers)):
+        return []
+    offset = match.start("days")
+    return [
+        (
+            offset + a,
+            offset + b,
+            DateValue(text[offset + a : offset + b], when=last.replace(day=day).isoformat()),
+            cert,
+        )
+        for a, b, day in days
+    ]
 
 
 # What joins two days' dates into a range after "between" or "from" (_RANGE_OPENER)
