@@ -89,7 +89,7 @@ def test_a_fault_of_the_converter_on_one_file_is_that_file_s_error(tmp_path, con
             raise ValueError("an id\nthat is no XML name")
         return build(transcript, *args, **kwargs)
 
-    monkeypatch.setattr("teiedition.convert.build_document", faulty)
+    monkeypatch.setattr(document, "build_document", faulty)
     inputs = tmp_path / "in"
     inputs.mkdir()
     write(inputs, "a.txt", GOOD)

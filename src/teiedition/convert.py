@@ -28,20 +28,22 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teiedition.cache import Blobs, Store, digest, file_digest, files_digest
 from teiedition.config import Config
 from teiedition.errors import Diagnostic, InputError
-from teiedition.markup.document import build_document, document_key
-from teiedition.markup.names import NameIndex
+from teiedition.markup.tei import document_key
 from teiedition.parallel import each_chunk
 from teiedition.progress import Progress
-from teiedition.readers import read_transcript
 from teiedition.registers import REGISTER_FILES
 from teiedition.registry import Registry, Stabiliser
 from teiedition.writers import serialise_tei, write_if_changed
+
+if TYPE_CHECKING:
+    from teiedition.markup.names import NameIndex
 
 # The draft parser: drafts are our own serialisation, but parsed without entities all the same.
 DRAFT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
@@ -116,6 +118,11 @@ def _diagnostic(raw: dict) -> Diagnostic:
 def make_draft(path: Path, config: Config, names: NameIndex, keep: bool = False) -> Draft:
     """Mark up one transcript. Unless `keep`, the automatic entries it made are taken out of
     the registers again, so the next document starts from the same registers."""
+    # Imported here, not above: the reader and mark-up compile some 200 patterns, which a
+    # build with nothing to convert never needs.
+    from teiedition.markup.document import build_document
+    from teiedition.readers import read_transcript
+
     registers = names.registers
     registers.probed, registers.added = set(), []
     draft = Draft(str(path))

@@ -94,7 +94,8 @@ def convert_transcript(
 ) -> tuple[str, bytes, list[Diagnostic]]:
     """One transcript → (document id, TEI bytes, warnings). Raises `InputError`. With a
     `stabiliser`, the document keeps the ids the edition has published."""
-    from teiedition.markup.document import build_document, document_key
+    from teiedition.markup.document import build_document
+    from teiedition.markup.tei import document_key
     from teiedition.readers import read_transcript
     from teiedition.writers import serialise_tei
 

@@ -114,7 +114,3 @@ def _creation_date(
         if block.kind == "dateline" and block.date and block.date.overlaps(page_date):
             return block.date, "dateline", None
     return page_date, "page", None
-
-
-def document_key(tree: etree._ElementTree) -> str:
-    return tree.getroot().get(XML_ID) or ""

@@ -12,7 +12,7 @@ from teiedition.config import Config
 from teiedition.dates import DateValue, parse_date
 from teiedition.languages import UNDETERMINED, code_for, name_for
 from teiedition.markup.inline import mark_up
-from teiedition.markup.tei import XML_ID, append_text, element, sub
+from teiedition.markup.tei import XML_ID, append_text, edition_titles, element, sub
 from teiedition.readers.citation import Credit, SourceCitation
 from teiedition.readers.transcript import Transcript
 
@@ -143,15 +143,6 @@ def _publication_stmt(
 
 def _series_stmt(file_desc: etree._Element, config: Config) -> None:
     edition_titles(sub(file_desc, "seriesStmt"), config)
-
-
-def edition_titles(parent: etree._Element, config: Config) -> None:
-    """The edition's title, subtitle and editors, as a seriesStmt or titleStmt holds them."""
-    sub(parent, "title", config.title, type="main")
-    if config.subtitle:
-        sub(parent, "title", config.subtitle, type="sub")
-    for editor in config.editors:
-        sub(parent, "editor", editor)
 
 
 def _notes_stmt(file_desc: etree._Element, transcript: Transcript) -> None:

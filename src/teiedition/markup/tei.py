@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
+
+if TYPE_CHECKING:
+    from teiedition.config import Config
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -12,6 +17,11 @@ NSMAP = {None: TEI_NS}
 
 def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
+
+
+def document_key(tree: etree._ElementTree) -> str:
+    """A TEI document's key: its root's id."""
+    return tree.getroot().get(XML_ID) or ""
 
 
 def element(tag: str, text: str | None = None, **attributes: str) -> etree._Element:
@@ -42,3 +52,12 @@ def append_text(parent: etree._Element, text: str) -> None:
         parent[-1].tail = (parent[-1].tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def edition_titles(parent: etree._Element, config: Config) -> None:
+    """The edition's title, subtitle and editors, as a seriesStmt or titleStmt holds them."""
+    sub(parent, "title", config.title, type="main")
+    if config.subtitle:
+        sub(parent, "title", config.subtitle, type="sub")
+    for editor in config.editors:
+        sub(parent, "editor", editor)

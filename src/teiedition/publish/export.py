@@ -25,8 +25,7 @@ from lxml import etree
 from teiedition.cache import Store, digest, files_digest
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
-from teiedition.markup.header import edition_titles
-from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, sub, tei
+from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, edition_titles, sub, tei
 from teiedition.markup.text import normalise, reading_text, turn_speaker, unit_of
 from teiedition.parallel import each_chunk, run_chunks
 from teiedition.publish import EXPORT_FORMATS
