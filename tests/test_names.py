@@ -397,6 +397,18 @@ def test_unknown_names_get_unreviewed_entries_and_their_short_forms(index):
     assert sorted(unreviewed) == ["kang-ryang-uk", "kim-il", "siedlecki-jerzy", "tsvetkov-grigor"]
 
 
+def test_a_head_of_state_s_title_names_the_person_after_it(index):
+    """ "President Kennedy", "President Novotný": a name; "the President of the Presidium"
+    and "Vice President" alone name nobody."""
+    found = names_in(
+        index,
+        "The agreement between Comrade Moskovsky and President Kennedy held.",
+        "President Novotný received him; the President of the Presidium did not.",
+    )
+    assert [f[1] for f in found] == ["Moskovsky", "Kennedy", "Novotný"]
+    assert names_in(index, "He met the Vice President.") == []
+
+
 def test_initials_are_no_article_or_pronoun_and_never_a_name_alone(index):
     """ "A." and "I." before a name are initials (the articles and pronouns "A", "I" are no
     names); initials with nothing after them are nobody."""

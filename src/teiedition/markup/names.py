@@ -76,6 +76,7 @@ _TITLES = (
     ("Mm", "inister"),
     ("Mm", r"in\."),
     ("P", "remier"),
+    ("P", "resident"),  # "President Kennedy"; "the President of the Presidium" names nobody
     ("M", "arshal"),
     ("M", r"r\."),
     ("M", r"rs\."),
