@@ -3,7 +3,14 @@
 import pytest
 from conftest import fields
 
-from teiedition.markup.blocks import Block, EntryNode, ListNode, SectionNode, structure
+from teiedition.markup.blocks import (
+    Block,
+    EntryNode,
+    ListNode,
+    SectionNode,
+    classification_level,
+    structure,
+)
 from teiedition.markup.body import build_text
 from teiedition.markup.datings import TimesOfDay
 from teiedition.markup.inline import Break
@@ -836,6 +843,26 @@ def test_a_telegram_s_dispatch_and_receipt_are_opening_lines():
     ]
 
 
+def test_a_telegram_s_dateline_with_its_hour_and_its_receipt_after_a_colon():
+    """A Hungarian ciphered telegram: where and when it was sent, to the minute, and when it
+    arrived, on the next line after "Arrived:"; then its number with its classification."""
+    body = structure(
+        fields(
+            "Ciphered telegram\n\n"
+            "Pyongyang, 14 March 1963, 18.40\nArrived: 15 March 1963, 07.15\n\n"
+            "No. 47. Top secret!\n\nMoskovsky told me."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "Ciphered telegram"),
+        ("dateline", "Pyongyang, 14 March 1963, 18.40"),
+        ("transmission", "Arrived: 15 March 1963, 07.15"),
+        ("registry", "No. 47. Top secret!"),
+    ]
+    assert classification_level(body.opener) == "Top secret"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1035,8 +1062,9 @@ def test_a_telegram_s_heading_in_capitals_is_its_opening_lines(gap):
     assert body.opener[3].date.when == "1963-05-18"
 
 
-def test_a_dateline_s_time_of_day_is_marked_after_its_date():
-    body = structure(fields("Pyongyang, 18 May 1963, 14:05\n\nHe came."), 1963)
+@pytest.mark.parametrize("clock", ["14:05", "14.05"])  # a telegram's hour, with a stop too
+def test_a_dateline_s_time_of_day_is_marked_after_its_date(clock):
+    body = structure(fields(f"Pyongyang, 18 May 1963, {clock}\n\nHe came."), 1963)
     (dateline,) = body.opener
     assert (dateline.kind, dateline.place, dateline.date.when) == (
         "dateline",
@@ -1047,7 +1075,7 @@ def test_a_dateline_s_time_of_day_is_marked_after_its_date():
     assert [(child.tag.rpartition("}")[2], child.text) for child in element] == [
         ("placeName", "Pyongyang"),
         ("date", "18 May 1963"),
-        ("time", "14:05"),
+        ("time", clock),
     ]
     assert element[2].get("when") == "14:05:00"
 

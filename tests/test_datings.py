@@ -576,6 +576,12 @@ def times(text):
         ("at 10 o'clock in the morning", [("10 o'clock in the morning", "10:00:00")]),
         ("at 7.30 o'clock in the evening", [("7.30 o'clock in the evening", "19:30:00")]),
         ("at 10 o'clock", []),  # morning or evening: unsaid
+        # a dateline's hour after its day's date, ending the line
+        ("Pyongyang, 14 March 1963, 18.40", [("18.40", "18:40:00")]),
+        ("Arrived: 15 March 1963, 07.15.\nNo. 47", [("07.15", "07:15:00")]),
+        ("Pyongyang, 5.III.1963, 9.15", [("9.15", "09:15:00")]),
+        ("in 1963, 18.40", []),  # a year alone: a figure of it, perhaps
+        ("on 14 March 1963, 18.40 tons", []),
     ],
 )
 def test_times_of_day(text, expected):

@@ -161,8 +161,9 @@ _PRECEDENCE = re.compile(
 # A telegram's dispatch or receipt, with its time or date: "Dispatched from Pyongyang on
 # 03.06.1963 at 12:20 and received at 18:45 …", "Came to the Decoding Department at 19:10";
 # no sentence (its stop after a word)
-_TRANSMISSION = re.compile(
-    r"^(?:Dispatched|Sent|Transmitted|Received|Arrived|Came|Deciphered|Decoded|Decrypted)\s"
+_TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.15"
+    r"^(?:Dispatched|Sent|Transmitted|Received|Arrived|Came|Deciphered|Decoded|Decrypted)"
+    r"(?::\s*|\s)"
     r"(?=.*(?:\d[:.]\d\d\b|\d[./][\dIVX]+[./]\d\d|\d\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
     r"Oct|Nov|Dec)))[^!?;]*(?<![^\W\d]\.)$"
 )
@@ -171,8 +172,9 @@ _TRANSMISSION = re.compile(
 _REGISTRY = re.compile(
     r"^(?:(?:(?:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.)\s+)?"
     r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})"
-    # the classification after the number, as Polish files write it: "No. 0073/63/Top Secret"
-    r"(?:(?<=/)(?i:(?:top|strictly)\s+)?(?i:secret|confidential))?$"
+    # the classification after the number, as Polish files write it, "No. 0073/63/Top
+    # Secret", or Hungarian telegrams, "No. 47. Top secret!"
+    r"(?:(?:(?<=/)|(?<=\d\.)\s+)(?i:(?:top|strictly)\s+)?(?i:secret|confidential)!?)?$"
 )
 _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad\b|Subject:|Concerning:)\s*(?:to)?"
@@ -791,9 +793,10 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
 
 def classification_level(blocks: list[Block]) -> str | None:
     """The level of classification the opening lines give, as written ("Secret" of "Secret,
-    Copy No. 2"); a line that numbers the copy alone gives none."""
+    Copy No. 2", or of a file number's "No. 47. Top secret!"); a line that numbers the copy
+    alone gives none."""
     for block in blocks:
-        if block.kind == "classification" and (level := _LEVEL.search(block.text)):
+        if block.kind in ("classification", "registry") and (level := _LEVEL.search(block.text)):
             return level.group()
     return None
 

@@ -610,6 +610,19 @@ _OCLOCK = re.compile(
     r"(?<![\w.,:/-])(?P<hour>\d{1,2})(?:[.:](?P<minute>[0-5]\d))?\s?o['’]\s?clock\b"
     r"(?:\s(?:in\sthe\s(?P<part>morning|afternoon|evening)|at\s(?P<night>night)))?"
 )
+# A dateline's hour on the 24-hour clock, after its date's year and a comma, ending the line:
+# "Pyongyang, 14 March 1963, 18.40", "Arrived: 15 March 1963, 07.15" (with a colon it is a
+# time anywhere, `_TIME`); or where a text begins so, the rest of a dateline after its date
+_TIME_AFTER_DATE = re.compile(
+    r"(?:(?<=\b1[89]\d\d)|\A),\s(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?=\.?$)",
+    re.MULTILINE,
+)
+# the day's date that year ends ("14 March 1963", "18.5.1963", "5.III.1963", "March 14, 1963"):
+# not a year alone, "in 1963, 18.40"
+_DAY_BEFORE_YEAR = re.compile(
+    r"(?:\d{1,2}\.\s?(?:\d{1,2}|[IVX]{1,4})\.\s?|\d{1,2}\s[A-Z][a-z]+\.?\s|[A-Z][a-z]+\.?\s\d{1,2},\s)"
+    r"1[89]\d\d\Z"
+)
 _CLOCK_FIGURES = re.compile(r"\d[.:][0-5]\d")  # what _TIME_AFTER_WORD needs, looked for first
 _MEASURE_AFTER = re.compile(
     r"\s?(?:%|(?i:per\b|percent|an?\b|each\b|times\b|rub|roub|kopeck|won\b|yuan|dollar|"
@@ -666,6 +679,14 @@ def _times_after_words(text: str, found: list[Span]) -> list[Span]:
     if _CLOCK_FIGURES.search(text) is None:  # most texts with figures have no "11.00"
         return times
     found = found + times
+    for match in _TIME_AFTER_DATE.finditer(text):
+        start, end = match.start("hour"), match.end()
+        after_date = match.start() == 0 or _DAY_BEFORE_YEAR.search(
+            text, max(0, match.start() - 20), match.start()
+        )
+        if after_date and not any(span.start <= start < span.end for span in found):
+            when = f"{int(match['hour']):02d}:{match['minute']}:00"
+            times.append(Span(start, end, _time(when), inner=(start, end), label="time"))
     for match in _TIME_AFTER_WORD.finditer(text):
         if _MEASURE_AFTER.match(text, match.end()) or _VALUE_BEFORE.search(
             text, max(0, match.start() - 12), match.start()
