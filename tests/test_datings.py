@@ -83,6 +83,9 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         # without the stop, after a word that makes it a date
         ("(see our ciphergram of 2.XI).", ("2.XI", {"when": "1962-11-02", "cert": "medium"})),
         ("on 3. VIII. he", ("3. VIII.", {"when": "1962-08-03", "cert": "medium"})),
+        # in figures with both stops, as German reports write them, after "on", "of", "dated"
+        ("on 28.3. with our", ("28.3.", {"when": "1962-03-28", "cert": "medium"})),
+        ("the note of 2.11. says", ("2.11.", {"when": "1962-11-02", "cert": "medium"})),
         ("on the 9th of August", ("9th of August", {"when": "1962-08-09", "cert": "medium"})),
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
         (
@@ -284,6 +287,11 @@ def test_day_and_month_take_the_nearest_year():
         "the December Plenum",
         # a day in Roman numerals without its stop or a word before it: a section's number
         "section 2.IV of",
+        # … or in figures without a word of date before it, or a year after it (a number)
+        "see 12.3. above",
+        "until 12.10. he",  # as often ten past twelve
+        "on 28.3 hectares",
+        "on 31.2. he",
     ],
 )
 def test_what_cannot_be_resolved_honestly_stays_unmarked(text):

@@ -99,12 +99,16 @@ _DAY_MONTH = re.compile(
     # the day and the month in Roman numerals, with no year: "28.IX.", "of 2.XI)"
     + rf"|(?P<day3>[0-3]?\d)\.\s?{ROMAN_MONTH}"
     + r"(?:\.(?!\s?\d)|(?![.\w]))"
+    # in figures, as German and Czech write them, with both stops: "on 28.3.", "of 2.11."
+    + r"|(?P<day4>[0-3]?\d)\.(?P<month4>1[0-2]|0?[1-9])\.(?!\s?\d)"
     + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
 )
 # What makes "2.XI", the day and the month in Roman numerals without the stop after them, a
 # date: "of 2.XI", "on 2.XI"
 _WORD_BEFORE_DAY = re.compile(r"\b(?i:of|on|from|to|until|till|since|by|dated)\s\Z")
+# And what makes "28.3." one: not "until 12.10.", which is as often ten past twelve
+_WORD_BEFORE_FIGURES = re.compile(r"\b(?i:of|on|dated)\s\Z")
 # The phrases below begin with a look-ahead for the letters they can begin with, in either
 # case (and "ſ", which a case-insensitive "s" matches): a search then passes over the other
 # positions quickly instead of testing a word boundary and every word at each, in half the
@@ -328,11 +332,17 @@ class DocumentDates:
                 and not _WORD_BEFORE_DAY.search(text, max(0, match.start() - 8), match.start())
             ):
                 continue  # "section 2.IV": a day in Roman numerals wants its stop or a word
+            if match["day4"] and not _WORD_BEFORE_FIGURES.search(
+                text, max(0, match.start() - 7), match.start()
+            ):
+                continue  # "see 12.3.": a section's number
             if match["roman"]:
                 month = ROMAN_MONTHS[match["roman"]]
+            elif match["month4"]:
+                month = int(match["month4"])
             else:
                 month = MONTHS[(match["month"] or match["month2"]).lower()]
-            day = int(match["day"] or match["day2"] or match["day3"])
+            day = int(match["day"] or match["day2"] or match["day3"] or match["day4"])
             to = match["to"] or match["to2"]
             last = int(to) if to else day
             if to and not day < last:
