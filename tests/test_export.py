@@ -4,7 +4,9 @@ rispy for citations, zipfile with the manifest's checksums. Every document, ment
 import csv
 import hashlib
 import json
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import NS, ROOT, SEEDS
@@ -13,10 +15,9 @@ from lxml import etree
 from teiedition.config import load_config
 from teiedition.publish import EXPORT_FORMATS
 from teiedition.publish import export as export_module
-from teiedition.publish.export import export
+from teiedition.publish.export import export, export_all
 
 DOCUMENTS = sorted((ROOT / "tei" / "documents").glob("*.xml"))
-TEI = "{http://www.tei-c.org/ns/1.0}TEI"
 
 
 @pytest.fixture(scope="module")
@@ -55,24 +56,57 @@ def test_tei_corpus_holds_every_document_and_id(exported, originals, tei_all):
 
 
 def test_tei_corpus_holds_one_document_at_a_time(tmp_path, monkeypatch):
-    """Each member is read, then written, before the next is read: memory holds one document,
-    however large the edition (a list of all the members held 1.1 GB at 10,000 documents)."""
+    """Each member is read from the store of pieces, then written, before the next is read:
+    memory holds one document, however large the edition (a list of all the members held
+    1.1 GB at 10,000 documents)."""
     events = []
-    read, written = export_module._corpus_member, export_module.indent
+    read, written = export_module.Pieces.part, export_module._write_member
 
-    def reading(document):
-        events.append("read")
-        return read(document)
+    def reading(pieces, document, name):
+        if name == "member":
+            events.append("read")
+        return read(pieces, document, name)
 
-    def writing(element, level):
-        if element.tag == TEI:
-            events.append("written")
-        return written(element, level)
+    def writing(stream, member):
+        events.append("written")
+        return written(stream, member)
 
-    monkeypatch.setattr(export_module, "_corpus_member", reading)
-    monkeypatch.setattr(export_module, "indent", writing)
+    monkeypatch.setattr(export_module.Pieces, "part", reading)
+    monkeypatch.setattr(export_module, "_write_member", writing)
     export(load_config(ROOT / "edition.toml"), "tei-corpus", tmp_path)
     assert events == ["read", "written"] * len(DOCUMENTS)
+
+
+def test_exports_read_again_only_the_documents_that_changed(tmp_path):
+    """Within a build, each document's part of the exports is kept by its content: after one
+    document changes, it alone is read again, and the exports are those of a first run."""
+    edition = tmp_path / "edition"
+    shutil.copytree(ROOT / "tei", edition / "tei")
+    shutil.copy(ROOT / "edition.toml", edition / "edition.toml")
+    config = load_config(edition / "edition.toml")
+    export_all(config, code="code", jobs=1)
+    changed = sorted(config.documents_dir.glob("*.xml"))[1]
+    tree = etree.parse(str(changed))
+    paragraph = tree.find(".//{http://www.tei-c.org/ns/1.0}p")
+    paragraph.text = "A changed paragraph. " + (paragraph.text or "")
+    tree.write(str(changed), encoding="UTF-8", xml_declaration=True)
+    read = []
+    original = export_module._piece_chunk
+
+    def counting(paths):
+        read.extend(Path(p).name for p in paths)
+        return original(paths)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(export_module, "_piece_chunk", counting)
+        export_all(config, code="code", jobs=1)
+    assert read == [changed.name]
+    fresh = tmp_path / "fresh"
+    export_all(config, fresh, code=None, jobs=1)
+    for made in sorted(p for p in fresh.rglob("*") if p.is_file()):
+        kept = config.output_dir / "export" / made.relative_to(fresh)
+        assert kept.read_bytes() == made.read_bytes(), made.name
+    assert "A changed paragraph." in (fresh / "edition-corpus.xml").read_text("utf-8")
 
 
 def test_bundle_checksums_and_contents(exported):

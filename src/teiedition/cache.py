@@ -174,6 +174,19 @@ class Blobs:
         self.used.add(key)
         return row[0]
 
+    def has(self, key: str) -> bool:
+        """Whether a result is filed under `key` (kept, as if read)."""
+        db = self._connection()
+        if db is None:
+            return False
+        try:
+            row = db.execute("SELECT 1 FROM blobs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        if row is not None:
+            self.used.add(key)
+        return row is not None
+
     def put(self, key: str, data: bytes) -> None:
         db = self._connection()
         if db is not None:
@@ -204,6 +217,19 @@ def _open_blobs(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode = PERSIST")
     db.execute("CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
     return db
+
+
+def link_or_copy_tree(source: Path, target: Path) -> None:
+    """Put an unchanged folder of outputs in a new place, file by file as `link_or_copy`
+    does, each folder made once (not once a file)."""
+    shutil.copytree(source, target, copy_function=_link_or_copy_file, dirs_exist_ok=True)
+
+
+def _link_or_copy_file(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def link_or_copy(source: Path, target: Path) -> None:

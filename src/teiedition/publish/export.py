@@ -13,21 +13,22 @@ import csv
 import hashlib
 import io
 import json
+import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain, combinations
+from itertools import combinations
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
-from teiedition.cache import Store, digest, files_digest
+from teiedition.cache import Blobs, Store, digest, file_digest, files_digest
 from teiedition.config import Config
 from teiedition.errors import TeieditionError
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, edition_titles, sub, tei
 from teiedition.markup.text import normalise, reading_text, turn_speaker, unit_of
-from teiedition.parallel import each_chunk, run_chunks
+from teiedition.parallel import run_chunks
 from teiedition.publish import EXPORT_FORMATS
 from teiedition.validation import safe_parser
 from teiedition.writers import atomic_stream, indent, write_if_changed
@@ -52,7 +53,10 @@ class Document:
 
     @classmethod
     def read(cls, path: Path) -> Document:
-        root = etree.parse(str(path), safe_parser()).getroot()
+        return cls.of(path, etree.parse(str(path), safe_parser()).getroot())
+
+    @classmethod
+    def of(cls, path: Path, root: etree._Element) -> Document:
         doc = cls(path, root.get(XML_ID) or path.stem)
         doc.title = normalise(reading_text(root.find(".//tei:titleStmt/tei:title", NS)))
         created = root.find(".//tei:profileDesc/tei:creation/tei:date", NS)
@@ -94,7 +98,105 @@ def edition_documents(config: Config, jobs: int = 1) -> list[Document]:
     processes."""
     paths = [str(p) for p in sorted(config.documents_dir.glob("*.xml"))]
     documents = run_chunks(paths, _read_chunk, jobs)
+    return _in_edition_order(documents)
+
+
+def _in_edition_order(documents: list[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: (d.date, d.id))
+
+
+@dataclass
+class Piece:
+    """What the exports make of one document, each part as they write it: its mentions (CSV
+    rows, JSON lines), the persons among them (id and main name, for the co-occurrence), its
+    plain text and its member of the corpus (indented as the corpus holds it)."""
+
+    mentions_csv: str
+    mentions_json: list[str]
+    persons: list[list[str]]
+    text: str
+    member: bytes
+
+    @classmethod
+    def make(cls, document: Document, root: etree._Element | None = None) -> Piece:
+        """The piece of `document`, whose `root` (parsed now if not given) it changes."""
+        root = document.root if root is None else root
+        rows = _mentions_in(document.id, root)
+        table = io.StringIO()
+        csv.DictWriter(table, fieldnames=MENTION_FIELDS, lineterminator="\n").writerows(rows)
+        text = _plain_text_of(root)
+        member = _corpus_member(root)  # last: it takes the standOff out of the tree
+        indent(member, 1)
+        return cls(
+            table.getvalue(),
+            [json.dumps(row, ensure_ascii=False) for row in rows],
+            [[r["entity_id"], r["normalized_name"]] for r in rows if _is_person(r)],
+            text,
+            etree.tostring(member, encoding="UTF-8"),
+        )
+
+    def parts(self) -> dict[str, bytes]:
+        """The piece as each export reads it, apart (one does not read the others' parts)."""
+        mentions = [self.mentions_csv, self.mentions_json, self.persons]
+        return {
+            "mentions": json.dumps(mentions, ensure_ascii=False).encode("utf-8"),
+            "text": self.text.encode("utf-8"),
+            "member": self.member,
+        }
+
+
+class Pieces:
+    """Every document's metadata and piece, by the digest of its file: made on `jobs`
+    processes for the documents the cache lacks, so that a changed document is the only one
+    read. The pieces are kept on disk and read one at a time as the writers ask (a temporary
+    store when there is no cache): the edition's pieces are never in memory together."""
+
+    def __init__(self, config: Config, cache_dir: Path | None, code: str, jobs: int) -> None:
+        self._temporary = tempfile.TemporaryDirectory() if cache_dir is None else None
+        folder = Path(self._temporary.name) if self._temporary else cache_dir
+        self._blobs = Blobs(folder, "export-pieces")
+        known = Store(cache_dir, "export-documents")
+        paths = sorted(config.documents_dir.glob("*.xml"))
+        self._keys = {path.name: digest(code, file_digest(path)) for path in paths}
+        documents: list[Document] = []
+        missing: list[str] = []
+        for path in paths:
+            fields = known.get(self._keys[path.name])
+            if fields is not None and self._blobs.has(f"{self._keys[path.name]}/member"):
+                documents.append(Document(path, **fields))
+            else:
+                missing.append(str(path))
+        for document, parts in run_chunks(missing, _piece_chunk, jobs):
+            key = self._keys[document.path.name]
+            for name, data in parts.items():
+                self._blobs.put(f"{key}/{name}", data)
+            known.put(key, _document_fields(document))
+            documents.append(document)
+        known.save()
+        self.documents = _in_edition_order(documents)
+
+    def part(self, document: Document, name: str) -> bytes:
+        """One part of the document's piece ("mentions", "text", "member")."""
+        data = self._blobs.get(f"{self._keys[document.path.name]}/{name}")
+        if data is None:  # the cache lost it since it was planned: made again
+            data = Piece.make(document).parts()[name]
+        return data
+
+    def close(self) -> None:
+        """Keep only this run's pieces (and drop a temporary store)."""
+        self._blobs.prune()
+        if self._temporary:
+            self._temporary.cleanup()
+
+
+def _document_fields(document: Document) -> dict:
+    fields = {name: getattr(document, name) for name in Document.__dataclass_fields__}
+    del fields["path"]
+    return fields
+
+
+def _is_person(row: dict[str, str]) -> bool:
+    return row["type"] == "person" and bool(row["entity_id"])
 
 
 def export(config: Config, fmt: str, out: Path | None = None, jobs: int = 1) -> list[Path]:
@@ -104,7 +206,11 @@ def export(config: Config, fmt: str, out: Path | None = None, jobs: int = 1) -> 
         choices = ", ".join(EXPORT_FORMATS)
         raise TeieditionError(f"unknown export format {fmt!r}; choose one of {choices}")
     out = out or config.output_dir / "export"
-    return _WRITERS[fmt](config, edition_documents(config, jobs), out, jobs)
+    pieces = Pieces(config, None, "", jobs)
+    try:
+        return _WRITERS[fmt](config, pieces, out)
+    finally:
+        pieces.close()
 
 
 def export_all(
@@ -123,10 +229,12 @@ def export_all(
         store.put(key, known)
         store.save()
         return [out / name for name in known]
-    documents = edition_documents(config, jobs)
-    written = [
-        path for fmt in EXPORT_FORMATS for path in _WRITERS[fmt](config, documents, out, jobs)
-    ]
+    # each document's part of every export, made again only for the documents that changed
+    pieces = Pieces(config, config.cache_dir if code is not None else None, code or "", jobs)
+    try:
+        written = [path for fmt in EXPORT_FORMATS for path in _WRITERS[fmt](config, pieces, out)]
+    finally:
+        pieces.close()
     store.put(key, [p.relative_to(out).as_posix() for p in written])
     store.save()
     return written
@@ -186,21 +294,20 @@ def _register_entries(config: Config, kind: str) -> list[etree._Element]:
     return [entries[key] for key in sorted(entries)]
 
 
-def _corpus_member(document: Document) -> etree._Element:
-    tei_root = document.root
+def _corpus_member(tei_root: etree._Element) -> etree._Element:
+    """The document as the corpus holds it (its root, changed in place): without its own
+    copies of the register entries, whose ids would repeat in one file."""
     for own in tei_root.findall(tei("standOff")):
         tei_root.remove(own)
     return tei_root
 
 
-def _write_corpus(
-    config: Config, documents: list[Document], out: Path, jobs: int = 1
-) -> list[Path]:
-    """The edition as one teiCorpus, written document by document (lxml's incremental
-    writer): one document's tree is in memory at a time, however large the edition. Indented as
-    the writers indent any TEI."""
+def _write_corpus(config: Config, pieces: Pieces, out: Path) -> list[Path]:
+    """The edition as one teiCorpus, written document by document (lxml's incremental writer
+    for its frame, each member as its piece serialised it): one member is in memory at a time,
+    however large the edition. Indented as the writers indent any TEI."""
     target = out / "edition-corpus.xml"
-    frame = corpus_frame(config, documents)
+    frame = corpus_frame(config, pieces.documents)
     with atomic_stream(target) as stream:
         with etree.xmlfile(stream, encoding="UTF-8") as xf:
             xf.write_declaration()
@@ -208,24 +315,29 @@ def _write_corpus(
             # would otherwise invent a prefix for xml:id
             nsmap = {**frame.nsmap, "xml": "http://www.w3.org/XML/1998/namespace"}
             with xf.element(frame.tag, dict(frame.attrib), nsmap=nsmap):
-                members = (_corpus_member(document) for document in documents)
-                for part in chain(frame, members):  # one member at a time, not a list of all
+                for part in frame:
                     indent(part, 1)
                     xf.write("\n  ", part)
+                xf.flush()  # the members go straight to the file, after what xf wrote
+                for document in pieces.documents:  # one member at a time, not a list of all
+                    _write_member(stream, pieces.part(document, "member"))
                 xf.write("\n")
         stream.write(b"\n")
     return [target]
 
 
+def _write_member(stream: IO[bytes], member: bytes) -> None:
+    stream.write(b"\n  " + member)
+
+
 # --- bundle -------------------------------------------------------------------------------------
 
 
-def _write_bundle(
-    config: Config, documents: list[Document], out: Path, jobs: int = 1
-) -> list[Path]:
+def _write_bundle(config: Config, pieces: Pieces, out: Path) -> list[Path]:
     """A ZIP for deposit: documents, registers, schemas, a README and SHA-256 checksums. Each
     file is read to be hashed, then again to go into the ZIP, which is written as it grows: the
     edition's files are never in memory together."""
+    documents = pieces.documents
     sources: dict[str, Path] = {f"documents/{d.path.name}": d.path for d in documents}
     for path in sorted(config.registers_dir.glob("*.xml")):
         sources[f"registers/{path.name}"] = path
@@ -291,26 +403,28 @@ _KIND = {"persName": "person", "placeName": "place", "orgName": "organisation"}
 
 def mentions(documents: list[Document]) -> list[dict[str, str]]:
     """Every name in the documents' texts, a row each."""
+    return [row for document in documents for row in _mentions_in(document.id, document.root)]
+
+
+def _mentions_in(document_id: str, root: etree._Element) -> list[dict[str, str]]:
+    names = _entity_names(root)
     rows = []
-    for document in documents:
-        root = document.root  # read once: each reading parses the file
-        names = _entity_names(root)
-        for name in root.xpath(
-            "tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName",
-            namespaces=NS,
-        ):
-            unit = unit_of(name)
-            entity = (name.get("ref") or "").removeprefix("#")
-            rows.append(
-                {
-                    "document_id": document.id,
-                    "paragraph_id": unit.get(XML_ID, "") if unit is not None else "",
-                    "entity_id": entity,
-                    "type": _KIND[etree.QName(name).localname],
-                    "surface_form": normalise(reading_text(name)),
-                    "normalized_name": names.get(entity, ""),
-                }
-            )
+    for name in root.xpath(
+        "tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName",
+        namespaces=NS,
+    ):
+        unit = unit_of(name)
+        entity = (name.get("ref") or "").removeprefix("#")
+        rows.append(
+            {
+                "document_id": document_id,
+                "paragraph_id": unit.get(XML_ID, "") if unit is not None else "",
+                "entity_id": entity,
+                "type": _KIND[etree.QName(name).localname],
+                "surface_form": normalise(reading_text(name)),
+                "normalized_name": names.get(entity, ""),
+            }
+        )
     return rows
 
 
@@ -360,9 +474,7 @@ def _csv(rows: list[dict[str, str]], fields: list[str]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _write_entities(
-    config: Config, documents: list[Document], out: Path, jobs: int = 1
-) -> list[Path]:
+def _write_entities(config: Config, pieces: Pieces, out: Path) -> list[Path]:
     """Every mention, as CSV and as JSON (an array, one mention a line), written document by
     document; then the co-occurrence of persons."""
     folder = out / "entities"
@@ -371,19 +483,24 @@ def _write_entities(
         atomic_stream(folder / "mentions.csv") as table,
         atomic_stream(folder / "mentions.json") as array,
     ):
-        text = io.TextIOWrapper(table, encoding="utf-8", newline="")
-        writer = csv.DictWriter(text, fieldnames=MENTION_FIELDS, lineterminator="\n")
-        writer.writeheader()
+        table.write(",".join(MENTION_FIELDS).encode("utf-8") + b"\n")
         separator = b"[\n"
-        for rows in _each(documents, _mentions_chunk, jobs):
-            writer.writerows(rows)
-            for row in rows:
-                array.write(separator + json.dumps(row, ensure_ascii=False).encode("utf-8"))
+        for document in pieces.documents:
+            rows, lines, named = json.loads(pieces.part(document, "mentions"))
+            table.write(rows.encode("utf-8"))
+            for line in lines:
+                array.write(separator + line.encode("utf-8"))
                 separator = b",\n"
-            persons += [row for row in rows if row["type"] == "person" and row["entity_id"]]
+            persons += [
+                {
+                    "type": "person",
+                    "document_id": document.id,
+                    "entity_id": entity,
+                    "normalized_name": name,
+                }
+                for entity, name in named
+            ]
         array.write(b"[]\n" if separator == b"[\n" else b"\n]\n")
-        text.flush()
-        text.detach()
     pairs = cooccurrence(persons)
     write_if_changed(
         folder / "person-cooccurrence.csv",
@@ -437,8 +554,11 @@ _BIBTEX_SPECIAL = {
 }
 
 
+_BIBTEX_TABLE = str.maketrans(_BIBTEX_SPECIAL)
+
+
 def bibtex_escape(text: str) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
+    return text.translate(_BIBTEX_TABLE)
 
 
 def bibtex(config: Config, documents: list[Document]) -> str:
@@ -483,9 +603,8 @@ def ris(config: Config, documents: list[Document]) -> str:
     return "\n".join(records)
 
 
-def _write_citations(
-    config: Config, documents: list[Document], out: Path, jobs: int = 1
-) -> list[Path]:
+def _write_citations(config: Config, pieces: Pieces, out: Path) -> list[Path]:
+    documents = pieces.documents
     written = {
         "citations.json": json.dumps(
             csl_items(config, documents), ensure_ascii=False, indent=1
@@ -505,8 +624,12 @@ _TEXT_BLOCKS = ("head", "p", "byline", "dateline", "seg", "signed", "salute", "r
 
 def plain_text(document: Document) -> str:
     """The reading text, a block a paragraph: corrections applied, editorial notes dropped."""
+    return _plain_text_of(document.root)
+
+
+def _plain_text_of(root: etree._Element) -> str:
     blocks = []
-    for block in document.root.xpath("tei:text//*", namespaces=NS):
+    for block in root.xpath("tei:text//*", namespaces=NS):
         name = etree.QName(block).localname
         if name not in _TEXT_BLOCKS or block.xpath(
             "ancestor::*[local-name()='p' or local-name()='head' or "
@@ -527,11 +650,11 @@ def plain_text(document: Document) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _write_text(config: Config, documents: list[Document], out: Path, jobs: int = 1) -> list[Path]:
+def _write_text(config: Config, pieces: Pieces, out: Path) -> list[Path]:
     written = []
-    for document, text in zip(documents, _each(documents, _text_chunk, jobs), strict=True):
+    for document in pieces.documents:
         target = out / "text" / f"{document.id}.txt"
-        write_if_changed(target, text.encode("utf-8"))
+        write_if_changed(target, pieces.part(document, "text"))
         written.append(target)
     return written
 
@@ -539,22 +662,18 @@ def _write_text(config: Config, documents: list[Document], out: Path, jobs: int 
 # --- the work per document, on every core ---------------------------------------------------------
 
 
-def _each(documents: list[Document], work, jobs: int) -> Iterator:
-    """`work`'s result for each document, in order, as the chunks are done (not all held)."""
-    for done in each_chunk(documents, work, jobs):
-        yield from done
-
-
 def _read_chunk(paths: list[str]) -> list[Document]:
     return [Document.read(Path(path)) for path in paths]
 
 
-def _mentions_chunk(documents: list[Document]) -> list[list[dict[str, str]]]:
-    return [mentions([document]) for document in documents]
-
-
-def _text_chunk(documents: list[Document]) -> list[str]:
-    return [plain_text(document) for document in documents]
+def _piece_chunk(paths: list[str]) -> list[tuple[Document, dict[str, bytes]]]:
+    """Each document's metadata and piece (work for `run_chunks`)."""
+    made = []
+    for path in paths:
+        root = etree.parse(path, safe_parser()).getroot()  # parsed once for both
+        document = Document.of(Path(path), root)
+        made.append((document, Piece.make(document, root).parts()))
+    return made
 
 
 _WRITERS = {
