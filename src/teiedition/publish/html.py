@@ -14,7 +14,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest, file_digest, files_digest, link_or_copy
+from teiedition.cache import (
+    Store,
+    digest,
+    file_digest,
+    files_digest,
+    link_or_copy,
+    link_or_copy_tree,
+)
 from teiedition.config import Config
 from teiedition.parallel import run_chunks
 from teiedition.progress import Progress
@@ -260,9 +267,7 @@ class SiteBuilder:
         self.made[f"{folder}/"] = key
         if self.state.previous.get(f"{folder}/") != key or not (current / folder).is_dir():
             return False
-        for source in sorted((current / folder).rglob("*")):
-            if source.is_file():
-                link_or_copy(source, staging / source.relative_to(current))
+        link_or_copy_tree(current / folder, staging / folder)
         return True
 
     def plan(self) -> None:
