@@ -305,6 +305,7 @@ def incremental(root: Path, jobs: int) -> dict:
     from teiedition.cache import code_digest
     from teiedition.config import load_config
     from teiedition.pipeline import convert_edition, validate
+    from teiedition.publish.export import export_all
     from teiedition.publish.html import publish_html
     from teiedition.publish.pdf import publish_pdf
 
@@ -318,6 +319,7 @@ def incremental(root: Path, jobs: int) -> dict:
     for name, step in (
         ("convert", lambda: convert_edition(config, jobs, code=python)),
         ("validate", lambda: validate(config, jobs=jobs, code=python)),
+        ("exports", lambda: export_all(config, code=python, jobs=jobs)),
         ("html", lambda: publish_html(config, jobs=jobs, code=code)),
         ("pdf", lambda: publish_pdf(config, jobs=jobs, code=code)),
     ):
@@ -510,18 +512,19 @@ def table(results: list[dict], jobs: int) -> str:
         "",
         "| docs | start-up s (best of 3) | rebuild, no change s (best of 3) | one transcript "
         "changed: "
-        "convert / validate / html (search) / pdf documents / pdf volume s | total but the "
-        "volume s |",
+        "convert / validate / exports / html (search) / pdf documents / pdf volume s | total "
+        "but the volume s |",
         "|---:|---:|---:|---|---:|",
     ]
     for result in results:
         inc = result["incremental"]
         one = inc["one change"]
         documents_pdf = one["pdf"] - one["volumes"]
-        total = one["convert"] + one["validate"] + one["html"] + documents_pdf
+        total = one["convert"] + one["validate"] + one["exports"] + one["html"] + documents_pdf
         lines.append(
             f"| {result['documents']} | {inc['start-up']:.2f} | {inc['no change']:.2f} | "
-            f"{one['convert']:.2f} / {one['validate']:.2f} / {one['html']:.2f} "
+            f"{one['convert']:.2f} / {one['validate']:.2f} / {one['exports']:.2f} / "
+            f"{one['html']:.2f} "
             f"({one['search']:.2f}) / {documents_pdf:.2f} / {one['volumes']:.2f} | {total:.2f} |"
         )
     return "\n".join(lines) + "\n"
