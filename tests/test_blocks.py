@@ -470,6 +470,7 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
     "first",
     [
         "Sent to: Cde. Gromyko",
+        "Distributed to: Comrade Novotný, Comrade David, Embassy file",
         "Made in 4 copies",
         "Written: in 3 copies",
         "5 copies",
@@ -591,6 +592,45 @@ def test_a_section_s_title_on_a_line_of_its_own_under_its_number_is_its_heading(
     ],
 )
 def test_other_roman_numerals_are_no_sections(text):
+    body = structure(fields(text), 1963)
+    assert not any(isinstance(node, SectionNode) for node in body.main)
+
+
+def test_sections_numbered_in_figures_each_with_a_title_and_text_below_it():
+    """A Czechoslovak record's "1. On the Seven-Year Plan", "2. On the Soviet specialists":
+    sections, the last one's paragraphs its own (as a list's last item they were not)."""
+    body = structure(
+        fields(
+            "Present: A, B\n\n1. On the plan\n\nIt grew.\n\n2. On the specialists\n\n"
+            "There were 150.\n\nSix left.\n\n3. Miscellaneous\n\nHe asked about the fair."
+            "\n\nIt was held in Russian."
+        ),
+        1963,
+    )
+    before, *sections = body.main
+    assert isinstance(before, Block) and before.text == "Present: A, B"
+    assert [(s.number, s.head.text, [n.text for n in s.content]) for s in sections] == [
+        ("1", "1. On the plan", ["It grew."]),
+        ("2", "2. On the specialists", ["There were 150.", "Six left."]),
+        ("3", "3. Miscellaneous", ["He asked about the fair.", "It was held in Russian."]),
+    ]
+    text = build_text(body, "d", "en")
+    assert [div.get("n") for div in text.iter("{*}div") if div.get("type") == "section"] == [
+        "1",
+        "2",
+        "3",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Coal\n\n2. Steel\n\n3. Cement\n\nThat is all.",  # short items, no text between
+        "1. He came on 5 May.\n\nMore.\n\n2. He left.\n\nMore.",  # sentences, not titles
+        "1. Coal\n\nMore.\n\n3. Steel\n\nMore.",  # not in order
+    ],
+)
+def test_other_numbered_lines_are_no_sections(text):
     body = structure(fields(text), 1963)
     assert not any(isinstance(node, SectionNode) for node in body.main)
 

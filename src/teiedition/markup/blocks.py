@@ -7,7 +7,9 @@ blank line) is joined back, remembering where, so the repair can be shown in the
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from teiedition.dates import DateValue, parse_date
@@ -91,6 +93,8 @@ class Body:
 
 # A section's number in Roman numerals, alone or before its title: "II.", "III. Trade"
 _SECTION_NUMBER = re.compile(r"^(?P<num>[IVX]{1,5})\.(?:\s+(?P<title>\S.*))?$")
+# … or in figures before its title: "2. On the Soviet specialists"
+_FIGURED_SECTION = re.compile(r"^(?P<num>[1-9]\d?)\.\s+(?P<title>\S.*)$")
 _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # Roman numerals to 39, and their values
 _ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
@@ -130,7 +134,8 @@ _PAGE_NUMBER = re.compile(
 )
 # The first line of what follows a signature: who received copies of the document
 _DISTRIBUTION = re.compile(
-    r"^\[?(?:distribution(?:\s+list)?(?::?\])?|sent\s+to|copies\s+(?:sent\s+)?to|copies(?=\s*:)|copy\s+to|"
+    r"^\[?(?:distribution(?:\s+list)?(?::?\])?|(?:sent|distributed)\s+to|copies\s+(?:sent\s+)?to|"
+    r"copies(?=\s*:)|copy\s+to|"
     r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies|"
     r"enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))(?:\b|(?<=\.)).{0,100}$",
     re.IGNORECASE,
@@ -402,17 +407,16 @@ def _speakers(blocks: list[Block]) -> frozenset[str]:
 
 
 def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
-    """Numbered sections ("I.", "II. Trade"), when the text has them in order from "I."; the
-    paragraphs before the first stay outside. Each section's lists are its own."""
-    starts: list[tuple[int, str]] = []  # (index, number) of each section's heading
-    for index, block in enumerate(blocks):
-        match = _SECTION_NUMBER.match(block.text)
-        if (
-            match
-            and _ROMAN.get(match["num"]) == len(starts) + 1
-            and (match["title"] is None or _is_heading(match["title"]))
-        ):
-            starts.append((index, match["num"]))
+    """Numbered sections ("I.", "II. Trade"), when the text has them in order from "I."; or
+    numbered in figures, each with a title ("1. On the Seven-Year Plan") and text below it
+    before the next (else they are a list's items). The paragraphs before the first stay
+    outside. Each section's lists are its own."""
+    starts = _section_starts(blocks, _SECTION_NUMBER, _ROMAN.get)
+    if len(starts) < 2:
+        starts = _section_starts(blocks, _FIGURED_SECTION, int)
+        indexes = [index for index, _ in starts] + [len(blocks)]
+        if any(following - index < 2 for index, following in itertools.pairwise(indexes)):
+            starts = []  # a heading right under another: a list of short items
     if len(starts) < 2:
         return list(_lists(blocks))
     result: list[Block | ListNode | SectionNode] = list(_lists(blocks[: starts[0][0]]))
@@ -425,6 +429,22 @@ def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
             content[0].kind = "head"  # its title on a line of its own: "I." / "Trade"
         result.append(SectionNode(number, head, _lists(content)))
     return result
+
+
+def _section_starts(
+    blocks: list[Block], pattern: re.Pattern[str], value: Callable[[str], int | None]
+) -> list[tuple[int, str]]:
+    """The index and number of each section's heading, numbered in order from 1."""
+    starts: list[tuple[int, str]] = []
+    for index, block in enumerate(blocks):
+        match = pattern.match(block.text)
+        if (
+            match
+            and value(match["num"]) == len(starts) + 1
+            and (match["title"] is None or _is_heading(match["title"]))
+        ):
+            starts.append((index, match["num"]))
+    return starts
 
 
 def _split_postscript(
