@@ -154,6 +154,9 @@ def test_a_heading_over_two_lines_is_one_heading():
         ("head", "Note\non a Conversation with Comrade Moskovski, on 5 April 1963"),
     ]
     assert [b.text for b in body.main] == ["I visited him."]
+    # its line break is the document's own, not one the copy made: lb without @ed
+    (head,) = build_text(body, "d", "en").iter("{*}head")
+    assert [(lb.attrib, lb.tail[:4]) for lb in head.iter("{*}lb")] == [({}, "on a")]
 
 
 def test_a_remark_in_brackets_under_a_heading_belongs_to_it():

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, EntryNode, ItemNode, ListNode, SectionNode
-from teiedition.markup.inline import Annotator, Paragraph, Span, mark_up
+from teiedition.markup.inline import Annotator, Break, Paragraph, Span, mark_up
 from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub, tei
 
 # Opening and closing lines: which TEI element holds each kind of line.
@@ -137,7 +137,15 @@ class _Builder:
         is no text to mark up: "I. Relations with the USSR" names no "I. Relations"."""
         head = sub(div, "head")
         head.set(XML_ID, self.ids.next("h"))
-        paragraph = block.paragraph
+        # a heading's lines are its own ("RECORD" / "of a conversation with …"), not breaks
+        # the copy made in a sentence
+        paragraph = Paragraph(
+            block.paragraph.text,
+            [
+                (at, Break.HEADING_LINE if kind is Break.LINE else kind)
+                for at, kind in block.paragraph.breaks
+            ],
+        )
         if numbered and (title := _after(paragraph, numbered)) is not None:
             head.text = paragraph.text[: len(paragraph.text) - len(title.text)]
             paragraph = title

@@ -37,6 +37,7 @@ class Break(StrEnum):
     """How two pieces of a paragraph were joined across scrape damage."""
 
     LINE = "line"  # a stray line break inside a sentence
+    HEADING_LINE = "heading-line"  # a heading set on two lines or more: the original's break
     PARAGRAPH = "paragraph"  # a sentence cut across a blank line
     ORDINAL = "ordinal"  # "22" / "nd": a superscript the scrape put on its own line
     # the original's page begins inside a sentence: its number as printed ("- 2 -"), a line
@@ -319,6 +320,8 @@ def _scrape_break(kind: Break) -> Callable[[etree._Element], None]:
     def render(parent: etree._Element) -> None:
         if kind is Break.PARAGRAPH:
             sub(parent, "lb", ed="scrape", type="paragraph-break")
+        elif kind is Break.HEADING_LINE:
+            sub(parent, "lb")  # in every edition: the source's own line
         else:
             sub(parent, "lb", ed="scrape")
 
