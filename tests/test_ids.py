@@ -17,7 +17,7 @@ from teiedition.cache import Store
 from teiedition.cli import main
 from teiedition.markup.tei import XML_ID
 from teiedition.markup.text import normalise, source_text
-from teiedition.registry import Registry, Stabiliser, check, check_document
+from teiedition.registry import Registry, Stabiliser, _holder, check, check_document
 
 HUNGARIAN = "001_33b9f4e037495398.txt"
 HUNGARIAN_ID = "d1962-08-27-report-embassy-hungary"
@@ -199,6 +199,20 @@ def test_a_deleted_paragraph_is_retired_with_a_pointer_to_its_successor(edition)
     )
     rebuild(edition)
     assert paragraph_id(edition, HUNGARIAN_ID, "A new paragraph.") != gone
+
+
+def test_a_short_retired_text_leads_to_a_unit_about_as_short_that_holds_it():
+    """A signature line that was a paragraph ("Moravec") is not held by the paragraph that
+    names him among others; a section's title that was a paragraph is held by its heading."""
+    texts = {
+        "d-p1": "Present: Comrade Moskovsky, Comrade Moravec, Comrade Hájek (interpreter)",
+        "d-h2": "1. On the Seven-Year Plan",
+    }
+    assert _holder("Moravec", texts) is None
+    assert _holder("On the Seven-Year Plan", texts) == "d-h2"
+    # a longer text is held wherever its opening words are
+    long = "Comrade Moskovsky stated that the fulfilment of the plan for 1962 was below"
+    assert _holder(long, {"d-p3": f"In short: {long} the figures."}) == "d-p3"
 
 
 def test_reordered_paragraphs_keep_their_ids(edition):

@@ -327,13 +327,19 @@ def _highest(record: DocumentRecord, kind: str) -> int:
 
 def _holder(text: str, texts: dict[str, str]) -> str | None:
     """The first of `texts` (by unit id, in reading order) that holds the start of `text`: it
-    begins as `text` does, or holds its opening words, or `text` begins with all of it. The
-    texts are units' texts as `_units` gives them, already normalised."""
+    begins as `text` does, or holds its opening words, or `text` begins with all of it. A
+    text shorter than that opening is held only by a unit at most twice as long: a signature
+    line "Moravec" is not held by every paragraph that names him, a title "On the plan" is by
+    the heading "1. On the plan". The texts are units' texts as `_units` gives them, already
+    normalised."""
     opening = text[:HOLDER_OPENING]
     if not opening:
         return None
+    short = len(text) < HOLDER_OPENING
     for unit_id, held in texts.items():
-        if held and (opening in held or text.startswith(held)):
+        if not held:
+            continue
+        if text.startswith(held) or (opening in held and (not short or len(held) <= 2 * len(text))):
             return unit_id
     return None
 
