@@ -18,6 +18,9 @@ from teiedition.patterns import by_first_letter
         ("12.IX.1963", {"when": "1963-09-12"}),
         ("5/III/1963", {"when": "1963-03-05"}),
         ("2.VI.1964", {"when": "1964-06-02"}),
+        # days of a month in Roman numerals
+        ("3-4.VII.1963", {"notBefore": "1963-07-03", "notAfter": "1963-07-04"}),
+        ("11/12 VI 1963", {"notBefore": "1963-06-11", "notAfter": "1963-06-12"}),
         ("14.08.1962", {"when": "1962-08-14"}),
         ("Sept. 3, 1962", {"when": "1962-09-03"}),
         ("November 1962", {"when": "1962-11"}),
@@ -66,6 +69,7 @@ def test_a_final_stop_ends_the_sentence_not_the_date(text, written):
         "31 IV 62",
         "Nr 2421",
         "6-5 March 1963",  # a range that ends before it begins
+        "4-3.VII.1963",
         "28-30 February 1963",  # a day the month does not have
         "September-August 1962",  # months backwards
         "1962-1960",  # years backwards

@@ -65,8 +65,8 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH}(?:{_UNTIL}{_END_DAY}\s+{_END_MONTH})?,?\s+{_YEAR}", _I
     ),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
-    # 26 X 63, 12.IX.1963, 14-II-1963, 5/III/1963
-    re.compile(rf"{_DAY}[./-]?\s*{ROMAN_MONTH}[./-]?\s*{_YEAR2}"),
+    # 26 X 63, 12.IX.1963, 14-II-1963, 5/III/1963; 3-4.VII.1963
+    re.compile(rf"{_DAY}{_TO_DAY}[./-]?\s*{ROMAN_MONTH}[./-]?\s*{_YEAR2}"),
     re.compile(
         rf"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?{_YEAR}"
     ),  # 14.08.1962, 14. 8. 1962
