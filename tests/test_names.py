@@ -409,6 +409,13 @@ def test_a_head_of_state_s_title_names_the_person_after_it(index):
     assert names_in(index, "He met the Vice President.") == []
 
 
+def test_a_place_s_name_in_an_office_s_name_is_no_place(index):
+    """ "the Korea Section" (of a ministry) names the office, not the country; the country
+    is still the country."""
+    assert names_in(index, "Sent to the Korea Section, and to file.") == []
+    assert [f[1:3] for f in names_in(index, "He left Korea in May.")] == [("Korea", "#korea")]
+
+
 def test_initials_are_no_article_or_pronoun_and_never_a_name_alone(index):
     """ "A." and "I." before a name are initials (the articles and pronouns "A", "I" are no
     names); initials with nothing after them are nobody."""

@@ -123,6 +123,8 @@ _INITIALS = rf"(?!C\.\s?[A-Z][a-z])(?:{_INITIAL}\s?){{1,3}}"
 # are initials alone a name: "I. The Caribbean crisis" numbers a section
 _ENDS_WITH_A_LETTER_ALONE = re.compile(r"(?<![\w'’-])\w\Z")
 _ONLY_INITIALS = re.compile(rf"(?:{_INITIAL}\s?)+")
+# What makes a place's name part of an office's: "Far East Department", "Korea Section"
+_OFFICE_AFTER = re.compile(r"\s(?:Department|Division|Section|Directorate|Sector|Desk)\b")
 # A signature line that is a name and nothing else (the mark of signing and brackets aside)
 _SIGNATURE = re.compile(
     rf"\s*(?:{OFFICE_AND_COLON})?(?:{SIGNED}\s*:?\s*)?"
@@ -441,6 +443,8 @@ class DocumentNames:
             if len(entries) > 1 and len({e.id for e, _ in entries}) > 1:
                 found.append(Mention(start, end, entity.kind, None))  # shared form: no link
                 continue
+            if entity.kind == "place" and _OFFICE_AFTER.match(text, end):
+                continue  # "the Far East Department" names the ministry's office, not a region
             initials = _INITIALS_FIRST.match(match.group(0))
             if initials and not _initials_agree(initials.group(0), entity.forename):
                 found.append(Mention(start, end, "unknown-person", None))
