@@ -474,6 +474,10 @@ def test_days_that_make_no_range_make_no_range(text):
             "from 6th to 9th May 1963 it ran",
             ("6th to 9th May 1963", {"notBefore": "1963-05-06", "notAfter": "1963-05-09"}),
         ),
+        (  # a night, and a session, "of … to …"
+            "on the night of 5 to 6 June they left",
+            ("5 to 6 June", {"notBefore": "1962-06-05", "notAfter": "1962-06-06"}),
+        ),
     ],
 )
 def test_days_written_out_between_two_numbers_are_a_range(text, expected):
@@ -483,7 +487,12 @@ def test_days_written_out_between_two_numbers_are_a_range(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["on 6 and 9 September", "between 12 and 9 September", "between 1962 and 9 September"],
+    [
+        "on 6 and 9 September",
+        "the letters of 6 and 9 September",  # two days listed, not a range
+        "between 12 and 9 September",
+        "between 1962 and 9 September",
+    ],
 )
 def test_two_days_that_are_no_range_written_out_stay_apart(text):
     """ "On 6 and 9 September" names two days; a first day after the last is no range."""

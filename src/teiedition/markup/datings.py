@@ -478,9 +478,11 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-# The first day of a range written out before its last: "between 6 and", "from 6 to"
+# The first day of a range written out before its last: "between 6 and", "from 6 to", "the
+# night of 5 to" (but "of 6 and 12 August" lists two days: `_LISTED_DAYS`)
 _FIRST_DAY = re.compile(
-    r"\b(?i:between|from)\s+(?P<days>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|to|till|until)\s+)$"
+    r"\b(?P<word>(?i:between|from|of))\s+"
+    r"(?P<days>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<joint>and|to|till|until)\s+)$"
 )
 
 
@@ -492,7 +494,7 @@ def _days_between(text: str, found: _Found, free: int) -> _Found:
     if not (value.when and len(value.when) == 10):
         return found
     match = _FIRST_DAY.search(text, max(free, start - 24), start)
-    if match is None:
+    if match is None or (match["word"].lower() == "of" and match["joint"] == "and"):
         return found
     last = date.fromisoformat(value.when)
     if not 1 <= int(match["day"]) < last.day:
