@@ -409,6 +409,14 @@ def test_a_head_of_state_s_title_names_the_person_after_it(index):
     assert names_in(index, "He met the Vice President.") == []
 
 
+def test_the_polish_title_a_translation_keeps_names_the_person_after_it(index):
+    """ "Tow." (towarzysz, comrade), as some translations of Polish records keep it."""
+    assert [f[1:3] for f in names_in(index, "Tow. Siedlecki met him.")] == [
+        ("Siedlecki", "#siedlecki-d1")
+    ]
+    assert names_in(index, "They called a tow. truck.") == []  # in capitals only
+
+
 def test_a_place_s_name_in_an_office_s_name_is_no_place(index):
     """ "the Korea Section" (of a ministry) names the office, not the country; the country
     is still the country."""

@@ -71,6 +71,7 @@ _TITLES = (
     ("C", r"omr\."),
     ("C", r"de\."),
     ("Cc", r"\."),
+    ("T", r"ow\."),  # the Polish "Tow." (towarzysz, comrade) a translation may keep
     ("Aa", r"mb\."),
     ("Aa", "mbassador"),
     ("Mm", "inister"),
