@@ -162,30 +162,26 @@ class Blobs:
         return self._db
 
     def get(self, key: str) -> bytes | None:
-        db = self._connection()
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT data FROM blobs WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
-            return None
-        if row is None:
-            return None
-        self.used.add(key)
-        return row[0]
+        row = self._row("data", key)
+        return row[0] if row is not None else None
 
     def has(self, key: str) -> bool:
         """Whether a result is filed under `key` (kept, as if read)."""
+        return self._row("1", key) is not None
+
+    def _row(self, column: str, key: str) -> tuple | None:
+        """`column` of the result filed under `key`, which the run then keeps; None when there
+        is none (or the file cannot be read)."""
         db = self._connection()
         if db is None:
-            return False
+            return None
         try:
-            row = db.execute("SELECT 1 FROM blobs WHERE key = ?", (key,)).fetchone()
+            row = db.execute(f"SELECT {column} FROM blobs WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError:
-            return False
+            return None
         if row is not None:
             self.used.add(key)
-        return row is not None
+        return row
 
     def put(self, key: str, data: bytes) -> None:
         db = self._connection()

@@ -686,19 +686,24 @@ class TimesOfDay:
 
 
 def _times_after_words(text: str, found: list[Span]) -> list[Span]:
-    """The times "o'clock" and `_TIME_AFTER_WORD` find, where no time was `found` already."""
+    """The times "o'clock", `_TIME_AFTER_DATE` and `_TIME_AFTER_WORD` find, where no time was
+    `found` already."""
     times = _times_by_the_clock(text) if "clock" in text else []
     if _CLOCK_FIGURES.search(text) is None:  # most texts with figures have no "11.00"
         return times
-    found = found + times
-    for match in _TIME_AFTER_DATE.finditer(text):
-        start, end = match.start("hour"), match.end()
-        after_date = match.start() == 0 or _DAY_BEFORE_YEAR.search(
-            text, max(0, match.start() - 20), match.start()
-        )
-        if after_date and not any(span.start <= start < span.end for span in found):
-            when = f"{int(match['hour']):02d}:{match['minute']}:00"
+    taken = found + times
+
+    def add(match: re.Match[str], hour: str, minute: str) -> None:
+        start, end = match.start(hour), match.end(minute)
+        if not any(span.start <= start < span.end for span in taken):
+            when = f"{int(match[hour]):02d}:{match[minute]}:00"
             times.append(Span(start, end, _time(when), inner=(start, end), label="time"))
+
+    for match in _TIME_AFTER_DATE.finditer(text):
+        if match.start() == 0 or _DAY_BEFORE_YEAR.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            add(match, "hour", "minute")
     for match in _TIME_AFTER_WORD.finditer(text):
         if _MEASURE_AFTER.match(text, match.end()) or _VALUE_BEFORE.search(
             text, max(0, match.start() - 12), match.start()
@@ -706,14 +711,9 @@ def _times_after_words(text: str, found: list[Span]) -> list[Span]:
             continue
         if match["word"].lower() in {"from", "between"} and not match["joint"]:
             continue  # "from 10.00" alone may be a quantity that grew
-        for hour, minute in ("hour", "minute"), ("last_hour", "last_minute"):
-            if match[hour] is None:
-                continue
-            start, end = match.start(hour), match.end(minute)
-            if any(span.start <= start < span.end for span in found):
-                continue
-            when = f"{int(match[hour]):02d}:{match[minute]}:00"
-            times.append(Span(start, end, _time(when), inner=(start, end), label="time"))
+        add(match, "hour", "minute")
+        if match["last_hour"] is not None:
+            add(match, "last_hour", "last_minute")
     return times
 
 

@@ -34,7 +34,8 @@ from teiedition.markup.tei import XML_LANG, append_text, element, sub
 
 
 class Break(StrEnum):
-    """How two pieces of a paragraph were joined across scrape damage."""
+    """How two pieces of a paragraph were joined: across scrape damage, or at a heading's own
+    line."""
 
     LINE = "line"  # a stray line break inside a sentence
     HEADING_LINE = "heading-line"  # a heading set on two lines or more: the original's break

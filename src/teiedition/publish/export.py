@@ -105,44 +105,29 @@ def _in_edition_order(documents: list[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: (d.date, d.id))
 
 
-@dataclass
-class Piece:
-    """What the exports make of one document, each part as they write it: its mentions (CSV
-    rows, JSON lines), the persons among them (id and main name, for the co-occurrence), its
-    plain text and its member of the corpus (indented as the corpus holds it)."""
-
-    mentions_csv: str
-    mentions_json: list[str]
-    persons: list[list[str]]
-    text: str
-    member: bytes
-
-    @classmethod
-    def make(cls, document: Document, root: etree._Element | None = None) -> Piece:
-        """The piece of `document`, whose `root` (parsed now if not given) it changes."""
-        root = document.root if root is None else root
-        rows = _mentions_in(document.id, root)
-        table = io.StringIO()
-        csv.DictWriter(table, fieldnames=MENTION_FIELDS, lineterminator="\n").writerows(rows)
-        text = _plain_text_of(root)
-        member = _corpus_member(root)  # last: it takes the standOff out of the tree
-        indent(member, 1)
-        return cls(
-            table.getvalue(),
-            [json.dumps(row, ensure_ascii=False) for row in rows],
-            [[r["entity_id"], r["normalized_name"]] for r in rows if _is_person(r)],
-            text,
-            etree.tostring(member, encoding="UTF-8"),
-        )
-
-    def parts(self) -> dict[str, bytes]:
-        """The piece as each export reads it, apart (one does not read the others' parts)."""
-        mentions = [self.mentions_csv, self.mentions_json, self.persons]
-        return {
-            "mentions": json.dumps(mentions, ensure_ascii=False).encode("utf-8"),
-            "text": self.text.encode("utf-8"),
-            "member": self.member,
-        }
+def _piece(document: Document, root: etree._Element | None = None) -> dict[str, bytes]:
+    """What the exports make of one document, each part as they write it and apart (one
+    export does not read the others' parts): its mentions (CSV rows, JSON lines, and the
+    persons among them, id and main name, for the co-occurrence), its plain text and its member
+    of the corpus (indented as the corpus holds it). `root` (parsed now if not given) is
+    changed."""
+    root = document.root if root is None else root
+    rows = _mentions_in(document.id, root)
+    table = io.StringIO()
+    csv.DictWriter(table, fieldnames=MENTION_FIELDS, lineterminator="\n").writerows(rows)
+    mentions = [
+        table.getvalue(),
+        [json.dumps(row, ensure_ascii=False) for row in rows],
+        [[r["entity_id"], r["normalized_name"]] for r in rows if _is_person(r)],
+    ]
+    text = _plain_text_of(root)
+    member = _corpus_member(root)  # last: it takes the standOff out of the tree
+    indent(member, 1)
+    return {
+        "mentions": json.dumps(mentions, ensure_ascii=False).encode("utf-8"),
+        "text": text.encode("utf-8"),
+        "member": etree.tostring(member, encoding="UTF-8"),
+    }
 
 
 class Pieces:
@@ -179,7 +164,7 @@ class Pieces:
         """One part of the document's piece ("mentions", "text", "member")."""
         data = self._blobs.get(f"{self._keys[document.path.name]}/{name}")
         if data is None:  # the cache lost it since it was planned: made again
-            data = Piece.make(document).parts()[name]
+            data = _piece(document)[name]
         return data
 
     def close(self) -> None:
@@ -672,7 +657,7 @@ def _piece_chunk(paths: list[str]) -> list[tuple[Document, dict[str, bytes]]]:
     for path in paths:
         root = etree.parse(path, safe_parser()).getroot()  # parsed once for both
         document = Document.of(Path(path), root)
-        made.append((document, Piece.make(document, root).parts()))
+        made.append((document, _piece(document, root)))
     return made
 
 
