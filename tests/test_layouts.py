@@ -171,3 +171,18 @@ def test_lines_end_at_any_newline_and_keep_their_numbers(newline):
     expected = read_transcript_text(seed("000").read_text("utf-8"), Path("x.txt"))
     assert [(f.text, f.line) for f in transcript.body] == [(f.text, f.line) for f in expected.body]
     assert transcript.title.line == expected.title.line
+
+
+def test_a_page_copied_without_its_end_keeps_its_last_block_as_text():
+    """The summary stands just before "Document Information"; where the copy stops before that
+    landmark, the last block is the document's own (a signature, a distribution list), not a
+    summary, and the reader says what it did."""
+    text = (
+        "Skip to content\n\nMay 20, 1963\n\nA Note on Deliveries\n\n"
+        "The Soviet Union delivered oil.\n\nPrepared in 4 copies:\n1 - Dept. I\n"
+    )
+    t = read_transcript_text(text, Path("cut.txt"))
+    assert t.summary is None
+    assert [f.text for f in t.body if f.text][-2:] == ["Prepared in 4 copies:", "1 - Dept. I"]
+    assert [w.line for w in t.warnings] == [10]  # the page's last line
+    assert "without 'Document Information'" in t.warnings[0].message

@@ -226,7 +226,10 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
     text_blocks = _blocks(remainder[:text_end])
     summary: Field | None = None
     body_lines = remainder[:text_end]
-    if len(text_blocks) >= 2:
+    # the summary is the block just before the facets or "Document Information"; a copy that
+    # stops before them may have lost it, and its last block is then the text's own
+    page_goes_on = text_end < len(remainder)
+    if len(text_blocks) >= 2 and page_goes_on:
         summary = _joined(text_blocks[-1])
         summary_index = next(
             i for i, line in enumerate(body_lines) if line.line == text_blocks[-1][0].line
@@ -248,6 +251,12 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         funders=funders,
         furniture=furniture,
     )
+    if not page_goes_on:
+        transcript.warn(
+            "the page ends without 'Document Information': no summary taken, the last block "
+            "kept as text",
+            body[-1].line,
+        )
     if facet_start is not None:
         _read_facets(transcript, remainder[facet_start:back_start])
     if back_start < len(remainder):
