@@ -46,7 +46,7 @@ def test_a_telegram_s_numbers_are_opening_lines():
     )
     assert [(b.kind, b.text) for b in body.opener] == [
         ("head", "CIPHERED TELEGRAM"),
-        ("addressee", "From PYONGYANG"),
+        ("sender", "From PYONGYANG"),
         ("registry", "No. 123"),
         ("registry", "Special No. 134"),
     ]
@@ -114,8 +114,8 @@ def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank, p
     [
         ("From the diary of the Mongolian ambassador in Pyongyang", "head"),
         ("From the journal of V. P. Moskovsky", "head"),
-        ("From the Embassy of the USSR", "addressee"),
-        ("From PYONGYANG", "addressee"),
+        ("From the Embassy of the USSR", "sender"),
+        ("From PYONGYANG", "sender"),
     ],
 )
 def test_where_the_text_was_taken_from_is_no_sender(line, kind):
@@ -406,6 +406,8 @@ def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text(
         "/s/ V. Moskovsky",
         "gez. Schneidewind",  # German: signed
         "/-/ J. Siedlecki",  # Polish: signed
+        "(-) T. Walichnowski",  # Polish: signed, in round brackets
+        "F.d.R. Jarck",  # German: "für die Richtigkeit", certified by
         "Recorder: Wang Ziyi",  # who recorded the conversation
         "Recorded by: First Secretary of the Embassy B. Pimenov",
     ],
@@ -476,6 +478,8 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
         "Distributed to: Comrade Novotný, Comrade David, Embassy file",
         "Made in 4 copies",
         "Written: in 3 copies",
+        "Prepared in 4 copies:",
+        "Drawn up in 2 copies",
         "5 copies",
         # the label in the translator's brackets
         "[Distribution] 1 – Gomułka, 2 – Cyrankiewicz",
@@ -486,6 +490,20 @@ def test_the_first_line_of_a_distribution_list(first):
     body = structure(fields(f"Text of the report.\n\nJózsef Kovács\n\n{first}\n\nto file"), 1963)
     assert [b.text for b in body.closer] == ["József Kovács"]
     assert [b.text for b in body.postscript] == [first, "to file"]
+
+
+def test_a_certification_under_the_signature_closes_the_text_too():
+    """A GDR copy is certified correct under the signature: "F.d.R." over the name in
+    brackets of who certified it."""
+    body = structure(
+        fields("Text of the report.\n\ngez. Schneidewind\nAmbassador\n\nF.d.R.\n(Jarck)"), 1963
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "gez. Schneidewind"),
+        ("office", "Ambassador"),
+        ("signed", "F.d.R."),
+        ("signed", "(Jarck)"),
+    ]
 
 
 def test_a_distribution_list_copied_without_blank_lines_is_one_too():
@@ -530,6 +548,16 @@ def test_numbered_paragraphs_at_the_end_that_the_text_refers_to_are_notes():
         ("note", "2", "[2]", "On 7 March,\nby train."),
     ]
     assert body.notes[1].paragraph.breaks == [(len("On 7 March,\n"), Break.LINE)]
+
+
+def test_notes_copied_without_blank_lines_between_them_are_each_a_note():
+    body = structure(
+        fields("It was cold.[1] He left.[2]\n\n[1] In March.\n[2] On 7 March,\nby train."), 1963
+    )
+    assert [(n.number, n.text) for n in body.notes] == [
+        ("1", "In March."),
+        ("2", "On 7 March,\nby train."),
+    ]
 
 
 def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to_and_they_end_the_text():
@@ -929,7 +957,7 @@ def test_a_telegram_s_fields_copied_together_open_it():
     )
     assert [(b.kind, b.text) for b in body.opener] == [
         ("head", "CIPHERED TELEGRAM"),
-        ("addressee", "From: Pyongyang"),
+        ("sender", "From: Pyongyang"),
         ("addressee", "To: MFA - Sofia"),
         ("registry", "No. 23"),
         ("dateline", "Date: 30.X.1963"),
@@ -1096,7 +1124,7 @@ def test_a_telegram_s_heading_in_capitals_is_its_opening_lines(gap):
     body = structure(fields(f"{heading}\n\nTo c. Minister David\n\n1/ On 17 May I met him."), 1963)
     assert [(b.kind, b.text) for b in body.opener] == [
         ("addressee", "PRAGUE"),  # where it goes, over where it comes from
-        ("addressee", "FROM PYONGYANG"),
+        ("sender", "FROM PYONGYANG"),
         ("registry", "No. 112"),
         ("dateline", "18.5.1963, 14:05 hrs."),
         ("precedence", "URGENT"),
@@ -1149,12 +1177,37 @@ def test_a_telegram_s_fields_named_otherwise_open_it():
     )
     assert [(b.kind, b.text) for b in body.opener] == [
         ("head", "TELEGRAM"),
-        ("addressee", fields_[0]),
+        ("sender", fields_[0]),
         ("addressee", fields_[1]),
         ("dateline", fields_[2]),
         ("classification", fields_[3]),
     ]
     assert body.opener[3].date.when == "1963-10-14"
+
+
+def test_a_telegram_s_receipt_in_hours_and_its_cipher_number_open_it():
+    fields_ = [
+        "From: Pyongyang",
+        "To: Sofia",
+        "Received: 7.XI.1962, 09:30 hrs.",
+        "Ciphered telegram No. 112",
+    ]
+    body = structure(
+        fields("TELEGRAM\n\n" + "\n".join(fields_) + "\n\nComrade Minister,\n\nHe came."), 1962
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "TELEGRAM"),
+        ("sender", fields_[0]),
+        ("addressee", fields_[1]),
+        ("transmission", fields_[2]),
+        ("registry", fields_[3]),
+        ("salute", "Comrade Minister,"),
+    ]
+    # a sentence that ends in a word and a stop is none
+    body = structure(
+        fields("Received the ambassador on 7.XI.1962 in his office.\n\nHe came."), 1962
+    )
+    assert body.opener == []
 
 
 def test_a_letter_s_opening_and_closing_lines():
@@ -1204,7 +1257,7 @@ def test_a_ciphered_telegram_s_destination_under_its_origin_is_an_address(destin
     )
     assert [(b.kind, b.text) for b in body.opener] == [
         ("head", "CIPHERED TELEGRAM"),
-        ("addressee", "From PYONGYANG"),
+        ("sender", "From PYONGYANG"),
         ("registry", "Special No. 41"),
         ("addressee", destination),
         ("classification", "TOP SECRET"),

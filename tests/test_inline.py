@@ -33,7 +33,10 @@ def test_a_paragraph_that_is_one_sentence_in_brackets_is_a_remark():
     assert xml("He left. [Then they ate.]").endswith("</supplied>")
 
 
-@pytest.mark.parametrize("remark", ["Laughs.", "Long pause.", "Applause!"])
+@pytest.mark.parametrize(
+    "remark",
+    ["Laughs.", "Long pause.", "Applause!", "laughs", "laughter", "long pause", "applause"],
+)
 def test_what_happened_in_a_word_or_two_is_a_remark(remark):
     assert xml(f"We will meet it. [{remark}]") == (
         f'We will meet it. <note type="editorial" place="inline">{remark}</note>'

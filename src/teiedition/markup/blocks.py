@@ -29,8 +29,8 @@ class Block:
     paragraph: Paragraph
     line: int
     kind: str = "p"  # p | head | dateline | classification | precedence | transmission |
-    #                  registry | reference | salute | addressee | remark | issuer | signed |
-    #                  office (the signer's) | note | page
+    #                  registry | reference | salute | addressee | sender | remark | issuer |
+    #                  signed | office (the signer's) | note | page
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
     label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
@@ -136,7 +136,7 @@ _PAGE_NUMBER = re.compile(
 _DISTRIBUTION = re.compile(
     r"^\[?(?:distribution(?:\s+list)?(?::?\])?|(?:sent|distributed)\s+to|copies\s+(?:sent\s+)?to|"
     r"copies(?=\s*:)|copy\s+to|"
-    r"\d+\s+copies|(?:made|written|typed|printed)\s*:?\s+in\s+\d+\s+copies|"
+    r"\d+\s+copies|(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies|"
     r"enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))(?:\b|(?<=\.)).{0,100}$",
     re.IGNORECASE,
 )
@@ -170,12 +170,13 @@ _TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.1
     r"^(?:Dispatched|Sent|Transmitted|Received|Arrived|Came|Deciphered|Decoded|Decrypted)"
     r"(?::\s*|\s)"
     r"(?=.*(?:\d[:.]\d\d\b|\d[./][\dIVX]+[./]\d\d|\d\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
-    r"Oct|Nov|Dec)))[^!?;]*(?<![^\W\d]\.)$"
+    r"Oct|Nov|Dec)))[^!?;]*(?:(?<![^\W\d]\.)|(?<=\bhrs\.)|(?<=\bh\.))$"  # no sentence's stop
 )
-# A document's file number: "Nr 2421/35/62", "No. 76.215", "Special No. 134", or bare with
-# its year, "002418/1963"
+# A document's file number: "Nr 2421/35/62", "No. 76.215", "Special No. 134", "Ciphered
+# telegram No. 112", or bare with its year, "002418/1963"
 _REGISTRY = re.compile(
-    r"^(?:(?:(?:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.)\s+)?"
+    r"^(?:(?:(?:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
+    r"(?:Ciphered|Cipher|Coded|Encrypted)\s+(?:telegram|cable|message)|Szyfrogram)\s+)?"
     r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})"
     # the classification after the number, as Polish files write it, "No. 0073/63/Top
     # Secret", or Hungarian telegrams, "No. 47. Top secret!"
@@ -195,6 +196,9 @@ _ADDRESSEE = re.compile(
     r"|^(?:Sender|Addressee|Recipient)\s?:\s*\S.{0,100}$"  # a telegram's form: "Sender: …"
     r"|^(?:Comrade|Comrades|His Excellency|Her Excellency|To)$"  # an address's first line alone
 )
+# An address line that names the sender, not the addressee: "From: Pyongyang", "Sender: …",
+# "FROM PYONGYANG"
+_SENDER = re.compile(r"^(?:From|FROM|Sender|SENDER)\b")
 # A telegram's way in capitals, where it comes from or goes to, a place and no more: "FROM
 # PYONGYANG" (not "FROM THE JOURNAL OF", which heads the text), read in title case
 _ROUTE = re.compile(
@@ -258,10 +262,14 @@ _ROLE = (
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
-# "/-/ J. Siedlecki", German "gez. Schneidewind", Romanian "(ss) Ion Moraru", "V. Moskovsky
-# (signed)"), or as who recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang
-# Ziyi"), perhaps after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
-SIGNED = r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|\([Ss]s\)|gez\.|Recorded\s+by|Recorder)"
+# "/-/ J. Siedlecki" or "(-) T. Walichnowski", German "gez. Schneidewind" or, who certified the
+# copy, "F.d.R." (für die Richtigkeit), Romanian "(ss) Ion Moraru", "V. Moskovsky (signed)"), or
+# as who recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi"), perhaps
+# after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
+SIGNED = (
+    r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|\([Ss-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
+    r"Recorded\s+by|Recorder)"
+)
 # The signer's office: a role and the words that name its place ("Ambassador of the PRB in
 # the DPRK"), before a colon, or after the mark and before the name ("Recorded by: First
 # Secretary of the Embassy B. Pimenov")
@@ -321,6 +329,9 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
             _is_destination_below(parts[0], opener)  # "From PYONGYANG" / "MOSCOW, CC CPSU"
         opener += parts
         index += 1
+    for block in opener:  # of the address lines, those that say who sends: "From: …"
+        if block.kind == "addressee" and _SENDER.match(block.text):
+            block.kind = "sender"
     if (
         opener
         and opener[-1].kind == "head"
@@ -522,7 +533,7 @@ def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
     end = len(blocks)
     while end > 1 and _is_remark(blocks[end - 1].text):
         end -= 1  # a notation after the signature
-    for count in (1, 2):
+    for count in (2, 1):  # the longest closing run first
         start = end - count
         if start < 0:
             break
@@ -595,9 +606,15 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
         if not text:
             current = None
             continue
-        # a list item begins a block, and so does a table's row, its columns set apart by
-        # tabs ("Oil<TAB>250"): its line break is the original's
-        if current is None or _LIST_MARKER.match(text) or "\t" in line.text.strip():
+        # a list item begins a block, and so do a translator's note ("[2] The articles …")
+        # and a table's row, its columns set apart by tabs ("Oil<TAB>250"): its line break is
+        # the original's
+        if (
+            current is None
+            or _LIST_MARKER.match(text)
+            or _NOTE_LABEL.match(text)
+            or "\t" in line.text.strip()
+        ):
             current = Block(Paragraph(text), line.line, cells=_cells(line.text))
             blocks.append(current)
             continue

@@ -19,6 +19,7 @@ _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "registry": ("seg", {"type": "registry-number"}),
     "reference": ("seg", {"type": "reference"}),
     "addressee": ("seg", {"type": "addressee"}),
+    "sender": ("seg", {"type": "sender"}),  # a telegram's "From: …" or "Sender: …" line
     "salute": ("salute", {}),
     "issuer": ("byline", {}),  # the office that issued the document: its letterhead
     "signed": ("signed", {}),
@@ -182,7 +183,7 @@ class _Builder:
             annotators = tuple(
                 _Signature(a) if hasattr(a, "signature") else a for a in self.annotators
             )
-        elif block.kind in {"addressee", "salute", "office", "issuer", "transmission"}:
+        elif block.kind in {"addressee", "sender", "salute", "office", "issuer", "transmission"}:
             annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 

@@ -90,8 +90,13 @@ EDITORIAL_REMARK = re.compile(
     re.IGNORECASE,
 )
 # What happened, in a word or two of the translator's: "[Laughs.]", "[Applause.]", "[Long
-# pause.]" (a longer sentence in brackets within the text may be words the original lacks)
-_STAGE_DIRECTION = re.compile(r"[A-Z][a-z]+(?:\s[a-z]+)?[.!]")
+# pause.]", or without the capital and stop, a sound or gesture: "[laughs]", "[long pause]"
+# (a longer sentence in brackets within the text may be words the original lacks)
+_STAGE_DIRECTION = re.compile(
+    r"[A-Z][a-z]+(?:\s[a-z]+)?[.!]"
+    r"|(?i:(?:(?:long|short|brief)\s+)?(?:laugh(?:s|ter|ing)|applause|pause|silence|smiles|"
+    r"animation|stir|noise in the hall)[.!]?)"
+)
 _PRONOUN = re.compile(
     r"\b(?:he|she|it|they|we|him|her|them|us|his|their|its|this|that|these|those|"
     r"the latter|the former|who|whom)\s?\Z",
