@@ -114,6 +114,8 @@ def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank, p
     [
         ("From the diary of the Mongolian ambassador in Pyongyang", "head"),
         ("From the journal of V. P. Moskovsky", "head"),
+        ("From the Journal of V. P. Moskovsky", "head"),
+        ("From the Diary of Ambassador Pásztor", "head"),
         ("From the Embassy of the USSR", "sender"),
         ("From PYONGYANG", "sender"),
     ],
@@ -1310,3 +1312,29 @@ def test_a_table_s_rows_keep_their_cells():
     )
     cells = [b.cells for b in body.main if isinstance(b, Block)]
     assert cells == [None, ["Branch", "Plan", "Fulfilment"], ["Coal", "100%", "91%"], None]
+
+
+@pytest.mark.parametrize("last", ["Top Secret", "József Kovács"])
+def test_no_closer_without_text_above_it(last):
+    """Found by the property test: a copy damaged down to a page number and one line had
+    a closer and nothing else, which TEI does not allow; nor does a classification sign."""
+    body = structure(fields(f"-2-\n\n{last}"), 1963)
+    assert body.closer == []
+    body = structure(fields(f"The text.\n\n{last}"), 1963)
+    assert [b.text for b in body.closer] == ([] if last == "Top Secret" else [last])
+
+
+def test_a_classification_under_a_letterhead_is_no_place_and_a_number_in_capitals_counts():
+    body = structure(
+        fields(
+            "Embassy of the Mongolian People's Republic in the DPRK\n\nConfidential\n\n"
+            "SPECIAL No. 3\n\nReport\n\nHe came."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "Embassy of the Mongolian People's Republic in the DPRK"),
+        ("classification", "Confidential"),
+        ("registry", "SPECIAL No. 3"),
+        ("head", "Report"),
+    ]

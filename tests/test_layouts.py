@@ -7,6 +7,7 @@ from conftest import FIXTURES, SEEDS
 
 from teiedition.readers import Layout, read_transcript
 from teiedition.readers.layouts import read_transcript_text
+from teiedition.readers.transcript import Field
 
 T = FIXTURES / "transcripts"
 
@@ -51,6 +52,29 @@ def test_pdf_export_with_credits():
     assert [f.text for f in t.funders] == ["Kyungnam University"]
     assert t.original_language.text == "Polish"
     assert t.body[0].text == "Ciphergram No 11583"
+
+
+def test_a_pdf_export_s_running_heads_are_furniture():
+    """Text copied from the PDF brings its running head and page count with every page;
+    they are no text, and a page break is no paragraph's end."""
+    text = (T / "pdf-export-amsz.txt").read_text("utf-8")
+    head = "Wilson Center Digital Archive\nOriginal Scan\n\n"
+    page_break = "\nPage 1 of 2\nWilson Center Digital Archive Translation - English\n\f"
+    body_start = text.index("Ciphergram No 11583")
+    paged = (
+        head
+        + text[:body_start]
+        + "Ciphergram No 11583"
+        + page_break
+        + text[body_start + len("Ciphergram No 11583") :]
+    )
+    t = read_transcript_text(paged, Path("x.txt"))
+    plain = read_transcript_text(text, Path("x.txt"))
+    assert t.title == Field(plain.title.text, plain.title.line + 3)  # three lines more above
+    assert not t.warnings
+    body = [f.text.strip() for f in t.body if f.text.strip()]
+    assert body == [f.text.strip() for f in plain.body if f.text.strip()]
+    assert {"Page 1 of 2", "Original Scan"} <= {f.text for f in t.furniture}
 
 
 def test_a_record_id_that_is_no_number_is_not_the_record_id():

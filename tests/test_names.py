@@ -843,3 +843,20 @@ def test_a_short_line_in_capitals_names_the_registers_forms_in_either_case(index
     """A letterhead's or a telegram's line in capitals ("PYONGYANG") names the register's
     place as the ordinary case writes it."""
     assert names_in(index, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rally on Kim Il Sung Square began at ten.",
+        "Students of Kim Il Sung University came.",
+        "They walked along Moskovsky Street.",
+        "He was awarded the Kim Il Sung Prize.",
+    ],
+)
+def test_a_name_that_names_a_place_or_an_honour_is_no_person(index, text):
+    assert names_in(index, text) == []
+    # the person, named as such in the same paragraph, still is
+    assert names_in(index, f"{text} Comrade Kim Il Sung spoke.") == [
+        ("persName", "Kim Il Sung", "#kim-il-sung", None)
+    ]

@@ -4,7 +4,7 @@ character of it, invents none, gives the same bytes twice, and never turns text 
 import re
 from pathlib import Path
 
-from conftest import ALL_TRANSCRIPTS, ROOT
+from conftest import ALL_TRANSCRIPTS, FIXTURES, ROOT
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -285,6 +285,11 @@ _EDITS = st.lists(
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=st.sampled_from(ALL_TRANSCRIPTS), edits=_EDITS)
+# found: the text and summary joined, a page number and "Top Secret" left, taken for a closer
+@example(
+    source=FIXTURES / "transcripts" / "page-prc-fma.txt",
+    edits=[("drop", 13898, ""), ("insert", 194, "-2-")],
+)
 def test_a_damaged_transcript_converts_to_valid_tei_or_fails_cleanly(
     source, edits, tmp_path_factory
 ):

@@ -175,7 +175,7 @@ _TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.1
 # A document's file number: "Nr 2421/35/62", "No. 76.215", "Special No. 134", "Ciphered
 # telegram No. 112", or bare with its year, "002418/1963"
 _REGISTRY = re.compile(
-    r"^(?:(?:(?:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
+    r"^(?:(?:(?i:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
     r"(?:Ciphered|Cipher|Coded|Encrypted)\s+(?:telegram|cable|message)|Szyfrogram)\s+)?"
     r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})"
     # the classification after the number, as Polish files write it, "No. 0073/63/Top
@@ -192,7 +192,8 @@ _ADDRESS_LINE = re.compile(r"^[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){0,60}$")
 # "From PYONGYANG", "From: Embassy …"; not where the text was taken from ("From the diary of
 # the Mongolian ambassador …"), which heads it
 _ADDRESSEE = re.compile(
-    r"^(?!From\s+(?:the|an?)\s+[a-z])(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
+    r"^(?!From\s+(?:the|an?)\s+(?:[a-z]|(?i:journal|diary|record|notes|minutes|files)\b))"
+    r"(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
     r"|^(?:Sender|Addressee|Recipient)\s?:\s*\S.{0,100}$"  # a telegram's form: "Sender: …"
     r"|^(?:Comrade|Comrades|His Excellency|Her Excellency|To)$"  # an address's first line alone
 )
@@ -783,7 +784,9 @@ def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> 
     if kind not in kinds:
         return False
     if kind == "issuer":  # "Pyongyang", "in Pyongyang", "5th Territorial Department"
-        found = _is_place(_PLACE_WORD.sub("", text)) or _OFFICE_PART.match(text) is not None
+        found = not _CLASSIFICATION.match(text) and (  # "Confidential" is no place
+            _is_place(_PLACE_WORD.sub("", text)) or _OFFICE_PART.match(text) is not None
+        )
     else:
         found = _ADDRESS_LINE.match(text) is not None
     if found:
@@ -906,15 +909,16 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
     remarks = True  # only remarks so far: they may follow the signature
     for block in reversed(blocks[-5:]):
         text = block.text
-        if len(blocks) - count <= 1:
+        # some text stays above the closer: more than the original's page numbers
+        if all(b.kind == "page" for b in blocks[: len(blocks) - count - 1]):
             break
         if remarks and _is_remark(text):
             block.kind = "remark"
             count += 1
             continue
         remarks = False
-        if "\n" in text or len(text) > 80:
-            break
+        if "\n" in text or len(text) > 80 or _CLASSIFICATION.match(text):
+            break  # "Top Secret" signs nothing
         if has_name and _VALEDICTION.match(text):  # above the signature, the closer's top
             block.kind = "salute"
             count += 1

@@ -126,6 +126,12 @@ _ENDS_WITH_A_LETTER_ALONE = re.compile(r"(?<![\w'’-])\w\Z")
 _ONLY_INITIALS = re.compile(rf"(?:{_INITIAL}\s?)+")
 # What makes a place's name part of an office's: "Far East Department", "Korea Section"
 _OFFICE_AFTER = re.compile(r"\s(?:Department|Division|Section|Directorate|Sector|Desk)\b")
+# What makes a person's name part of what is named after them: "Kim Il Sung Square", "Stalin
+# Street", "Kim Il Sung University", "Lenin Prize"
+_NAMED_AFTER = re.compile(
+    r"\s(?:Square|Street|Avenue|Boulevard|Prospect|Bridge|Park|Stadium|University|Institute|"
+    r"Academy|College|School|Museum|Library|Hall|Works|Plant|Factory|Mine|Prize|Order|Medal)\b"
+)
 # A signature line that is a name and nothing else (the mark of signing and brackets aside)
 _SIGNATURE = re.compile(
     rf"\s*(?:{OFFICE_AND_COLON})?(?:{SIGNED}\s*:?\s*)?"
@@ -398,6 +404,9 @@ class DocumentNames:
         reached = 0  # where the mentions kept end: they are taken in order of start
         for candidate in sorted(candidates, key=lambda m: (m.start, -m.end)):
             if candidate.start < reached:
+                continue
+            if "person" in candidate.kind and _NAMED_AFTER.match(text, candidate.end):
+                reached = candidate.end  # "Kim Il Sung Square" is a place, not the man
                 continue
             mention = self._resolve(candidate, text)
             if mention is not None and candidate.kind == "unknown-person":

@@ -36,6 +36,14 @@ _CONTENTS_ENTRY = re.compile(
     r"^(?:Translation|Transcript|Transcription|Original(?: Scan)?|Scan)\b(?:\s*[-–]\s*\w+)?$",
     re.IGNORECASE,
 )
+# What a PDF export prints on every page: the archive's name, perhaps with the kind of the
+# page's content, and the page's count ("Page 2 of 3")
+_PDF_RUNNING = re.compile(
+    r"^(?:Wilson Center Digital Archive(?:\s+(?:Original Scan|(?:Translation|Transcript(?:ion)?)"
+    r"\s*[-–]\s*\w+))?|Page\s+\d+\s+of\s+\d+)$",
+    re.IGNORECASE,
+)
+_ARCHIVE_NAME = "wilson center digital archive"
 _LEGACY_FURNITURE = re.compile(
     r"^(?:get citation|share document|VIEW DOCUMENT IN|(?:\w+ )?(?:HTML|PDF)|Original Scan"
     r"|(?:\w+ )?Transcript|(?:\w+ )?Translation)$",
@@ -360,10 +368,14 @@ def _clip(text: str, limit: int = 60) -> str:
 
 
 def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcript:
+    # the PDF's running heads and page counts, copied with each page, are blank lines here: a
+    # sentence cut by a page break is joined as one cut by a blank line is
+    running = _running_heads(lines)
+    lines = [Field("", line.line) if line in running else line for line in lines]
     citation_index = next(i for i, line in enumerate(lines) if _key(line.text) == "citation:")
     links, preamble = _site_links([line for line in lines[:citation_index] if line.text.strip()])
     sections: dict[str, list[Field]] = {}
-    furniture: list[Field] = [*links, lines[citation_index]]
+    furniture: list[Field] = [*running, *links, lines[citation_index]]
     current = "citation"
     body_start = len(lines)
     for index in range(citation_index + 1, len(lines)):
@@ -426,6 +438,21 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
         _read_back_matter(transcript, lines[back_start + 1 :])
         transcript.source_line = transcript.source_line or cited
     return transcript
+
+
+def _running_heads(lines: list[Field]) -> list[Field]:
+    """The lines a PDF export prints on every page: its running head, perhaps over the kind of
+    the page's content ("Wilson Center Digital Archive" / "Original Scan"), and page count."""
+    found: list[Field] = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if _PDF_RUNNING.match(text) or (
+            index
+            and lines[index - 1].text.strip().casefold() == _ARCHIVE_NAME
+            and _CONTENTS_ENTRY.match(text)
+        ):
+            found.append(line)
+    return found
 
 
 # --- (d): the older page ------------------------------------------------------------------
