@@ -12,9 +12,10 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, ROOT, make_edition
+from conftest import FIXTURES, NS, ROOT, make_edition
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from teiedition import pipeline
 from teiedition.config import load_config
@@ -443,3 +444,31 @@ def test_a_turn_of_a_conversation_everywhere_the_edition_gives_its_text(tmp_path
         row["paragraph_id"] for row in mentions([document]) if row["surface_form"] == "Chervonenko"
     }
     assert turns[1].get("id") in units and "" not in units
+
+
+def test_what_the_original_hides_everywhere_the_edition_gives_its_text(tmp_path):
+    """ "[illegible]" is a gap with the translator's words as its description (TEI: gap
+    reason="illegible"); the page, the print, a search record and the plain text give the
+    words in brackets, as the transcript did."""
+    from conftest import built_edition
+    from pypdf import PdfReader
+
+    from teiedition.publish.export import edition_documents, plain_text
+
+    config = built_edition(
+        tmp_path / "edition", FIXTURES / "transcripts" / "page-soviet-journal.txt"
+    )
+    (tei,) = sorted(config.documents_dir.glob("*.xml"))
+    (gap,) = etree.parse(tei).xpath("//tei:gap[@reason='illegible']", namespaces=NS)
+    assert gap.xpath("string(tei:desc)", namespaces=NS) == "illegible"
+    sentence = "a request for [illegible] tons of wheat"
+    html = config.output_dir / "html" / "documents" / f"{tei.stem}.html"
+    tree = lxml.html.fromstring(html.read_bytes())
+    (span,) = tree.xpath("//main//p[@id]//span[@class='gap illegible']")
+    assert span.text_content() == "[illegible]"
+    assert sentence in " ".join(span.getparent().text_content().split())
+    pdf = config.output_dir / "pdf" / "documents" / f"{tei.stem}.pdf"
+    assert sentence in " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert any(sentence in r["content"] for r in search_records([tei]))
+    (document,) = edition_documents(config)
+    assert sentence in " ".join(plain_text(document).split())

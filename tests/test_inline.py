@@ -105,9 +105,22 @@ def test_a_remark_signed_at_its_end_is_a_note(remark):
 
 
 @pytest.mark.parametrize(
-    "remark",
-    ["two words illegible", "one line unreadable", "signature indecipherable", "word missing"],
+    ("remark", "extent"),
+    [
+        ("illegible", ""),
+        ("two words illegible", ' quantity="2" unit="words"'),
+        ("illegible word", ' quantity="1" unit="words"'),
+        ("one line unreadable", ' quantity="1" unit="lines"'),
+        ("3 letters indecipherable", ' quantity="3" unit="chars"'),
+    ],
 )
+def test_what_the_original_hides_is_a_gap_described_in_the_translator_s_words(remark, extent):
+    assert xml(f"The word [{remark}] is.") == (
+        f'The word <gap reason="illegible"{extent}><desc>{remark}</desc></gap> is.'
+    )
+
+
+@pytest.mark.parametrize("remark", ["signature indecipherable", "word missing"])
 def test_what_the_original_lacks_or_hides_is_a_remark_not_supplied_words(remark):
     assert xml(f"The word [{remark}] is.") == (
         f'The word <note type="editorial" place="inline">{remark}</note> is.'

@@ -67,6 +67,8 @@
         <dd>words the translator supplied or explained; after a name, another romanisation of it</dd>
         <dt><span class="gap">[…]</span></dt>
         <dd>a passage the translation omits</dd>
+        <dt><span class="gap illegible">[illegible]</span></dt>
+        <dd>what the original hides, in the translator’s words</dd>
         <dt><span class="editorial-note">[remark]</span></dt>
         <dd>the translator’s remark</dd>
         <dt><span class="unclear">word[?]</span></dt>

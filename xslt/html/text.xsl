@@ -112,6 +112,11 @@
     <span class="gap" title="omitted in this translation">[…]</span>
   </xsl:template>
 
+  <!-- What the original hides: the translator's words for it ("two words illegible"). -->
+  <xsl:template match="gap[@reason = 'illegible'][desc]" mode="text">
+    <span class="gap illegible" title="illegible in the original">[<xsl:value-of select="desc"/>]</span>
+  </xsl:template>
+
   <xsl:template match="unclear" mode="text">
     <span class="unclear" title="the translator queried this reading"><xsl:apply-templates mode="text"/>{
       if (@reason = 'query') then '[?]' else ''}</span>

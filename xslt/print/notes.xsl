@@ -18,6 +18,10 @@
     <xsl:value-of select="te:typst('[…]')"/>
   </xsl:template>
 
+  <xsl:template match="gap[@reason = 'illegible'][desc]" mode="print">
+    <xsl:value-of select="te:typst('[' || desc || ']')"/>
+  </xsl:template>
+
   <xsl:template match="unclear[@reason = 'query']" mode="print">
     <xsl:apply-templates mode="print"/>
     <xsl:value-of select="te:typst('[?]')"/>

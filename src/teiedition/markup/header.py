@@ -264,7 +264,9 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
         "p",
         "The translator's square brackets are encoded, not kept as characters: supplied "
         "words as supplied (reason omitted-in-original, clarification or alternative-name), "
-        'omissions as gap, editorial remarks as note type="editorial", "[?]" as unclear '
+        'omissions as gap, what the original hides ("[two words illegible]") as gap '
+        'reason="illegible" with the translator\'s words in desc, editorial remarks as note '
+        'type="editorial", "[?]" as unclear '
         'reason="query", brackets inside a word as expan/ex, a number in brackets (or the '
         'asterisks of a note so marked) right after a word as ref type="noteAnchor" pointing '
         'to the translator\'s note (note place="end") at the end of the text.',

@@ -8,6 +8,8 @@ Editorial brackets, as the TEI Guidelines encode them:
   [I], [and], [the Soviets]          supplied (reason: omitted-in-original | clarification)
   Pak Seong-cheol [Pak Song Chol]    supplied reason="alternative-name", kept beside the name
   […], [...]                         gap reason="editorial"
+  [two words illegible]              gap reason="illegible" quantity="2" unit="words", the
+                                     translator's words in its desc
   [emphasis in the original]         note type="editorial"
   Li Il Gen[?]                       unclear reason="query" around the queried word
   M[inistry]                         expan with ex (an abbreviation expanded by the translator)
@@ -73,6 +75,28 @@ NOTE_REFERENCE = re.compile(r"(?<=\S)\[(?P<num>\d{1,3})\]")
 # Or asterisks right after a word or a stop ("months.*", "Pak**"): a reference only when the
 # text has a note of that many asterisks (elsewhere an asterisk is a character of the text).
 STAR_REFERENCE = re.compile(r"(?<=[^\s*])(?P<num>\*{1,3})(?!\*)")
+# What the original hides: "[illegible]", "[two words illegible]", "[illegible word]",
+# "[one line unreadable]"
+_ILLEGIBLE = re.compile(
+    r"(?:(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|a|\d{1,3})\s+"
+    r"(?P<unit>words?|lines?|letters?|characters?)\s+)?(?:illegible|unreadable|indecipherable)"
+    r"(?:\s+(?P<count2>\d{1,3}\s+)?(?P<unit2>words?|lines?|letters?|characters?))?",
+    re.IGNORECASE,
+)
+_COUNTS = {
+    "a": "1",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+_UNITS = {"word": "words", "line": "lines", "letter": "chars", "character": "chars"}
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
 EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
@@ -131,6 +155,8 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             spans.append(Span(start, end, _note_reference(content, notes.get(content))))
         elif _ELLIPSIS.match(content):
             spans.append(Span(start, end, _gap))
+        elif illegible := _ILLEGIBLE.fullmatch(content.strip()):
+            spans.append(Span(start, end, _illegible(content, illegible)))
         elif content.strip() == "?":
             word = _QUERIED.search(text, near, start)
             if word:
@@ -220,6 +246,22 @@ def _note_reference(number: str, note_id: str | None) -> Callable[[etree._Elemen
 
 def _gap(parent: etree._Element) -> None:
     sub(parent, "gap", reason="editorial")
+
+
+def _illegible(content: str, match: re.Match[str]) -> Callable[[etree._Element], None]:
+    """What the original hides, as the TEI Guidelines encode it: a gap, its extent where the
+    translator counts it, the translator's words its description."""
+    count = match["count"] or match["count2"]
+    unit = match["unit"] or match["unit2"]
+    extent = {}
+    if unit:
+        number = _COUNTS.get(count.lower(), count) if count else "1"
+        extent = {"quantity": number, "unit": _UNITS[unit.lower().rstrip("s")]}
+
+    def render(parent: etree._Element) -> None:
+        sub(sub(parent, "gap", reason="illegible", **extent), "desc", content)
+
+    return render
 
 
 def _supplied(start: int, end: int, reason: str) -> Span:

@@ -103,8 +103,9 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
         pieces.append(f" {label} " + _inner(element, source, notes) + " ")
     elif name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
         pieces.append("[" + _inner(element, source, notes) + "]")
-    elif name == "gap":
-        pieces.append("[…]")
+    elif name == "gap":  # the translator's words, if any, are its description
+        described = element.find(f"{_TEI}desc")
+        pieces.append("[…]" if described is None else f"[{described.text or ''}]")
     elif name == "unclear" and element.get("reason") == "query":
         pieces.append(_inner(element, source, notes) + "[?]")
     elif name == "q" and element.get("rend") in QUOTE_STYLES:
