@@ -86,6 +86,8 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         # in figures with both stops, as German reports write them, after "on", "of", "dated"
         ("on 28.3. with our", ("28.3.", {"when": "1962-03-28", "cert": "medium"})),
         ("the note of 2.11. says", ("2.11.", {"when": "1962-11-02", "cert": "medium"})),
+        # and with a space after the first stop, as Czech reports write them
+        ("the letter of 20. 2. asked", ("20. 2.", {"when": "1963-02-20", "cert": "medium"})),
         ("on the 9th of August", ("9th of August", {"when": "1962-08-09", "cert": "medium"})),
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
         (

@@ -99,8 +99,9 @@ _DAY_MONTH = re.compile(
     # the day and the month in Roman numerals, with no year: "28.IX.", "of 2.XI)"
     + rf"|(?P<day3>[0-3]?\d)\.\s?{ROMAN_MONTH}"
     + r"(?:\.(?!\s?\d)|(?![.\w]))"
-    # in figures, as German and Czech write them, with both stops: "on 28.3.", "of 2.11."
-    + r"|(?P<day4>[0-3]?\d)\.(?P<month4>1[0-2]|0?[1-9])\.(?!\s?\d)"
+    # in figures, as German and Czech write them, with both stops: "on 28.3.", "of 2.11.",
+    # "of 20. 2."
+    + r"|(?P<day4>[0-3]?\d)\.\s?(?P<month4>1[0-2]|0?[1-9])\.(?!\s?\d)"
     + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
 )
