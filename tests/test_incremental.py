@@ -23,6 +23,7 @@ from teiedition.cache import Blobs, Store, file_digest
 from teiedition.cli import main
 from teiedition.convert import ConvertStage
 from teiedition.progress import NORMAL, QUIET, ConsoleProgress
+from teiedition.registers import Registers
 from teiedition.registry import Registry, Stabiliser
 from teiedition.reports import entity_report
 
@@ -100,14 +101,14 @@ def test_parallel_conversion_equals_one_document_after_another(tmp_path, monkeyp
     for path in paths:
         doc_id, data, _ = pipeline.convert_transcript(path, config, serial_names, stabiliser)
         expected[f"{doc_id}.xml"] = data
-    names = pipeline.load_names(config)
+    registers = Registers.load(config.registers_dir)
     registry = Registry.load(config.registry_path)
     out = tmp_path / "parallel"
-    stage = ConvertStage(config, names, jobs=2)
+    stage = ConvertStage(config, registers, jobs=2)
     stage.run(paths, out, registry)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == expected
     assert registry.dump() == serial_registry.dump()
-    made = {e.id: e.names[0] for e in names.registers.entities.values() if not e.reviewed}
+    made = {e.id: e.names[0] for e in registers.entities.values() if not e.reviewed}
     assert made == {
         e.id: e.names[0] for e in serial_names.registers.entities.values() if not e.reviewed
     }
@@ -220,6 +221,31 @@ def test_an_unchanged_edition_is_planned_without_reading_the_search_records(buil
     assert pipeline.build(built).ok
     assert not records.exists() and stamps(built.root) == before
     records.write_bytes(kept)
+
+
+def test_an_unchanged_edition_is_rebuilt_without_the_converter(built):
+    """A rebuild with nothing to convert, in a fresh process as the command line runs it,
+    neither imports the reader and mark-up modules nor compiles the registers' name index:
+    their patterns are most of such a build's time."""
+    script = (
+        "import sys\n"
+        "from teiedition import pipeline\n"
+        "from teiedition.cache import code_digest\n"
+        "from teiedition.config import load_config\n"
+        "config = load_config(sys.argv[1])\n"
+        "report = pipeline.convert_edition(config, 2, code=code_digest(None))  # as build does\n"
+        "assert report.ok and report.written == [], report.written\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('teiedition.markup.names', "
+        "'teiedition.markup.blocks', 'teiedition.markup.inline', 'teiedition.readers'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(built.root / "edition.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 HUNGARIAN = "d1962-08-27-report-embassy-hungary"

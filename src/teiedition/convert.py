@@ -26,7 +26,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ from teiedition.errors import Diagnostic, InputError
 from teiedition.markup.tei import document_key
 from teiedition.parallel import each_chunk
 from teiedition.progress import Progress
-from teiedition.registers import REGISTER_FILES
+from teiedition.registers import REGISTER_FILES, Registers
 from teiedition.registry import Registry, Stabiliser
 from teiedition.writers import serialise_tei, write_if_changed
 
@@ -185,18 +185,34 @@ class ConvertStage:
     def __init__(
         self,
         config: Config,
-        names: NameIndex,
+        registers: Registers,
         jobs: int = 1,
         progress: Progress | None = None,
         cache_dir: Path | None = None,
         code: str = "",
+        names: NameIndex | None = None,
     ) -> None:
-        self.config, self.names, self.jobs = config, names, jobs
+        self.config, self.registers, self.jobs = config, registers, jobs
+        self._names = names
+        # the entries the name index reads, as they are now (before this run adds any)
+        self._entries_at_start = dict(registers.entities)
         self.progress = progress or Progress()
         self.cache_dir = cache_dir
         self.drafts = Blobs(cache_dir, "drafts")
         self.ids: _IdPass | None = None
         self.base = digest(code, repr(config), _registers_digest(config))
+
+    @property
+    def names(self) -> NameIndex:
+        """The registers' name index, for a document marked up again in this process; made
+        when first needed (a build with nothing to convert never compiles its patterns), from
+        the entries the registers had when the run began, as one made then would be."""
+        if self._names is None:
+            from teiedition.markup.names import NameIndex
+
+            self._names = NameIndex(replace(self.registers, entities=self._entries_at_start))
+            self._names.registers = self.registers  # the entries this run adds, too
+        return self._names
 
     def drafts_of(self, paths: list[Path]) -> Iterator[Draft]:
         """Each transcript's draft, in order, as soon as it is made: the caller merges and
@@ -236,7 +252,7 @@ class ConvertStage:
 
     def merge(self, drafts: Iterable[Draft]) -> Iterator[Draft]:
         """The drafts as a serial run makes them: automatic entries added in input order."""
-        registers = self.names.registers
+        registers = self.registers
         made_in_run: set[str] = set()
         for draft in drafts:
             if self._differs(draft, made_in_run):
@@ -254,7 +270,7 @@ class ConvertStage:
         the draft gave it: the serial run reuses that entry, the same element."""
         made_here = dict(draft.added)
         for entity_id in made_in_run.intersection(draft.probed):
-            earlier = self.names.registers.entities[entity_id].names[0]
+            earlier = self.registers.entities[entity_id].names[0]
             if made_here.get(entity_id) != earlier:
                 return True
         return False

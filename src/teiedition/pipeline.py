@@ -116,8 +116,10 @@ def convert(
 ) -> Report:
     """Convert every transcript; a bad one is reported and the others still converted."""
     from teiedition.convert import ConvertStage
+    from teiedition.registers import Registers
 
-    stage = ConvertStage(config, names or load_names(config), jobs, progress)
+    registers = names.registers if names else Registers.load(config.registers_dir)
+    stage = ConvertStage(config, registers, jobs, progress, names=names)
     converted = stage.run(transcript_paths(inputs), out_dir, None)
     return Report.of(converted)
 
@@ -156,6 +158,7 @@ def convert_edition(
 
     from teiedition.cache import Store, content_digest, digest
     from teiedition.convert import ConvertStage
+    from teiedition.registers import Registers
     from teiedition.registry import (
         Registry,
         check,
@@ -165,9 +168,9 @@ def convert_edition(
     )
     from teiedition.reports import entities_of, entity_report, write_review_csv
 
-    names = load_names(config)
+    registers = Registers.load(config.registers_dir)  # the name index only if a draft needs it
     registry = Registry.load(config.registry_path)
-    stage = ConvertStage(config, names, jobs, progress, config.cache_dir, code)
+    stage = ConvertStage(config, registers, jobs, progress, config.cache_dir, code)
     checks = Store(config.cache_dir, "checks")
     ids_code, entities_code = digest(code, "ids"), digest(code, "entities")
 
@@ -189,7 +192,7 @@ def convert_edition(
         transcript_paths([config.transcripts_dir]), config.documents_dir, registry, read_back
     )
     report = Report.of(converted)
-    write_unreviewed(names.registers, config)
+    write_unreviewed(registers, config)
     register_entities(registry, config.registers_dir)
     if report.ok:
         if registry.touched or not config.registry_path.is_file():

@@ -32,7 +32,7 @@ from typing import NamedTuple, Protocol
 from lxml import etree
 
 from teiedition.languages import code_for
-from teiedition.markup.tei import XML_LANG, append_text, element, sub
+from teiedition.markup.tei import QUOTE_STYLES, XML_LANG, append_text, element, sub
 
 
 class Break(StrEnum):
@@ -378,14 +378,7 @@ def _scrape_break(kind: Break) -> Callable[[etree._Element], None]:
 
 # --- quotations -----------------------------------------------------------------------
 
-#: Quotation-mark pairs and the @rend value that records them (so the marks can be given back).
-QUOTE_STYLES: dict[str, tuple[str, str]] = {
-    "double-curly": ("“", "”"),
-    "low-high": ("„", "”"),
-    "low-curly": ("„", "“"),
-    "guillemets": ("«", "»"),
-    "straight": ('"', '"'),
-}
+# (the quotation-mark pairs and the @rend values that record them: QUOTE_STYLES, in tei.py)
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”": ("“", "„"), "“": ("„",), "»": ("«",)}
 # Every character the pairing looks at: the rest of a paragraph is skipped at C speed.

@@ -12,6 +12,15 @@ if TYPE_CHECKING:
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: Quotation-mark pairs and the @rend value of q that records them, so that the marks can be
+#: given back (the mark-up writes them, the text read back and the stylesheets restore them)
+QUOTE_STYLES: dict[str, tuple[str, str]] = {
+    "double-curly": ("“", "”"),
+    "low-high": ("„", "”"),
+    "low-curly": ("„", "“"),
+    "guillemets": ("«", "»"),
+    "straight": ('"', '"'),
+}
 NSMAP = {None: TEI_NS}
 
 

@@ -11,8 +11,7 @@ import re
 
 from lxml import etree
 
-from teiedition.markup.inline import QUOTE_STYLES
-from teiedition.markup.tei import TEI_NS, XML_ID
+from teiedition.markup.tei import QUOTE_STYLES, TEI_NS, XML_ID
 
 _ELLIPSIS_IN_BRACKETS = re.compile(r"\[\s*(?:\.\s*\.\s*\.|…\.?)\s*\]")
 
