@@ -236,6 +236,19 @@ def test_numbered_list_with_lettered_sublist_and_continuations():
     assert after.text == "After the list."
 
 
+def test_items_lettered_in_cyrillic_are_a_list():
+    """As Soviet memoranda letter them, the translation keeping the letters: "а)", "б)", and
+    after "и)" comes "к)"."""
+    letters = "абвгдежзик"
+    items = "\n\n".join(f"{letter}) point {n};" for n, letter in enumerate(letters))
+    body = structure(fields(f"1. Steps:\n\n{items}\n\n2. Then.\n\nEnd."), 1963)
+    numbered = body.main[0]
+    assert isinstance(numbered, ListNode) and [i.number for i in numbered.items] == ["1", "2"]
+    lettered = numbered.items[0].content[1]
+    assert isinstance(lettered, ListNode) and lettered.kind == "lettered"
+    assert [i.label for i in lettered.items] == [f"{letter})" for letter in letters]
+
+
 def test_items_numbered_with_a_slash_are_a_list():
     """As Czech telegrams number them: "1/ On 17 May …"."""
     body = structure(fields("Report.\n\n1/ On 17 May.\n\n2/ Later.\n\nEnd."), 1963)

@@ -117,7 +117,8 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 # but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
 _LIST_MARKER = re.compile(
-    r"^(?P<label>(?P<num>\d{1,2})[)./]|\((?P<num2>\d{1,2})\)|(?P<let>[a-z])\)|\((?P<let2>[a-z])\))"
+    r"^(?P<label>(?P<num>\d{1,2})[)./]|\((?P<num2>\d{1,2})\)|(?P<let>[a-zа-я])\)"
+    r"|\((?P<let2>[a-zа-я])\))"
     r"\s+(?=\S)"
 )
 # A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as
@@ -1019,7 +1020,16 @@ def _is_dash_list(lines: list[str]) -> bool:
 
 
 def _successor(number: str) -> str:
-    return str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
+    if number.isdigit():
+        return str(int(number) + 1)
+    letter = chr(ord(number) + 1)
+    while letter in _NOT_LIST_LETTERS:  # Russian lists run "и)", "к)"
+        letter = chr(ord(letter) + 1)
+    return letter
+
+
+# The letters of the Russian alphabet that never label a list's items
+_NOT_LIST_LETTERS = frozenset("йъыь")
 
 
 def _style(block: Block) -> str:
@@ -1041,7 +1051,7 @@ def _list_end(blocks: list[Block], start: int) -> int:
             index += 1
         elif _style(block) == style and block.number == expected:
             end, expected, index = index + 1, _successor(expected), index + 1
-        elif _style(block) != style and block.number in {"1", "a"}:
+        elif _style(block) != style and block.number in {"1", "a", "а"}:  # Latin, Cyrillic a
             inner_end = _list_end(blocks, index)  # a list inside the current item
             if index == end:
                 end = inner_end
