@@ -94,6 +94,13 @@ def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
     ]
 
 
+@pytest.mark.parametrize("rank", ["Counsellor", "Counselor", "Consul", "Attaché"])
+def test_an_embassy_s_rank_is_a_title_not_part_of_the_name(index, rank):
+    assert names_in(index, f"{rank} Zvetkov would act as chargé d'affaires.") == [
+        ("persName", "Zvetkov", "#zvetkov-d1", None)
+    ]
+
+
 @pytest.mark.parametrize("abbreviation", ["Cde.", "Comr.", "Com.", "Amb.", "Min.", "Dr."])
 def test_a_title_after_a_title_is_no_name(index, abbreviation):
     # "the Soviet ambassador Cde. V. Moskovsky": "Cde" follows "ambassador" as a name would

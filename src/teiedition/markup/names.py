@@ -85,12 +85,16 @@ _TITLES = (
     ("D", r"r\."),
     ("P", r"rof\."),
     ("Cc", "hargé d['’][Aa]ffaires"),
+    ("C", "ounsell?or"),  # "Counsellor Zvetkov": an embassy's rank, as "Ambassador" is
+    ("C", "onsul"),
+    ("A", "ttaché"),
     ("C", "hairman"),
     ("D", "irector"),
 )
 # Capitalised words that follow a title but are not names.
 _NOT_NAMES = frozenset(
     "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
+    "Counsellor Counselor Consul Attaché "
     "Chairman Secretary General Deputy Soviet Korean Chinese Polish Hungarian Albanian Bulgarian "
     "Czech Czechoslovak Romanian Mongolian Vietnamese German Cuban American Japanese Of For "
     "Foreign Affairs Defense Defence Trade External Internal Party State Government Embassy "
