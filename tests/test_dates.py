@@ -61,6 +61,21 @@ def test_a_final_stop_ends_the_sentence_not_the_date(text, written):
 
 
 @pytest.mark.parametrize(
+    ("text", "attributes"),
+    [
+        ("Circa March 1963", {"when": "1963-03", "cert": "low"}),
+        ("c. 1963", {"when": "1963", "cert": "low"}),
+        ("ca. 12 May 1963.", {"when": "1963-05-12", "cert": "low"}),
+        ("approximately 1962-1963", {"notBefore": "1962", "notAfter": "1963", "cert": "low"}),
+    ],
+)
+def test_a_date_the_line_says_is_approximate_is_uncertain(text, attributes):
+    value = parse_date(text, anchor_year=1963)
+    assert value.attributes() == attributes and value.text == text.rstrip(".")
+    assert parse_date("c. Moskovsky") is None and parse_date("Circa") is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Top secret",

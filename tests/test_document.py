@@ -369,3 +369,19 @@ def test_a_section_s_number_is_no_initial_of_a_name(tmp_path, config):
         "I. Relations with the USSR",
         "II. Relations with the PRC",
     ]
+
+
+def test_a_page_dated_approximately_is_converted_with_its_date_uncertain(tmp_path, config):
+    """The archive dates some pages only roughly ("Circa March 1963"): the page's date and
+    the document's are the month, with cert="low", the page's words kept."""
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace("April 3, 1963", "Circa March 1963")
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    tei = build_document(read_transcript(path), config, load_names(config))
+    for where in ("tei:fileDesc/tei:sourceDesc/tei:bibl", "tei:profileDesc/tei:creation"):
+        (date,) = xpath(tei, f"{H}/{where}/tei:date")
+        assert (date.text, date.get("when"), date.get("cert")) == (
+            "Circa March 1963",
+            "1963-03",
+            "low",
+        )

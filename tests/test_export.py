@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import NS, ROOT, SEEDS
+from conftest import NS, ROOT, SEEDS, make_edition
 from lxml import etree
 
 from teiedition.config import load_config
@@ -265,8 +265,6 @@ def test_export_command(tmp_path):
 
 
 def test_the_html_home_page_links_the_downloads(tmp_path):
-    from conftest import make_edition
-
     from teiedition import pipeline
 
     edition = tmp_path / "edition"
@@ -277,3 +275,23 @@ def test_the_html_home_page_links_the_downloads(tmp_path):
     assert "downloads/edition-corpus.xml" in links and "downloads/teiedition-0.1.0.zip" in links
     for link in links:
         assert (edition / "output" / "html" / link).is_file(), link
+
+
+def test_an_approximate_date_is_cited_as_approximate(tmp_path):
+    """A page dated "Circa March 1963": CSL's "circa", EDTF's "~" in BibLaTeX's date, and
+    RIS's "other" part of the date."""
+    import bibtexparser
+    import rispy
+
+    from teiedition.publish.export import Document, bibtex, csl_items, ris
+
+    config = make_edition(tmp_path / "edition")
+    document = Document(tmp_path / "d.xml", "d1963-03-notes", "Notes", "1963-03", True)
+    (item,) = csl_items(config, [document])
+    assert item["issued"] == {"date-parts": [[1963, 3]], "circa": True}
+    (entry,) = bibtexparser.parse_string(bibtex(config, [document])).entries
+    assert entry["date"] == "1963-03~" and entry["year"] == "1963"
+    (record,) = rispy.loads(ris(config, [document]))
+    assert record["date"] == "1963/03//circa"
+    exact = Document(tmp_path / "e.xml", "d1963-03-12-notes", "Notes", "1963-03-12")
+    assert rispy.loads(ris(config, [exact]))[0]["date"] == "1963/03/12/"

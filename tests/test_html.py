@@ -472,3 +472,21 @@ def test_what_the_original_hides_everywhere_the_edition_gives_its_text(tmp_path)
     assert any(sentence in r["content"] for r in search_records([tei]))
     (document,) = edition_documents(config)
     assert sentence in " ".join(plain_text(document).split())
+
+
+def test_a_document_dated_approximately_says_circa(tmp_path):
+    from conftest import built_edition
+
+    page = tmp_path / "circa.txt"
+    page.write_text(
+        "Skip to content\n\nCirca March 1963\n\nNotes on Korean Press Statements\n\n"
+        "Moskovsky did not react.\n\nA summary.\n\nDocument Information\n\n"
+        "RGANI, fond 5, opis 49, delo 757.\n\nRecord ID\n\n134501\n",
+        "utf-8",
+    )
+    config = built_edition(tmp_path / "edition", page)
+    html = config.output_dir / "html" / "documents" / "wcda-134501.html"
+    tree = lxml.html.fromstring(html.read_bytes())
+    assert tree.xpath("string(//p[@class='document-date'])") == "circa March 1963"
+    (dated,) = tree.xpath("//dl//dt[. = 'Date']/following-sibling::dd[1]")
+    assert dated.text_content() == "circa March 1963"  # not "(day not given)"

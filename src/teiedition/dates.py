@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from teiedition.patterns import by_first_letter
 
@@ -88,14 +88,21 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
 _LINE_PATTERNS = (re.compile(r"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?(?P<year>\d\d)"),)
 
 
+# What makes a whole line's date approximate, as the archive dates some pages: "Circa March
+# 1963", "c. 1963", "ca. 1963", "approximately 1963"
+_APPROXIMATE = re.compile(r"(?i:circa|ca\.|c\.|approx(?:imately|\.))\s*(?=\S)")
+
+
 @dataclass(frozen=True)
 class DateValue:
-    """A normalised date: exact (`when`) or a range (`not_before`/`not_after`)."""
+    """A normalised date: exact (`when`) or a range (`not_before`/`not_after`); `approximate`
+    when the text says it is ("Circa March 1963")."""
 
     text: str
     when: str | None = None
     not_before: str | None = None
     not_after: str | None = None
+    approximate: bool = False
 
     @property
     def earliest(self) -> str:
@@ -116,9 +123,12 @@ class DateValue:
 
     def attributes(self) -> dict[str, str]:
         """TEI dating attributes (att.datable.w3c) for this value."""
-        if self.when:
-            return {"when": self.when}
-        return {"notBefore": self.not_before or "", "notAfter": self.not_after or ""}
+        found = (
+            {"when": self.when}
+            if self.when
+            else {"notBefore": self.not_before or "", "notAfter": self.not_after or ""}
+        )
+        return {**found, "cert": "low"} if self.approximate else found
 
 
 def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
@@ -129,6 +139,11 @@ def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
     own date, when known), else the 1900s.
     """
     candidate = text.strip().rstrip(".").strip()
+    if approximate := _APPROXIMATE.match(candidate):
+        value = parse_date(candidate[approximate.end() :], anchor_year)
+        if value is None:
+            return None
+        return replace(value, text=candidate[: approximate.end()] + value.text, approximate=True)
     for pattern in PATTERNS + _LINE_PATTERNS:
         match = pattern.fullmatch(candidate)
         if match:

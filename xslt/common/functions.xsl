@@ -84,8 +84,14 @@
   <xsl:variable name="te:month-names" as="xs:string+" select="('January', 'February', 'March',
       'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
 
-  <!-- A dating element's normalised value in words, for people. -->
+  <!-- A dating element's normalised value in words, for people; "circa" where the source
+       gives the date as approximate (cert="low" on a date: "Circa March 1963"). -->
   <xsl:function name="te:date-label" as="xs:string">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="(if ($date/@cert = 'low') then 'circa ' else '') || te:date-value($date)"/>
+  </xsl:function>
+
+  <xsl:function name="te:date-value" as="xs:string">
     <xsl:param name="date" as="element()?"/>
     <xsl:sequence select="
         if (empty($date)) then 'undated'

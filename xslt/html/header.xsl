@@ -77,7 +77,7 @@
   <xsl:template match="teiHeader" mode="provenance">
     <xsl:variable name="facts" as="map(xs:string, item()*)*" select="
         map{'label': 'Date', 'value': te:date-label(profileDesc/creation/date) ||
-            (profileDesc/creation/date/@cert ! ' (day not given)')},
+            (profileDesc/creation/date/@cert[. = 'medium'] ! ' (day not given)')},
         map{'label': 'Place', 'value': string(profileDesc/creation/placeName)},
         map{'label': 'Archive', 'value': te:archive-name(.) ||
             (if (te:archive-short(.) != te:archive-name(.)) then ' (' || te:archive-short(.) || ')' else '') ||

@@ -180,14 +180,14 @@
   </xsl:template>
 
   <xsl:template match="date[@when]" mode="text">
-    <time datetime="{@when}" title="{te:date-label(.)}{@cert ! ' (resolved against the document’s date)'}">
+    <time datetime="{@when}" title="{te:date-label(.)}{@cert[. = 'medium'] ! ' (resolved against the document’s date)'}">
       <xsl:apply-templates mode="text"/>
     </time>
   </xsl:template>
 
   <xsl:template match="date[@notBefore or @notAfter]" mode="text">
     <span class="date-range" data-not-before="{@notBefore}" data-not-after="{@notAfter}"
-          title="{te:date-label(.)}{@cert ! ' (resolved against the document’s date)'}">
+          title="{te:date-label(.)}{@cert[. = 'medium'] ! ' (resolved against the document’s date)'}">
       <xsl:apply-templates mode="text"/>
     </span>
   </xsl:template>

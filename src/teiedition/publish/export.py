@@ -47,6 +47,7 @@ class Document:
     id: str = ""
     title: str = ""
     date: str = ""  # ISO, the earliest the creation date allows
+    approximate: bool = False  # the archive gives the date as approximate ("Circa March 1963")
     archive: str = ""
     shelfmark: str = ""
     translators: list[str] = field(default_factory=list)
@@ -62,6 +63,7 @@ class Document:
         created = root.find(".//tei:profileDesc/tei:creation/tei:date", NS)
         if created is not None:
             doc.date = created.get("when") or created.get("notBefore") or ""
+            doc.approximate = created.get("cert") == "low"
         repository = root.find(".//tei:msIdentifier/tei:repository", NS)
         if repository is not None:
             expansion = repository.find(".//tei:expan", NS)
@@ -505,7 +507,11 @@ def csl_items(config: Config, documents: list[Document]) -> list[dict]:
             "id": document.id,
             "type": "manuscript",
             "title": document.title,
-            "issued": {"date-parts": [parts]} if parts else {},
+            "issued": (
+                {"date-parts": [parts], **({"circa": True} if document.approximate else {})}
+                if parts
+                else {}
+            ),
             "archive": document.archive,
             "archive_location": document.shelfmark,
             "container-title": config.title,
@@ -551,7 +557,7 @@ def bibtex(config: Config, documents: list[Document]) -> str:
     for document in documents:
         fields = {
             "title": document.title,
-            "date": document.date,
+            "date": document.date + ("~" if document.approximate else ""),  # EDTF, as biblatex
             "year": document.date[:4],
             "translator": " and ".join(document.translators),
             "howpublished": f"{config.title}, version {config.version}",
@@ -560,7 +566,10 @@ def bibtex(config: Config, documents: list[Document]) -> str:
             "url": document.url(config),
         }
         body = ",\n".join(
-            f"  {key} = {{{bibtex_escape(value)}}}" for key, value in fields.items() if value
+            # the date is ISO (EDTF: "1963-03~" approximate, as biblatex reads it), no text
+            f"  {key} = {{{value if key == 'date' else bibtex_escape(value)}}}"
+            for key, value in fields.items()
+            if value
         )
         entries.append(f"@misc{{{document.id},\n{body}\n}}\n")
     return "\n".join(entries)
@@ -570,6 +579,8 @@ def ris(config: Config, documents: list[Document]) -> str:
     records = []
     for document in documents:
         date = "/".join(document.date.split("-")) + "/"
+        if document.approximate:  # RIS: year/month/day/other, the other here "circa"
+            date = "/".join([*document.date.split("-"), "", ""][:3]) + "/circa"
         lines = [
             ("TY", "MANSCPT"),
             ("TI", document.title),
