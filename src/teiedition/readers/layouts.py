@@ -371,7 +371,8 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
     # the PDF's running heads and page counts, copied with each page, are blank lines here: a
     # sentence cut by a page break is joined as one cut by a blank line is
     running = _running_heads(lines)
-    lines = [Field("", line.line) if line in running else line for line in lines]
+    blanked = {line.line for line in running}
+    lines = [Field("", line.line) if line.line in blanked else line for line in lines]
     citation_index = next(i for i, line in enumerate(lines) if _key(line.text) == "citation:")
     links, preamble = _site_links([line for line in lines[:citation_index] if line.text.strip()])
     sections: dict[str, list[Field]] = {}
