@@ -16,6 +16,7 @@ import json
 import tempfile
 import zipfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -117,16 +118,16 @@ def _piece(document: Document, root: etree._Element | None = None) -> dict[str, 
     rows = _mentions_in(document.id, root)
     table = io.StringIO()
     csv.DictWriter(table, fieldnames=MENTION_FIELDS, lineterminator="\n").writerows(rows)
-    mentions = [
-        table.getvalue(),
-        [json.dumps(row, ensure_ascii=False) for row in rows],
-        [[r["entity_id"], r["normalized_name"]] for r in rows if _is_person(r)],
-    ]
+    persons = [[r["entity_id"], r["normalized_name"]] for r in rows if _is_person(r)]
     text = _plain_text_of(root)
     member = _corpus_member(root)  # last: it takes the standOff out of the tree
     indent(member, 1)
     return {
-        "mentions": json.dumps(mentions, ensure_ascii=False).encode("utf-8"),
+        # the mentions as the files hold them, bytes to copy: the CSV rows, and the JSON
+        # array's elements, a line each, with the separators between them
+        "mentions.csv": table.getvalue().encode("utf-8"),
+        "mentions.json": ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode(),
+        "persons": json.dumps(persons, ensure_ascii=False).encode("utf-8"),
         "text": text.encode("utf-8"),
         "member": etree.tostring(member, encoding="UTF-8"),
     }
@@ -163,7 +164,8 @@ class Pieces:
         self.documents = _in_edition_order(documents)
 
     def part(self, document: Document, name: str) -> bytes:
-        """One part of the document's piece ("mentions", "text", "member")."""
+        """One part of the document's piece ("mentions.csv", "mentions.json", "persons",
+        "text", "member")."""
         data = self._blobs.get(f"{self._keys[document.path.name]}/{name}")
         if data is None:  # the cache lost it since it was planned: made again
             data = _piece(document)[name]
@@ -219,12 +221,28 @@ def export_all(
     # each document's part of every export, made again only for the documents that changed
     pieces = Pieces(config, config.cache_dir if code is not None else None, code or "", jobs)
     try:
-        written = [path for fmt in EXPORT_FORMATS for path in _WRITERS[fmt](config, pieces, out)]
+        made = _write_all(config, pieces, out, jobs)
     finally:
         pieces.close()
+    written = [path for fmt in EXPORT_FORMATS for path in made[fmt]]
     store.put(key, [p.relative_to(out).as_posix() for p in written])
     store.save()
     return written
+
+
+def _write_all(config: Config, pieces: Pieces, out: Path, jobs: int) -> dict[str, list[Path]]:
+    """Every export's files. With more than one job, the bundle is made on a thread of its own
+    beside the others: its time is zlib's deflate and hashing, which let other threads run,
+    and it reads the edition's files, not the pieces (whose store this thread alone uses)."""
+    if jobs == 1:
+        return {fmt: _WRITERS[fmt](config, pieces, out) for fmt in EXPORT_FORMATS}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        bundle = pool.submit(_write_bundle, config, pieces, out)
+        made = {
+            fmt: _WRITERS[fmt](config, pieces, out) for fmt in EXPORT_FORMATS if fmt != "bundle"
+        }
+        made["bundle"] = bundle.result()
+    return made
 
 
 # --- tei-corpus ---------------------------------------------------------------------------------
@@ -473,11 +491,11 @@ def _write_entities(config: Config, pieces: Pieces, out: Path) -> list[Path]:
         table.write(",".join(MENTION_FIELDS).encode("utf-8") + b"\n")
         separator = b"[\n"
         for document in pieces.documents:
-            rows, lines, named = json.loads(pieces.part(document, "mentions"))
-            table.write(rows.encode("utf-8"))
-            for line in lines:
-                array.write(separator + line.encode("utf-8"))
+            table.write(pieces.part(document, "mentions.csv"))
+            if lines := pieces.part(document, "mentions.json"):
+                array.write(separator + lines)
                 separator = b",\n"
+            named = json.loads(pieces.part(document, "persons"))
             persons += [
                 {
                     "type": "person",
