@@ -908,10 +908,11 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
     has_name = False
     roles_only = True  # the lines below this one are the signer's office, if any
     remarks = True  # only remarks so far: they may follow the signature
+    # some text stays above the closer: more than the original's page numbers
+    first_text = next((i for i, b in enumerate(blocks) if b.kind != "page"), len(blocks))
     for block in reversed(blocks[-5:]):
         text = block.text
-        # some text stays above the closer: more than the original's page numbers
-        if all(b.kind == "page" for b in blocks[: len(blocks) - count - 1]):
+        if first_text >= len(blocks) - count - 1:
             break
         if remarks and _is_remark(text):
             block.kind = "remark"
@@ -1019,6 +1020,10 @@ def _is_dash_list(lines: list[str]) -> bool:
     )
 
 
+# The letters of the Russian alphabet that never label a list's items
+_NOT_LIST_LETTERS = frozenset("йъыь")
+
+
 def _successor(number: str) -> str:
     if number.isdigit():
         return str(int(number) + 1)
@@ -1026,10 +1031,6 @@ def _successor(number: str) -> str:
     while letter in _NOT_LIST_LETTERS:  # Russian lists run "и)", "к)"
         letter = chr(ord(letter) + 1)
     return letter
-
-
-# The letters of the Russian alphabet that never label a list's items
-_NOT_LIST_LETTERS = frozenset("йъыь")
 
 
 def _style(block: Block) -> str:

@@ -76,27 +76,19 @@ NOTE_REFERENCE = re.compile(r"(?<=\S)\[(?P<num>\d{1,3})\]")
 # text has a note of that many asterisks (elsewhere an asterisk is a character of the text).
 STAR_REFERENCE = re.compile(r"(?<=[^\s*])(?P<num>\*{1,3})(?!\*)")
 # What the original hides: "[illegible]", "[two words illegible]", "[illegible word]",
-# "[one line unreadable]"
-_ILLEGIBLE = re.compile(
-    r"(?:(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|a|\d{1,3})\s+"
-    r"(?P<unit>words?|lines?|letters?|characters?)\s+)?(?:illegible|unreadable|indecipherable)"
-    r"(?:\s+(?P<count2>\d{1,3}\s+)?(?P<unit2>words?|lines?|letters?|characters?))?",
-    re.IGNORECASE,
-)
-_COUNTS = {
-    "a": "1",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
+# "[one line unreadable]"; the count in words, and the TEI unit of each unit named
+_COUNTS = {"a": "1"} | {
+    word: str(number)
+    for number, word in enumerate("one two three four five six seven eight nine ten".split(), 1)
 }
 _UNITS = {"word": "words", "line": "lines", "letter": "chars", "character": "chars"}
+_UNIT = "|".join(f"{unit}s?" for unit in _UNITS)
+_ILLEGIBLE = re.compile(
+    rf"(?:(?P<count>{'|'.join(_COUNTS)}|\d{{1,3}})\s+(?P<unit>{_UNIT})\s+)?"
+    r"(?:illegible|unreadable|indecipherable)"
+    rf"(?:\s+(?P<count2>\d{{1,3}}\s+)?(?P<unit2>{_UNIT}))?",
+    re.IGNORECASE,
+)
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
 EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
