@@ -110,6 +110,7 @@ def test_a_remark_signed_at_its_end_is_a_note(remark):
         ("illegible", ""),
         ("two words illegible", ' quantity="2" unit="words"'),
         ("illegible word", ' quantity="1" unit="words"'),
+        ("illegible 2 words", ' quantity="2" unit="words"'),
         ("one line unreadable", ' quantity="1" unit="lines"'),
         ("3 letters indecipherable", ' quantity="3" unit="chars"'),
     ],

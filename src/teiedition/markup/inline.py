@@ -86,7 +86,7 @@ _UNIT = "|".join(f"{unit}s?" for unit in _UNITS)
 _ILLEGIBLE = re.compile(
     rf"(?:(?P<count>{'|'.join(_COUNTS)}|\d{{1,3}})\s+(?P<unit>{_UNIT})\s+)?"
     r"(?:illegible|unreadable|indecipherable)"
-    rf"(?:\s+(?P<count2>\d{{1,3}}\s+)?(?P<unit2>{_UNIT}))?",
+    rf"(?:\s+(?:(?P<count2>\d{{1,3}})\s+)?(?P<unit2>{_UNIT}))?",
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
