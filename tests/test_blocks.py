@@ -383,6 +383,27 @@ def test_opening_and_closing_lines_copied_without_blank_lines_between_them():
     assert [(b.kind, b.line) for b in body.closer] == [("office", 6), ("signed", 7)]
 
 
+@pytest.mark.parametrize("number", ["002/2/1963/Top secret", "001347/1/1963", "002152/1963/"])
+def test_a_hungarian_file_number_with_its_parts_and_classification_is_the_registry(number):
+    """The registry numbers of Hungarian files run to three parts, and may carry the
+    classification after a slash; the count of copies and the receipt under it open the text
+    too, before the document's kind heads it."""
+    body = structure(
+        fields(
+            f"Embassy of the Hungarian People's Republic\nPyongyang\n\n{number}\n\n"
+            "Written: in 3 copies\nReceived: 2 June 1963\n\nREPORT\n\nThe text."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener][2:] == [
+        ("registry", number),
+        ("classification", "Written: in 3 copies"),
+        ("transmission", "Received: 2 June 1963"),
+        ("head", "REPORT"),
+    ]
+    assert [b.text for b in body.main] == ["The text."]
+
+
 @pytest.mark.parametrize("copies", ["5 copies", "Made in 3 copies.", "1 copy"])
 def test_a_count_of_copies_under_the_classification_opens_the_text(copies):
     body = structure(
@@ -1350,4 +1371,36 @@ def test_a_classification_under_a_letterhead_is_no_place_and_a_number_in_capital
         ("classification", "Confidential"),
         ("registry", "SPECIAL No. 3"),
         ("head", "Report"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "Čj.: 024.117/63",
+        "č. j. 1123/63",
+        "Az.: 12/63",
+        "Tgb.-Nr. 417/63",
+        "L.dz. 2/64",
+        "Szám: 47",
+        "Nr. 45/3 Secret",
+    ],
+)
+def test_file_numbers_named_in_the_archives_languages_are_the_registry(number):
+    """Czech "Čj.", German "Az." and "Tgb.-Nr.", Polish "L.dz.", Hungarian "Szám": the
+    name of the number as the translation keeps it, and a classification after a space."""
+    body = structure(
+        fields(f"Embassy of the CSSR in Pyongyang\n\n{number}\n\nPyongyang, 12. 4. 1963\n\nText."),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener][1] == ("registry", number)
+    assert [b.text for b in body.main] == ["Text."]
+
+
+@pytest.mark.parametrize("mark", ["m.p.", "m. p.", "v.r.", "s.k."])
+def test_a_signature_marked_as_in_the_signer_s_own_hand_closes_the_text(mark):
+    body = structure(fields(f"The text.\n\nZdeněk Ryšánek {mark}\nAmbassador"), 1963)
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", f"Zdeněk Ryšánek {mark}"),
+        ("office", "Ambassador"),
     ]

@@ -104,6 +104,42 @@ def test_mol_hungarian():
     ]
 
 
+def test_mol_hungarian_with_the_year_of_the_files():
+    """The year after the series is the files' year, not the item, which would push the
+    registry number out of its place."""
+    c = parse_source_line(
+        "MOL, XIX-J-1-j Korea, 1963, 11. doboz, 5/b, 002152/1963. Translated by B. Szalontai."
+    )
+    assert parts(c) == [
+        ("series", "XIX-J-1-j Korea"),
+        ("year", "1963"),
+        ("box", "11"),
+        ("item", "5/b"),
+        ("registry-number", "002152/1963"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "file"),
+    [
+        ("AQSH, F. 14/AP, M-PKK, V. 1963, D. 17, fl. 3-4. Translated by E. Mëhilli.", "delo"),
+        # the archive's name with its city, its country and its abbreviation after it
+        (
+            "Central State Archive, Tirana, Albania (AQSH), F. 14/AP, M-PKK, V. 1963, Dos. 17, "
+            "fl. 3-4. Translated by E. Mëhilli.",
+            "file",
+        ),
+    ],
+)
+def test_albanian_central_state_archive(line, file):
+    c = parse_source_line(line)
+    assert c.archive.archive.key == "albania-aqsh" and c.archive.archive.language == "sq"
+    assert c.archive.abbreviation == "AQSH"
+    assert parts(c) == [("fond", "14/AP"), ("series", "M-PKK"), ("year", "1963"), (file, "17")]
+    assert (c.loci[0].unit, c.loci[0].start, c.loci[0].end) == ("folios", "3", "4")
+    assert not c.problems
+
+
 def test_czech_state_central_archive_without_shelfmark():
     c = parse_source_line("State Central Archive, Prague. Translated by Adolf Kotlik.")
     assert c.archive.archive.key == "czech-sca"

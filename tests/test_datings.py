@@ -88,6 +88,9 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         ("the note of 2.11. says", ("2.11.", {"when": "1962-11-02", "cert": "medium"})),
         # and with a space after the first stop, as Czech reports write them
         ("the letter of 20. 2. asked", ("20. 2.", {"when": "1963-02-20", "cert": "medium"})),
+        # and with the year's last two figures, in the century that brings it nearest
+        ("On 4.11.63 Comrade", ("4.11.63", {"when": "1963-11-04"})),
+        ("the letter of 29.10.62.", ("29.10.62", {"when": "1962-10-29"})),
         ("on the 9th of August", ("9th of August", {"when": "1962-08-09", "cert": "medium"})),
         ("the holiday of 15 August", ("15 August", {"when": "1962-08-15", "cert": "medium"})),
         (
@@ -294,6 +297,8 @@ def test_day_and_month_take_the_nearest_year():
         "until 12.10. he",  # as often ten past twelve
         "on 28.3 hectares",
         "on 31.2. he",
+        "see 4.11.63 above",  # a section's number, though its last figures could be a year
+        "on 31.2.63 he",
     ],
 )
 def test_what_cannot_be_resolved_honestly_stays_unmarked(text):

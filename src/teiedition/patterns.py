@@ -32,3 +32,11 @@ def by_first_character(alternatives: Iterable[tuple[str, str]], after_first: str
 def by_first_letter(words: Iterable[str]) -> str:
     """`words`, in their order, as one pattern (see `by_first_character`)."""
     return by_first_character((word[0], re.escape(word[1:])) for word in words)
+
+
+# A capital letter of a name in Latin script, accented or of the alphabets of Central and
+# Eastern Europe: "Á", "Ö", "Š", "Č", "Ł", "Ő", "Ș" (the Latin-1 and Latin Extended-A and -B
+# capitals), one class
+CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
+# And a small letter of those alphabets: "á", "š", "ł", "ő"
+SMALL = "[a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower()) + "]"

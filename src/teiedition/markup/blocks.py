@@ -21,6 +21,7 @@ from teiedition.markup.inline import (
     Break,
     Paragraph,
 )
+from teiedition.patterns import CAPITAL
 from teiedition.readers.transcript import Field
 
 
@@ -148,7 +149,9 @@ _TERMINAL = tuple('.!?:;…"”»)]')  # what a block that ends its sentence end
 _CLASSIFICATION = re.compile(
     r"^(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)\b.{0,40}$"
     r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$"
-    r"|^(?:(?:made|typed|printed)\s+in\s+)?\d{1,3}\s+cop(?:y|ies)[.!]?$"  # "5 copies"
+    # "5 copies", "Written: in 3 copies" (as Hungarian reports count them at the head)
+    r"|^(?:(?:made|typed|printed|written|prepared|drawn\s+up)\s*:?\s+in\s+)?\d{1,3}\s+"
+    r"cop(?:y|ies)[.!]?$"
     r"|^(?:security\s+)?classification\s?:\s*\S.{0,40}$",  # a form's field
     re.IGNORECASE,
 )
@@ -174,14 +177,18 @@ _TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.1
     r"Oct|Nov|Dec)))[^!?;]*(?:(?<![^\W\d]\.)|(?<=\bhrs\.)|(?<=\bh\.))$"  # no sentence's stop
 )
 # A document's file number: "Nr 2421/35/62", "No. 76.215", "Special No. 134", "Ciphered
-# telegram No. 112", or bare with its year, "002418/1963"
+# telegram No. 112", or bare with its year, "002418/1963", "002/2/1963"
 _REGISTRY = re.compile(
     r"^(?:(?:(?i:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
     r"(?:Ciphered|Cipher|Coded|Encrypted)\s+(?:telegram|cable|message)|Szyfrogram)\s+)?"
-    r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No)\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}/\d{2,4})"
+    # the numbers' names in the archives' languages: Czech "Čj." (číslo jednací), German
+    # "Az." (Aktenzeichen) and "Tgb.-Nr.", Polish "L.dz." (liczba dziennika), Hungarian "Szám"
+    r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No|[ČčC]\.?\s?j|Az|Tgb\.?-Nr|L\.\s?dz|Szám)"
+    r"\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}(?:/\d{1,6}){0,2}/\d{2,4}/?)"
     # the classification after the number, as Polish files write it, "No. 0073/63/Top
-    # Secret", or Hungarian telegrams, "No. 47. Top secret!"
-    r"(?:(?:(?<=/)|(?<=\d\.)\s+)(?i:(?:top|strictly)\s+)?(?i:secret|confidential)!?)?$"
+    # Secret", or Hungarian files, "002/2/1963/Top secret", "No. 47. Top secret!", "Nr. 45/3
+    # Secret"
+    r"(?:(?:(?<=/)|(?<=\d\.)\s+|(?<=\d)\s+)(?i:(?:top|strictly)\s+)?(?i:secret|confidential)!?)?$"
 )
 _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad\b|Subject:|Concerning:)\s*(?:to)?"
@@ -270,6 +277,9 @@ _ROLE = (
 # after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = (
     r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|\([Ss-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
+    # "in his own hand" after the name: Latin "m.p." (manu propria), Czech "v.r.", Hungarian
+    # "s.k."
+    r"m\.\s?p\.|v\.\s?r\.|s\.\s?k\.|"
     r"Recorded\s+by|Recorder)"
 )
 # The signer's office: a role and the words that name its place ("Ambassador of the PRB in
@@ -280,14 +290,14 @@ _OFFICE_BEFORE_NAME = rf"(?:{_ROLE}(?:{_OFFICE_WORD}){{0,6}}?\s+)"
 OFFICE_AND_COLON = rf"{_ROLE}(?:{_OFFICE_WORD}){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*{_OFFICE_BEFORE_NAME}?)?"
-    rf"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s+){{0,3}}[A-ZÀ-ÖØ-Þ][\w'’-]*[)/]?(?:\s+{SIGNED})?$"
+    rf"(?:{CAPITAL}[\w'’-]*\.?\s+){{0,3}}{CAPITAL}[\w'’-]*[)/]?(?:\s+{SIGNED})?$"
 )
 # The mark of signing alone, on a line of its own over or under the name ("(signature)")
 _SIGNING_MARK = re.compile(rf"^{SIGNED}:?$")
 # A date in figures, then a name: "3.III.64 MOSKOVSKY", "14.3.1963 V. Moskovsky"
 _DATE_AND_NAME = re.compile(
     r"^(?P<date>\d{1,2}[./-][\dIVX]{1,4}[./-]\d{2,4})\s+"
-    r"(?P<name>(?:[A-Z]\.\s?){0,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)$"
+    rf"(?P<name>(?:[A-Z]\.\s?){{0,3}}{CAPITAL}[\w'’-]+)$"
 )
 # no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
 _ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")

@@ -100,8 +100,9 @@ _DAY_MONTH = re.compile(
     + rf"|(?P<day3>[0-3]?\d)\.\s?{ROMAN_MONTH}"
     + r"(?:\.(?!\s?\d)|(?![.\w]))"
     # in figures, as German and Czech write them, with both stops: "on 28.3.", "of 2.11.",
-    # "of 20. 2."
-    + r"|(?P<day4>[0-3]?\d)\.\s?(?P<month4>1[0-2]|0?[1-9])\.(?!\s?\d)"
+    # "of 20. 2.", perhaps with the year's last two figures: "on 4.11.63"
+    + r"|(?P<day4>[0-3]?\d)\.\s?(?P<month4>1[0-2]|0?[1-9])\."
+    + r"(?:(?P<year4>\d\d)(?!\d)|(?!\s?\d))"
     + ")"
     + r"(?![\w/-])(?!,?\s+\d{4})"
 )
@@ -347,6 +348,16 @@ class DocumentDates:
             to = match["to"] or match["to2"]
             last = int(to) if to else day
             if to and not day < last:
+                continue
+            if match["year4"]:  # the year's century: the one that brings it nearest
+                year = self.year + (int(match["year4"]) - self.year + 50) % 100 - 50
+                if day <= calendar.monthrange(year, month)[1] and not to:
+                    yield (
+                        match.start(),
+                        match.end(),
+                        DateValue(match.group(0), when=date(year, month, day).isoformat()),
+                        None,
+                    )
                 continue
             candidates = []
             for year in (self.year - 1, self.year, self.year + 1):

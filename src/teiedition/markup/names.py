@@ -28,7 +28,7 @@ from teiedition.markup.blocks import OFFICE_AND_COLON, SIGNED
 from teiedition.markup.ids import ascii_fold, slug
 from teiedition.markup.inline import Span, capitalised, ordinary_case
 from teiedition.markup.tei import sub
-from teiedition.patterns import by_first_character
+from teiedition.patterns import CAPITAL, SMALL, by_first_character
 from teiedition.registers import NAME_ELEMENT, Entity, Registers
 
 KOREAN_SURNAMES = (
@@ -85,9 +85,9 @@ _TITLES = (
     ("D", r"r\."),
     ("P", r"rof\."),
     ("Cc", "hargé d['’][Aa]ffaires"),
-    ("C", "ounsell?or"),  # "Counsellor Zvetkov": an embassy's rank, as "Ambassador" is
-    ("C", "onsul"),
-    ("A", "ttaché"),
+    ("Cc", "ounsell?or"),  # "Counsellor Zvetkov": an embassy's rank, as "Ambassador" is
+    ("Cc", "onsul"),
+    ("Aa", "ttaché"),
     ("C", "hairman"),
     ("D", "irector"),
 )
@@ -107,7 +107,7 @@ _NOT_NAMES = frozenset(
     "On In At By As After Before During Since Until With From Then When While".split()
 )
 # A capitalised word of a name: apostrophes inside ("Ch'ang-man"), never a possessive "’s".
-_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_CAPITAL = CAPITAL
 _WORD_REST = r"\w*(?:['’](?!s\b)\w+)*(?:-\w+(?:['’](?!s\b)\w+)*)*"
 _WORD = _CAPITAL + _WORD_REST
 # No word character or dot before the character just matched: a name's first letter, tested
@@ -195,9 +195,9 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # The words are taken whole, never given back (a word's end is no name's), and the
         # ending looked behind at, by its length: no backtracking letter by letter.
         re.compile(
-            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}(?>{_WORD_REST})\s[A-Z][a-z]++"
-            r"(?:(?<=[a-z](?:ov|ev|in|uk))|(?<=[a-z](?:ova|eva|ina|sky|ski|ska|cki|cka|yuk))"
-            r"|(?<=[a-z](?:skii|skiy|enko|wicz|vich|czyk))))(?![\w-])"
+            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}(?>{_WORD_REST})\s{_CAPITAL}{SMALL}++"
+            rf"(?:(?<={SMALL}(?:ov|ev|in|uk))|(?<={SMALL}(?:ova|eva|ina|sky|ski|ska|cki|cka|yuk))"
+            rf"|(?<={SMALL}(?:ová|ský|ská))|(?<={SMALL}(?:skii|skiy|enko|wicz|vich|czyk))))(?![\w-])"
         ),
     ),
 )
@@ -205,7 +205,7 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _LIST_PARTS = re.compile(rf"{_WORD}(?:\s(?!and\b){_WORD})*")
 # The capital first, then a look behind it (at the character before): a search skips to
 # capitals, instead of trying the look-behind at every position.
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w.’'-].)\w+(?![\w-])")
+_CAPITALISED = re.compile(CAPITAL + r"(?<![\w.’'-].)\w+(?![\w-])")
 _NEXT_CAPITALISED = re.compile(r"[\s-][A-Z]")
 _INITIAL_ALONE = re.compile(r"(?P<letter>[A-HJ-Z])(?<![\w.].)\.(?!\s?[A-Z]\.)(?!\s*[A-Z][a-z])")
 
@@ -550,6 +550,18 @@ class DocumentNames:
             chosen = same_surname[-1]
             cert = "medium" if len({k.entity.id for k in same_surname}) == 1 else "low"
             return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
+        initials = _INITIALS_FIRST.match(name)
+        if (
+            initials
+            and same_surname
+            and all(fold(k.entity.names[0]) != fold(name) for k in same_surname)
+        ):
+            # initials of someone the document named before with more of the forename: "V.
+            # Moskovsky" after "V. P. Moskovsky" (not "A. Moskovsky")
+            agreeing = [k for k in same_surname if _same_initials(initials[0], k.entity.names[0])]
+            if len({k.entity.id for k in agreeing}) == 1:
+                entity_id = agreeing[-1].entity.id
+                return Mention(candidate.start, candidate.end, "person", entity_id, "medium")
         if registered := self._registered_person(name):
             # a register's form in a case its pattern does not read: "V.P. MOSKOVSKY"; or
             # the surname of the one person of the registers who has it: "Chairman Mao"
@@ -710,6 +722,14 @@ def _initials_agree(initials: str, forename: str) -> bool:
             _TRANSLITERATED_INITIAL
         )
     return name.startswith(initial)
+
+
+def _same_initials(initials: str, name: str) -> bool:
+    """Whether initials ("V.", "V. P.") could be those of the forenames before the surname of
+    `name` ("V. P. Moskovsky", "Vasily Moskovsky"), as far as both go."""
+    mine = [initial for initial in re.split(r"(?<=\.)\s?", initials.strip()) if initial]
+    theirs = [word for word in re.split(r"\s+|(?<=\.)(?=\S)", name) if word][:-1]
+    return bool(theirs) and all(map(_initials_agree, mine, theirs))
 
 
 # One syllable of Korean in roman letters (McCune-Reischauer, the Revised Romanisation, the

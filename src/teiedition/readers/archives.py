@@ -75,9 +75,9 @@ def _matcher() -> tuple[re.Pattern[str], tuple[tuple[Archive, bool], ...]]:
 def find_archive(citation: str) -> ArchiveMatch | None:
     """Find the archive a citation names: the earliest naming phrase in the text.
 
-    The phrase is extended over a following "(ABBR)" and ", <the archive's city>", in either
-    order, which belong to the name, not to the shelfmark; and over the bracket that closes
-    it, when the phrase is in brackets.
+    The phrase is extended over a following "(ABBR)", ", <the archive's city>" and ",
+    <its country>", in any order, which belong to the name, not to the shelfmark; and over
+    the bracket that closes it, when the phrase is in brackets.
     """
     pattern, named = _matcher()
     match = pattern.search(citation)
@@ -92,13 +92,19 @@ def find_archive(citation: str) -> ArchiveMatch | None:
         # brackets after another, which belongs to the name too
         end = citation.index(")", end) + 1
     abbreviation = match.group(0) if is_abbr else None
-    city_after = re.compile(rf",?\s*{re.escape(archive.settlement)}\b")
-    for _ in range(2):  # "Name (ABBR), City" or "Name, City (ABBR)"
+    # "Name (ABBR), City", "Name, City (ABBR)", "Name, City, Country (ABBR)"
+    places_after = [
+        re.compile(rf",?\s*{re.escape(place)}\b")
+        for place in (archive.settlement, archive.country)
+        if place
+    ]
+    for _ in range(3):
         if tail := _ABBREVIATION_AFTER.match(citation, end):
             abbreviation = abbreviation or tail.group("abbr")
             end = tail.end()
-        if city := city_after.match(citation, end):
-            end = city.end()
+        for place_after in places_after:
+            if place := place_after.match(citation, end):
+                end = place.end()
     return ArchiveMatch(archive, phrase if bracketed else citation[start:end], abbreviation, end)
 
 

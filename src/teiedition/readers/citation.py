@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from teiedition.readers.archives import ArchiveMatch, find_archive
 
 # Shelfmark labels met in Russian, Polish, Hungarian, Czech, Chinese, German, Romanian,
-# Bulgarian and Mongolian citations (pattern matched at the start of a comma-separated part,
-# part type). A label may also follow its number ("5. doboz"). Folio and page parts become
-# `locus`, not `idno`.
+# Bulgarian, Mongolian and Albanian citations (pattern matched at the start of a
+# comma-separated part, part type). A label may also follow its number ("5. doboz"). Folio
+# and page parts become `locus`, not `idno`.
 _LABELS: tuple[tuple[str, str], ...] = (
     (r"fond|f\.", "fond"),
     (r"opis|op\.", "opis"),
@@ -23,8 +23,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"dans", "opis"),  # Mongolian данс, the inventory
     (r"papka|pap\.|(?-i:P\.)", "papka"),  # "P. 72", after the opis (else a page: _classify)
     (r"delo|d\.", "delo"),
-    (r"file|a\.\s?e\.|kh/n", "file"),  # Mongolian х/н, the storage unit
-    (r"listy|list|ll?\.|folios?|fols?\.|ff\.|karty|karta|k\.", "folios"),  # Polish karta
+    (r"file|a\.\s?e\.|kh/n|dos\.|dosja|dosje", "file"),  # Mongolian х/н; Albanian dosje
+    # Polish karta, Albanian fletë
+    (r"listy|list|ll?\.|folios?|fols?\.|ff\.|karty|karta|k\.|fl\.|fletë", "folios"),
     (r"pages|page|pp\.|p\.|khuu\.?|khuudas", "pages"),  # Mongolian хуудас; "p.16-42"
     (r"volume|vol\.|svazek|sv\.", "volume"),
     (r"department|dept\.|departament", "department"),
@@ -37,6 +38,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"folder", "folder"),
     (r"karton|kart\.", "box"),
     (r"MfAA", "collection"),
+    (r"viti|v\.", "year"),  # Albanian viti: "V. 1963"
 )
 _LABEL_RE = re.compile(
     r"^(?:(?P<before>" + "|".join(p for p, _ in _LABELS) + r")(?:(?<=\.)|(?!\w))\s*(?P<value>\S.*)"
@@ -44,6 +46,8 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _LOCUS_TYPES = frozenset({"folios", "pages"})
+# The year of the files, unlabelled: "MOL, XIX-J-1-j Korea, 1963, 11. doboz, …"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 # Credit verbs, in the forms the archive writes them.
 _ROLES: dict[str, str] = {
@@ -151,6 +155,8 @@ def _classify(
         if part_type in _LOCUS_TYPES:
             return _locus(part, part_type, value)
         return ShelfmarkPart(part, part_type, value)
+    if unlabelled and unlabelled[0] == "year" and not _YEAR.fullmatch(part):
+        unlabelled.pop(0)  # a citation that leaves out the files' year
     kind = unlabelled.pop(0) if unlabelled else "part"
     if kind == "pages":
         return _locus(part, "pages", part)
