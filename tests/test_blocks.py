@@ -1404,3 +1404,36 @@ def test_a_signature_marked_as_in_the_signer_s_own_hand_closes_the_text(mark):
         ("signed", f"Zdeněk Ryšánek {mark}"),
         ("office", "Ambassador"),
     ]
+
+
+LETTER = "Pyongyang, 22 January 1964\n\nEnclosed I send a record of my conversation with him.\n\n"
+
+
+@pytest.mark.parametrize("mark", ["Enclosure", "Attachment No. 1", "ANNEX 2", "Appendix:"])
+def test_a_line_that_says_an_enclosure_follows_begins_one(mark):
+    body = structure(
+        fields(f"{LETTER}J. Brzeziński\n\n{mark}\n\nRECORD\nof conversation\n\nThe record."), 1964
+    )
+    assert [b.text for b in body.main] == ["Enclosed I send a record of my conversation with him."]
+    assert [(b.kind, b.text) for b in body.closer] == [("signed", "J. Brzeziński")]
+    (enclosure,) = body.enclosures
+    assert (enclosure.mark.kind, enclosure.mark.text) == ("head", mark)
+    assert [(b.kind, b.text) for b in enclosure.body.opener] == [
+        ("head", "RECORD\nof conversation")
+    ]
+    assert [b.text for b in enclosure.body.main] == ["The record."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the opening lines of a page that is itself an attachment: no text above the mark
+        "Top secret\n\nAttachment No. 1\n\nRECORD\nof conversation\n\nThe record of our talk.",
+        # a mark at the very end, with nothing below it
+        f"{LETTER}J. Brzeziński\n\nEnclosure",
+        # a line that counts the enclosures is no mark
+        f"{LETTER}Enclosure: 2 pages\n\nJ. Brzeziński",
+    ],
+)
+def test_no_enclosure_without_text_above_and_below_a_mark_alone(text):
+    assert structure(fields(text), 1964).enclosures == []

@@ -385,3 +385,25 @@ def test_a_page_dated_approximately_is_converted_with_its_date_uncertain(tmp_pat
             "1963-03",
             "low",
         )
+
+
+def test_an_enclosure_is_a_division_after_the_document_s(docs):
+    """A cover letter signed, then "Enclosure" alone and the record it sends: the letter's
+    closer ends its division, and the record is laid out in one of its own."""
+    tei = doc(docs, fixture("page-cover-letter-enclosure.txt"))
+    body = "/tei:TEI/tei:text/tei:body"
+    assert [d.get("type") for d in xpath(tei, f"{body}/tei:div")] == ["document", "enclosure"]
+    assert normalise(one(tei, f"{BODY}/tei:closer/tei:signed")) == "J. Brzeziński"
+    enclosure = f"{body}/tei:div[@type='enclosure']"
+    assert [normalise(source_text(h)) for h in xpath(tei, f"{enclosure}/tei:head")] == [
+        "Enclosure",
+        "RECORD of conversation with Ambassador V. Moskovsky on 20 January 1964",
+    ]
+    assert len(xpath(tei, f"{enclosure}/tei:p")) == 2
+    signed = one(tei, f"{enclosure}/tei:closer/tei:signed")
+    assert normalise(signed) == "Drawn up by: J. Brzeziński"
+    assert xpath(tei, f"{enclosure}//tei:persName/@ref") == [
+        "#moskovsky-vasily",
+        "#moskovsky-vasily",
+        "#brzezinski-j",
+    ]

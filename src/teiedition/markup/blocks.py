@@ -90,6 +90,15 @@ class Body:
     #: the names before a colon that begin paragraphs of a record of conversation
     #: ("Chervonenko: I do not know."), each at least twice
     speakers: frozenset[str] = frozenset()
+    #: what the document sends with it, after its signature: each begun by a line that says
+    #: so ("Enclosure", "Attachment No. 1"), then laid out as a document is
+    enclosures: list[Enclosure] = field(default_factory=list)
+
+
+@dataclass
+class Enclosure:
+    mark: Block  # "Enclosure", "Attachment No. 1": its heading
+    body: Body
 
 
 # A section's number in Roman numerals, alone or before its title: "II.", "III. Trade"
@@ -273,14 +282,15 @@ _ROLE = (
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
 # "/-/ J. Siedlecki" or "(-) T. Walichnowski", German "gez. Schneidewind" or, who certified the
 # copy, "F.d.R." (für die Richtigkeit), Romanian "(ss) Ion Moraru", "V. Moskovsky (signed)"), or
-# as who recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi"), perhaps
+# as who recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi", "Drawn up
+# by: J. Brzeziński"), perhaps
 # after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = (
     r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|\([Ss-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
     # "in his own hand" after the name: Latin "m.p." (manu propria), Czech "v.r.", Hungarian
     # "s.k."
     r"m\.\s?p\.|v\.\s?r\.|s\.\s?k\.|"
-    r"Recorded\s+by|Recorder)"
+    r"(?:Recorded|Drawn\s+up|Prepared|Compiled)\s+by|Recorder)"
 )
 # The signer's office: a role and the words that name its place ("Ambassador of the PRB in
 # the DPRK"), before a colon, or after the mark and before the name ("Recorded by: First
@@ -303,8 +313,47 @@ _DATE_AND_NAME = re.compile(
 _ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")
 
 
+# The line that begins an enclosure, alone: "Enclosure", "Attachment No. 1", "ANNEX 2"
+_ENCLOSURE_MARK = re.compile(
+    r"^(?i:enclosure|attachment|annex|appendix)(?:\s+(?:No\.?\s*)?(?:\d{1,2}|[IVX]{1,4}))?[.:]?$"
+)
+# What a block of the text before an enclosure's mark is at least: a sentence, not the
+# opening lines of a page that is itself an attachment ("Top secret" / "Attachment 1")
+_WORDS_OF_A_SENTENCE = 8
+
+
 def structure(lines: list[Field], anchor_year: int | None) -> Body:
     blocks, notes = _split_notes(_raw_blocks(lines))
+    document, *enclosures = _enclosed(blocks)
+    body = _document(document, anchor_year)
+    body.notes = notes
+    for mark, *enclosed in enclosures:
+        mark.kind = "head"
+        body.enclosures.append(Enclosure(mark, _document(enclosed, anchor_year)))
+        body.speakers |= body.enclosures[-1].body.speakers
+    return body
+
+
+def _enclosed(blocks: list[Block]) -> list[list[Block]]:
+    """The document's blocks, then each enclosure's, its mark first: split at each line that
+    is an enclosure's mark alone, with text above it and some below."""
+    parts: list[list[Block]] = [[]]
+    text_above = False
+    for index, block in enumerate(blocks):
+        if (
+            text_above
+            and index < len(blocks) - 1
+            and _ENCLOSURE_MARK.match(block.text)
+            and not _ENCLOSURE_MARK.match(blocks[index + 1].text)
+        ):
+            parts.append([])
+        text_above = text_above or len(block.text.split()) >= _WORDS_OF_A_SENTENCE
+        parts[-1].append(block)
+    return parts
+
+
+def _document(blocks: list[Block], anchor_year: int | None) -> Body:
+    """The opener, text, closer and postscript of a document's (or an enclosure's) blocks."""
     opener: list[Block] = []
     index = 0  # of the first block after the opener
     while index < len(blocks):
@@ -365,7 +414,7 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
         opener, nodes = journal
     else:
         nodes = _sections(main)
-    return Body(opener, nodes, closer, notes, _lists(postscript), _speakers(main))
+    return Body(opener, nodes, closer, [], _lists(postscript), _speakers(main))
 
 
 def _entries(

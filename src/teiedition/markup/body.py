@@ -46,7 +46,7 @@ def build_text(
     items and signatures, in reading order."""
     text = element("text")
     text.set(XML_LANG, language)
-    div = sub(sub(text, "body"), "div", type="document")
+    body_el = sub(text, "body")
     ids = _Ids(doc_id)
     # the notes' ids first: the text refers to them before they come
     notes = [(note, ids.next("n")) for note in body.notes if note.kind == "note"]
@@ -54,14 +54,13 @@ def build_text(
     for note, note_id in notes:
         by_number.setdefault(note.number or "", note_id)  # a number twice: the first
     builder = _Builder(ids, tuple(annotators), by_number, body.speakers)
-    builder.frame(div, body.opener, "opener")
-    for node in body.main:
-        builder.node(div, node)
-    builder.frame(div, body.closer, "closer")
-    if body.postscript:  # after the signature, as model.divBottom allows
-        postscript = sub(div, "postscript")
-        for node in body.postscript:
-            builder.node(postscript, node)
+    builder.division(sub(body_el, "div", type="document"), body)
+    # an enclosure follows the document's signature, as a division of its own: the
+    # document's closer ends its division
+    for enclosure in body.enclosures:
+        div = sub(body_el, "div", type="enclosure")
+        builder.heading(div, enclosure.mark)
+        builder.division(div, enclosure.body)
     if notes:  # back matter, as the TEI Guidelines place a text's notes
         notes_div = sub(sub(text, "back"), "div", type="notes")
         for heading in (b for b in body.notes if b.kind == "head"):
@@ -120,6 +119,17 @@ class _Builder:
         self.annotators = annotators
         self.notes = notes  # the ids of the text's notes, by number
         self.speakers = speakers  # the names that open the turns of a conversation
+
+    def division(self, div: etree._Element, body: Body) -> None:
+        """A document's (or an enclosure's) opener, text, closer and postscript."""
+        self.frame(div, body.opener, "opener")
+        for node in body.main:
+            self.node(div, node)
+        self.frame(div, body.closer, "closer")
+        if body.postscript:  # after the signature, as model.divBottom allows
+            postscript = sub(div, "postscript")
+            for node in body.postscript:
+                self.node(postscript, node)
 
     def frame(self, div: etree._Element, blocks: list[Block], tag: str) -> None:
         """Opener or closer lines, in their order; a heading among them stands on its own."""
