@@ -1437,3 +1437,44 @@ def test_a_line_that_says_an_enclosure_follows_begins_one(mark):
 )
 def test_no_enclosure_without_text_above_and_below_a_mark_alone(text):
     assert structure(fields(text), 1964).enclosures == []
+
+
+def test_a_telegram_s_special_folder_and_its_place_and_date_without_a_comma():
+    """The Soviet "Special Folder" is a classification; "PYONGYANG 14/III-63", a place in
+    capitals and a date, is the dateline (not "TELEGRAM 14 March 1963", no place)."""
+    body = structure(
+        fields(
+            "SPECIAL FOLDER\nTOP SECRET\n\nCIPHERED TELEGRAM\n\nPYONGYANG 14/III-63\n\n"
+            "I REPORT THAT KIM IL SUNG ANSWERED."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "SPECIAL FOLDER"),
+        ("classification", "TOP SECRET"),
+        ("head", "CIPHERED TELEGRAM"),
+        ("dateline", "PYONGYANG 14/III-63"),
+    ]
+    assert (body.opener[-1].place, body.opener[-1].date.when) == ("PYONGYANG", "1963-03-14")
+    body = structure(fields("TELEGRAM 14 March 1963\n\nI REPORT THAT HE ANSWERED."), 1963)
+    assert [b.kind for b in body.opener] == ["head"]
+
+
+def test_a_heading_s_subject_line_below_a_blank_line_is_the_heading_s():
+    """ "Note" / (a blank line) / "on the visit of … from 3 p.m. to 5:30 p.m.": one heading
+    over two lines, its last line ending with an abbreviation's stop, no sentence's."""
+    body = structure(
+        fields(
+            "Pyongyang, 16 March 1963\n\nNote\n\non the visit of the Soviet ambassador, Comrade "
+            "Moskovsky, on 15 March 1963 from 3 p.m. to 5:30 p.m.\n\nComrade Moskovsky said."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener][1:] == [
+        (
+            "head",
+            "Note\non the visit of the Soviet ambassador, Comrade Moskovsky, on 15 March 1963 "
+            "from 3 p.m. to 5:30 p.m.",
+        )
+    ]
+    assert [b.text for b in body.main] == ["Comrade Moskovsky said."]

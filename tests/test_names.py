@@ -120,6 +120,11 @@ def test_names_that_begin_with_a_letter_of_central_european_alphabets(index, tex
     assert names_in(index, text) == [("persName", name, ref, None)]
 
 
+def test_an_acronym_before_a_slavic_surname_is_no_forename(index):
+    found = names_in(index, "the Soviet Ambassador to the DPRK Petrovsky and Ivan Petrov")
+    assert [text for _, text, _, _ in found if "Petrov" in text] == ["Ivan Petrov"]
+
+
 def test_initials_that_agree_with_a_name_given_before_are_its_person(index):
     """In one document, "V. Borisov" after "V. P. Borisov" is the same man (inferred:
     cert "medium"); "A. Borisov" and "V. I. Borisov" are others."""

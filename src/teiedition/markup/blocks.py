@@ -157,6 +157,8 @@ _ORDINAL_START = re.compile(r"^(?:st|nd|rd|th)\b")
 _TERMINAL = tuple('.!?:;…"”»)]')  # what a block that ends its sentence ends with
 _CLASSIFICATION = re.compile(
     r"^(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)\b.{0,40}$"
+    # the Soviet "Особая папка", the CC's most restricted papers
+    r"|^special\s+(?:folder|file|dossier)[.!]?$"
     r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$"
     # "5 copies", "Written: in 3 copies" (as Hungarian reports count them at the head)
     r"|^(?:(?:made|typed|printed|written|prepared|drawn\s+up)\s*:?\s+in\s+)?\d{1,3}\s+"
@@ -271,6 +273,10 @@ _TIME_AFTER = re.compile(r",?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?(?:hrs|hours|
 # (roku, "of the year") after it: "Pyongyang, 5.III.1963 r."
 _PLACE_DATE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+?)(?:\s+r\.)?$"
+)
+# … and in a telegram's capitals, without the comma: "PYONGYANG 14/III-63"
+_CAPITALS_PLACE_DATE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})\s+(?P<date>\d.*)$"
 )
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
 # ("ambassador" in lower case too, as Hungarian reports sign)
@@ -399,8 +405,20 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
         and index < len(blocks)
         and blocks[index].text[:1].islower()
     ):
-        opener.pop().kind = "p"  # no heading: its sentence goes on below
-        index -= 1
+        heading, below = opener[-1], blocks[index]
+        if (
+            len(heading.text.split()) <= 3
+            and "\n" not in heading.text
+            and _SUBJECT_LINE.match(below.text)
+            and _is_heading(f"{heading.text} {below.text}", words=40)
+        ):
+            # "Note" / "on the visit of …", a blank line between them in the copy: one
+            # heading over two lines, as without the blank line
+            _append(heading.paragraph, below, Break.LINE)
+            index += 1
+        else:
+            opener.pop().kind = "p"  # no heading: its sentence goes on below
+            index -= 1
     # the postscript's lines are lines: split off before sentences are joined
     rest, postscript = _split_postscript(
         _page_numbers(_labelled_lines(blocks[index:])), anchor_year
@@ -862,7 +880,13 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
     dated = _TIME_AFTER.sub("", text) if ":" in text or "." in text else text  # time aside
     if date := parse_date(dated, anchor_year):
         block.kind, block.date = "dateline", date
-    elif (match := _PLACE_DATE.match(dated)) and (date := parse_date(match["date"], anchor_year)):
+    elif (
+        (match := _PLACE_DATE.match(dated))
+        or (
+            (match := _CAPITALS_PLACE_DATE.match(dated))
+            and _is_place(_in_title_case(match["place"]))
+        )
+    ) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date, block.place = "dateline", date, match["place"]
     elif (match := _DATE_FIELD.match(dated)) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date = "dateline", date  # a telegram's "Date: 30.X.1963"
@@ -950,8 +974,13 @@ def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
     )
 
 
+# An abbreviation's stop that ends a heading's line: "… from 3 p.m. to 5:30 p.m."
+_ABBREVIATION_AT_END = re.compile(r"(?:\b[AaPp]\.\s?[Mm]|\bhrs)\.$")
+
+
 def _is_heading(text: str, words: int = 16) -> bool:
     text = _TRAILING_REFERENCE.sub("", text)  # "He left.[2]" ends with its stop
+    text = _ABBREVIATION_AT_END.sub("", text)
     return (
         len(text.split()) <= words
         and text[:1].isalnum()

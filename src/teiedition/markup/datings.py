@@ -610,7 +610,9 @@ def _render(value: DateValue, cert: str | None) -> Callable[[etree._Element], et
 # a search then stops only at digits. The 24-hour clock wants two digits of hour, the first
 # at most 2.
 _TIME = re.compile(
-    r"(?P<hour>[0-9](?<![\w.,:/-].)\d?)"
+    # not after a letter, a figure or a hyphen ("MiG-21"), but after a time and its hyphen,
+    # which begin a range: "3:00-4:15 p.m."
+    r"(?P<hour>[0-9](?:(?<![\w.,:/-].)|(?<=\d[:.][0-5]\d-.))\d?)"
     r"(?:(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[apAP])\.?\s?[mM]\b\.?"
     r"|(?<=[0-2]\d):(?P<minute24>[0-5]\d)(?![:.,]?\d)(?:\s?hours\b)?"
     # with a stop and the unit: "10.00 hrs", "9.30 hrs", "09.30 hours" (two digits of hour:

@@ -195,7 +195,8 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # The words are taken whole, never given back (a word's end is no name's), and the
         # ending looked behind at, by its length: no backtracking letter by letter.
         re.compile(
-            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}(?>{_WORD_REST})\s{_CAPITAL}{SMALL}++"
+            # the forename in small letters after its capital: not "DPRK Moskovsky"
+            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}(?={SMALL})(?>{_WORD_REST})\s{_CAPITAL}{SMALL}++"
             rf"(?:(?<={SMALL}(?:ov|ev|in|uk))|(?<={SMALL}(?:ova|eva|ina|sky|ski|ska|cki|cka|yuk))"
             rf"|(?<={SMALL}(?:ová|ský|ská))|(?<={SMALL}(?:skii|skiy|enko|wicz|vich|czyk))))(?![\w-])"
         ),
