@@ -1478,3 +1478,41 @@ def test_a_heading_s_subject_line_below_a_blank_line_is_the_heading_s():
         )
     ]
     assert [b.text for b in body.main] == ["Comrade Moskovsky said."]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "when"),
+    [
+        ("Pyongyang, dnia 5.III.1963", "Pyongyang", "1963-03-05"),  # Polish "on the day"
+        ("Pjöngjang, den 6.3.1963", "Pjöngjang", "1963-03-06"),  # German
+        ("Pyongyang, dne 7. 3. 1963", "Pyongyang", "1963-03-07"),  # Czech
+    ],
+)
+def test_a_dateline_with_on_the_day_before_its_date(line, place, when):
+    body = structure(
+        fields(f"{line}\n\nThe text.\n\nAmbassador of the PRL\n(-) Henryk Brzeziński\n{line}"), 1963
+    )
+    for dateline in (body.opener[0], body.closer[-1]):
+        assert (dateline.kind, dateline.place, dateline.date.when) == ("dateline", place, when)
+
+
+def test_a_file_number_under_the_signer_s_date_is_the_closer_s():
+    body = structure(fields("The text.\n\nV. MOSKOVSKY\n3 March 1963\nNo. 112"), 1963)
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "V. MOSKOVSKY"),
+        ("dateline", "3 March 1963"),
+        ("registry", "No. 112"),
+    ]
+    # with no name above it, a number is no signature's
+    body = structure(fields("The text.\n\nNo. 112"), 1963)
+    assert body.closer == []
+
+
+def test_a_short_heading_and_its_subject_line_below_a_blank_line_are_one_heading():
+    body = structure(
+        fields("Note\n\non a conversation with Comrade Moskowski, am 5.3.1963\n\nHe said so."),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "Note\non a conversation with Comrade Moskowski, am 5.3.1963")
+    ]

@@ -270,9 +270,11 @@ _DATE_FIELD = re.compile(r"^Dated?\s?:\s*(?P<date>\S.*)$")
 # "Pyongyang, 18 May 1963, 14:05"; what stands before it is read as a dateline without it
 _TIME_AFTER = re.compile(r",?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?(?:hrs|hours|h)\b\.?)?$")
 # a place and a date ("Pyongyang, 14 August 1962"), the date perhaps with the Polish "r."
-# (roku, "of the year") after it: "Pyongyang, 5.III.1963 r."
+# (roku, "of the year") after it, "Pyongyang, 5.III.1963 r.", or "on the day" before it, as
+# Polish, Czech and German write it: "Pyongyang, dnia 5.III.1963", "Pjöngjang, den 6.3.1963"
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?P<date>.+?)(?:\s+r\.)?$"
+    r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?:(?:dnia|dn\.|dne|den)\s+)?"
+    r"(?P<date>.+?)(?:\s+r\.)?$"
 )
 # … and in a telegram's capitals, without the comma: "PYONGYANG 14/III-63"
 _CAPITALS_PLACE_DATE = re.compile(
@@ -396,6 +398,7 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
             _is_destination_below(parts[0], opener)  # "From PYONGYANG" / "MOSCOW, CC CPSU"
         opener += parts
         index += 1
+    opener = _subject_lines_joined(opener)
     for block in opener:  # of the address lines, those that say who sends: "From: …"
         if block.kind == "addressee" and _SENDER.match(block.text):
             block.kind = "sender"
@@ -406,12 +409,7 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
         and blocks[index].text[:1].islower()
     ):
         heading, below = opener[-1], blocks[index]
-        if (
-            len(heading.text.split()) <= 3
-            and "\n" not in heading.text
-            and _SUBJECT_LINE.match(below.text)
-            and _is_heading(f"{heading.text} {below.text}", words=40)
-        ):
+        if _subject_of(heading, below):
             # "Note" / "on the visit of …", a blank line between them in the copy: one
             # heading over two lines, as without the blank line
             _append(heading.paragraph, below, Break.LINE)
@@ -433,6 +431,34 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
     else:
         nodes = _sections(main)
     return Body(opener, nodes, closer, [], _lists(postscript), _speakers(main))
+
+
+def _subject_lines_joined(opener: list[Block]) -> list[Block]:
+    """A short heading, and the line under it (below a blank line in the copy) that says
+    what it is about, are one heading over two lines: "Note" / "on a conversation with …"."""
+    joined: list[Block] = []
+    for block in opener:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == block.kind == "head"
+            and _subject_of(previous, block)
+        ):
+            _append(previous.paragraph, block, Break.LINE)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _subject_of(heading: Block, below: Block) -> bool:
+    """Whether `below` is the subject line of a heading of a few words: "Note" / "on the
+    visit of …"."""
+    return (
+        len(heading.text.split()) <= 3
+        and "\n" not in heading.text
+        and _SUBJECT_LINE.match(below.text) is not None
+        and _is_heading(f"{heading.text} {below.text}", words=40)
+    )
 
 
 def _entries(
@@ -1035,6 +1061,8 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             roles_only = False
         elif date := parse_date(text, anchor_year):
             block.kind, block.date, roles_only = "dateline", date, False
+        elif not has_name and _REGISTRY.match(text):  # under the signer's date: "No. 112"
+            block.kind = "registry"
         else:
             break
         count += 1
