@@ -1516,3 +1516,70 @@ def test_a_short_heading_and_its_subject_line_below_a_blank_line_are_one_heading
     assert [(b.kind, b.text) for b in body.opener] == [
         ("head", "Note\non a conversation with Comrade Moskowski, am 5.3.1963")
     ]
+
+
+def test_headings_in_capitals_begin_sections_without_numbers():
+    """ "ON THE ECONOMIC SITUATION" under the document's heading and "ON FOREIGN POLICY"
+    further down: each begins a section, the first taken from the opener."""
+    body = structure(
+        fields(
+            "INFORMATION\non the internal situation\n\nON THE ECONOMIC SITUATION\n\n"
+            "Output grew by 8%.\n\nThe harvest is lower.\n\nON FOREIGN POLICY\n\n"
+            "The leadership supports the CCP.\n\nA. Pelishenko"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "INFORMATION\non the internal situation")
+    ]
+    assert [(s.number, s.head.text, [b.text for b in s.content]) for s in body.main] == [
+        ("", "ON THE ECONOMIC SITUATION", ["Output grew by 8%.", "The harvest is lower."]),
+        ("", "ON FOREIGN POLICY", ["The leadership supports the CCP."]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a telegram in capitals throughout: no line stands out
+        "I REPORT THE FOLLOWING\n\nON THE TALKS\n\nTHEY WENT WELL.\n\nON TRADE\n\nNO NEWS.",
+        # one heading alone, under no heading of the document's
+        "The text.\n\nCONCLUSIONS\n\nWe should wait.",
+        # headings with nothing under them
+        "The text.\n\nON THE TALKS\n\nON TRADE\n\nNothing new.",
+    ],
+)
+def test_no_sections_where_headings_in_capitals_do_not_stand_out(text):
+    body = structure(fields(text), 1963)
+    assert not any(isinstance(node, SectionNode) for node in body.main)
+
+
+def test_a_table_whose_columns_spaces_set_apart():
+    body = structure(
+        fields(
+            "The figures:\n\nGoods            1962      1963 (plan)\n"
+            "Oil products     120.5     118.0\nMachinery         64.2      70.1\n\nThat is all."
+        ),
+        1963,
+    )
+    assert [b.cells for b in body.main] == [
+        None,
+        ["Goods", "1962", "1963 (plan)"],
+        ["Oil products", "120.5", "118.0"],
+        ["Machinery", "64.2", "70.1"],
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Com. Moskovsky visited  Pak Geum-cheol and  Kim Chang-man.",  # one line
+        "Oil  120.5  118.0\nMachinery  64.2",  # rows of other lengths
+        # sentences with two spaces after their stops
+        "He came at noon and we spoke for a long while.  Then he left.\n"
+        "She came later in the day and stayed for dinner.  We spoke.",
+    ],
+)
+def test_spaces_make_no_table_of_lines_that_are_not_rows(text):
+    assert all(b.cells is None for b in structure(fields(f"{text}\n\nThe end."), 1963).main)

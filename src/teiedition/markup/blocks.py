@@ -60,10 +60,10 @@ class ItemNode:
 
 @dataclass
 class SectionNode:
-    """A numbered part of the text ("I.", "II. Economic questions"): its heading, then its
-    paragraphs and lists."""
+    """A part of the text, numbered ("I.", "II. Economic questions") or headed in capitals
+    ("ON FOREIGN POLICY"): its heading, then its paragraphs and lists."""
 
-    number: str  # "II"
+    number: str  # "II"; "" for a section headed without a number ("ON FOREIGN POLICY")
     head: Block
     content: list[Block | ListNode] = field(default_factory=list)
 
@@ -428,9 +428,60 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
     journal = _entries(opener, main, anchor_year)
     if journal:
         opener, nodes = journal
+    elif headed := _headed_sections(opener, main):
+        opener, nodes = headed
     else:
         nodes = _sections(main)
     return Body(opener, nodes, closer, [], _lists(postscript), _speakers(main))
+
+
+def _headed_sections(
+    opener: list[Block], blocks: list[Block]
+) -> tuple[list[Block], list[Block | ListNode | SectionNode]] | None:
+    """Sections without numbers, each begun by a heading in capitals in a text in small
+    letters ("ON THE ECONOMIC SITUATION" / … / "ON FOREIGN POLICY" / …), with text under
+    each: the opener (without the first section's heading, when it ends with it under the
+    document's own) and the text, the blocks before the first section as they are. None for
+    a text without, or one in capitals throughout (a telegram's), whose lines stand out in
+    nothing."""
+    if _SECTION_NUMBER.match(" ".join(b.text for b in blocks[:1])) or not any(
+        not b.text.isupper() for b in blocks
+    ):
+        return None
+    starts = [i for i, block in enumerate(blocks) if _capital_heading(block)]
+    below = opener[-1] if opener and opener[-1].kind == "head" else None
+    under_title = (
+        below is not None
+        and _capital_heading(below)
+        and sum(1 for b in opener if b.kind == "head") > 1
+    )
+    if len(starts) + under_title < 2 or any(
+        following - index < 2 for index, following in itertools.pairwise([*starts, len(blocks)])
+    ):
+        return None  # a heading right under another, or with nothing under it
+    nodes: list[Block | ListNode | SectionNode] = list(
+        _lists(blocks[: starts[0]] if starts else [])
+    )
+    if under_title:
+        assert below is not None
+        opener = opener[:-1]
+        nodes = [SectionNode("", below, _lists(blocks[: starts[0]] if starts else blocks))]
+    for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True):
+        blocks[start].kind = "head"
+        nodes.append(SectionNode("", blocks[start], _lists(blocks[start + 1 : end])))
+    return opener, nodes
+
+
+def _capital_heading(block: Block) -> bool:
+    """A heading of a few words in capitals, on a line of its own: "ON FOREIGN POLICY"."""
+    text = block.text
+    return (
+        block.kind in ("p", "head")
+        and "\n" not in text
+        and 2 <= len(text.split()) <= 10
+        and text.isupper()
+        and _is_heading(text)
+    )
 
 
 def _subject_lines_joined(opener: list[Block]) -> list[Block]:
@@ -706,7 +757,8 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
     """Group lines at blank lines; join a block's lines, marking each repaired break."""
     blocks: list[Block] = []
     current: Block | None = None
-    for line in lines:
+    aligned = _aligned_rows(lines)
+    for index, line in enumerate(lines):
         text = " ".join(line.text.split())
         if not text:
             current = None
@@ -719,8 +771,10 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
             or _LIST_MARKER.match(text)
             or _NOTE_LABEL.match(text)
             or "\t" in line.text.strip()
+            or index in aligned
         ):
-            current = Block(Paragraph(text), line.line, cells=_cells(line.text))
+            cells = aligned[index] if index in aligned else _cells(line.text)
+            current = Block(Paragraph(text), line.line, cells=cells)
             blocks.append(current)
             continue
         paragraph = current.paragraph
@@ -732,6 +786,38 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
             paragraph.breaks.append((len(paragraph.text), Break.LINE))
             paragraph.text += text
     return blocks
+
+
+# Columns set apart by spaces, as a copy of a table's page aligns them: two spaces or more
+_SPACES_BETWEEN_COLUMNS = re.compile(r" {2,}")
+_WORDS_OF_A_CELL = 6  # at most: more is a sentence with two spaces in it
+
+
+def _aligned_rows(lines: list[Field]) -> dict[int, list[str]]:
+    """The rows of tables whose columns spaces set apart: two lines or more one under the
+    other, each split by runs of spaces into the same number of cells, two or more, each of
+    a few words (by index in `lines`: the row's cells)."""
+    rows: dict[int, list[str]] = {}
+    run: list[tuple[int, list[str]]] = []
+    for index, line in enumerate([*lines, None]):
+        cells = _aligned_cells(line.text) if line is not None else None
+        if cells and run and len(run[0][1]) == len(cells):
+            run.append((index, cells))
+            continue
+        if len(run) > 1:
+            rows.update(run)
+        run = [(index, cells)] if cells else []
+    return rows
+
+
+def _aligned_cells(line: str) -> list[str] | None:
+    """A line's cells where runs of spaces set two or more apart, each of a few words."""
+    if "\t" in line:
+        return None
+    cells = _SPACES_BETWEEN_COLUMNS.split(line.strip())
+    if len(cells) < 2 or any(len(cell.split()) > _WORDS_OF_A_CELL for cell in cells):
+        return None
+    return cells
 
 
 def _cells(line: str) -> list[str] | None:

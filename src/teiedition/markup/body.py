@@ -201,8 +201,10 @@ class _Builder:
         self, parent: etree._Element, node: Block | ListNode | SectionNode | EntryNode
     ) -> None:
         if isinstance(node, SectionNode):
-            section = sub(parent, "div", type="section", n=node.number)
-            self.heading(section, node.head, numbered=len(node.number) + 1)
+            section = sub(parent, "div", type="section")
+            if node.number:
+                section.set("n", node.number)
+            self.heading(section, node.head, numbered=len(node.number) + 1 if node.number else 0)
             for content in node.content:
                 self.node(section, content)
         elif isinstance(node, EntryNode):  # a journal's entry: its date opens it
