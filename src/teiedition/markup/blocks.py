@@ -350,12 +350,14 @@ def _enclosed(blocks: list[Block]) -> list[list[Block]]:
     for index, block in enumerate(blocks):
         if (
             text_above
+            and len(block.text) < 30  # a mark's few words, looked at first
             and index < len(blocks) - 1
             and _ENCLOSURE_MARK.match(block.text)
             and not _ENCLOSURE_MARK.match(blocks[index + 1].text)
         ):
             parts.append([])
-        text_above = text_above or len(block.text.split()) >= _WORDS_OF_A_SENTENCE
+        if not text_above:
+            text_above = len(block.text.split()) >= _WORDS_OF_A_SENTENCE
         parts[-1].append(block)
     return parts
 
@@ -476,10 +478,10 @@ def _capital_heading(block: Block) -> bool:
     """A heading of a few words in capitals, on a line of its own: "ON FOREIGN POLICY"."""
     text = block.text
     return (
-        block.kind in ("p", "head")
+        text.isupper()  # most blocks are not: looked at first
+        and block.kind in ("p", "head")
         and "\n" not in text
         and 2 <= len(text.split()) <= 10
-        and text.isupper()
         and _is_heading(text)
     )
 
@@ -812,9 +814,10 @@ def _aligned_rows(lines: list[Field]) -> dict[int, list[str]]:
 
 def _aligned_cells(line: str) -> list[str] | None:
     """A line's cells where runs of spaces set two or more apart, each of a few words."""
-    if "\t" in line:
+    line = line.strip()
+    if "  " not in line or "\t" in line:  # most lines: no run of spaces, no row
         return None
-    cells = _SPACES_BETWEEN_COLUMNS.split(line.strip())
+    cells = _SPACES_BETWEEN_COLUMNS.split(line)
     if len(cells) < 2 or any(len(cell.split()) > _WORDS_OF_A_CELL for cell in cells):
         return None
     return cells
