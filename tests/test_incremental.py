@@ -213,7 +213,7 @@ def test_a_touched_but_unchanged_transcript_rebuilds_nothing(built):
 
 def test_an_unchanged_edition_is_planned_without_reading_the_search_records(built):
     """The records (the text of every paragraph) are read only to index a shard again."""
-    records = built.cache_dir / "search-records.json"
+    records = built.cache_dir / "search-records.sqlite"
     assert records.is_file()
     kept = records.read_bytes()
     records.unlink()

@@ -10,6 +10,7 @@ the paragraph names, the archive, the year.
 from __future__ import annotations
 
 import functools
+import json
 import subprocess
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teiedition.cache import Store, digest, file_digest
+from teiedition.cache import Blobs, Store, digest, file_digest
 from teiedition.errors import TeieditionError
 from teiedition.markup.ids import ascii_fold
 from teiedition.markup.tei import TEI_NS, XML_ID
@@ -143,53 +144,67 @@ def _cause(output: str) -> str:
 
 
 class CachedRecords:
-    """Each document's records, cached by its content. Their counts are filed apart, so that
-    an unchanged edition is planned without reading the records themselves (megabytes of
-    text for a large edition); the records are read when a shard is indexed again."""
+    """Each document's records, cached by its content, in one SQLite file (a temporary one
+    when there is no cache), a row a document: a changed document's records are read and
+    written alone, not the edition's (megabytes of JSON at a thousand documents, which took
+    more time to load and write again than the shard took to index). Their counts are filed
+    apart, so that an unchanged edition is planned without opening the records."""
 
     def __init__(self, paths: list[Path], cache_dir: Path | None, code: str, jobs: int = 1) -> None:
         """The records of documents the cache lacks are made on `jobs` processes."""
-        self.paths, self.cache_dir = paths, cache_dir
+        self.paths = paths
         self.keys = [digest(code, file_digest(path)) for path in paths]
-        self._records: Store | None = None
+        self._temporary = tempfile.TemporaryDirectory() if cache_dir is None else None
+        folder = Path(self._temporary.name) if self._temporary else cache_dir
+        self._records = Blobs(folder, "search-records")
+        self._legacy = cache_dir / "search-records.json" if cache_dir else None
+        self._opened = False  # whether this run read or wrote any document's records
         counts = Store(cache_dir, "search-counts")
         known = [counts.get(key) for key in self.keys]
         uncounted = [index for index, count in enumerate(known) if count is None]
         if uncounted:
-            records = self._store()
-            unread = [index for index in uncounted if records.get(self.keys[index]) is None]
+            self._opened = True
+            unread = [index for index in uncounted if not self._records.has(self.keys[index])]
             made = run_chunks([str(self.paths[i]) for i in unread], _records_chunk, jobs)
             for index, found in zip(unread, made, strict=True):
-                records.put(self.keys[index], found)
+                self._put(index, found)
+                known[index] = len(found)
         for index in uncounted:
-            known[index] = len(self.of(index))
+            if known[index] is None:  # records the cache had, uncounted
+                known[index] = len(self.of(index))
             counts.put(self.keys[index], known[index])
         self.counts: list[int] = known
         counts.save()
 
-    def _store(self) -> Store:
-        if self._records is None:
-            self._records = Store(self.cache_dir, "search-records")
-            for key in self.keys:
-                self._records.get(key)  # kept for the next run, whether read now or not
-        return self._records
+    def _put(self, index: int, records: list[dict]) -> None:
+        data = json.dumps(records, ensure_ascii=False).encode("utf-8")
+        self._records.put(self.keys[index], data)
 
     def of(self, index: int) -> list[dict]:
         """The records of the document at `index` of `paths`."""
-        records = self._store()
-        found = records.get(self.keys[index])
-        if found is None:
+        self._opened = True
+        data = self._records.get(self.keys[index])
+        if data is None:  # the cache lost them since they were counted: made again
             found = search_records([self.paths[index]])
-            records.put(self.keys[index], found)
-        return found
+            self._put(index, found)
+            return found
+        return json.loads(data)
 
     def save(self) -> None:
-        if self._records is not None:
-            self._records.save()
+        """Keep the records of the edition's documents, read now or not, and only theirs."""
+        if self._opened:
+            for key in self.keys:
+                self._records.has(key)
+            self._records.prune()
+            self._opened = False
+            if self._legacy is not None:  # where versions before this one kept them
+                self._legacy.unlink(missing_ok=True)
 
     def release(self) -> None:
-        """Let go of the records read (saved first: `save`); `of` reads them again."""
-        self._records = None
+        """Let go of the store (saved first: `save`); `of` opens it again."""
+        if self._temporary is not None:
+            self._temporary.cleanup()
+            self._temporary = None
 
 
 def _records_chunk(paths: list[str]) -> list[list[dict]]:
