@@ -20,6 +20,7 @@ BULLETS = FIXTURES / "transcripts" / "pdf-export-bullets-amzv.txt"
 GDR = FIXTURES / "transcripts" / "page-gdr-letterhead.txt"
 GDR_DOC = "d1963-04-08-note-conversation-soviet"
 CZECH = FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt"
+UNNUMBERED = FIXTURES / "transcripts" / "page-journal-unnumbered-page.txt"
 
 
 @pytest.mark.parametrize("line", ["-2-", "- 2 -", "–2–", "[Page 2]", "[page 2]", "[p. 2]"])
@@ -42,6 +43,32 @@ def test_a_page_that_begins_inside_a_sentence_begins_inside_its_paragraph(line):
     # keeps its paragraph
     body = structure(fields(f"I met him.\n\nHe asked me to\n\n{line}\n\nSend wheat."), 1963)
     assert [b.kind for b in body.main] == ["p", "p", "page", "p"]
+
+
+@pytest.mark.parametrize("line", ["[page break]", "[New page]"])
+def test_a_line_that_says_a_page_begins_unnumbered_is_a_page_break_without_a_number(line):
+    body = structure(fields(f"I met him.\n\n{line}\n\nHe asked me to send wheat."), 1963)
+    assert [(b.kind, b.page, b.text) for b in body.main] == [
+        ("p", None, "I met him."),
+        ("page", None, line),
+        ("p", None, "He asked me to send wheat."),
+    ]
+
+
+def test_an_unnumbered_page_break_in_tei_and_html(tmp_path):
+    """pb without @n, the translation's mark in fw type="pageBreak", and the page's marker
+    saying that a new page of the original begins."""
+    built = built_edition(tmp_path / "edition", UNNUMBERED)
+    (path,) = built.documents_dir.glob("*.xml")
+    root = etree.parse(str(path)).getroot()
+    (pb,) = root.xpath("//tei:body//tei:pb", namespaces=NS)
+    fw = pb.getnext()
+    assert pb.get("n") is None
+    assert (fw.get("type"), fw.text) == ("pageBreak", "[page break]")
+    page = lxml.html.parse(str(built.output_dir / "html" / "documents" / f"{path.stem}.html"))
+    (marker,) = page.xpath("//main//*[@class = 'page-break']")
+    assert marker.get("aria-label") == "a new page of the original"
+    assert "[page break]" not in page.xpath("string(//main)")
 
 
 @pytest.mark.parametrize("line", ["-2", "2-3", "[Page two]", "- 2 - 3 -", "[1]"])

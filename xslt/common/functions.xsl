@@ -194,7 +194,8 @@
   <!-- Where the original's page begins (pb/@n): "page 2 of the original". -->
   <xsl:function name="te:page-label" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="'page ' || $pb/@n || ' of the original'"/>
+    <xsl:sequence select="if ($pb/@n) then 'page ' || $pb/@n || ' of the original'
+                          else 'a new page of the original'"/>
   </xsl:function>
 
   <!-- The register entry of an id: the edition's registers, else a document's own copy. -->

@@ -160,7 +160,7 @@
     <span class="page-break-inline">[{te:page-label(.)}]</span>
   </xsl:template>
 
-  <xsl:template match="fw[@type = 'pageNum']" mode="text"/>
+  <xsl:template match="fw" mode="text"/>
 
   <xsl:template match="hi[@rend = 'superscript']" mode="text">
     <sup><xsl:apply-templates mode="text"/></sup>

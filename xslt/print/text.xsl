@@ -119,7 +119,7 @@
     <xsl:value-of select="te:typst(te:quote-marks(@rend)[2])"/>
   </xsl:template>
 
-  <xsl:template match="lb | fw[@type = 'pageNum']" mode="print"/>
+  <xsl:template match="lb | fw" mode="print"/>
 
   <!-- The original's page begins: a small line to the right, between the blocks. -->
   <xsl:template match="pb" mode="print">

@@ -138,9 +138,11 @@ _NOTES_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
 )
 _TRAILING_REFERENCE = re.compile(NOTE_REFERENCE.pattern + "$")
-# A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"
+# A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"; or
+# that says a page begins, unnumbered: "[page break]", "[new page]"
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s?(?P<dashed>\d{1,3})\s?[-–—]|\[(?:page|p\.)\s?(?P<bracketed>\d{1,3})\])$",
+    r"^(?:[-–—]\s?(?P<dashed>\d{1,3})\s?[-–—]|\[(?:page|p\.)\s?(?P<bracketed>\d{1,3})\]"
+    r"|\[(?:page\s+break|new\s+page|next\s+page)\])$",
     re.IGNORECASE,
 )
 # The first line of what follows a signature: who received copies of the document

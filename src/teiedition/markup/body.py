@@ -230,8 +230,11 @@ class _Builder:
                 mark_up(sub(row, "cell"), text, self.annotators, self.notes)
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
-            sub(parent, "pb", n=node.page or "")
-            sub(parent, "fw", node.text, type="pageNum")
+            pb = sub(parent, "pb")
+            if node.page:
+                pb.set("n", node.page)
+            # "[page break]" numbers no page: the translation's mark, kept as printed
+            sub(parent, "fw", node.text, type="pageNum" if node.page else "pageBreak")
         else:
             paragraph = node.paragraph
             if turn := _turn(paragraph, self.speakers):  # "Moskovsky: I will convey this."
