@@ -11,6 +11,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from teiedition.markup.blocks import structure
+from teiedition.markup.body import build_text
 from teiedition.markup.inline import Break
 from teiedition.markup.text import normalise, reading_text, source_text
 
@@ -53,6 +54,16 @@ def test_a_line_that_says_a_page_begins_unnumbered_is_a_page_break_without_a_num
         ("page", None, line),
         ("p", None, "He asked me to send wheat."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "n", "kind"), [("[Page 2]", "2", "pageNum"), ("[page break]", None, "pageBreak")]
+)
+def test_a_page_break_inside_a_sentence_in_tei(line, n, kind):
+    body = structure(fields(f"I met him.\n\nHe asked me to\n\n{line}\n\nsend wheat."), 1963)
+    (pb,) = build_text(body, "d", "en").iter(f"{{{NS['tei']}}}pb")
+    assert etree.QName(pb.getparent()).localname == "p" and pb.get("n") == n
+    assert (pb.getnext().get("type"), pb.getnext().text) == (kind, line)
 
 
 def test_an_unnumbered_page_break_in_tei_and_html(tmp_path):

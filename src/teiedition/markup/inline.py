@@ -350,8 +350,11 @@ def _page_begins(printed: str) -> Callable[[etree._Element], None]:
     """pb with the page's number, then the number as printed, as between paragraphs."""
 
     def render(parent: etree._Element) -> None:
-        sub(parent, "pb", n=_PAGE_DIGITS.search(printed).group(0))  # type: ignore[union-attr]
-        sub(parent, "fw", printed, type="pageNum")
+        number = _PAGE_DIGITS.search(printed)
+        pb = sub(parent, "pb")
+        if number:  # "[page break]" numbers no page
+            pb.set("n", number.group(0))
+        sub(parent, "fw", printed, type="pageNum" if number else "pageBreak")
 
     return render
 
