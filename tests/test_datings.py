@@ -319,6 +319,34 @@ def test_a_day_of_the_letter_s_month_or_of_the_one_before_or_after(text, when):
     assert attributes == {"when": when, "cert": "medium"}
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a telegram's day alone, at a sentence's head: the document's month (27 August)
+        ("On the 14th Soviet Ambassador Moskovsky told me", "1962-08-14"),
+        ("On the 27th, he left.", "1962-08-27"),
+        # … or, for a day after the document's, the month before
+        ("On the 30th Kim came.", "1962-07-30"),
+    ],
+)
+def test_a_day_alone_is_of_the_document_s_month_inferred(text, when):
+    (_, attributes), *_ = dates(text)
+    assert attributes == {"when": when, "cert": "low"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the 22nd Congress the line changed.",  # a numbered thing, not a day
+        "on the 14th he came",  # not at a sentence's head
+        "On the 14th of the list",  # a small letter after it
+        "On the 31st July",  # a month's name: the day and month as such
+    ],
+)
+def test_no_day_alone_in_other_uses_of_an_ordinal(text):
+    assert all(attributes.get("cert") != "low" for _, attributes in dates(text))
+
+
 def test_a_day_of_the_letter_s_month_needs_a_known_month():
     assert dates("the 3rd inst.", anchor="1962") == []
     assert dates("the 31st prox.") == []  # September has 30 days

@@ -156,6 +156,15 @@ _MONTH_OF_LETTER = re.compile(
     rf"(?P<day>[0-9]{_AFTER_FIRST}\d?)(?:st|nd|rd|th)?\s+(?P<which>inst|ult|prox)\."
 )
 _MONTH_SHIFT = {"inst": 0, "ult": -1, "prox": 1}
+# A day alone, as a telegram gives it, at a sentence's head: "On the 14th Soviet Ambassador
+# Moskovsky told me", "On the 5th, …"; not a numbered thing ("On the 22nd Congress")
+_DAY_ALONE = re.compile(
+    r"(?<![\w.])On the (?P<day>[1-3]?\d)(?:st|nd|rd|th)(?=,|\s+(?P<next>[A-Z][\w-]*))"
+)
+_NUMBERED_THINGS = frozenset(
+    "Congress Party Plenum Session Conference Anniversary Parallel Century Division Army "
+    "Corps Regiment Brigade Assembly Meeting Plan Festival Olympiad Convocation Round".split()
+)
 # What each finder's dates cannot do without, looked for first, in ways many times quicker than
 # the finder's own search (a phrase's pattern begins with a word boundary, tried at every
 # position): a search that begins with a word or a class of characters, or a plain substring
@@ -183,6 +192,10 @@ def _of_year(text: str) -> bool:
 
 def _letter_month_word(text: str) -> bool:
     return " inst." in text or " ult." in text or " prox." in text  # abbreviated, with a stop
+
+
+def _on_the(text: str) -> bool:
+    return "On the " in text
 
 
 def _day_word(text: str) -> bool:
@@ -287,6 +300,7 @@ class DocumentDates:
             (self._next_day, (_day_word,)),
             (self._month_of_letter, (_digit, _letter_month_word)),
             (self._day_month, (_digit,)),
+            (self._day_alone, (_digit, _on_the)),
             (self._year, (_digit,)),
         )
 
@@ -479,6 +493,24 @@ class DocumentDates:
                 DateValue(match.group(0), when=date(year, month + 1, day).isoformat()),
                 "medium",
             )
+
+    def _day_alone(self, text: str) -> Iterator[_Found]:
+        """A day alone is the document's month's, when that is known and the day not after
+        the document's own; else the month's before. The month is inferred: cert "low"."""
+        if (self.start.year, self.start.month) != (self.end.year, self.end.month):
+            return  # the document's month is not known
+        for match in _DAY_ALONE.finditer(text):
+            if match["next"] in _NUMBERED_THINGS:
+                continue
+            day = int(match["day"])
+            year, month = self.start.year, self.start.month
+            if day > self.end.day:  # not yet come in the document's month: the month before
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+                continue
+            start = match.start("day")
+            value = DateValue(text[start : match.end()], when=date(year, month, day).isoformat())
+            yield start, match.end(), value, "low"
 
     def _distance(self, day: date) -> int:
         if day < self.start:
