@@ -453,6 +453,18 @@ def test_a_name_marked_as_signed_is_a_signature(line):
     assert [(b.kind, b.text) for b in body.closer] == [("signed", line)]
 
 
+def _postscript_lines(body) -> list[str]:
+    """The postscript's lines in reading order: a list's head, then its items' lines."""
+    lines: list[str] = []
+    for node in body.postscript:
+        if isinstance(node, ListNode):
+            lines += [node.head.text] if node.head else []
+            lines += [b.text for item in node.items for b in item.content]
+        else:
+            lines.append(node.text)
+    return lines
+
+
 def test_a_distribution_list_after_the_signature_is_its_postscript():
     body = structure(
         fields(
@@ -465,8 +477,8 @@ def test_a_distribution_list_after_the_signature_is_its_postscript():
         ("office", "Ambassador of the USSR in the DPRK"),
         ("signed", "/V. Moskovsky/"),
     ]
-    (heading, listed) = body.postscript
-    assert heading.text == "Distribution list:" and isinstance(listed, ListNode)
+    (listed,) = body.postscript  # its line its head
+    assert isinstance(listed, ListNode) and listed.head.text == "Distribution list:"
     assert [item.number for item in listed.items] == ["1", "2"]
 
 
@@ -479,13 +491,13 @@ def test_a_p_s_after_the_signature_is_its_postscript(mark):
     )
     body = structure(fields(f"Text of the report.\n\nJózsef Kovács\nAmbassador\n\n{ps}"), 1963)
     assert [b.text for b in body.closer] == ["József Kovács", "Ambassador"]
-    assert [b.text for b in body.postscript] == [ps]
+    assert _postscript_lines(body) == [ps]
     # a distribution list after it is the postscript's too
     body = structure(
         fields(f"Text of the report.\n\nJózsef Kovács\n\n{ps}\n\nCopies:\n\nto file"), 1963
     )
     assert [b.text for b in body.closer] == ["József Kovács"]
-    assert [b.text for b in body.postscript] == [ps, "Copies:", "to file"]
+    assert _postscript_lines(body) == [ps, "Copies:", "to file"]
     # before the signature, such a paragraph is text
     body = structure(fields(f"Text of the report.\n\n{ps}\n\nHe left."), 1963)
     assert body.postscript == [] and len(body.main) == 3
@@ -504,7 +516,7 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
         ("office", "Counsellor"),
     ]
     # the list's lines are the original's: each its own
-    assert [b.text for b in body.postscript] == ["Copies:", "1x Comrade Ulbricht", "1x Embassy"]
+    assert _postscript_lines(body) == ["Copies:", "1x Comrade Ulbricht", "1x Embassy"]
 
 
 @pytest.mark.parametrize(
@@ -525,7 +537,7 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
 def test_the_first_line_of_a_distribution_list(first):
     body = structure(fields(f"Text of the report.\n\nJózsef Kovács\n\n{first}\n\nto file"), 1963)
     assert [b.text for b in body.closer] == ["József Kovács"]
-    assert [b.text for b in body.postscript] == [first, "to file"]
+    assert _postscript_lines(body) == [first, "to file"]
 
 
 def test_a_certification_under_the_signature_closes_the_text_too():
@@ -547,12 +559,12 @@ def test_a_distribution_list_copied_without_blank_lines_is_one_too():
         fields("Text of the report.\n\n/V. Moskovsky/\n\nSent to:\nCde. Gromyko\nto file"), 1963
     )
     assert [b.text for b in body.closer] == ["/V. Moskovsky/"]
-    assert [b.text for b in body.postscript] == ["Sent to:", "Cde. Gromyko", "to file"]
+    assert _postscript_lines(body) == ["Sent to:", "Cde. Gromyko", "to file"]
     # a P.S. above the list keeps its lines, which the copy may have broken
     body = structure(
         fields("Text.\n\n/V. Moskovsky/\n\nP.S. He came\nlater.\n\nSent to:\nCde. Gromyko"), 1963
     )
-    assert [b.text for b in body.postscript] == ["P.S. He came\nlater.", "Sent to:", "Cde. Gromyko"]
+    assert _postscript_lines(body) == ["P.S. He came\nlater.", "Sent to:", "Cde. Gromyko"]
 
 
 def test_distribution_lines_without_a_signature_before_them_stay_text():
@@ -841,7 +853,7 @@ def test_a_letter_s_address_subject_greetings_and_enclosures():
         ("signed", "[signed] Schneidewind"),
         ("office", "Ambassador"),
     ]
-    assert [b.text for b in body.postscript] == ["Enclosures: 2"]
+    assert _postscript_lines(body) == ["Enclosures: 2"]
 
 
 @pytest.mark.parametrize("salute", ["Comrade Minister,", "Comrade Ambassador!", "Comrades,"])
@@ -1272,14 +1284,14 @@ def test_a_letter_s_opening_and_closing_lines():
     ]
     assert [b.text for b in body.main] == ["On 19 August I was received."]
     assert [b.kind for b in body.closer] == ["salute", "signed", "office"]
-    assert [b.text for b in body.postscript] == ["Encl.: 1"]
+    assert _postscript_lines(body) == ["Encl.: 1"]
 
 
 @pytest.mark.parametrize("line", ["Encl.: 1", "Encl. 2", "Enclosures: 3"])
 def test_an_enclosure_note_after_the_signature_is_its_postscript(line):
     body = structure(fields(f"He came.\n\nJerzy Siedlecki\nAmbassador\n\n{line}"), 1963)
     assert [b.kind for b in body.closer] == ["signed", "office"]
-    assert [b.text for b in body.postscript] == [line]
+    assert _postscript_lines(body) == [line]
 
 
 @pytest.mark.parametrize("destination", ["MOSCOW, CC CPSU", "MOSCOW – MFA USSR", "SOFIA"])
@@ -1583,3 +1595,38 @@ def test_a_table_whose_columns_spaces_set_apart():
 )
 def test_spaces_make_no_table_of_lines_that_are_not_rows(text):
     assert all(b.cells is None for b in structure(fields(f"{text}\n\nThe end."), 1963).main)
+
+
+def test_a_distribution_list_s_lines_are_its_items_under_its_head():
+    body = structure(
+        fields(
+            "The text of the note.\n\nSchneidewind\nAmbassador\n\n"
+            "Distribution:\n1x Comrade Winzer\n1x Dept. Far East\n1x Embassy"
+        ),
+        1963,
+    )
+    (distribution,) = body.postscript
+    assert (distribution.kind, distribution.head.kind, distribution.head.text) == (
+        "distribution",
+        "head",
+        "Distribution:",
+    )
+    assert [(i.label, [b.text for b in i.content]) for i in distribution.items] == [
+        ("", ["1x Comrade Winzer"]),
+        ("", ["1x Dept. Far East"]),
+        ("", ["1x Embassy"]),
+    ]
+
+
+def test_a_numbered_distribution_list_keeps_its_numbers_and_takes_the_head():
+    body = structure(
+        fields("The text.\n\nJosef Holub\n\nDistribution:\n1. c. Minister\n2. Embassy"), 1963
+    )
+    (distribution,) = body.postscript
+    assert (distribution.kind, distribution.head.text) == ("numbered", "Distribution:")
+    assert [i.number for i in distribution.items] == ["1", "2"]
+
+
+def test_a_line_that_sends_copies_and_names_them_is_no_list_s_head():
+    body = structure(fields("The text.\n\nJosef Holub\n\nSent to: Comrade Novotný"), 1963)
+    assert [(b.kind, b.text) for b in body.postscript] == [("p", "Sent to: Comrade Novotný")]

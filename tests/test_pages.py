@@ -193,8 +193,15 @@ def test_tei_letterhead_heading_and_signer_s_office(edition):
     closer, postscript = div[-2:]
     assert _children(closer) == [("signed", "Schneidewind"), ("signed", "Counsellor")]
     assert [len(s.findall("tei:persName", NS)) for s in closer] == [1, 0]  # an office: no one
-    # the distribution list's lines, each a paragraph: the original's, not the copy's breaks
-    assert _children(postscript)[:2] == [("p", "Copies:"), ("p", "1x Comrade Ulbricht")]
+    # the distribution list: its line its head, then an item for each of its lines, the
+    # original's, not the copy's breaks
+    (distribution,) = postscript
+    assert distribution.get("type") == "distribution"
+    assert _children(distribution)[:3] == [
+        ("head", "Copies:"),
+        ("item", "1x Comrade Ulbricht"),
+        ("item", "1x Comrade Schwab, Far East Department"),
+    ]
     (remark,) = root.xpath("//tei:p//tei:note[@type = 'editorial']", namespaces=NS)
     assert remark.text.endswith("translator's note")
 

@@ -64,8 +64,16 @@
     <xsl:text> </xsl:text>
   </xsl:template>
 
+  <!-- A list's own line over it ("Distribution:"): a line of the text, not a heading. -->
+  <xsl:template match="list/head" mode="text">
+    <p id="{@xml:id}" class="list-head">
+      <xsl:apply-templates mode="text"/>
+    </p>
+  </xsl:template>
+
   <xsl:template match="list" mode="text">
-    <xsl:element name="{if (@type = 'bulleted') then 'ul' else 'ol'}">
+    <xsl:apply-templates select="head" mode="text"/>
+    <xsl:element name="{if (@type = ('bulleted', 'distribution')) then 'ul' else 'ol'}">
       <xsl:attribute name="class" select="'tei-list', @type"/>
       <xsl:apply-templates select="item" mode="text"/>
     </xsl:element>

@@ -62,7 +62,16 @@
     <xsl:text>] </xsl:text>
   </xsl:template>
 
+  <!-- A list's own line over it ("Distribution:"): a line of the text, not a heading. -->
+  <xsl:template match="list/head" mode="print">
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>
+
+</xsl:text>
+  </xsl:template>
+
   <xsl:template match="list" mode="print">
+    <xsl:apply-templates select="head" mode="print"/>
     <xsl:for-each select="item">
       <xsl:text>#pad(left: {if (ancestor::item) then '3em' else '1.5em'})[</xsl:text>
       <xsl:text>#h(-1.5em)#box(width: 1.5em)[{te:typst(string(preceding-sibling::*[1][self::label]))}]</xsl:text>

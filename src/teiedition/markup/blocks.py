@@ -47,8 +47,9 @@ class Block:
 
 @dataclass
 class ListNode:
-    kind: str  # "numbered" | "lettered" | "bulleted"
+    kind: str  # "numbered" | "lettered" | "bulleted" | "distribution"
     items: list[ItemNode] = field(default_factory=list)
+    head: Block | None = None  # the line over a distribution list: "Distribution:"
 
 
 @dataclass
@@ -436,7 +437,7 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
         opener, nodes = headed
     else:
         nodes = _sections(main)
-    return Body(opener, nodes, closer, [], _lists(postscript), _speakers(main))
+    return Body(opener, nodes, closer, [], _distribution(_lists(postscript)), _speakers(main))
 
 
 def _headed_sections(
@@ -1162,6 +1163,33 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             block.kind, block.date, block.place = "p", None, None
         return 0
     return count
+
+
+# The line over a distribution list, alone: "Distribution:", "Distribution list", "Sent to:",
+# "Prepared in 4 copies:"
+_DISTRIBUTION_HEAD = re.compile(
+    r"^\[?(?:distribution(?:\s+list)?|(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to|copies"
+    r"|(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies)\s*:?\]?$",
+    re.IGNORECASE,
+)
+
+
+def _distribution(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
+    """The postscript, the lines under a distribution list's head that no label numbers
+    ("Distribution:" / "1x Comrade Winzer" / "1x Dept. Far East") made a list of them, the
+    head its head; a numbered list under it stays as it is."""
+    for index, node in enumerate(nodes):
+        if isinstance(node, Block) and _DISTRIBUTION_HEAD.match(node.text):
+            lines = nodes[index + 1 :]
+            if len(lines) == 1 and isinstance(lines[0], ListNode) and lines[0].head is None:
+                node.kind, lines[0].head = "head", node  # "Distribution:" / "1. c. Minister"
+                return [*nodes[:index], lines[0]]
+            if lines and all(isinstance(line, Block) and line.kind == "p" for line in lines):
+                items = [ItemNode("", "", [line]) for line in lines]  # type: ignore[list-item]
+                node.kind = "head"
+                return [*nodes[:index], ListNode("distribution", items, head=node)]
+            break
+    return nodes
 
 
 def _lists(blocks: list[Block]) -> list[Block | ListNode]:

@@ -214,6 +214,8 @@ class _Builder:
                 self.node(entry, content)
         elif isinstance(node, ListNode):
             list_el = sub(parent, "list", type=node.kind)
+            if node.head is not None:
+                self.heading(list_el, node.head)
             for item in node.items:
                 self.item(list_el, item)
         elif node.kind == "head":  # a section's title under its number
@@ -261,7 +263,8 @@ class _Builder:
         mark_up(note, block.paragraph, self.annotators, self.notes)
 
     def item(self, list_el: etree._Element, item: ItemNode) -> None:
-        sub(list_el, "label", item.label)
+        if item.label:  # a distribution list's lines have none
+            sub(list_el, "label", item.label)
         item_el = sub(list_el, "item", n=item.number) if item.number else sub(list_el, "item")
         item_el.set(XML_ID, self.ids.next("i"))
         for content in item.content:
