@@ -168,6 +168,20 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
             "in the fourth quarter of 1962 the",
             ("fourth quarter of 1962", {"notBefore": "1962-10-01", "notAfter": "1962-12-31"}),
         ),
+        # a third of a year ("mid-October" is a month's second ten days), or a quarter
+        (
+            "in mid-1962 the",
+            ("mid-1962", {"notBefore": "1962-05-01", "notAfter": "1962-08-31", "cert": "medium"}),
+        ),
+        (
+            "until early 1963 when",
+            ("early 1963", {"notBefore": "1963-01-01", "notAfter": "1963-04-30", "cert": "medium"}),
+        ),
+        (
+            "Late 1962 saw",
+            ("Late 1962", {"notBefore": "1962-09-01", "notAfter": "1962-12-31", "cert": "medium"}),
+        ),
+        ("in Q3 1963 the", ("Q3 1963", {"notBefore": "1963-07-01", "notAfter": "1963-09-30"})),
         ("in the 1950s the", ("1950s", {"notBefore": "1950", "notAfter": "1959"})),
         ("in the 1960's the", ("1960's", {"notBefore": "1960", "notAfter": "1969"})),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),

@@ -121,6 +121,13 @@ _PART_OF_YEAR = re.compile(
     r"(?=[SsſAaFfTtLl])(?i:\b(?P<part>spring|summer|autumn|fall|(?:first|second|third|fourth|last)\s+"
     r"(?:half|quarter))\s+of\s+(?P<year>\d{4}))\b"
 )
+# A third of a given year, or a quarter as business writes it: "early 1963", "mid-1962",
+# "late 1962", "Q3 1963"
+_THIRD_OF_YEAR = re.compile(
+    r"(?=[EeMmLlQ])\b(?:(?P<third>(?i:early|mid|late))[\s-]|Q(?P<quarter>[1-4])\s)"
+    r"(?P<year>(?:1[89]|20)\d\d)\b(?![-–/]\d)"
+)
+_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # first and last month
 _RELATIVE_YEAR = re.compile(
     r"(?=[TtLlNn])\b(?P<phrase>(?i:this|last|next|the\s+coming|the\s+following|the\s+previous)"
     r"\s+year)\b"
@@ -292,6 +299,7 @@ class DocumentDates:
         return (
             (self._explicit, (_digit,)),
             (self._part_of_year, (_digit, _of_year)),
+            (self._third_of_year, (_digit,)),
             (self._part_of_month, (_month,)),
             (self._relative_month, (_month,)),
             (self._month_alone, (_month,)),
@@ -337,6 +345,21 @@ class DocumentDates:
                 _range(match.group(0), date(year, first, 1), _month_end(year, last)),
                 "medium" if " " not in match["part"] else None,  # a season's bounds are loose
             )
+
+    def _third_of_year(self, text: str) -> Iterator[_Found]:
+        """ "Early", "mid" and "late" a year are its thirds, by the convention the parts of a
+        month follow ("mid-October" its second ten days), with cert "medium": their bounds
+        are loose. A quarter is exact."""
+        for match in _THIRD_OF_YEAR.finditer(text):
+            year = int(match["year"])
+            if match["quarter"]:
+                first = 3 * int(match["quarter"]) - 2
+                first_last, cert = (first, first + 2), None
+            else:
+                first_last, cert = _THIRDS[match["third"].lower()], "medium"
+            first, last = first_last
+            value = _range(match.group(0), date(year, first, 1), _month_end(year, last))
+            yield match.start(), match.end(), value, cert
 
     # --- anchored on the document's date -------------------------------------------------------
 
