@@ -254,3 +254,17 @@ def test_tei_html_and_pdf_numbered_sections(edition):
     pdf = edition.output_dir / "pdf" / "documents" / f"{GDR_DOC}.pdf"
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
     assert "II. Regarding the economy" in text
+
+
+def test_a_newspaper_s_title_in_tei_html_and_pdf(edition):
+    """ "The newspaper Rodong Sinmun continues to publish …": the title of a periodical,
+    title level="j", set in italics on the page (cite) and in the print."""
+    root = etree.parse(str(edition.documents_dir / "wcda-119832.xml")).getroot()
+    assert [t.text for t in root.xpath("//tei:body//tei:title[@level = 'j']", namespaces=NS)] == [
+        "Rodong Sinmun"
+    ]
+    page = lxml.html.parse(str(edition.output_dir / "html" / "documents" / "wcda-119832.html"))
+    assert page.xpath("//main//cite[@class = 'periodical']/text()") == ["Rodong Sinmun"]
+    pdf = edition.output_dir / "pdf" / "documents" / "wcda-119832.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "The newspaper Rodong Sinmun continues" in " ".join(text.split())

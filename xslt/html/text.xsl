@@ -179,6 +179,11 @@
     <span lang="{@xml:lang}"><xsl:apply-templates mode="text"/></span>
   </xsl:template>
 
+  <!-- A newspaper's or journal's title, as a reader expects it set: in italics. -->
+  <xsl:template match="title[@level = 'j']" mode="text">
+    <cite class="periodical"><xsl:apply-templates mode="text"/></cite>
+  </xsl:template>
+
   <xsl:template match="hi" mode="text">
     <span class="hi {@rend}"><xsl:apply-templates mode="text"/></span>
   </xsl:template>

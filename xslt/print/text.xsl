@@ -116,6 +116,13 @@
 </xsl:text>
   </xsl:template>
 
+  <!-- A newspaper's or journal's title: in italics. -->
+  <xsl:template match="title[@level = 'j']" mode="print">
+    <xsl:text>#emph[</xsl:text>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
   <xsl:template match="hi[@rend = 'superscript']" mode="print">
     <xsl:text>#super[</xsl:text>
     <xsl:apply-templates mode="print"/>

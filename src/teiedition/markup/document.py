@@ -14,6 +14,7 @@ from teiedition.markup.header import Facts, build_header, original_language, pag
 from teiedition.markup.ids import document_id
 from teiedition.markup.inline import Annotator
 from teiedition.markup.names import DocumentNames, NameIndex
+from teiedition.markup.periodicals import Periodicals
 from teiedition.markup.scripts import ForeignScripts, declare_languages
 from teiedition.markup.tei import XML_ID, XML_LANG, element, tei
 from teiedition.readers.citation import parse_source_line
@@ -73,9 +74,10 @@ def build_document(
     root.set(XML_ID, facts.doc_id)
     root.set(XML_LANG, "en")
     root.append(build_header(transcript, facts, config))
-    annotators: list[Annotator] = (
-        [DocumentNames(names, facts.doc_id, body.speakers)] if names else []
-    )
+    # a periodical's title first: its words are no one's name ("Minju Choson")
+    annotators: list[Annotator] = [Periodicals()]
+    if names:
+        annotators.append(DocumentNames(names, facts.doc_id, body.speakers))
     annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
     text = build_text(body, facts.doc_id, "en", annotators)
     declare_languages(
