@@ -122,10 +122,11 @@ _PART_OF_YEAR = re.compile(
     r"(?:half|quarter))\s+of\s+(?P<year>\d{4}))\b"
 )
 # A third of a given year, or a quarter as business writes it: "early 1963", "mid-1962",
-# "late 1962", "Q3 1963"
-_THIRD_OF_YEAR = re.compile(
-    r"(?=[EeMmLlQ])\b(?:(?P<third>(?i:early|mid|late))[\s-]|Q(?P<quarter>[1-4])\s)"
-    r"(?P<year>(?:1[89]|20)\d\d)\b(?![-–/]\d)"
+# "late 1962", "Q3 1963": the year is looked for, then the word before it (a search for the
+# words would stop at every "e", "m" and "l")
+_YEAR_OF_THIRD = re.compile(r"(?:1[89]|20)\d\d\b(?![-–/]\d)")
+_THIRD_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?P<third>(?i:early|mid|late))[\s-]|Q(?P<quarter>[1-4])\s)\Z"
 )
 _THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # first and last month
 _RELATIVE_YEAR = re.compile(
@@ -350,16 +351,20 @@ class DocumentDates:
         """ "Early", "mid" and "late" a year are its thirds, by the convention the parts of a
         month follow ("mid-October" its second ten days), with cert "medium": their bounds
         are loose. A quarter is exact."""
-        for match in _THIRD_OF_YEAR.finditer(text):
-            year = int(match["year"])
-            if match["quarter"]:
-                first = 3 * int(match["quarter"]) - 2
+        for match in _YEAR_OF_THIRD.finditer(text):
+            before = _THIRD_BEFORE.search(text, max(0, match.start() - 6), match.start())
+            if before is None:
+                continue
+            year = int(match.group(0))
+            if before["quarter"]:
+                first = 3 * int(before["quarter"]) - 2
                 first_last, cert = (first, first + 2), None
             else:
-                first_last, cert = _THIRDS[match["third"].lower()], "medium"
+                first_last, cert = _THIRDS[before["third"].lower()], "medium"
             first, last = first_last
-            value = _range(match.group(0), date(year, first, 1), _month_end(year, last))
-            yield match.start(), match.end(), value, cert
+            phrase = text[before.start() : match.end()]
+            value = _range(phrase, date(year, first, 1), _month_end(year, last))
+            yield before.start(), match.end(), value, cert
 
     # --- anchored on the document's date -------------------------------------------------------
 
