@@ -708,9 +708,15 @@ def test_sections_numbered_in_figures_each_with_a_title_and_text_below_it():
         "1. Coal\n\n2. Steel\n\n3. Cement\n\nThat is all.",  # short items, no text between
         "1. He came on 5 May.\n\nMore.\n\n2. He left.\n\nMore.",  # sentences, not titles
         "1. Coal\n\nMore.\n\n3. Steel\n\nMore.",  # not in order
+        # headings in capitals that do not stand out: a telegram in capitals throughout
+        "I REPORT THE FOLLOWING\n\nON THE TALKS\n\nTHEY WENT WELL.\n\nON TRADE\n\nNO NEWS.",
+        # … one heading alone, under no heading of the document's
+        "The text.\n\nCONCLUSIONS\n\nWe should wait.",
+        # … headings with nothing under them
+        "The text.\n\nON THE TALKS\n\nON TRADE\n\nNothing new.",
     ],
 )
-def test_other_numbered_lines_are_no_sections(text):
+def test_numbered_lines_and_headings_in_capitals_that_begin_no_section(text):
     body = structure(fields(text), 1963)
     assert not any(isinstance(node, SectionNode) for node in body.main)
 
@@ -1549,22 +1555,6 @@ def test_headings_in_capitals_begin_sections_without_numbers():
         ("", "ON THE ECONOMIC SITUATION", ["Output grew by 8%.", "The harvest is lower."]),
         ("", "ON FOREIGN POLICY", ["The leadership supports the CCP."]),
     ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a telegram in capitals throughout: no line stands out
-        "I REPORT THE FOLLOWING\n\nON THE TALKS\n\nTHEY WENT WELL.\n\nON TRADE\n\nNO NEWS.",
-        # one heading alone, under no heading of the document's
-        "The text.\n\nCONCLUSIONS\n\nWe should wait.",
-        # headings with nothing under them
-        "The text.\n\nON THE TALKS\n\nON TRADE\n\nNothing new.",
-    ],
-)
-def test_no_sections_where_headings_in_capitals_do_not_stand_out(text):
-    body = structure(fields(text), 1963)
-    assert not any(isinstance(node, SectionNode) for node in body.main)
 
 
 def test_a_table_whose_columns_spaces_set_apart():

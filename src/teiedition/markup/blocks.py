@@ -147,11 +147,15 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # The first line of what follows a signature: who received copies of the document
+# (the words a distribution list begins with, also alone over its lines as its head: who
+# receives copies, "Distribution list", "Sent to", and how many were made, "Prepared in 4
+# copies")
+_LIST_WORD = r"distribution(?:\s+list)?"
+_SENT_TO = r"(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to"
+_COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
 _DISTRIBUTION = re.compile(
-    r"^\[?(?:distribution(?:\s+list)?(?::?\])?|(?:sent|distributed)\s+to|copies\s+(?:sent\s+)?to|"
-    r"copies(?=\s*:)|copy\s+to|"
-    r"\d+\s+copies|(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies|"
-    r"enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))(?:\b|(?<=\.)).{0,100}$",
+    rf"^\[?(?:{_LIST_WORD}(?::?\])?|{_SENT_TO}|copies(?=\s*:)|copy\s+to|\d+\s+copies|"
+    rf"{_COPIES_MADE}|enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))(?:\b|(?<=\.)).{{0,100}}$",
     re.IGNORECASE,
 )
 # A postscript's mark: "P.S.", "PS:", "Postscript:", and after a signature "N.B." and "Note:"
@@ -1168,17 +1172,11 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
 # The line over a distribution list, alone: "Distribution:", "Distribution list", "Sent to:",
 # "Prepared in 4 copies:"
 _DISTRIBUTION_HEAD = re.compile(
-    r"^\[?(?:distribution(?:\s+list)?|(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to|copies"
-    r"|(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies)\s*:?\]?$",
-    re.IGNORECASE,
+    rf"^\[?(?:{_LIST_WORD}|{_SENT_TO}|copies|{_COPIES_MADE})\s*:?\]?$", re.IGNORECASE
 )
-
-
 # … and such a line with the list's first line after it: "Distribution: 1x Comrade Winzer"
 _DISTRIBUTION_HEAD_AND_LINE = re.compile(
-    r"^(?P<head>(?:distribution(?:\s+list)?|(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to"
-    r"|copies)\s*:)\s+(?P<line>\S.*)$",
-    re.IGNORECASE,
+    rf"^(?P<head>(?:{_LIST_WORD}|{_SENT_TO}|copies)\s*:)\s+(?P<line>\S.*)$", re.IGNORECASE
 )
 
 

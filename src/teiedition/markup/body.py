@@ -8,7 +8,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, EntryNode, ItemNode, ListNode, SectionNode
-from teiedition.markup.inline import Annotator, Break, Paragraph, Span, mark_up
+from teiedition.markup.inline import Annotator, Break, Paragraph, Span, mark_up, page_break
 from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub, tei
 
 # Opening and closing lines: which TEI element holds each kind of line.
@@ -232,11 +232,7 @@ class _Builder:
                 mark_up(sub(row, "cell"), text, self.annotators, self.notes)
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
-            pb = sub(parent, "pb")
-            if node.page:
-                pb.set("n", node.page)
-            # "[page break]" numbers no page: the translation's mark, kept as printed
-            sub(parent, "fw", node.text, type="pageNum" if node.page else "pageBreak")
+            page_break(parent, node.text, node.page)
         else:
             paragraph = node.paragraph
             if turn := _turn(paragraph, self.speakers):  # "Moskovsky: I will convey this."

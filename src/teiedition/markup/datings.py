@@ -357,11 +357,10 @@ class DocumentDates:
                 continue
             year = int(match.group(0))
             if before["quarter"]:
-                first = 3 * int(before["quarter"]) - 2
-                first_last, cert = (first, first + 2), None
+                last = 3 * int(before["quarter"])
+                first, cert = last - 2, None
             else:
-                first_last, cert = _THIRDS[before["third"].lower()], "medium"
-            first, last = first_last
+                (first, last), cert = _THIRDS[before["third"].lower()], "medium"
             phrase = text[before.start() : match.end()]
             value = _range(phrase, date(year, first, 1), _month_end(year, last))
             yield before.start(), match.end(), value, cert
@@ -507,8 +506,8 @@ class DocumentDates:
             )
 
     def _month_of_letter(self, text: str) -> Iterator[_Found]:
-        if (self.start.year, self.start.month) != (self.end.year, self.end.month):
-            return  # the document's month is not known
+        if not self._month_known:
+            return
         for match in _MONTH_OF_LETTER.finditer(text):
             index = self.start.year * 12 + self.start.month - 1 + _MONTH_SHIFT[match["which"]]
             year, month = divmod(index, 12)
@@ -525,8 +524,8 @@ class DocumentDates:
     def _day_alone(self, text: str) -> Iterator[_Found]:
         """A day alone is the document's month's, when that is known and the day not after
         the document's own; else the month's before. The month is inferred: cert "low"."""
-        if (self.start.year, self.start.month) != (self.end.year, self.end.month):
-            return  # the document's month is not known
+        if not self._month_known:
+            return
         for match in _DAY_ALONE.finditer(text):
             if match["next"] in _NUMBERED_THINGS:
                 continue
@@ -539,6 +538,11 @@ class DocumentDates:
             start = match.start("day")
             value = DateValue(text[start : match.end()], when=date(year, month, day).isoformat())
             yield start, match.end(), value, "low"
+
+    @property
+    def _month_known(self) -> bool:
+        """Whether the document's date falls in one month (a day's or a month's date)."""
+        return (self.start.year, self.start.month) == (self.end.year, self.end.month)
 
     def _distance(self, day: date) -> int:
         if day < self.start:

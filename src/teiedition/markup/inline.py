@@ -351,12 +351,18 @@ def _page_begins(printed: str) -> Callable[[etree._Element], None]:
 
     def render(parent: etree._Element) -> None:
         number = _PAGE_DIGITS.search(printed)
-        pb = sub(parent, "pb")
-        if number:  # "[page break]" numbers no page
-            pb.set("n", number.group(0))
-        sub(parent, "fw", printed, type="pageNum" if number else "pageBreak")
+        page_break(parent, printed, number.group(0) if number else None)
 
     return render
+
+
+def page_break(parent: etree._Element, printed: str, number: str | None) -> None:
+    """Where the original's page begins: pb, with the page's number when the translation
+    gives one, then the line as printed ("-2-", or "[page break]", which numbers no page)."""
+    pb = sub(parent, "pb")
+    if number:
+        pb.set("n", number)
+    sub(parent, "fw", printed, type="pageNum" if number else "pageBreak")
 
 
 def _scrape_break(kind: Break) -> Callable[[etree._Element], None]:
