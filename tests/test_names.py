@@ -297,6 +297,29 @@ def test_korean_given_names_written_as_words_are_syllables(index):
     ]
 
 
+def test_a_possessive_ends_a_korean_name_the_registers_do_not_know(index):
+    found = names_in(index, "Kim Pyong Sik's secretary, Ch'oe Chang-gŏn's deputy")
+    assert [f[1:3] for f in found] == [
+        ("Kim Pyong Sik", "#kim-pyong-sik"),
+        ("Ch'oe Chang-gŏn", "#choe-chang-gon"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rank that begins the next line of a list of those present
+        "Ambassador of the HPR, Cde. Halász\nChargé d'affaires of the PRR, Cde. Popa",
+        # two signers' ranks set side by side above their names
+        "Ambassador                    First Secretary",
+    ],
+)
+def test_the_first_word_of_a_rank_is_no_name(index, text):
+    assert [f[1] for f in names_in(index, text)] == [
+        name for name in ("Halász", "Popa") if name in text
+    ]
+
+
 def test_a_speaker_s_name_before_a_colon_is_a_person(index):
     annotator = DocumentNames(index, "d1", frozenset({"Chervonenko", "Premier Zhou"}))
     found = []

@@ -94,7 +94,7 @@ _TITLES = (
 # Capitalised words that follow a title but are not names.
 _NOT_NAMES = frozenset(
     "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
-    "Counsellor Counselor Consul Attaché "
+    "Counsellor Counselor Consul Attaché Chargé First Second Third "
     "Chairman Secretary General Deputy Soviet Korean Chinese Polish Hungarian Albanian Bulgarian "
     "Czech Czechoslovak Romanian Mongolian Vietnamese German Cuban American Japanese Of For "
     "Foreign Affairs Defense Defence Trade External Internal Party State Government Embassy "
@@ -148,6 +148,9 @@ _INITIALS_AFTER_FIRST = (
 )
 
 
+# A syllable's letters after its first: an apostrophe of aspiration ("Ch'ang"), never a
+# possessive ("Kim Il Sung's secretary")
+_KOREAN_LETTERS = r"(?:[a-zŏŭ]|['’](?!s\b)){1,7}"
 # A Korean surname, its first letter tested first, the rest also in capitals ("KIM")
 _KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in KOREAN_SURNAMES)
 _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES), _STARTS_WORD)
@@ -178,7 +181,8 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "korean",
         re.compile(
             rf"(?P<name>(?:{_KOREAN_SURNAME})"
-            r"\s[A-Z][a-zŏŭ'’]{1,7}(?:-[a-zŏŭ'’]{1,7})?(?:\s[A-Z][a-zŏŭ'’]{1,7})?)(?![\w-])"
+            rf"\s[A-Z]{_KOREAN_LETTERS}(?:-{_KOREAN_LETTERS})?(?:\s[A-Z]{_KOREAN_LETTERS})?)"
+            r"(?![\w-])"
         ),
     ),
     (
