@@ -329,6 +329,41 @@ def test_rows_with_dashes_under_a_line_that_ends_with_a_colon_are_a_list():
     assert [type(node).__name__ for node in body.main] == ["Block", "Block"]
 
 
+def test_short_lines_a_line_with_a_colon_introduces_are_a_simple_list():
+    body = structure(
+        fields(
+            "Present were:\n\nAmbassador of the ČSSR, Cde. Moravec\nAmbassador of the PPR, "
+            "Cde. Naszkowski\nChargé d'affaires of the PRR, Cde. Popa\n\nHe left."
+        ),
+        1962,
+    )
+    first, lines, last = body.main
+    assert (first.text, last.text) == ("Present were:", "He left.")
+    assert lines.kind == "simple"
+    assert [(i.label, i.content[0].text) for i in lines.items] == [
+        ("", "Ambassador of the ČSSR, Cde. Moravec"),
+        ("", "Ambassador of the PPR, Cde. Naszkowski"),
+        ("", "Chargé d'affaires of the PRR, Cde. Popa"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # a sentence the copy broke into lines: a line in it goes on in small letters
+        "The Korean side did not\nanswer the letter of the Embassy.",
+        # sentences, each on its line, each ending with its stop
+        "The oil is short.\nThe harvest was poor.",
+        # lines too long for an item: a paragraph's lines
+        "In the opinion of the Embassy the Korean comrades will not change their present position\n"
+        "Before the plenum of the Central Committee of the Korean Workers' Party meets.",
+    ],
+)
+def test_lines_under_a_colon_that_are_sentences_are_no_list(below):
+    body = structure(fields(f"He told me the following:\n\n{below}\n\nHe left."), 1963)
+    assert not any(isinstance(node, ListNode) for node in body.main)
+
+
 def test_out_of_sequence_numbers_do_not_continue_a_list():
     body = structure(fields("1) One.\n\n2) Two.\n\nText.\n\n5) Five."), 1962)
     assert [type(n).__name__ for n in body.main] == ["ListNode", "Block", "ListNode"]
@@ -351,6 +386,7 @@ def test_signature_lines_form_the_closer():
         ("USSR Ambassador to the DPRK\n(signature)\nV. Moskovsky", ["office", "signed", "signed"]),
         ("V. Moskovsky\n/signed/", ["signed", "signed"]),
         ("Ambassador\n(ss) Ion Moraru", ["office", "signed"]),  # Romanian: semnat
+        ("Ambassador of the PPR\n(–) Z. Szymański", ["office", "signed"]),  # Polish, a dash
     ],
 )
 def test_the_signers_office_with_the_name(closing, kinds):
@@ -358,6 +394,35 @@ def test_the_signers_office_with_the_name(closing, kinds):
     assert [(b.kind, b.text) for b in body.closer] == list(
         zip(kinds, closing.split("\n"), strict=True)
     )
+
+
+def test_signatures_side_by_side_are_read_down_each_column():
+    body = structure(
+        fields(
+            "Text of the report.\n\nAmbassador                 First Secretary\n"
+            "Moravec                    J. Kuchař"
+        ),
+        1962,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("office", "Ambassador"),
+        ("signed", "Moravec"),
+        ("office", "First Secretary"),
+        ("signed", "J. Kuchař"),
+    ]
+    # a table's last rows are no signatures: a column of them signs nothing
+    body = structure(
+        fields(
+            "Deliveries:\n\nCoal      1,200 t\nSteel      300 t\nKim Il Sung      Pak Song Chol"
+        ),
+        1962,
+    )
+    assert body.closer == []
+    assert [b.cells for b in body.main[1:]] == [
+        ["Coal", "1,200 t"],
+        ["Steel", "300 t"],
+        ["Kim Il Sung", "Pak Song Chol"],
+    ]
 
 
 def test_a_lone_word_that_is_an_office_is_no_signature():
@@ -415,6 +480,30 @@ def test_a_count_of_copies_under_the_classification_opens_the_text(copies):
         ("head", "Note\non a conversation"),
     ]
     assert [b.text for b in body.main] == ["The text."]
+
+
+def test_where_each_copy_went_and_a_copy_s_mark_open_the_text():
+    """Under the count of copies, where each went ("Budapest, 1 copy"), as Hungarian reports
+    list them; "Copy" alone, as a GDR copy is marked; then the subject line."""
+    body = structure(
+        fields(
+            "Top secret!\nWritten: in 4 copies\nBudapest, 1 copy\n2 copies: Embassy\n\n"
+            "Copy\n\nSubject: Soviet Ambassador on the Korean economy\n\nThe text."
+        ),
+        1964,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Top secret!"),
+        ("classification", "Written: in 4 copies"),
+        ("classification", "Budapest, 1 copy"),
+        ("classification", "2 copies: Embassy"),
+        ("classification", "Copy"),
+        ("reference", "Subject: Soviet Ambassador on the Korean economy"),
+    ]
+    assert [b.text for b in body.main] == ["The text."]
+    # a sentence that ends with copies is none of them
+    body = structure(fields("He sent the report, 2 copies.\n\nThe text."), 1964)
+    assert body.opener == []
 
 
 def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text():
@@ -612,7 +701,8 @@ def test_notes_copied_without_blank_lines_between_them_are_each_a_note():
 def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to_and_they_end_the_text():
     never_referred = "The text.[1]\n\n[1] A note.\n\n[2] Not referred to."
     text_after = "The text.[1]\n\n[1] A note.\n\nA paragraph after it."
-    with_a_space = "The text [1] and more.\n\n[1] Supplied, not a note."
+    # a number after a space refers to a note too (tests/test_notes.py), but not to another
+    with_a_space = "The text [2] and more.\n\n[1] Not referred to."
     for text in (never_referred, text_after, with_a_space):
         body = structure(fields(text), anchor_year=1963)
         assert body.notes == [] and all(b.kind == "p" for b in body.main), text
@@ -1092,6 +1182,30 @@ def test_an_office_signs_as_an_embassy_s_cable_does():
     assert body.closer == []
 
 
+def test_a_letterhead_in_capitals_and_an_address_with_its_country_on_a_line_of_its_own():
+    letterhead = (
+        "EMBASSY OF THE UNION OF SOVIET SOCIALIST REPUBLICS\n"
+        "IN THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"
+    )
+    address = (
+        "To the Ambassador of the People's Republic of Bulgaria\nin the DPRK\nCde. G. Bogdanov"
+    )
+    body = structure(
+        fields(
+            f"{letterhead}\n\nNo. 0213\n16 May 1963\n\n{address}\n\n"
+            "Dear Comrade Ambassador,\n\nIn reply to your letter of 10 May, I agree."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        *(("issuer", line) for line in letterhead.split("\n")),
+        ("registry", "No. 0213"),
+        ("dateline", "16 May 1963"),
+        *(("addressee", line) for line in address.split("\n")),
+        ("salute", "Dear Comrade Ambassador,"),
+    ]
+
+
 def test_a_letter_s_address_with_initials_and_its_signature_over_place_and_date():
     address = (
         "To the First Secretary of the CC CPSU,\nChairman of the USSR Council of Ministers,\n"
@@ -1159,12 +1273,25 @@ def test_a_journal_s_dated_entries_are_its_divisions():
     ]
 
 
+def test_a_journal_s_entry_for_a_few_days():
+    body = structure(
+        fields("20 March 1963\n\nI received Ryu.\n\n23–24 March 1963\n\nTalks with Kim."),
+        1963,
+    )
+    assert [(e.date.text, e.date.date.attributes()) for e in body.main] == [
+        ("20 March 1963", {"when": "1963-03-20"}),
+        ("23–24 March 1963", {"notBefore": "1963-03-23", "notAfter": "1963-03-24"}),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Pyongyang, 12 March 1963\n\nI received Ryu.\n\n13 March 1963\n\nA talk.",  # a place
         "12 March 1963\n\nI received Ryu.\n\nOn 13 March 1963\n\nA talk.",  # not a date alone
         "I received Ryu.\n\nMarch 1963\n\nA talk.\n\nApril 1963\n\nMore.",  # not days
+        # a span too long for one entry
+        "12 March 1963\n\nI received Ryu.\n\n1–20 April 1963\n\nA talk.",
     ],
 )
 def test_one_date_alone_on_a_line_makes_no_journal(text):
@@ -1403,6 +1530,8 @@ def test_a_classification_under_a_letterhead_is_no_place_and_a_number_in_capital
         "L.dz. 2/64",
         "Szám: 47",
         "Nr. 45/3 Secret",
+        "VVS No. 14/64",  # the GDR's number of classified matter
+        "GVS Nr. 3/63",
     ],
 )
 def test_file_numbers_named_in_the_archives_languages_are_the_registry(number):

@@ -92,6 +92,19 @@ def test_the_heading_over_the_notes_heads_their_division():
     assert text.xpath("string(tei:body//tei:ref/@target)", namespaces=NS) == "#d-n1"
 
 
+def test_a_number_in_brackets_after_a_space_refers_to_its_note():
+    """Translations also set the number apart: "the fraternal parties [1]." refers to the
+    note "[1] …" at the end; without that note, "[12]" is a figure the translator supplied."""
+    transcript = "They hoped for a meeting [1]. It met on [12] May.\n\n[1] Handwritten."
+    body = structure(fields(transcript), 1963)
+    assert [n.text for n in body.notes] == ["Handwritten."]
+    text = build_text(body, "d", "en")
+    refs = text.xpath("tei:body//tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert [(r.text, r.get("target")) for r in refs] == [("1", "#d-n1")]
+    assert text.xpath("string(tei:body//tei:supplied)", namespaces=NS) == "12"
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
 def test_notes_marked_with_asterisks():
     """A translator's notes marked "*" and "**", as the Hungarian and Polish reports mark
     them: the signature before them closes the text, and the text gives back its asterisks."""

@@ -73,7 +73,7 @@
 
   <xsl:template match="list" mode="text">
     <xsl:apply-templates select="head" mode="text"/>
-    <xsl:element name="{if (@type = ('bulleted', 'distribution')) then 'ul' else 'ol'}">
+    <xsl:element name="{if (@type = ('bulleted', 'distribution', 'simple')) then 'ul' else 'ol'}">
       <xsl:attribute name="class" select="'tei-list', @type"/>
       <xsl:apply-templates select="item" mode="text"/>
     </xsl:element>

@@ -7,6 +7,7 @@ blank line) is joined back, remembering where, so the repair can be shown in the
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from teiedition.markup.header import DOCUMENT_TYPES
 from teiedition.markup.inline import (
     EDITORIAL_REMARK,
     NOTE_REFERENCE,
+    SPACED_NOTE_REFERENCE,
     STAR_REFERENCE,
     Break,
     Paragraph,
@@ -47,7 +49,7 @@ class Block:
 
 @dataclass
 class ListNode:
-    kind: str  # "numbered" | "lettered" | "bulleted" | "distribution"
+    kind: str  # "numbered" | "lettered" | "bulleted" | "distribution" | "simple"
     items: list[ItemNode] = field(default_factory=list)
     head: Block | None = None  # the line over a distribution list: "Distribution:"
 
@@ -167,9 +169,14 @@ _CLASSIFICATION = re.compile(
     # the Soviet "Особая папка", the CC's most restricted papers
     r"|^special\s+(?:folder|file|dossier)[.!]?$"
     r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$"
+    r"|^copy[.!]?$"  # the document a copy, not the original: the German "Abschrift"
     # "5 copies", "Written: in 3 copies" (as Hungarian reports count them at the head)
     r"|^(?:(?:made|typed|printed|written|prepared|drawn\s+up)\s*:?\s+in\s+)?\d{1,3}\s+"
     r"cop(?:y|ies)[.!]?$"
+    # and where each went, under the count: "Budapest, 1 copy", "1 copy: Embassy"
+    r"|^(?-i:[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|the|for|in)){0,4}),?\s+\d{1,3}\s+"
+    r"cop(?:y|ies)[.!]?$"
+    r"|^\d{1,3}\s+cop(?:y|ies)\s*[:–—-]\s*(?-i:[A-Z])[^.!?;]{0,40}$"
     r"|^(?:security\s+)?classification\s?:\s*\S.{0,40}$",  # a form's field
     re.IGNORECASE,
 )
@@ -197,7 +204,10 @@ _TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.1
 # A document's file number: "Nr 2421/35/62", "No. 76.215", "Special No. 134", "Ciphered
 # telegram No. 112", or bare with its year, "002418/1963", "002/2/1963"
 _REGISTRY = re.compile(
-    r"^(?:(?:(?i:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
+    # the GDR's numbers of classified matter: "VVS No. 14/64" (Vertrauliche Verschlusssache),
+    # "GVS Nr. 3/63" (Geheime), "VS-Nr. 112"
+    r"^(?:(?:G?VVS|GVS|VS)[\s-]?)?"
+    r"(?:(?:(?i:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
     r"(?:Ciphered|Cipher|Coded|Encrypted)\s+(?:telegram|cable|message)|Szyfrogram)\s+)?"
     # the numbers' names in the archives' languages: Czech "Čj." (číslo jednací), German
     # "Az." (Aktenzeichen) and "Tgb.-Nr.", Polish "L.dz." (liczba dziennika), Hungarian "Szám"
@@ -213,8 +223,12 @@ _REFERENCE = re.compile(
     r"\s*:?\s*\S.{0,80}$"
 )
 # A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin",
-# "Comrade N. S. Khrushchev": no stop but after an initial)
-_ADDRESS_LINE = re.compile(r"^[A-Z](?:[^.!?:;]|(?<=\b[A-Z])\.){0,60}$")
+# "in the DPRK", "Comrade N. S. Khrushchev", "Cde. G. Bogdanov": no stop but after an initial
+# or a title's abbreviation)
+_ADDRESS_LINE = re.compile(
+    r"^(?:[A-Z]|(?:in|at)\s)"
+    r"(?:[^.!?:;]|(?<=\b[A-Z])\.|(?<=\bCde|\bCom|\bAmb)\.|(?<=\bComr)\.|(?<=\bDr)\.){0,60}$"
+)
 # "From PYONGYANG", "From: Embassy …"; not where the text was taken from ("From the diary of
 # the Mongolian ambassador …"), which heads it
 _ADDRESSEE = re.compile(
@@ -236,6 +250,11 @@ _ROUTE = re.compile(
 _DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 # What may stand before the place under a letterhead's office: "in Pyongyang"
 _PLACE_WORD = re.compile(r"^(?:in|at)\s+(?=\S)")
+# Or the country, in capitals too: "IN THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", read in
+# title case
+_IN_COUNTRY = re.compile(
+    r"^(?:In|At)\s+(?:The\s+)?[A-Z][\w'’.-]*(?:\s(?:[Oo]f|[A-Z][\w'’.-]*)){0,6}$"
+)
 # An office in the initials of its words: "MFA USSR", "CC CPSU", "MID"
 _ACRONYMS = re.compile(r"(?:[A-Z]{2,6}\s?){1,4}$")
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
@@ -295,13 +314,14 @@ _ROLE = (
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
-# "/-/ J. Siedlecki" or "(-) T. Walichnowski", German "gez. Schneidewind" or, who certified the
-# copy, "F.d.R." (für die Richtigkeit), Romanian "(ss) Ion Moraru", "V. Moskovsky (signed)"), or
+# "/-/ J. Siedlecki" or "(–) T. Walichnowski", a hyphen or a dash, German "gez. Schneidewind"
+# or, who certified the copy, "F.d.R." (für die Richtigkeit), Romanian "(ss) Ion Moraru", "V.
+# Moskovsky (signed)"), or
 # as who recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi", "Drawn up
 # by: J. Brzeziński"), perhaps
 # after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = (
-    r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss-]/|\([Ss-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
+    r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss–-]/|\([Ss–-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
     # "in his own hand" after the name: Latin "m.p." (manu propria), Czech "v.r.", Hungarian
     # "s.k."
     r"m\.\s?p\.|v\.\s?r\.|s\.\s?k\.|"
@@ -431,7 +451,8 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
         _page_numbers(_labelled_lines(blocks[index:])), anchor_year
     )
     rest = _closing_lines(_join_split_sentences(rest), anchor_year)
-    closer_count = _closer_count(rest, anchor_year)
+    rest, columns = _signature_columns(rest, anchor_year)
+    closer_count = columns or _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
     main = rest[: len(rest) - closer_count]
     journal = _entries(opener, main, anchor_year)
@@ -546,9 +567,12 @@ def _entries(
     return opener, nodes
 
 
+_DAYS_OF_AN_ENTRY = 7  # at most, from first to last: a longer span is no diary's entry
+
+
 def _entry_date(block: Block, anchor_year: int | None) -> DateValue | None:
-    """The day's date a block is and nothing else, on a line of its own (a journal entry's),
-    or None."""
+    """The day's date a block is and nothing else, or a few days', on a line of its own (a
+    journal entry's), or None."""
     if "\n" in block.text or len(block.text) > 40:
         return None
     if block.kind == "dateline":  # the opener's: its date alone, no place
@@ -557,7 +581,14 @@ def _entry_date(block: Block, anchor_year: int | None) -> DateValue | None:
             return None
     elif block.kind != "p" or not (date := parse_date(block.text, anchor_year)):
         return None
-    return date if len(date.when or "") == len("1963-03-12") else None
+    if date.when:
+        return date if len(date.when) == len("1963-03-12") else None
+    # or a few days, an entry for each stay or talk that went on ("23–24 March 1963")
+    days = [date.not_before or "", date.not_after or ""]
+    if date.approximate or any(len(day) != len("1963-03-12") for day in days):
+        return None
+    first, last = (datetime.date.fromisoformat(day) for day in days)
+    return date if (last - first).days <= _DAYS_OF_AN_ENTRY else None
 
 
 def _speakers(blocks: list[Block]) -> frozenset[str]:
@@ -712,6 +743,28 @@ def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
     return blocks
 
 
+def _signature_columns(blocks: list[Block], anchor_year: int | None) -> tuple[list[Block], int]:
+    """Signatures set side by side, a copy's spaces aligning them ("Ambassador      First
+    Secretary" / "Moravec      J. Kuchař"): the text's last rows, two or more, read down each
+    column, when each column closes the text on its own; the blocks (and how many of them,
+    at their end, are the closer's lines), the rows unread when they are no signatures."""
+    start = len(blocks)
+    width = len(blocks[-1].cells or ()) if blocks else 0
+    while start > 1 and len(blocks[start - 1].cells or ()) == width >= 2:
+        start -= 1
+    if len(blocks) - start < 2:
+        return blocks, 0
+    lines: list[Block] = []
+    for column in range(width):
+        cells = [Block(Paragraph(row.cells[column]), row.line) for row in blocks[start:]]  # type: ignore[index]
+        # on copies: the count gives blocks their kinds, and a trial may fail
+        trial = [replace(b) for b in blocks[:start]] + cells
+        if _closer_count(trial, anchor_year) != len(cells):
+            return blocks, 0
+        lines += cells
+    return blocks[:start] + lines, len(lines)
+
+
 def _lines_closing(block: Block, anchor_year: int | None) -> list[Block]:
     """A block's lines, or a telegram's last line as its date and its signer."""
     parts = _lines_of(block)
@@ -743,7 +796,7 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     referred = {
         match["num"]
         for block in blocks[:start]
-        for pattern in (NOTE_REFERENCE, STAR_REFERENCE)
+        for pattern in (NOTE_REFERENCE, SPACED_NOTE_REFERENCE, STAR_REFERENCE)
         for match in pattern.finditer(block.text)
     }
     notes = blocks[start:]
@@ -978,14 +1031,17 @@ def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> 
     """Whether the line continues the opening line above it (of one of `kinds`), taking its
     kind: the place or the part of the office under a letterhead's office ("Embassy of …" /
     "Pyongyang" or "in Pyongyang"; "Ministry of …" / "5th Territorial Department"; not a
-    document's kind, "JOURNAL"), a line of an address under its first ("To the" / "Ministry
-    of Foreign Affairs" / "Berlin")."""
+    document's kind, "JOURNAL"; "IN THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"), a line of an
+    address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin"; "To the
+    Ambassador of …" / "in the DPRK")."""
     kind, text = _kind(previous), block.text
     if kind not in kinds:
         return False
     if kind == "issuer":  # "Pyongyang", "in Pyongyang", "5th Territorial Department"
         found = not _CLASSIFICATION.match(text) and (  # "Confidential" is no place
-            _is_place(_PLACE_WORD.sub("", text)) or _OFFICE_PART.match(text) is not None
+            _is_place(_PLACE_WORD.sub("", text))
+            or _OFFICE_PART.match(text) is not None
+            or _IN_COUNTRY.match(_in_title_case(text)) is not None
         )
     else:
         found = _ADDRESS_LINE.match(text) is not None
@@ -1250,7 +1306,8 @@ def _lists(blocks: list[Block]) -> list[Block | ListNode]:
 
 def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
     """Runs of bulleted paragraphs become a list, here and inside the items of other lists;
-    a paragraph whose every line has a bullet is an item for each line."""
+    a paragraph whose every line has a bullet is an item for each line, and so is one of
+    short lines without marks under a line that introduces them (a "simple" list)."""
     result: list[Block | ListNode] = []
     for node in nodes:
         if isinstance(node, ListNode):
@@ -1259,6 +1316,9 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
             result.append(node)
             continue
         lines = _lines_of(node)
+        if _introduced_lines(result[-1] if result else None, lines):
+            result.append(ListNode("simple", [ItemNode("", "", [line]) for line in lines]))
+            continue
         marker = _BULLET if all(_BULLET.match(b.text) for b in lines) else None
         if marker is None and _is_dash_list([b.text for b in lines]):
             marker = _DASH
@@ -1271,6 +1331,27 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
                 result.append(ListNode("bulleted"))
             result[-1].items.append(ItemNode(line.label or "", "", [line]))  # type: ignore[union-attr]
     return result
+
+
+_LIST_LINE_LENGTH = 80  # at most: a longer line is a sentence the copy broke
+
+
+def _introduced_lines(previous: Block | ListNode | None, lines: list[Block]) -> bool:
+    """Lines that a line ending with a colon introduces ("Present were:" / "Ambassador of
+    the ČSSR, Cde. Moravec" / "Ambassador of the PPR, Cde. Naszkowski"), two or more, each
+    short and beginning with a capital or a figure, none but the last ending a sentence: a
+    list's items, not a sentence the copy broke into lines."""
+    return (
+        isinstance(previous, Block)
+        and previous.text.endswith(":")
+        and len(lines) > 1
+        and all(
+            len(line.text) <= _LIST_LINE_LENGTH
+            and (line.text[0].isupper() or line.text[0].isdigit())
+            for line in lines
+        )
+        and not any(line.text.endswith((".", "!", "?")) for line in lines[:-1])
+    )
 
 
 def _is_dash_list(lines: list[str]) -> bool:

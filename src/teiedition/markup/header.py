@@ -268,8 +268,9 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
         'reason="illegible" with the translator\'s words in desc, editorial remarks as note '
         'type="editorial", "[?]" as unclear '
         'reason="query", brackets inside a word as expan/ex, a number in brackets (or the '
-        'asterisks of a note so marked) right after a word as ref type="noteAnchor" pointing '
-        'to the translator\'s note (note place="end") at the end of the text.',
+        "asterisks of a note so marked) right after a word, or after a space when the text "
+        'has that note, as ref type="noteAnchor" pointing to the translator\'s note (note '
+        'place="end") at the end of the text.',
     )
     sub(
         sub(editorial, "quotation", marks="none"),

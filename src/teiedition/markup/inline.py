@@ -72,6 +72,9 @@ _BRACKET = re.compile(r"\[([^\[\]\n]*)\]")
 # Where the text refers to a note: its number in brackets right after a word or a stop
 # ("Pyongyang[1]", "accepted.[2]"); the notes themselves are found by blocks.py.
 NOTE_REFERENCE = re.compile(r"(?<=\S)\[(?P<num>\d{1,3})\]")
+# Or after a space ("the fraternal parties [1]."): a reference only when the text has that
+# note (elsewhere it is a figure the translator supplied: "on [12] May")
+SPACED_NOTE_REFERENCE = re.compile(r"(?<=\S )\[(?P<num>\d{1,3})\]")
 # Or asterisks right after a word or a stop ("months.*", "Pak**"): a reference only when the
 # text has a note of that many asterisks (elsewhere an asterisk is a character of the text).
 STAR_REFERENCE = re.compile(r"(?<=[^\s*])(?P<num>\*{1,3})(?!\*)")
@@ -145,6 +148,8 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             continue
         if (reference := NOTE_REFERENCE.match(text, start)) and reference.end() == end:
             spans.append(Span(start, end, _note_reference(content, notes.get(content))))
+        elif content in notes and SPACED_NOTE_REFERENCE.match(text, start):
+            spans.append(Span(start, end, _note_reference(content, notes[content])))
         elif _ELLIPSIS.match(content):
             spans.append(Span(start, end, _gap))
         elif illegible := _ILLEGIBLE.fullmatch(content.strip()):
