@@ -202,6 +202,38 @@ def test_prc_foreign_ministry():
             [("fond", "3"), ("opis", "65"), ("delo", "776")],
             ("folios", "1", "5"),
         ),
+        (  # the Czech archival unit (archivní jednotka), box (krabice) and cover (obal)
+            "NA ČR, ÚV KSČ, f. 02/1, sv. 45, a.j. 47, kr. 3, obal 12, l. 3-6.",
+            "czech-sca",
+            [
+                ("part", "ÚV KSČ"),
+                ("fond", "02/1"),
+                ("volume", "45"),
+                ("file", "47"),
+                ("box", "3"),
+                ("folder", "12"),
+            ],
+            ("folios", "3", "6"),
+        ),
+        (  # the year's files of the political archive, then the document's number
+            "Diplomatic Archive of the Ministry of Foreign Affairs of the Republic of Serbia, PA, "
+            "1963, f. 87, d. 12, 431208.",
+            "serbia-damsp",
+            [
+                ("collection", "PA"),
+                ("year", "1963"),
+                ("fond", "87"),
+                ("delo", "12"),
+                ("part", "431208"),
+            ],
+            None,
+        ),
+        (  # the German Blatt, a leaf
+            "PolA AA, MfAA, A 7136, Bl. 44-46.",
+            "pola-aa",
+            [("collection", "MfAA"), ("signature", "A 7136")],
+            ("folios", "44", "46"),
+        ),
     ],
 )
 def test_archives_of_other_socialist_states_and_their_labels(line, key, shelfmark, locus):

@@ -21,6 +21,7 @@ LANGUAGES: dict[str, str] = {
     "ja": "Japanese",
     "sr": "Serbian",
     "hr": "Croatian",
+    "hbs": "Serbo-Croatian",  # ISO 639-3: no 639-1 code but the deprecated "sh"
     "uk": "Ukrainian",
     "es": "Spanish",
     "it": "Italian",
@@ -37,7 +38,7 @@ LANGUAGES: dict[str, str] = {
 UNDETERMINED = "und"
 
 _BY_NAME = {name.lower(): code for code, name in LANGUAGES.items()}
-_BY_NAME.update({"serbo-croatian": "hbs", "czechoslovak": "cs", "mandarin": "zh"})
+_BY_NAME.update({"czechoslovak": "cs", "mandarin": "zh"})
 
 
 def code_for(name: str) -> str | None:

@@ -23,9 +23,10 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"dans", "opis"),  # Mongolian данс, the inventory
     (r"papka|pap\.|(?-i:P\.)", "papka"),  # "P. 72", after the opis (else a page: _classify)
     (r"delo|d\.", "delo"),
-    (r"file|a\.\s?e\.|kh/n|dos\.|dosja|dosje", "file"),  # Mongolian х/н; Albanian dosje
-    # Polish karta, Albanian fletë
-    (r"listy|list|ll?\.|folios?|fols?\.|ff\.|karty|karta|k\.|fl\.|fletë", "folios"),
+    # Bulgarian a.e. and Czech a.j. (the archival unit), Mongolian х/н; Albanian dosje
+    (r"file|a\.\s?e\.|a\.\s?j\.|kh/n|dos\.|dosja|dosje", "file"),
+    # Polish karta, Albanian fletë, German Blatt
+    (r"listy|list|ll?\.|folios?|fols?\.|ff\.|karty|karta|k\.|fl\.|fletë|Bl\.", "folios"),
     (r"pages|page|pp\.|p\.|khuu\.?|khuudas", "pages"),  # Mongolian хуудас; "p.16-42"
     (r"volume|vol\.|svazek|sv\.", "volume"),
     (r"department|dept\.|departament", "department"),
@@ -35,8 +36,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"sygnatura|sygn\.", "signature"),
     (r"doboz|box", "box"),
     (r"tétel", "item"),
-    (r"folder", "folder"),
-    (r"karton|kart\.", "box"),
+    (r"folder|obal", "folder"),  # Czech obal, the file's cover
+    (r"karton|kart\.|krabice|kr\.", "box"),  # Czech krabice
     (r"MfAA", "collection"),
     (r"viti|v\.", "year"),  # Albanian viti: "V. 1963"
 )
