@@ -197,6 +197,18 @@ def test_lines_end_at_any_newline_and_keep_their_numbers(newline):
     assert transcript.title.line == expected.title.line
 
 
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200b", "\u2060", "\ufeff"])
+def test_what_a_copied_page_hides_inside_words_is_removed(hidden):
+    """A soft hyphen or a zero-width space inside "Pyongyang" would hide the place from the
+    names; the lines keep their numbers."""
+    original = seed("000").read_text("utf-8")
+    text = original.replace("Pyongyang", f"Pyong{hidden}yang").replace("the ", f"the{hidden} ")
+    assert text != original
+    transcript = read_transcript_text(text, Path("x.txt"))
+    expected = read_transcript_text(original, Path("x.txt"))
+    assert [(f.text, f.line) for f in transcript.body] == [(f.text, f.line) for f in expected.body]
+
+
 def test_a_page_copied_without_its_end_keeps_its_last_block_as_text():
     """The summary stands just before "Document Information"; where the copy stops before that
     landmark, the last block is the document's own (a signature, a distribution list), not a

@@ -40,3 +40,14 @@ def by_first_letter(words: Iterable[str]) -> str:
 CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 # And a small letter of those alphabets: "á", "š", "ł", "ő"
 SMALL = "[a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower()) + "]"
+
+
+# Characters a copied web page hides inside words, which mean nothing to the text and break
+# the words they stand in ("Pyong\u00adyang" is no "Pyongyang"): the soft hyphen, the zero-width
+# space, the word joiner, and a byte-order mark within the text (a zero-width no-break space)
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the characters a copied page hides inside words."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text

@@ -257,7 +257,9 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
         "marked: a line break inside a sentence or a sentence cut across a blank line is "
         'joined and marked lb with ed="scrape"; an ordinal suffix set on a line of its own '
         'is restored as a superscript; an OCR confusion such as "II" for "Il" in a Korean '
-        'name is kept as sic with its corr type="ocr". All such repairs are the converter\'s.',
+        'name is kept as sic with its corr type="ocr". All such repairs are the converter\'s. '
+        "The characters a copied page hides inside words (soft hyphens, zero-width spaces, "
+        "word joiners) are removed without a mark.",
     )
     sub(
         sub(editorial, "normalization"),

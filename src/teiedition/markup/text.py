@@ -12,16 +12,18 @@ import re
 from lxml import etree
 
 from teiedition.markup.tei import QUOTE_STYLES, TEI_NS, XML_ID
+from teiedition.patterns import without_invisible
 
 _ELLIPSIS_IN_BRACKETS = re.compile(r"\[\s*(?:\.\s*\.\s*\.|…\.?)\s*\]")
 
 
 def normalise(text: str) -> str:
-    """Collapse every run of white space (including no-break spaces) to one space and write
-    every bracketed ellipsis as "[…]", the forms in which the comparison is made."""
+    """Collapse every run of white space (including no-break spaces) to one space, drop what a
+    copied page hides inside words (as the reader does), and write every bracketed ellipsis
+    as "[…]", the forms in which the comparison is made."""
     # str.split() splits at exactly the characters the pattern \s matches (tested), and a
     # third as dear; an ellipsis in brackets needs a bracket
-    text = " ".join(text.split())
+    text = " ".join(without_invisible(text).split())
     return _ELLIPSIS_IN_BRACKETS.sub("[…]", text) if "[" in text else text
 
 

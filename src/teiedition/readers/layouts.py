@@ -14,6 +14,7 @@ from pathlib import Path
 
 from teiedition.dates import parse_date
 from teiedition.errors import InputError
+from teiedition.patterns import without_invisible
 from teiedition.readers.citation import CitationString, parse_citation_string
 from teiedition.readers.decoding import NotTextError, decode_transcript
 from teiedition.readers.transcript import Field, Layout, Transcript
@@ -120,10 +121,11 @@ def read_transcript(path: Path) -> Transcript:
 
 def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Transcript:
     # Only CR/LF end a line, as in an editor (str.splitlines would also split at U+2028, …);
-    # a form feed (a page break in PDF exports) is white space.
+    # a form feed (a page break in PDF exports) is white space; what the page hides inside
+    # words goes (the header says so).
     lines = [
         Field(line.replace("\f", " ").rstrip(), number)
-        for number, line in enumerate(_lines(text), 1)
+        for number, line in enumerate(_lines(without_invisible(text)), 1)
     ]
     nonblank = [line for line in lines if line.text.strip()]
     if not nonblank:
