@@ -33,6 +33,10 @@ def test_avprf_full_name_with_abbreviation_and_abbreviated_labels():
     # "P." after the opis is the papka
     assert parts(c) == [("fond", "0102"), ("opis", "13"), ("papka", "72"), ("delo", "5")]
     assert c.loci[0].start == "165"
+    # and so is "p." in small letters
+    c = parse_source_line("AVPRF, f. 0102, op. 20, p. 101, d. 8, ll. 21-23.")
+    assert parts(c) == [("fond", "0102"), ("opis", "20"), ("papka", "101"), ("delo", "8")]
+    assert [(x.unit, x.start, x.end) for x in c.loci] == [("folios", "21", "23")]
 
 
 @pytest.mark.parametrize("pages", ["p.16-42", "p. 16-42", "P. 16-42", "pp. 16-42"])
@@ -227,6 +231,12 @@ def test_prc_foreign_ministry():
                 ("part", "431208"),
             ],
             None,
+        ),
+        (  # "f." after the file: its leaves (Romanian filă), not a fond
+            "ANIC, fond CC of the RCP – Foreign Relations Section, file 21/1962, f. 3-5.",
+            "romania-anic",
+            [("fond", "CC of the RCP – Foreign Relations Section"), ("file", "21/1962")],
+            ("folios", "3", "5"),
         ),
         (  # the German Blatt, a leaf
             "PolA AA, MfAA, A 7136, Bl. 44-46.",
