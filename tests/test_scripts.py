@@ -34,6 +34,12 @@ def test_a_script_of_several_languages_is_the_original_s_when_it_writes_it(origi
 
 def test_words_of_one_script_are_one_run_and_latin_text_has_none():
     assert foreign("he said: Ким Ир Сен – and left", "ru") == [("Ким Ир Сен", "ru")]
+    # initials with their stops belong to the name; a stop that ends the run stays out
+    assert foreign("Moskovsky (В. П. Московский), русск.: да", "ru") == [
+        ("В. П. Московский", "ru"),
+        ("русск", "ru"),
+        ("да", "ru"),
+    ]
     assert foreign("Kim Il Sung, Pak Sŏng-ch'ŏl, Moskovsky", "ru") == []
 
 

@@ -30,9 +30,10 @@ _SCRIPTS: tuple[tuple[str, str | None, str, frozenset[str]], ...] = (
 )
 _SCRIPT_NAMES = {"Cyrl": "Cyrillic", "Hani": "Han characters"}
 _ANY = re.compile("[" + "".join(letters for letters, *_ in _SCRIPTS) + "]")
-# a run of one script's letters, words of it joined by a space or a hyphen
+# a run of one script's letters, words of it joined by a space or a hyphen, perhaps after a
+# stop (initials: "В. П. Московский")
 _RUNS = tuple(
-    (re.compile(f"[{letters}]+(?:[ -][{letters}]+)*"), language, code, written)
+    (re.compile(f"[{letters}]+(?:\\.?[ -][{letters}]+)*"), language, code, written)
     for letters, language, code, written in _SCRIPTS
 )
 
