@@ -320,6 +320,37 @@ def test_the_first_word_of_a_rank_is_no_name(index, text):
     ]
 
 
+def test_a_name_first_found_in_capitals_is_registered_as_a_name_is_written(index):
+    """The automatic entry's name reads as a register's do; the initials and the surname in
+    small letters that follow are that person, as after a name in small letters."""
+    annotator = DocumentNames(index, "d1")
+    found = []
+    for text in ("From the journal of A. P. BORISENKO", "Met A. Borisenko. BORISENKO said."):
+        p = element("p")
+        mark_up(p, text, [annotator])
+        found += [(el.text, el.get("ref"), el.get("cert")) for el in p.iter("{*}persName")]
+    assert found == [
+        ("A. P. BORISENKO", "#borisenko-a-p", None),
+        ("A. Borisenko", "#borisenko-a-p", "medium"),
+        ("BORISENKO", "#borisenko-a-p", "medium"),
+    ]
+    (name,) = index.registers.entities["borisenko-a-p"].names
+    assert name == "A. P. Borisenko"
+
+
+def test_a_forename_patronymic_and_surname_are_one_name(index):
+    """The surname after a patronymic, whatever its ending ("Mikoyan"); a patronymic's
+    ending is a surname's too ("Ivan Petrovich" alone)."""
+    found = names_in(
+        index, "Anastas Ivanovich Mikoyan and Yekaterina Alekseyevna Furtseva met Ivan Petrovich."
+    )
+    assert [f[1:3] for f in found] == [
+        ("Anastas Ivanovich Mikoyan", "#mikoyan-anastas-ivanovich"),
+        ("Yekaterina Alekseyevna Furtseva", "#furtseva-yekaterina-alekseyevna"),
+        ("Ivan Petrovich", "#petrovich-ivan"),
+    ]
+
+
 def test_a_speaker_s_name_before_a_colon_is_a_person(index):
     annotator = DocumentNames(index, "d1", frozenset({"Chervonenko", "Premier Zhou"}))
     found = []
@@ -788,7 +819,8 @@ _NAME_PIECES = (
     "Kim Pak Ri Il Song Sung V. P. C. Moskovsky Ivanov Pavel Ér xKim a . ’ - Jo’s Chol-ho "
     "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
-    "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , "
+    "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
+    "Sung's "
 )
 
 
@@ -811,15 +843,18 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     surnames = "|".join(names.KOREAN_SURNAMES)
     chinese = "|".join(names.CHINESE_SURNAMES)
     titles = "|".join(f"[{letters}]{rest}" for letters, rest in names._TITLES)
+    letters = r"(?:[a-zŏŭ]|['’](?!s\b)){1,7}"  # a Korean syllable's after its first
     plain = {
         "title": rf"(?<![\w.])(?:{titles})\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "initials": rf"(?<![\w.])(?P<name>{initials}{word})",
         "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
         rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
-        "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z][a-zŏŭ'’]{{1,7}}"
-        r"(?:-[a-zŏŭ'’]{1,7})?(?:\s[A-Z][a-zŏŭ'’]{1,7})?)(?![\w-])",
+        "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z]{letters}(?:-{letters})?"
+        rf"(?:\s[A-Z]{letters})?)(?![\w-])",
         "chinese": rf"(?<![\w.])(?P<name>(?:{chinese})\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"
         r"(?![\w-])",
+        "patronymic": rf"(?<![\w.])(?P<name>{CAPITAL}{SMALL}+\s{CAPITAL}{SMALL}+"
+        rf"(?:ovich|evich|ovna|evna|ich)\s{CAPITAL}{SMALL}+)(?![\w-])",
         "slavic": rf"(?<![\w.])(?P<name>{word}\s{CAPITAL}{SMALL}+(?:ov|ev|ova|eva|in|ina|sky|"
         r"skii|skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk|ová|ský|ská))(?![\w-])",
     }

@@ -195,6 +195,15 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # a forename, a patronymic and then the surname, whatever its ending: "Vasily
+        # Petrovich Moskovsky", "Anastas Ivanovich Mikoyan" (not "Vasily Petrovich" alone)
+        "patronymic",
+        re.compile(
+            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}{SMALL}++\s{_CAPITAL}{SMALL}+"
+            rf"(?:ovich|evich|ovna|evna|ich)\s{_CAPITAL}{SMALL}++)(?![\w-])"
+        ),
+    ),
+    (
         "slavic",
         # The words are taken whole, never given back (a word's end is no name's), and the
         # ending looked behind at, by its length: no backtracking letter by letter.
@@ -534,8 +543,8 @@ class DocumentNames:
             return self._resolve_unknown(candidate, surface)
         if candidate.kind == "initial":
             fitting = [k for k in self.named.values() if k.surname[:1] == surface[0]]
-        elif surface in self.surnames:
-            fitting = [k for k in self.named.values() if k.surname == surface]
+        elif surface in self.surnames:  # as written, or in capitals
+            fitting = [k for k in self.named.values() if surface in (k.surname, k.surname.upper())]
         else:
             return None
         if not fitting:
@@ -549,7 +558,8 @@ class DocumentNames:
         name = " ".join(surface.split())
         if any(character.isdigit() for character in name):
             return None  # a file number's letters are no initials: "D.II-Kor-O-0862"
-        same_surname = [k for k in self.named.values() if k.surname == _surname(name)]
+        surname = _surname(name).casefold()  # "Moskovsky" after "V. P. MOSKOVSKY"
+        same_surname = [k for k in self.named.values() if k.surname.casefold() == surname]
         if same_surname and " " not in name:
             # a bare surname of someone named before ("Siedlecki" after "Jerzy Siedlecki")
             chosen = same_surname[-1]
@@ -573,7 +583,7 @@ class DocumentNames:
             person, cert = registered
             self._remember(person)
             return Mention(candidate.start, candidate.end, "person", person.id, cert)
-        entity = self.registers.add_unreviewed_person(self._new_id(name), name)
+        entity = self.registers.add_unreviewed_person(self._new_id(name), _readable(name))
         self._remember(entity)
         return Mention(candidate.start, candidate.end, "person", entity.id)
 
@@ -658,7 +668,7 @@ class DocumentNames:
         surname = self._surname(entity)
         self.named.pop(entity.id, None)  # to be the latest again
         self.named[entity.id] = _Known(entity, surname)
-        self.surnames.add(surname)
+        self.surnames.update((surname, surname.upper()))
 
     # --- mark-up ----------------------------------------------------------------------------
 
@@ -778,6 +788,17 @@ def korean_key(name: str) -> str | None:
     for written, alike in _ROMANISED_ALIKE:
         folded = folded.replace(written, alike)
     return folded.translate(_CONSONANTS_ALIKE)
+
+
+def _readable(name: str) -> str:
+    """A name found in capitals as a register writes it, each word's first letter a capital
+    ("V. P. MOSKOVSKY": "V. P. Moskovsky"; "PAK SEONG-CHEOL": "Pak Seong-cheol", "CH'OE":
+    "Ch'oe"); any other name as it is."""
+    if not name.isupper():
+        return name
+    readable = " ".join(word[0] + word[1:].lower() for word in name.split())
+    # the same name to every comparison ("II", read as "Il", is no "Ii")
+    return readable if fold(readable) == fold(name) else name
 
 
 def _apart(mentions: list[Mention]) -> list[Mention]:
