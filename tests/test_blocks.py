@@ -81,6 +81,10 @@ def test_an_editorial_remark_in_brackets_opens_the_text_and_the_heading_follows(
         "The Embassy of the Hungarian People's Republic",
         "Ministry of Foreign Affairs of the USSR",
         "Consulate General of the PRC in Chongjin",
+        # in the original's language, kept by the translation
+        "Ambasada PRL w Phenianie",
+        "Botschaft der DDR in der KDVR",
+        "Velvyslanectví ČSSR v Pchjongjangu",
     ],
 )
 def test_the_issuing_office_opens_the_text(line):
@@ -277,6 +281,20 @@ def test_bulleted_lines_are_a_list_inside_a_numbered_item_too():
     assert [i.content[0].text for i in nested.items] == ["grain: 20%;", "steel: 10%."]
 
 
+def test_bulleted_lines_under_the_line_that_introduces_them_are_a_list():
+    body = structure(
+        fields("Participants:\n• V. P. Moskovsky;\n• Hao Deqing;\n• Yu. Lebedev.\n\nHe came."),
+        1963,
+    )
+    first, bullets, last = body.main
+    assert (first.text, last.text) == ("Participants:", "He came.")
+    assert [(i.label, i.content[0].text) for i in bullets.items] == [
+        ("•", "V. P. Moskovsky;"),
+        ("•", "Hao Deqing;"),
+        ("•", "Yu. Lebedev."),
+    ]
+
+
 def test_a_line_that_begins_with_a_dash_is_no_list_item():
     body = structure(fields("He came.\n\n– Why? – asked Kim.\n\n– To talk."), 1963)
     assert [type(node).__name__ for node in body.main] == ["Block", "Block", "Block"]
@@ -381,6 +399,8 @@ def test_signature_lines_form_the_closer():
         ("József Kovács\nambassador", ["signed", "office"]),  # the office in lower case
         ("Chargé d'affaires a.i.:\nJ. Kohout", ["office", "signed"]),
         ("Schneidewind\nCounsellor", ["signed", "office"]),  # a lone surname over the office
+        ("Becker\nSecond Secretary", ["signed", "office"]),  # an office of two capitalised words
+        ("Recorded by: J. Kuchař, Second Secretary", ["signed"]),  # the office after the name
         ("USSR AMBASSADOR TO THE DPRK\n/s/ V. MOSKOVSKY", ["office", "signed"]),  # capitals
         # the mark of signing on a line of its own, above or below the name
         ("USSR Ambassador to the DPRK\n(signature)\nV. Moskovsky", ["office", "signed", "signed"]),
@@ -1036,10 +1056,12 @@ def test_an_address_ending_in_a_comma_goes_on_below_a_blank_line():
         ("addressee", "Budapest"),
     ]
     # an opening line of its own kind below it keeps its kind; without the comma, the
-    # address has ended
+    # address has ended, but for its place alone
     body = structure(fields(f"{opening}Dear Comrade Minister,\n\nOn 2 April he came."), 1963)
     assert [b.kind for b in body.opener] == ["addressee", "addressee", "salute"]
     body = structure(fields("To the Minister\n\nBudapest\n\nOn 2 April he came."), 1963)
+    assert [b.kind for b in body.opener] == ["addressee", "addressee"]
+    body = structure(fields("To the Minister\n\nReport on trade\n\nOn 2 April he came."), 1963)
     assert [b.kind for b in body.opener] == ["addressee", "head"]
 
 
@@ -1206,6 +1228,21 @@ def test_a_letterhead_in_capitals_and_an_address_with_its_country_on_a_line_of_i
     ]
 
 
+def test_an_address_s_place_alone_below_a_blank_line_is_the_address_s():
+    address = "To the First Secretary of the CC CPSU,\nComrade N. S. Khrushchev"
+    body = structure(
+        fields(f"{address}\n\nMoscow\n\nDear Comrade Khrushchev!\n\nWe thank you."), 1964
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        *(("addressee", line) for line in address.split("\n")),
+        ("addressee", "Moscow"),
+        ("salute", "Dear Comrade Khrushchev!"),
+    ]
+    # a document's kind below the address heads the text
+    body = structure(fields(f"{address}\n\nMEMORANDUM\n\nWe thank you."), 1964)
+    assert [b.kind for b in body.opener][-1] == "head"
+
+
 def test_a_letter_s_address_with_initials_and_its_signature_over_place_and_date():
     address = (
         "To the First Secretary of the CC CPSU,\nChairman of the USSR Council of Ministers,\n"
@@ -1270,6 +1307,17 @@ def test_a_journal_s_dated_entries_are_its_divisions():
         "1963-03-12",
         "1963-03-13",
         "1963-03-14",
+    ]
+
+
+def test_a_journal_s_entries_dated_without_the_year_take_the_document_s():
+    body = structure(
+        fields("JOURNAL\n\n16 December\n\nI received Ryu.\n\n18 December\n\nA talk."), 1963
+    )
+    assert [b.kind for b in body.opener] == ["head"]
+    assert [(e.date.kind, e.date.text, e.date.date.attributes()) for e in body.main] == [
+        ("dateline", "16 December", {"when": "1963-12-16", "cert": "medium"}),
+        ("dateline", "18 December", {"when": "1963-12-18", "cert": "medium"}),
     ]
 
 

@@ -96,13 +96,15 @@ _APPROXIMATE = re.compile(r"(?i:circa|ca\.|c\.|approx(?:imately|\.))\s*(?=\S)")
 @dataclass(frozen=True)
 class DateValue:
     """A normalised date: exact (`when`) or a range (`not_before`/`not_after`); `approximate`
-    when the text says it is ("Circa March 1963")."""
+    when the text says it is ("Circa March 1963"); `inferred` when the text leaves out what
+    the value gives (the year of "16 December", the document's)."""
 
     text: str
     when: str | None = None
     not_before: str | None = None
     not_after: str | None = None
     approximate: bool = False
+    inferred: bool = False
 
     @property
     def earliest(self) -> str:
@@ -128,7 +130,9 @@ class DateValue:
             if self.when
             else {"notBefore": self.not_before or "", "notAfter": self.not_after or ""}
         )
-        return {**found, "cert": "low"} if self.approximate else found
+        if self.approximate:
+            return {**found, "cert": "low"}
+        return {**found, "cert": "medium"} if self.inferred else found
 
 
 def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:

@@ -261,7 +261,12 @@ _ACRONYMS = re.compile(r"(?:[A-Z]{2,6}\s?){1,4}$")
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
 _ISSUER = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:Embassy|Legation|Consulate(?:[- ]General)?|"
-    r"Ministry|Mission|Central Committee|Representation)\b[^.!?:;]{0,100}$"
+    r"Ministry|Mission|Central Committee|Representation|"
+    # the embassy in the original's language, as a translation may keep its letterhead:
+    # Polish and Romanian "Ambasada", German "Botschaft", Czech "Velvyslanectví", Hungarian
+    # "Nagykövetség", Russian and Bulgarian "Posolstvo"
+    r"Ambasad[a-z]*|Botschaft|Velvyslanectv[íi]|Nagykövetség[a-z]*|Posolstv[a-z]*)"
+    r"\b[^.!?:;]{0,100}$"
 )
 # The second line of a heading that names the document's kind on its first ("Record" /
 # "of a conversation …", "Information" / "on the visit of …", "RECORD OF CONVERSATION" /
@@ -335,7 +340,9 @@ _OFFICE_BEFORE_NAME = rf"(?:{_ROLE}(?:{_OFFICE_WORD}){{0,6}}?\s+)"
 OFFICE_AND_COLON = rf"{_ROLE}(?:{_OFFICE_WORD}){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*{_OFFICE_BEFORE_NAME}?)?"
-    rf"(?:{CAPITAL}[\w'’-]*\.?\s+){{0,3}}{CAPITAL}[\w'’-]*[)/]?(?:\s+{SIGNED})?$"
+    rf"(?:{CAPITAL}[\w'’-]*\.?\s+){{0,3}}{CAPITAL}[\w'’-]*[)/]?(?:\s+{SIGNED})?"
+    # or the office after the name ("Recorded by: J. Kuchař, Second Secretary")
+    rf"(?:,\s+{_ROLE}(?:{_OFFICE_WORD}){{0,6}})?$"
 )
 # The mark of signing alone, on a line of its own over or under the name ("(signature)")
 _SIGNING_MARK = re.compile(rf"^{SIGNED}:?$")
@@ -346,6 +353,9 @@ _DATE_AND_NAME = re.compile(
 )
 # no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
 _ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")
+# an office and nothing else, of the words a name has too ("Second Secretary", "USSR
+# Ambassador"): no signer's name
+_ROLE_ALONE = re.compile(rf"^{_ROLE}$")
 
 
 # The line that begins an enclosure, alone: "Enclosure", "Attachment No. 1", "ANNEX 2"
@@ -412,10 +422,11 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
         elif not (
             _continues(block, previous, ("issuer",))  # a place alone: not a heading
             # an address goes on below a blank line after a comma ("To Comrade Foreign
-            # Minister János Péter," / "Budapest")
+            # Minister János Péter," / "Budapest"), and with its place alone ("Comrade N.
+            # S. Khrushchev" / "Moscow")
             or (
                 _kind(previous) == "addressee"
-                and previous.text.endswith(",")  # type: ignore[union-attr]
+                and (previous.text.endswith(",") or _is_place(block.text))  # type: ignore[union-attr]
                 and _opening_lines([block], previous, anchor_year)
             )
             or _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1)
@@ -550,9 +561,12 @@ def _entries(
     opener (without the first entry's date, when it ends with it) and the text, the blocks
     before the first entry as they are. None for a text with fewer."""
     dates = {i: date for i, block in enumerate(blocks) if (date := _entry_date(block, anchor_year))}
-    dated = opener[-1] if opener and _entry_date(opener[-1], anchor_year) else None
+    first = _entry_date(opener[-1], anchor_year) if opener else None
+    dated = opener[-1] if first else None
     if len(dates) + (dated is not None) < 2:
         return None
+    if dated is not None:  # a heading too, when its year is left out ("16 December")
+        dated.kind, dated.date = "dateline", first
     for start, date in dates.items():
         blocks[start].kind, blocks[start].date = "dateline", date
     starts = list(dates)
@@ -572,14 +586,14 @@ _DAYS_OF_AN_ENTRY = 7  # at most, from first to last: a longer span is no diary'
 
 def _entry_date(block: Block, anchor_year: int | None) -> DateValue | None:
     """The day's date a block is and nothing else, or a few days', on a line of its own (a
-    journal entry's), or None."""
+    journal entry's; its year perhaps left out), or None."""
     if "\n" in block.text or len(block.text) > 40:
         return None
     if block.kind == "dateline":  # the opener's: its date alone, no place
         date = block.date if block.place is None and block.date else None
         if date is None or block.text != date.text:
             return None
-    elif block.kind != "p" or not (date := parse_date(block.text, anchor_year)):
+    elif block.kind not in ("p", "head") or not (date := _entry_day(block.text, anchor_year)):
         return None
     if date.when:
         return date if len(date.when) == len("1963-03-12") else None
@@ -589,6 +603,17 @@ def _entry_date(block: Block, anchor_year: int | None) -> DateValue | None:
         return None
     first, last = (datetime.date.fromisoformat(day) for day in days)
     return date if (last - first).days <= _DAYS_OF_AN_ENTRY else None
+
+
+def _entry_day(text: str, anchor_year: int | None) -> DateValue | None:
+    """A date alone, or a day and month without the year ("16 December"), as a journal of
+    one year dates its entries: the document's year, inferred."""
+    if date := parse_date(text, anchor_year):
+        return date
+    if anchor_year is None or not text[:1].isdigit():
+        return None
+    date = parse_date(f"{text} {anchor_year}", anchor_year)
+    return replace(date, text=text, inferred=True) if date else None
 
 
 def _speakers(blocks: list[Block]) -> frozenset[str]:
@@ -1199,7 +1224,11 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             block.kind = "signed"
         elif is_role and has_name:  # over the signature, "USSR Ambassador" is the office
             block.kind = "office"
-        elif _NAME_LINE.match(text) and (len(text.split()) >= 2 or lone_surname):
+        elif (
+            _NAME_LINE.match(text)
+            and (len(text.split()) >= 2 or lone_surname)
+            and not (is_role and _ROLE_ALONE.match(_in_title_case(text)))  # "Second Secretary"
+        ):
             block.kind, has_name, roles_only = "signed", True, False
         elif _ISSUER.match(_in_title_case(text)):
             # the office signs, as an embassy's cable does: "Chinese Embassy in the DPRK"
@@ -1319,7 +1348,10 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
         if _introduced_lines(result[-1] if result else None, lines):
             result.append(ListNode("simple", [ItemNode("", "", [line]) for line in lines]))
             continue
-        marker = _BULLET if all(_BULLET.match(b.text) for b in lines) else None
+        # under the line that introduces them, copied with them ("Participants:" / "• …")
+        introduced = len(lines) > 2 and lines[0].text.endswith(":")
+        bulleted = lines[1:] if introduced else lines
+        marker = _BULLET if all(_BULLET.match(b.text) for b in bulleted) else None
         if marker is None and _is_dash_list([b.text for b in lines]):
             marker = _DASH
         for line in lines if marker else [node]:
