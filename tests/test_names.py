@@ -102,6 +102,20 @@ def test_an_embassy_s_rank_is_a_title_not_part_of_the_name(index, rank):
     ]
 
 
+def test_military_ranks_are_titles_not_names(index):
+    found = names_in(
+        index,
+        "attaché Major General A. I. Orlov, Colonel Sidorenko, Lt. Gen. Zhukov and Major "
+        "Ivanov; a major Soviet plan",
+    )
+    assert [f[1:3] for f in found] == [
+        ("A. I. Orlov", "#orlov-a-i"),
+        ("Sidorenko", "#sidorenko-d1"),
+        ("Zhukov", "#zhukov-d1"),
+        ("Ivanov", "#ivanov-d1"),
+    ]
+
+
 def test_a_rank_in_lower_case_before_no_name_names_nobody(index):
     assert names_in(index, "the counsellor of the embassy, the consul General") == []
 
@@ -843,9 +857,10 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     surnames = "|".join(names.KOREAN_SURNAMES)
     chinese = "|".join(names.CHINESE_SURNAMES)
     titles = "|".join(f"[{letters}]{rest}" for letters, rest in names._TITLES)
-    letters = r"(?:[a-zŏŭ]|['’](?!s\b)){1,7}"  # a Korean syllable's after its first
+    letters = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"  # a Korean syllable's after its first
     plain = {
-        "title": rf"(?<![\w.])(?:{titles})\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
+        "title": rf"(?<![\w.])(?:{titles})\s+(?:(?:{titles})\s+)*"
+        rf"(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "initials": rf"(?<![\w.])(?P<name>{initials}{word})",
         "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
         rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
@@ -853,9 +868,8 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
         rf"(?:\s[A-Z]{letters})?)(?![\w-])",
         "chinese": rf"(?<![\w.])(?P<name>(?:{chinese})\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"
         r"(?![\w-])",
-        "patronymic": rf"(?<![\w.])(?P<name>{CAPITAL}{SMALL}+\s{CAPITAL}{SMALL}+"
-        rf"(?:ovich|evich|ovna|evna|ich)\s{CAPITAL}{SMALL}+)(?![\w-])",
-        "slavic": rf"(?<![\w.])(?P<name>{word}\s{CAPITAL}{SMALL}+(?:ov|ev|ova|eva|in|ina|sky|"
+        "slavic": rf"(?<![\w.])(?P<name>{word}\s{CAPITAL}{SMALL}+"
+        rf"(?:(?:ich|[oe]vna)\s{CAPITAL}{SMALL}+|ov|ev|ova|eva|in|ina|sky|"
         r"skii|skiy|ski|ska|cki|cka|enko|uk|yuk|wicz|vich|czyk|ová|ský|ská))(?![\w-])",
     }
     for shape, fast in names._UNKNOWN_PATTERNS:

@@ -90,11 +90,20 @@ _TITLES = (
     ("Aa", "ttaché"),
     ("C", "hairman"),
     ("D", "irector"),
+    # military ranks, capitalised: "Colonel Petrenko", "Col. Petrenko", "Lt. Gen. Ri Yong-ho"
+    ("C", "olonel"),
+    ("C", r"ol\."),
+    ("G", r"en\."),
+    ("L", r"t\."),
+    ("M", "ajor"),
+    ("C", "aptain"),
+    ("A", "dmiral"),
 )
 # Capitalised words that follow a title but are not names.
 _NOT_NAMES = frozenset(
     "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
     "Counsellor Counselor Consul Attaché Chargé First Second Third "
+    "Colonel Major Lieutenant Captain Admiral Col Gen Lt Maj Capt "
     "Chairman Secretary General Deputy Soviet Korean Chinese Polish Hungarian Albanian Bulgarian "
     "Czech Czechoslovak Romanian Mongolian Vietnamese German Cuban American Japanese Of For "
     "Foreign Affairs Defense Defence Trade External Internal Party State Government Embassy "
@@ -150,7 +159,7 @@ _INITIALS_AFTER_FIRST = (
 
 # A syllable's letters after its first: an apostrophe of aspiration ("Ch'ang"), never a
 # possessive ("Kim Il Sung's secretary")
-_KOREAN_LETTERS = r"(?:[a-zŏŭ]|['’](?!s\b)){1,7}"
+_KOREAN_LETTERS = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"
 # A Korean surname, its first letter tested first, the rest also in capitals ("KIM")
 _KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in KOREAN_SURNAMES)
 _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES), _STARTS_WORD)
@@ -160,8 +169,10 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "title",
         re.compile(
-            rf"{by_first_character(_TITLES, _STARTS_WORD)}\s+(?P<name>(?:{_INITIALS})?{_WORD}"
-            rf"(?:\s{_WORD}){{0,4}})"
+            # titles one after another, the name after the last: "Lt. Gen. Zhukov"
+            rf"{by_first_character(_TITLES, _STARTS_WORD)}\s+"
+            rf"(?:{by_first_character(_TITLES)}\s+)*"
+            rf"(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,4}})"
         ),
     ),
     (
@@ -195,22 +206,17 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # a forename, a patronymic and then the surname, whatever its ending: "Vasily
-        # Petrovich Moskovsky", "Anastas Ivanovich Mikoyan" (not "Vasily Petrovich" alone)
-        "patronymic",
-        re.compile(
-            rf"(?P<name>{_CAPITAL}{_STARTS_WORD}{SMALL}++\s{_CAPITAL}{SMALL}+"
-            rf"(?:ovich|evich|ovna|evna|ich)\s{_CAPITAL}{SMALL}++)(?![\w-])"
-        ),
-    ),
-    (
         "slavic",
         # The words are taken whole, never given back (a word's end is no name's), and the
         # ending looked behind at, by its length: no backtracking letter by letter.
         re.compile(
             # the forename in small letters after its capital: not "DPRK Moskovsky"
             rf"(?P<name>{_CAPITAL}{_STARTS_WORD}(?={SMALL})(?>{_WORD_REST})\s{_CAPITAL}{SMALL}++"
-            rf"(?:(?<={SMALL}(?:ov|ev|in|uk))|(?<={SMALL}(?:ova|eva|ina|sky|ski|ska|cki|cka|yuk))"
+            # a patronymic, then the surname whatever its ending: "Vasily Petrovich
+            # Moskovsky", "Anastas Ivanovich Mikoyan"
+            rf"(?:(?:(?<=ich)|(?<=[oe]vna))\s{_CAPITAL}{SMALL}++|"
+            # or the surname's ending
+            rf"(?<={SMALL}(?:ov|ev|in|uk))|(?<={SMALL}(?:ova|eva|ina|sky|ski|ska|cki|cka|yuk))"
             rf"|(?<={SMALL}(?:ová|ský|ská))|(?<={SMALL}(?:skii|skiy|enko|wicz|vich|czyk))))(?![\w-])"
         ),
     ),
