@@ -45,9 +45,14 @@ SMALL = "[a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
 # Characters a copied web page hides inside words, which mean nothing to the text and break
 # the words they stand in ("Pyong\u00adyang" is no "Pyongyang"): the soft hyphen, the zero-width
 # space, the word joiner, and a byte-order mark within the text (a zero-width no-break space)
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_INVISIBLE_CHARACTERS = "\u00ad\u200b\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 
 
 def without_invisible(text: str) -> str:
     """`text` without the characters a copied page hides inside words."""
-    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+    # each looked for as a substring first: a search as quick as memchr, where the pattern's
+    # class is tried at every character (a transcript's read cost 1 % more)
+    if any(character in text for character in _INVISIBLE_CHARACTERS):
+        return _INVISIBLE.sub("", text)
+    return text
