@@ -206,7 +206,7 @@ _TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.1
 _REGISTRY = re.compile(
     # the GDR's numbers of classified matter: "VVS No. 14/64" (Vertrauliche Verschlusssache),
     # "GVS Nr. 3/63" (Geheime), "VS-Nr. 112"
-    r"^(?:(?:G?VVS|GVS|VS)[\s-]?)?"
+    r"^(?:(?:VVS|GVS|VS)[\s-]?)?"
     r"(?:(?:(?i:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
     r"(?:Ciphered|Cipher|Coded|Encrypted)\s+(?:telegram|cable|message)|Szyfrogram)\s+)?"
     # the numbers' names in the archives' languages: Czech "Čj." (číslo jednací), German
@@ -320,11 +320,10 @@ _ROLE = (
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
 # "/-/ J. Siedlecki" or "(–) T. Walichnowski", a hyphen or a dash, German "gez. Schneidewind"
-# or, who certified the copy, "F.d.R." (für die Richtigkeit), Romanian "(ss) Ion Moraru", "V.
-# Moskovsky (signed)"), or
-# as who recorded the conversation ("Recorded by: B. Pimenov", "Recorder: Wang Ziyi", "Drawn up
-# by: J. Brzeziński"), perhaps
-# after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
+# or, who certified the copy, "F.d.R." (für die Richtigkeit), Romanian "(ss) Ion Moraru",
+# "V. Moskovsky (signed)"), or as who recorded the conversation ("Recorded by: B. Pimenov",
+# "Recorder: Wang Ziyi", "Drawn up by: J. Brzeziński"), perhaps after the signer's office and
+# a colon ("Ambassador: /signed/ G. Bogdanov").
 SIGNED = (
     r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss–-]/|\([Ss–-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
     # "in his own hand" after the name: Latin "m.p." (manu propria), Czech "v.r.", Hungarian
