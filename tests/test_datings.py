@@ -182,6 +182,14 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
             ("Late 1962", {"notBefore": "1962-09-01", "notAfter": "1962-12-31", "cert": "medium"}),
         ),
         ("in Q3 1963 the", ("Q3 1963", {"notBefore": "1963-07-01", "notAfter": "1963-09-30"})),
+        # a season without "of", as "the autumn of 1962"
+        (
+            "in autumn 1962 the",
+            (
+                "autumn 1962",
+                {"notBefore": "1962-09-01", "notAfter": "1962-11-30", "cert": "medium"},
+            ),
+        ),
         ("in the 1950s the", ("1950s", {"notBefore": "1950", "notAfter": "1959"})),
         ("in the 1960's the", ("1960's", {"notBefore": "1960", "notAfter": "1969"})),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),

@@ -121,12 +121,13 @@ _PART_OF_YEAR = re.compile(
     r"(?=[SsſAaFfTtLl])(?i:\b(?P<part>spring|summer|autumn|fall|(?:first|second|third|fourth|last)\s+"
     r"(?:half|quarter))\s+of\s+(?P<year>\d{4}))\b"
 )
-# A third of a given year, or a quarter as business writes it: "early 1963", "mid-1962",
-# "late 1962", "Q3 1963": the year is looked for, then the word before it (a search for the
-# words would stop at every "e", "m" and "l")
+# A third of a given year, or a quarter as business writes it, or a season without "of": "early
+# 1963", "mid-1962", "late 1962", "Q3 1963", "autumn 1962": the year is looked for, then the
+# word before it (a search for the words would stop at every "e", "m" and "l")
 _YEAR_OF_THIRD = re.compile(r"(?:1[89]|20)\d\d\b(?![-–/]\d)")
 _THIRD_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?P<third>(?i:early|mid|late))[\s-]|Q(?P<quarter>[1-4])\s)\Z"
+    r"(?<![\w-])(?:(?P<third>(?i:early|mid|late))[\s-]|Q(?P<quarter>[1-4])\s"
+    r"|(?P<season>(?i:spring|summer|autumn|fall))\s)\Z"
 )
 _THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # first and last month
 _RELATIVE_YEAR = re.compile(
@@ -350,15 +351,18 @@ class DocumentDates:
     def _third_of_year(self, text: str) -> Iterator[_Found]:
         """ "Early", "mid" and "late" a year are its thirds, by the convention the parts of a
         month follow ("mid-October" its second ten days), with cert "medium": their bounds
-        are loose. A quarter is exact."""
+        are loose, as a season's are ("autumn 1962", as "the autumn of 1962"). A quarter is
+        exact."""
         for match in _YEAR_OF_THIRD.finditer(text):
-            before = _THIRD_BEFORE.search(text, max(0, match.start() - 6), match.start())
+            before = _THIRD_BEFORE.search(text, max(0, match.start() - 7), match.start())
             if before is None:
                 continue
             year = int(match.group(0))
             if before["quarter"]:
                 last = 3 * int(before["quarter"])
                 first, cert = last - 2, None
+            elif before["season"]:
+                (first, last), cert = _PARTS_OF_YEAR[before["season"].lower()], "medium"
             else:
                 (first, last), cert = _THIRDS[before["third"].lower()], "medium"
             phrase = text[before.start() : match.end()]
