@@ -365,6 +365,15 @@ def test_a_forename_patronymic_and_surname_are_one_name(index):
     ]
 
 
+def test_vietnamese_names_but_not_the_city_named_after_one(index):
+    found = names_in(index, "Ho Chi Minh and Pham Van Dong; Vo Nguyen Giap in Ho Chi Minh City")
+    assert [f[1:3] for f in found] == [
+        ("Ho Chi Minh", "#ho-chi-minh"),
+        ("Pham Van Dong", "#pham-van-dong"),
+        ("Vo Nguyen Giap", "#vo-nguyen-giap"),
+    ]
+
+
 def test_a_speaker_s_name_before_a_colon_is_a_person(index):
     annotator = DocumentNames(index, "d1", frozenset({"Chervonenko", "Premier Zhou"}))
     found = []
@@ -834,7 +843,7 @@ _NAME_PIECES = (
     "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
     "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
-    "Sung's "
+    "Sung's Ho Chi Minh Pham Van City Trail "
 )
 
 
@@ -854,7 +863,7 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     """The shapes of unknown names test their first letter first and look behind it after:
     the same matches as the patterns written the plain way."""
     word, initials = names._WORD, names._INITIALS
-    surnames = "|".join(names.KOREAN_SURNAMES)
+    surnames = "|".join([*names.KOREAN_SURNAMES, *names.VIETNAMESE_SURNAMES])
     chinese = "|".join(names.CHINESE_SURNAMES)
     titles = "|".join(f"[{letters}]{rest}" for letters, rest in names._TITLES)
     letters = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"  # a Korean syllable's after its first

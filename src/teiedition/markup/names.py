@@ -54,13 +54,19 @@ CHINESE_SURNAMES = (
     "Zhou Mao Liu Deng Chen Zhang Wang Hao Peng Zhu Qiao Huang Yang Zhao Xu Guo Luo Gao Tan "
     "Geng Nie Hua Jiang Shen Xie Ye Lu Lin Kang Sun Dong"
 ).split()
+# Vietnamese surnames, as the translations write them without diacritics (not "Le" or "Do",
+# which begin French titles and English sentences)
+VIETNAMESE_SURNAMES = (
+    "Nguyen Pham Tran Hoang Huynh Phan Vu Dang Bui Ngo Duong Truong Dinh Vo Ho"
+).split()
 # Names written surname first (Korean, Chinese, Vietnamese): the id and the short form
 # take the first word.
 SURNAME_FIRST = (
     frozenset(KOREAN_SURNAMES)
     | frozenset(CHINESE_SURNAMES)
-    # Chinese surnames that are English words too, and Vietnamese ones
-    | frozenset("Wu Pan Song Chu Ji Nguyen Pham Tran Le Vo Ho".split())
+    | frozenset(VIETNAMESE_SURNAMES)
+    # Chinese surnames that are English words too, and a Vietnamese one
+    | frozenset("Wu Pan Song Chu Ji Le".split())
 )
 # Titles before a name, each as the letters it may begin with and the pattern of the rest.
 # Not "General" or "Secretary": "the General Staff". "Chairman" and "Director" are, as the
@@ -160,8 +166,10 @@ _INITIALS_AFTER_FIRST = (
 # A syllable's letters after its first: an apostrophe of aspiration ("Ch'ang"), never a
 # possessive ("Kim Il Sung's secretary")
 _KOREAN_LETTERS = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"
-# A Korean surname, its first letter tested first, the rest also in capitals ("KIM")
-_KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in KOREAN_SURNAMES)
+# A Korean or Vietnamese surname, its first letter tested first, the rest also in capitals
+# ("KIM"): both write the given name's syllables as words ("Kim Il Sung", "Ho Chi Minh")
+_SYLLABIC_SURNAMES = tuple(dict.fromkeys([*KOREAN_SURNAMES, *VIETNAMESE_SURNAMES]))
+_KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in _SYLLABIC_SURNAMES)
 _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES), _STARTS_WORD)
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
@@ -494,7 +502,7 @@ class DocumentNames:
             if shape == "titles" and not plural:
                 continue
             for match in pattern.finditer(text):
-                if shape == "korean" and not _korean_given_names(match.group("name")):
+                if shape == "korean" and not _syllabic_name(match, text):
                     continue  # "Kim Chaek Iron Works" names the works, not a person
                 if shape == "titles":  # each name of the list
                     for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
@@ -758,6 +766,20 @@ def _same_initials(initials: str, name: str) -> bool:
 _KOREAN_SYLLABLE = re.compile(
     r"(?:[bcdghjklmnprstw]{1,3}['’]?)?y?(?:[aeiouŏŭ]{1,3}|w[aeiouŏ]{1,2})(?:ng|[klmnprt])?"
 )
+
+
+def _syllabic_name(match: re.Match[str], text: str) -> bool:
+    """Whether a name of the Korean shape is a person's: a Vietnamese surname and any
+    syllables ("Pham Van Dong"), but not the city or the trail named after one ("Ho Chi Minh
+    City"); else Korean syllables ("Kim Il Sung", not "Kim Chaek Iron Works")."""
+    name = match.group("name")
+    if name.split(None, 1)[0].title() in _VIETNAMESE:
+        return _NAMED_AFTER_HIM.match(text, match.end()) is None
+    return _korean_given_names(name)
+
+
+_VIETNAMESE = frozenset(VIETNAMESE_SURNAMES)
+_NAMED_AFTER_HIM = re.compile(r"\s(?:City|Trail)\b")
 
 
 def _korean_given_names(name: str) -> bool:
