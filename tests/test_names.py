@@ -300,6 +300,9 @@ def test_each_name_after_a_plural_title_is_a_person(index, text, names):
 def test_korean_surnames_in_the_revised_romanisation(index):
     found = names_in(index, "He met Jeong Jun-taek, Yoon Ki-bok and Ahn Sung-gyu in May.")
     assert [f[1] for f in found] == ["Jeong Jun-taek", "Yoon Ki-bok", "Ahn Sung-gyu"]
+    # the surname of one letter, first as the others are
+    found = names_in(index, "the arrest of O Ki-seop; O Jin-u came.")
+    assert [f[1:3] for f in found] == [("O Ki-seop", "#o-ki-seop"), ("O Jin-u", "#o-jin-u")]
 
 
 def test_korean_given_names_written_as_words_are_syllables(index):

@@ -37,7 +37,7 @@ KOREAN_SURNAMES = (
     # as the Revised Romanisation and other spellings write them (none an English word that
     # begins a sentence: "Song", "Oh", "Ha", "Gang" and "An" are left out)
     "Jeong Jung Chung Seo Cha Chae Ahn Bae Pae Bak Yoon Jeon Chun Hyun Hyeon Noh Roh Ko Koh "
-    "Yang Ryang Shim Sim Seong Min Byun Byeon Pyon Maeng Yeom "
+    "Yang Ryang Shim Sim Seong Min Byun Byeon Pyon Maeng Yeom O "
     # as McCune-Reischauer writes them, with breves and aspiration marks
     "Ch'oe Ch’oe Chŏng Hŏ Hyŏn Chŏn Sŏ Sŏk Ch'a Ch’a Ch'ae Ch’ae Ch'ŏn Ch’ŏn Yŏ"
 ).split()
