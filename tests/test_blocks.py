@@ -1079,6 +1079,14 @@ def test_a_telegram_s_dispatch_and_receipt_are_opening_lines():
         *(("transmission", line) for line in lines),
         ("classification", "TOP SECRET"),
     ]
+    # or after where it comes from, under the heading without a blank line
+    line = "from Pyongyang dispatched on 15.III.63 at 14:20 received on 15.III.63 at 20:10"
+    body = structure(fields(f"Ciphergram No. 4521\n{line}\n\nTOP SECRET\n\nYesterday."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "Ciphergram No. 4521"),
+        ("transmission", line),
+        ("classification", "TOP SECRET"),
+    ]
 
 
 def test_a_telegram_s_dateline_with_its_hour_and_its_receipt_after_a_colon():
@@ -1682,9 +1690,13 @@ def test_a_heading_s_subject_line_below_a_blank_line_is_the_heading_s():
         ("Pyongyang, dnia 5.III.1963", "Pyongyang", "1963-03-05"),  # Polish "on the day"
         ("Pjöngjang, den 6.3.1963", "Pjöngjang", "1963-03-06"),  # German
         ("Pyongyang, dne 7. 3. 1963", "Pyongyang", "1963-03-07"),  # Czech
+        # or the year's mark after it
+        ("Pyongyang, 5.III.1963 r.", "Pyongyang", "1963-03-05"),  # Polish
+        ("Pyongyang, 14.V.1963 г.", "Pyongyang", "1963-05-14"),  # Bulgarian and Russian
+        ("Pyongyang, 14.V.1963 g.", "Pyongyang", "1963-05-14"),  # transliterated
     ],
 )
-def test_a_dateline_with_on_the_day_before_its_date(line, place, when):
+def test_a_dateline_with_on_the_day_before_its_date_or_the_year_s_mark_after(line, place, when):
     body = structure(
         fields(f"{line}\n\nThe text.\n\nAmbassador of the PRL\n(-) Henryk Brzeziński\n{line}"), 1963
     )

@@ -196,7 +196,9 @@ _PRECEDENCE = re.compile(
 # 03.06.1963 at 12:20 and received at 18:45 …", "Came to the Decoding Department at 19:10";
 # no sentence (its stop after a word)
 _TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.15"
-    r"^(?:Dispatched|Sent|Transmitted|Received|Arrived|Came|Deciphered|Decoded|Decrypted)"
+    r"^(?:Dispatched|Sent|Transmitted|Received|Arrived|Came|Deciphered|Decoded|Decrypted"
+    # or after where it comes from: "from Pyongyang dispatched on 15.III.63 at 14:20 …"
+    r"|[Ff]rom\s+[A-Z][\w'’.-]*\s+(?:dispatched|sent|transmitted))"
     r"(?::\s*|\s)"
     r"(?=.*(?:\d[:.]\d\d\b|\d[./][\dIVX]+[./]\d\d|\d\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
     r"Oct|Nov|Dec)))[^!?;]*(?:(?<![^\W\d]\.)|(?<=\bhrs\.)|(?<=\bh\.))$"  # no sentence's stop
@@ -300,12 +302,14 @@ _DATE_FIELD = re.compile(r"^Dated?\s?:\s*(?P<date>\S.*)$")
 # A dateline's time of day after its date, as a telegram gives it: "18.5.1963, 14:05 hrs.",
 # "Pyongyang, 18 May 1963, 14:05"; what stands before it is read as a dateline without it
 _TIME_AFTER = re.compile(r",?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?(?:hrs|hours|h)\b\.?)?$")
-# a place and a date ("Pyongyang, 14 August 1962"), the date perhaps with the Polish "r."
-# (roku, "of the year") after it, "Pyongyang, 5.III.1963 r.", or "on the day" before it, as
-# Polish, Czech and German write it: "Pyongyang, dnia 5.III.1963", "Pjöngjang, den 6.3.1963"
+# a place and a date ("Pyongyang, 14 August 1962"), the date perhaps with the mark of the
+# year after it, the Polish "r." (roku), the Russian and Bulgarian "г." (года, година) or
+# its transliteration "g.": "Pyongyang, 5.III.1963 r.", "Pyongyang, 14.V.1963 г."; or "on
+# the day" before it, as Polish, Czech and German write it: "Pyongyang, dnia 5.III.1963",
+# "Pjöngjang, den 6.3.1963"
 _PLACE_DATE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?:(?:dnia|dn\.|dne|den)\s+)?"
-    r"(?P<date>.+?)(?:\s+r\.)?$"
+    r"(?P<date>.+?)(?:\s+[rгg]\.)?$"
 )
 # … and in a telegram's capitals, without the comma: "PYONGYANG 14/III-63"
 _CAPITALS_PLACE_DATE = re.compile(
