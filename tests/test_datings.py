@@ -349,6 +349,9 @@ def test_a_day_of_the_letter_s_month_or_of_the_one_before_or_after(text, when):
         ("On the 27th, he left.", "1962-08-27"),
         # … or, for a day after the document's, the month before
         ("On the 30th Kim came.", "1962-07-30"),
+        # inside a sentence, a stop or "of this month" after it
+        ("he would answer on the 20th, after the plenum", "1962-08-20"),
+        ("they met on the 5th of this month", "1962-08-05"),
     ],
 )
 def test_a_day_alone_is_of_the_document_s_month_inferred(text, when):
@@ -360,7 +363,8 @@ def test_a_day_alone_is_of_the_document_s_month_inferred(text, when):
     "text",
     [
         "On the 22nd Congress the line changed.",  # a numbered thing, not a day
-        "on the 14th he came",  # not at a sentence's head
+        "on the 14th he came",  # inside a sentence, a word after it
+        "they lived on the 3rd floor.",
         "On the 14th of the list",  # a small letter after it
         "On the 31st July",  # a month's name: the day and month as such
     ],
@@ -568,6 +572,8 @@ def test_two_days_that_are_no_range_written_out_stay_apart(text):
             "on 5th, 7th, and 9th June",
             [("5th", "1962-06-05"), ("7th", "1962-06-07"), ("9th June", "1962-06-09")],
         ),
+        # either day
+        ("on the 12th or 13th of March", [("12th", "1962-03-12"), ("13th of March", "1962-03-13")]),
     ],
 )
 def test_days_listed_before_a_date_are_each_a_date_of_its_month(text, expected):

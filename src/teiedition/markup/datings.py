@@ -166,9 +166,12 @@ _MONTH_OF_LETTER = re.compile(
 )
 _MONTH_SHIFT = {"inst": 0, "ult": -1, "prox": 1}
 # A day alone, as a telegram gives it, at a sentence's head: "On the 14th Soviet Ambassador
-# Moskovsky told me", "On the 5th, …"; not a numbered thing ("On the 22nd Congress")
-_DAY_ALONE = re.compile(
-    r"(?<![\w.])On the (?P<day>[1-3]?\d)(?:st|nd|rd|th)(?=,|\s+(?P<next>[A-Z][\w-]*))"
+# Moskovsky told me", "On the 5th, …"; not a numbered thing ("On the 22nd Congress"). Or
+# inside a sentence, where a stop or "of this month" follows it ("he would answer on the
+# 20th, after the plenum"), not a word ("on the 3rd floor")
+_DAY_ALONE = re.compile(  # its first letter first: a search skips to an "o"
+    r"(?P<on>[Oo])(?<![\w.].)n the (?P<day>[1-3]?\d)(?:st|nd|rd|th)"
+    r"(?=(?P<stop>[,.;:)])|\s+(?P<next>[A-Z][\w-]*)|\s+of\s+(?:this|the)\s+month\b)"
 )
 _NUMBERED_THINGS = frozenset(
     "Congress Party Plenum Session Conference Anniversary Parallel Century Division Army "
@@ -204,7 +207,7 @@ def _letter_month_word(text: str) -> bool:
 
 
 def _on_the(text: str) -> bool:
-    return "On the " in text
+    return "On the " in text or "on the " in text
 
 
 def _day_word(text: str) -> bool:
@@ -531,7 +534,11 @@ class DocumentDates:
         if not self._month_known:
             return
         for match in _DAY_ALONE.finditer(text):
-            if match["next"] in _NUMBERED_THINGS:
+            if match["on"] == "O":  # a sentence's head: a comma or a capitalised word after
+                after = match["stop"] == "," or match["next"] not in (None, *_NUMBERED_THINGS)
+            else:  # inside a sentence: a stop or "of this month" after it
+                after = match["next"] is None
+            if not after:
                 continue
             day = int(match["day"])
             year, month = self.start.year, self.start.month
@@ -586,8 +593,9 @@ def _days_between(text: str, found: _Found, free: int) -> _Found:
 
 # Days of the month a date names, listed before it after "on" or "of": "on 6 and 12
 # August", "of 3, 5 and 9 May"
-_LISTED_DAYS = re.compile(
-    r"\b(?i:on|of)\s+(?P<days>(?:[0-3]?\d(?:st|nd|rd|th)?(?:,\s*|\s+and\s+|,\s+and\s+))+)$"
+_LISTED_DAYS = re.compile(  # "on 6 and", "of 6, 9 and", "on the 12th or" (either day)
+    r"\b(?i:on|of)\s+(?:the\s+)?"
+    r"(?P<days>(?:[0-3]?\d(?:st|nd|rd|th)?(?:,\s*|,?\s+(?:and|or)\s+))+)$"
 )
 _LISTED_DAY = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?")
 
