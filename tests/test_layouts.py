@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SEEDS
 
+from teiedition.errors import InputError
 from teiedition.readers import Layout, read_transcript
 from teiedition.readers.layouts import read_transcript_text
 from teiedition.readers.transcript import Field
@@ -153,6 +154,47 @@ def test_skip_link_before_a_landmark_layout_is_furniture(path):
     assert [f.text for f in linked.body] == [f.text for f in plain.body]
     assert not linked.unrecognised and not linked.warnings
     assert linked.furniture[0].text == "Skip to content"
+
+
+def test_the_site_s_navigation_before_the_date_is_furniture():
+    """A copy may take the site's name, menu and trail of links between "Skip to content"
+    and the date: a few short lines, furniture; the page is read as without them."""
+    page = seed("000").read_text("utf-8")
+    assert page.startswith("Skip to content")
+    navigation = "Wilson Center Digital Archive\nSearch\nBrowse\nHome / Collections / Korea\n\n"
+    copied = read_transcript_text(
+        page.replace("Skip to content\n", f"Skip to content\n{navigation}", 1), Path("x.txt")
+    )
+    plain = read_transcript(seed("000"))
+    assert (copied.title.text, copied.page_date.text) == (plain.title.text, plain.page_date.text)
+    assert [f.text for f in copied.body] == [f.text for f in plain.body]
+    assert [f.text for f in copied.furniture[:5]] == [
+        "Skip to content",
+        "Wilson Center Digital Archive",
+        "Search",
+        "Browse",
+        "Home / Collections / Korea",
+    ]
+    # without a date after a few short lines, the line after the link is the date line
+    with pytest.raises(InputError, match="expected the page's date line, found 'Search'"):
+        read_transcript_text("Skip to content\nSearch\n\nA title\n\nText.\n", Path("x.txt"))
+
+
+@pytest.mark.parametrize("path", [T / "legacy-page-mol.txt", T / "pdf-export-amsz.txt"])
+def test_lines_before_the_landmarks_without_a_date_are_no_title(path):
+    """The site's lines a copy took before the landmarks of layouts (b) and (d) are no
+    title: title and date come from the citation, and the lines are kept and reported."""
+    plain = read_transcript(path)
+    copied = read_transcript_text(
+        "Skip to content\nWilson Center Digital Archive\nSearch\n\n" + path.read_text("utf-8"),
+        path,
+    )
+    assert (copied.title.text, copied.page_date.text) == (plain.title.text, plain.page_date.text)
+    assert [f.text for f in copied.body] == [f.text for f in plain.body]
+    # kept and reported, but for a PDF's running head, furniture as on every page
+    kept = [f.text for f in copied.unrecognised]
+    assert kept in (["Wilson Center Digital Archive", "Search"], ["Search"])
+    assert len(copied.warnings) == len(plain.warnings) + len(kept)
 
 
 def test_furniture_is_never_body_text():

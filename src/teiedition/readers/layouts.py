@@ -31,6 +31,10 @@ _RIGHTS = re.compile(
 )
 # The first line of a copy of the archive's current site: a link for screen readers.
 _SKIP_LINK = "skip to content"
+# The site's navigation a copy may keep between "Skip to content" and the date: so many
+# lines at most, each so long at most
+_NAVIGATION_LINES = 8
+_NAVIGATION_LENGTH = 80
 _RECORD_ID = re.compile(r"^\d{1,12}$")
 _ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?.*)?$")
 _CONTENTS_ENTRY = re.compile(
@@ -199,9 +203,25 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         return lines[position - 1]
 
     first = next_nonblank()
+    navigation: list[Field] = []
     if first and _key(first.text) == _SKIP_LINK:
         furniture.append(first)
         first = next_nonblank()
+        # the site's own lines a copy may take with it before the date: its name, menu and
+        # the trail of links ("Home / Collections / …"), a few short lines
+        start = position
+        while (
+            first is not None
+            and len(navigation) < _NAVIGATION_LINES
+            and parse_date(first.text) is None
+            and _key(first.text) != "document information"
+            and len(first.text.strip()) <= _NAVIGATION_LENGTH
+        ):
+            navigation.append(first)
+            first = next_nonblank()
+        if first is None or parse_date(first.text) is None:  # no date after them: none
+            navigation, position = [], start
+            first = lines[start - 1] if start else None
     if first is None or _key(first.text) == "document information":
         raise InputError(path, "no document text: the page holds only page furniture")
     date_line = first
@@ -211,6 +231,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
             f"no date: expected the page's date line, found {_clip(date_line.text)!r}",
             date_line.line,
         )
+    furniture += navigation
     title = next_nonblank()
     if title is None or _key(title.text) == "document information":
         raise InputError(path, "no title after the date line", date_line.line)
@@ -406,7 +427,7 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
 
     citation_field = _joined(sections["citation"]) if sections.get("citation") else None
     citation = parse_citation_string(citation_field.text) if citation_field else None
-    date_line, title = _date_and_title(preamble)
+    date_line, title, rest = _date_and_title(preamble, citation)
     transcript = _assemble(
         path,
         Layout.PDF_EXPORT,
@@ -433,7 +454,7 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
             transcript.record_id = record_id
         else:  # the archive's record numbers are numbers; the document id is made of it
             _unrecognised(transcript, record_id)
-    for extra in preamble[2:]:
+    for extra in rest:
         _unrecognised(transcript, extra)
     if back_start < len(lines):
         transcript.furniture.append(lines[back_start])
@@ -493,7 +514,7 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
             lines[marker].line,
         )
     citation = parse_citation_string(citation_field.text)
-    date_line, title = _date_and_title(preamble)
+    date_line, title, rest = _date_and_title(preamble, citation)
     transcript = _assemble(
         path,
         Layout.LEGACY_PAGE,
@@ -508,7 +529,7 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
     transcript.furniture += furniture
     if summary_lines:
         transcript.summary = _joined(summary_lines)
-    for extra in preamble[2:]:
+    for extra in rest:
         _unrecognised(transcript, extra)
     return transcript
 
@@ -522,11 +543,22 @@ def _site_links(preamble: list[Field]) -> tuple[list[Field], list[Field]]:
     return preamble[:links], preamble[links:]
 
 
-def _date_and_title(preamble: list[Field]) -> tuple[Field | None, Field | None]:
-    """The date line and the title of the lines before a layout's first landmark."""
-    date_line = next((line for line in preamble[:2] if parse_date(line.text)), None)
-    title = next((line for line in preamble[:2] if line is not date_line), None)
-    return date_line, title
+def _date_and_title(
+    preamble: list[Field], citation: CitationString | None
+) -> tuple[Field | None, Field | None, list[Field]]:
+    """The date line and the title of the lines before a layout's first landmark (the title
+    the line after the date, or before it), and the lines that are neither: the site's own
+    lines a copy took ("Wilson Center Digital Archive", "Search"). Without a date among the
+    last lines, a line is the title only where it is the citation's."""
+    tail = preamble[-2:]  # the page's own lines come last, just before the landmark
+    date_line = next((line for line in tail if parse_date(line.text)), None)
+    if date_line is not None:
+        title = next((line for line in reversed(tail) if line is not date_line), None)
+    else:
+        named = _key(citation.title) if citation is not None else None
+        title = next((line for line in tail if _key(line.text) == named), None)
+    rest = [line for line in preamble if line is not date_line and line is not title]
+    return date_line, title, rest
 
 
 def _assemble(
