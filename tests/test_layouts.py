@@ -197,6 +197,24 @@ def test_lines_before_the_landmarks_without_a_date_are_no_title(path):
     assert len(copied.warnings) == len(plain.warnings) + len(kept)
 
 
+def test_the_site_s_lines_after_the_page_are_no_funders():
+    """A copy may run on past the page into the site's foot ("Share", its address): those
+    lines are kept and reported, not made funders; a funder's name is one there."""
+    page = seed("000").read_text("utf-8")
+    foot = "\nShare\nPrint\n\nWilson Center\nOne Woodrow Wilson Plaza\nThe Henry Luce Foundation\n"
+    copied = read_transcript_text(page + foot, Path("x.txt"))
+    plain = read_transcript(seed("000"))
+    assert [f.text for f in copied.funders] == [f.text for f in plain.funders] + [
+        "The Henry Luce Foundation"
+    ]
+    assert [f.text for f in copied.unrecognised] == [
+        "Share",
+        "Print",
+        "Wilson Center",
+        "One Woodrow Wilson Plaza",
+    ]
+
+
 def test_furniture_is_never_body_text():
     furniture = {
         "Skip to content",

@@ -19,6 +19,12 @@ from teiedition.readers.citation import CitationString, parse_citation_string
 from teiedition.readers.decoding import NotTextError, decode_transcript
 from teiedition.readers.transcript import Field, Layout, Transcript
 
+# A funder's name at the page's foot, under no label: an institution's ("Kyungnam
+# University", "Korea Foundation", "Carnegie Corporation of New York")
+_FUNDER_NAME = re.compile(
+    r"\b(?:Foundation|University|Fund|Institute|Endowment|Corporation|Council|Trust|Society"
+    r"|Ministry|Academy|Program|Programme)\b"
+)
 _FUNDER_SENTENCE = re.compile(
     r"^This document was made possible with (?:generous )?support from\s+(?:the\s+)?"
     r"(?P<funder>.+?)\.?$",
@@ -356,18 +362,27 @@ def _read_back_matter(transcript: Transcript, lines: list[Field]) -> None:
             and (current != "record_id")
         ):
             setattr(transcript, current, value)
-        else:
-            _add_funder(transcript, value)
+        elif (
+            _FUNDER_SENTENCE.match(text)
+            or _FUNDER_NAME.search(text)
+            or _is_funder(transcript, text)
+        ):
+            _add_funder(transcript, value)  # the funder named again at the page's foot
+        else:  # the site's own lines after the page ("Share", "Print", its address)
+            _unrecognised(transcript, value)
+
+
+def _is_funder(transcript: Transcript, name: str) -> bool:
+    """Whether `name` is a funder the page named before ("the" before it or not)."""
+    key = _key(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+    return any(_key(funder.text) == key for funder in transcript.funders)
 
 
 def _add_funder(transcript: Transcript, value: Field) -> None:
     """A funder named again at the foot of the page is furniture, a new one is a funder."""
     match = _FUNDER_SENTENCE.match(value.text)
     name = match.group("funder") if match else value.text
-    if any(
-        _key(funder.text) == _key(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
-        for funder in transcript.funders
-    ):
+    if _is_funder(transcript, name):
         transcript.furniture.append(value)
     else:
         if match:
