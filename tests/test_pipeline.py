@@ -35,6 +35,7 @@ BAD_INPUTS = {
         "no document text",
         None,
     ),
+    "link-only.txt": (b"Skip to content\n", "no document text", None),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file", None),
     "nodate.txt": (b"Skip to content\n\nA Title Without a Date\n\nSome text.\n", "no date", 3),
     "title-only.txt": (

@@ -215,7 +215,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         first = next_nonblank()
         # the site's own lines a copy may take with it before the date: its name, menu and
         # the trail of links ("Home / Collections / …"), a few short lines
-        start = position
+        after_link, start = first, position
         while (
             first is not None
             and len(navigation) < _NAVIGATION_LINES
@@ -226,8 +226,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
             navigation.append(first)
             first = next_nonblank()
         if first is None or parse_date(first.text) is None:  # no date after them: none
-            navigation, position = [], start
-            first = lines[start - 1] if start else None
+            navigation, position, first = [], start, after_link
     if first is None or _key(first.text) == "document information":
         raise InputError(path, "no document text: the page holds only page furniture")
     date_line = first
