@@ -182,6 +182,14 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
             ("Late 1962", {"notBefore": "1962-09-01", "notAfter": "1962-12-31", "cert": "medium"}),
         ),
         ("in Q3 1963 the", ("Q3 1963", {"notBefore": "1963-07-01", "notAfter": "1963-09-30"})),
+        # a winter, with both its years
+        (
+            "in the winter of 1962/63 the",
+            (
+                "winter of 1962/63",
+                {"notBefore": "1962-12-01", "notAfter": "1963-02-28", "cert": "medium"},
+            ),
+        ),
         # a season without "of", as "the autumn of 1962"
         (
             "in autumn 1962 the",
@@ -581,6 +589,13 @@ def test_days_listed_before_a_date_are_each_a_date_of_its_month(text, expected):
     assert [(written, attributes["when"]) for written, attributes in found] == expected
     # each as certain as the date that names their month
     assert len({attributes.get("cert") for _, attributes in found}) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["the winter of 1963 came", "the winter of 1962/64", "the summer of 1962/63"]
+)
+def test_a_winter_without_both_its_years_and_other_seasons_of_two_years_are_no_dates(text):
+    assert all("winter" not in written and "summer" not in written for written, _ in dates(text))
 
 
 @pytest.mark.parametrize("text", ["on 12 and 9 September", "I came on 1962 and 9 September"])

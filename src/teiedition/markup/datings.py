@@ -118,8 +118,10 @@ _WORD_BEFORE_FIGURES = re.compile(r"\b(?i:of|on|dated)\s\Z")
 # A part of a given year: "the summer of 1961", "the first half of 1963", "the fourth quarter
 # of 1962"
 _PART_OF_YEAR = re.compile(
-    r"(?=[SsſAaFfTtLl])(?i:\b(?P<part>spring|summer|autumn|fall|(?:first|second|third|fourth|last)\s+"
-    r"(?:half|quarter))\s+of\s+(?P<year>\d{4}))\b"
+    r"(?=[SsſAaFfTtLlWw])(?i:\b(?P<part>spring|summer|autumn|fall|winter"
+    r"|(?:first|second|third|fourth|last)\s+(?:half|quarter))\s+of\s+(?P<year>\d{4})"
+    # a winter's two years: "the winter of 1962/63", "of 1962–1963"
+    r"(?:[/–-](?P<next_year>\d{4}|\d{2}))?)\b"
 )
 # A third of a given year, or a quarter as business writes it, or a season without "of": "early
 # 1963", "mid-1962", "late 1962", "Q3 1963", "autumn 1962": the year is looked for, then the
@@ -339,16 +341,21 @@ class DocumentDates:
 
     def _part_of_year(self, text: str) -> Iterator[_Found]:
         for match in _PART_OF_YEAR.finditer(text):
-            months = _PARTS_OF_YEAR.get(" ".join(match["part"].lower().split()))
-            if months is None:
-                continue  # "the third half"
-            first, last = months
-            year = int(match["year"])
+            part, year = " ".join(match["part"].lower().split()), int(match["year"])
+            if part == "winter":  # December to February: dated only with both its years
+                following = match["next_year"] or ""
+                if following not in (str(year + 1), str(year + 1)[2:]):
+                    continue
+                first, last = date(year, 12, 1), _month_end(year + 1, 2)
+            elif (months := _PARTS_OF_YEAR.get(part)) is None or match["next_year"]:
+                continue  # "the third half", "the summer of 1962/63"
+            else:
+                first, last = date(year, months[0], 1), _month_end(year, months[1])
             yield (
                 match.start(),
                 match.end(),
-                _range(match.group(0), date(year, first, 1), _month_end(year, last)),
-                "medium" if " " not in match["part"] else None,  # a season's bounds are loose
+                _range(match.group(0), first, last),
+                "medium" if " " not in part else None,  # a season's bounds are loose
             )
 
     def _third_of_year(self, text: str) -> Iterator[_Found]:
