@@ -675,6 +675,9 @@ def times(text):
         ("at 10 o'clock in the morning", [("10 o'clock in the morning", "10:00:00")]),
         ("at 7.30 o'clock in the evening", [("7.30 o'clock in the evening", "19:30:00")]),
         ("at 10 o'clock", []),  # morning or evening: unsaid
+        # the hours words give, not "afternoon"
+        ("at noon, and at midnight", [("noon", "12:00:00"), ("midnight", "00:00:00")]),
+        ("Noon came; in the afternoon he left", [("Noon", "12:00:00")]),
         # a dateline's hour after its day's date, ending the line
         ("Pyongyang, 14 March 1963, 18.40", [("18.40", "18:40:00")]),
         ("Arrived: 15 March 1963, 07.15.\nNo. 47", [("07.15", "07:15:00")]),

@@ -757,9 +757,15 @@ class TimesOfDay:
     belong to being seldom certain."""
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        # looked for as substrings first: the pattern's search stops at every "n" and "m"
+        words = (
+            _noon_and_midnight(text)
+            if "noon" in text or "Noon" in text or "idnight" in text
+            else []
+        )
         if _DIGIT.search(text) is None:
-            return []
-        found = []
+            return words
+        found = words
         for match in _TIME.finditer(text):
             hour = int(match["hour"])
             if match["half"]:
@@ -780,6 +786,20 @@ class TimesOfDay:
                 Span(match.start(), match.end(), _time(when), inner=match.span(), label="time")
             )
         return found + _times_after_words(text, found)
+
+
+# Noon and midnight, the hours words give: not "afternoon" ("Noon" too, at a sentence's head)
+_NOON = re.compile(  # its first letter first: a search skips to an "n" or an "m"
+    r"(?P<word>[Nn](?<![\w].)(?i:oon)|[Mm](?<![\w].)(?i:idnight))\b"
+)
+_NOON_HOURS = {"noon": "12:00:00", "midnight": "00:00:00"}
+
+
+def _noon_and_midnight(text: str) -> list[Span]:
+    return [
+        Span(*m.span(), _time(_NOON_HOURS[m["word"].lower()]), inner=m.span(), label="time")
+        for m in _NOON.finditer(text)
+    ]
 
 
 def _times_after_words(text: str, found: list[Span]) -> list[Span]:
