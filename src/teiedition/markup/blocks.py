@@ -1351,11 +1351,11 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
         if _introduced_lines(result[-1] if result else None, lines):
             result.append(ListNode("simple", [ItemNode("", "", [line]) for line in lines]))
             continue
+        texts = [b.text for b in lines]
         # under the line that introduces them, copied with them ("Participants:" / "• …")
-        introduced = len(lines) > 2 and lines[0].text.endswith(":")
-        bulleted = lines[1:] if introduced else lines
-        marker = _BULLET if all(_BULLET.match(b.text) for b in bulleted) else None
-        if marker is None and _is_dash_list([b.text for b in lines]):
+        bulleted = texts[1:] if _introduces(texts, _BULLET) else texts
+        marker = _BULLET if all(_BULLET.match(text) for text in bulleted) else None
+        if marker is None and _is_dash_list(texts):
             marker = _DASH
         for line in lines if marker else [node]:
             if marker is None or not marker.match(line.text):
@@ -1389,12 +1389,18 @@ def _introduced_lines(previous: Block | ListNode | None, lines: list[Block]) -> 
     )
 
 
+def _introduces(lines: list[str], marker: re.Pattern[str]) -> bool:
+    """Whether the first of lines copied together is no item but a line ending with a colon
+    that introduces the others ("Participants:" / "• …"), two or more."""
+    return len(lines) > 2 and lines[0].endswith(":") and not marker.match(lines[0])
+
+
 def _is_dash_list(lines: list[str]) -> bool:
     """Lines that each begin with a dash and, but the last, end with ";" or ",": a list's
     items, not lines of dialogue, which end as sentences do. Under a line that ends with a
     colon, which introduces them, rows that end with no stop at all are items too ("… behind
     schedule:" / "– Oil products – 42,000 t")."""
-    introduced = len(lines) > 2 and lines[0].endswith(":") and not _DASH.match(lines[0])
+    introduced = _introduces(lines, _DASH)
     items = lines[1:] if introduced else lines
     return (
         len(items) > 1

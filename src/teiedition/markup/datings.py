@@ -541,10 +541,13 @@ class DocumentDates:
         if not self._month_known:
             return
         for match in _DAY_ALONE.finditer(text):
+            following = match["next"]
             if match["on"] == "O":  # a sentence's head: a comma or a capitalised word after
-                after = match["stop"] == "," or match["next"] not in (None, *_NUMBERED_THINGS)
+                after = match["stop"] == "," or (
+                    following is not None and following not in _NUMBERED_THINGS
+                )
             else:  # inside a sentence: a stop or "of this month" after it
-                after = match["next"] is None
+                after = following is None
             if not after:
                 continue
             day = int(match["day"])
@@ -758,14 +761,13 @@ class TimesOfDay:
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         # looked for as substrings first: the pattern's search stops at every "n" and "m"
-        words = (
+        found = (
             _noon_and_midnight(text)
             if "noon" in text or "Noon" in text or "idnight" in text
             else []
         )
         if _DIGIT.search(text) is None:
-            return words
-        found = words
+            return found
         for match in _TIME.finditer(text):
             hour = int(match["hour"])
             if match["half"]:
