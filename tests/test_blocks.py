@@ -1763,6 +1763,13 @@ def test_a_table_whose_columns_spaces_set_apart():
     ]
 
 
+def test_a_table_s_row_in_small_letters_is_no_sentence_running_on():
+    """A row that begins in small letters stays a row: joined to the row above as the rest of
+    its sentence, it lost its cells (found by the property test)."""
+    body = structure(fields("The figures:\n\nOil     120\ncoal     80\n\nThat is all."), 1963)
+    assert [b.cells for b in body.main] == [None, ["Oil", "120"], ["coal", "80"], None]
+
+
 @pytest.mark.parametrize(
     "text",
     [

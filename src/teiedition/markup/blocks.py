@@ -938,8 +938,11 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
     while index < len(blocks):
         block = blocks[index]
         previous = joined[-1] if joined else None
-        unfinished = (
-            previous is not None and previous.kind == "p" and not previous.text.endswith(_TERMINAL)
+        unfinished = (  # a table's row is a line of the original: it never runs on
+            previous is not None
+            and previous.kind == "p"
+            and previous.cells is None
+            and not previous.text.endswith(_TERMINAL)
         )
         page_inside = (
             unfinished
@@ -963,7 +966,12 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
 
 
 def _continues_sentence(block: Block) -> bool:
-    return block.kind == "p" and block.text[:1].islower() and not _LIST_MARKER.match(block.text)
+    return (
+        block.kind == "p"
+        and block.cells is None  # a table's row begins no sentence's rest
+        and block.text[:1].islower()
+        and not _LIST_MARKER.match(block.text)
+    )
 
 
 def _append(paragraph: Paragraph, block: Block, joint: Break | None) -> None:
