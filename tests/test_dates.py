@@ -90,6 +90,10 @@ def test_a_date_the_line_says_is_approximate_is_uncertain(text, attributes):
         "1962-1960",  # years backwards
         "1962-12",  # may be December 1962: not guessed
         "1963.13.28",
+        # a year whose first figure is 0: none an XML date can hold, or a file's number
+        "0000",
+        "0066",
+        "5.III.0000",
     ],
 )
 def test_not_dates(text):

@@ -47,10 +47,12 @@ _BLANK_DAY = r"(?P<blank>_{2,}|\.{3,}|…)"
 _UNTIL = r"(?:\s?[-–]\s?|\s+to\s+)"
 _END_DAY = r"(?P<end_day>[0-3]?\d)(?:st|nd|rd|th)?"
 _END_MONTH = _MONTH.replace("(?P<month>", "(?P<end_month>")
-_YEAR = r"(?P<year>\d{4})"
+# a year in four figures, the first no 0 ("0000" is no year an XML date can hold, "0066"
+# a file's number)
+_YEAR = r"(?P<year>[1-9]\d{3})"
 # the last year of a range of years: "1961-62", "1962–1965"
-_TO_YEAR = r"(?:[-–](?P<last_year>\d{4}|\d{2}))?"
-_YEAR2 = r"(?P<year>\d{4}|\d{2})"
+_TO_YEAR = r"(?:[-–](?P<last_year>[1-9]\d{3}|\d{2}))?"
+_YEAR2 = r"(?P<year>[1-9]\d{3}|\d{2})"
 
 # Each pattern matches a whole date expression; the first that matches wins. Month names
 # ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
