@@ -157,6 +157,12 @@ def test_a_hyphenated_word_ending_like_a_signature_is_no_remark():
 
 def test_query_marks_the_word_as_unclear():
     assert xml("Li Il Gen[?].") == 'Li Il <unclear reason="query" cert="low">Gen</unclear>.'
+    # a repair inside the queried word stays marked in it ("22" / "nd[?]")
+    ordinal = Paragraph("22nd [?] Congress", [(2, Break.ORDINAL)])
+    assert xml(ordinal) == (
+        '<unclear reason="query" cert="low">22<lb ed="scrape" break="no"/>'
+        '<hi rend="superscript">nd</hi></unclear>  Congress'
+    )
 
 
 def test_brackets_inside_a_word_are_expansions():

@@ -158,7 +158,10 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             word = _QUERIED.search(text, near, start)
             if word:
                 queried = word.group(0).rstrip()
-                spans.append(Span(word.start(), end, _unclear(queried, word.group(0))))
+                # a container: a repair inside the word ("22" / "nd[?]") stays marked in it
+                inner = (word.start(), word.start() + len(queried))
+                unclear = _unclear(word.group(0)[len(queried) :])
+                spans.append(Span(word.start(), end, unclear, inner=inner, label="unclear"))
             else:
                 spans.append(Span(start, end, _editorial_note(content)))
         elif (
@@ -277,10 +280,11 @@ def _editorial_note(content: str) -> Callable[[etree._Element], None]:
     return render
 
 
-def _unclear(word: str, written: str) -> Callable[[etree._Element], None]:
-    def render(parent: etree._Element) -> None:
-        sub(parent, "unclear", word, reason="query", cert="low")
-        append_text(parent, written[len(word) :])  # a space before "[?]" stays
+def _unclear(space: str) -> Callable[[etree._Element], etree._Element]:
+    def render(parent: etree._Element) -> etree._Element:
+        unclear = sub(parent, "unclear", reason="query", cert="low")
+        append_text(parent, space)  # a space before "[?]" stays, after the word
+        return unclear
 
     return render
 

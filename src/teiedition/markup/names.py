@@ -689,7 +689,9 @@ class DocumentNames:
     def _span(self, mention: Mention, atoms: list[Span]) -> Span:
         start, end = mention.start, mention.end
         for atom in atoms:  # a query "[?]" on the name's last word belongs to the name
-            if start < atom.start < end < atom.end and atom.inner is None:
+            if start < atom.start < end < atom.end and (
+                atom.inner is None or atom.label == "unclear"
+            ):
                 end = atom.end
         return Span(start, end, _render(mention), inner=(start, end))
 
