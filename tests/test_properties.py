@@ -206,6 +206,7 @@ _RADCHENKO = (
 @example(layout=page_layout, title="Record", body="0  0\na  0", source=_RADCHENKO)
 @example(layout=page_layout, title="Record", body="0000", source=_RADCHENKO)
 @example(layout=page_layout, title="Record", body="0\nnd [?]", source=_RADCHENKO)
+@example(layout=page_layout, title="Record", body="comrade Ħ¼", source=_RADCHENKO)
 def test_conversion_keeps_the_text_and_is_deterministic(
     layout, title, body, source, tmp_path_factory
 ):

@@ -660,8 +660,11 @@ class DocumentNames:
         is scoped to this document, so two people are never merged."""
         surname = _surname(name)
         rest = [t for t in re.split(r"[\s.]+", name) if t and t != surname]
-        if not ascii_fold(surname).strip():
-            surname = "person"  # a surname with no Latin letters makes no readable id
+        first = re.search(r"[a-z0-9]", ascii_fold(surname).lower())
+        if first is None or first.group().isdigit():
+            # a surname with no Latin letters makes no readable id, and one that begins with
+            # a figure ("Ħ¼": "14") none at all: an xml:id begins with a letter
+            surname = "person"
         base = _slug(" ".join([surname, *rest] if rest else [surname, self.doc_id]))
         candidate, number = base, 1
         while (taken := self.registers.automatic_entry(candidate)) is not None and (
