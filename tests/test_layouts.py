@@ -183,18 +183,21 @@ def test_the_site_s_navigation_before_the_date_is_furniture():
 @pytest.mark.parametrize("path", [T / "legacy-page-mol.txt", T / "pdf-export-amsz.txt"])
 def test_lines_before_the_landmarks_without_a_date_are_no_title(path):
     """The site's lines a copy took before the landmarks of layouts (b) and (d) are no
-    title: title and date come from the citation, and the lines are kept and reported."""
+    title: title and date come from the citation. Under "Skip to content" a few short lines
+    are the site's name and menu, furniture as above a current page's date; without the
+    link, or longer, they are kept and reported."""
     plain = read_transcript(path)
-    copied = read_transcript_text(
-        "Skip to content\nWilson Center Digital Archive\nSearch\n\n" + path.read_text("utf-8"),
-        path,
-    )
+    site = "Wilson Center Digital Archive\nSearch\n\n"
+    copied = read_transcript_text("Skip to content\n" + site + path.read_text("utf-8"), path)
     assert (copied.title.text, copied.page_date.text) == (plain.title.text, plain.page_date.text)
     assert [f.text for f in copied.body] == [f.text for f in plain.body]
-    # kept and reported, but for a PDF's running head, furniture as on every page
-    kept = [f.text for f in copied.unrecognised]
-    assert kept in (["Wilson Center Digital Archive", "Search"], ["Search"])
-    assert len(copied.warnings) == len(plain.warnings) + len(kept)
+    assert not copied.unrecognised and len(copied.warnings) == len(plain.warnings)
+    assert {"Wilson Center Digital Archive", "Search"} <= {f.text for f in copied.furniture}
+    for text in (site, "Skip to content\n" + "A line of the page, not the site's own. " * 3):
+        copied = read_transcript_text(f"{text}\n\n" + path.read_text("utf-8"), path)
+        # kept and reported, but for a PDF's running head, furniture as on every page
+        kept = [f.text for f in copied.unrecognised]
+        assert kept and len(copied.warnings) == len(plain.warnings) + len(kept)
 
 
 def test_the_site_s_lines_after_the_page_are_no_funders():
@@ -282,3 +285,28 @@ def test_a_page_copied_without_its_end_keeps_its_last_block_as_text():
     assert [f.text for f in t.body if f.text][-2:] == ["Prepared in 4 copies:", "1 - Dept. I"]
     assert [w.line for w in t.warnings] == [10]  # the page's last line
     assert "without 'Document Information'" in t.warnings[0].message
+
+
+@pytest.mark.parametrize("funder_first", [True, False])
+def test_an_author_facet_above_the_text_is_the_author(funder_first):
+    """A page may set its "Author(s):" facet under the title, above the funder sentence or
+    below it; its lines are the authors, and the text below them is the document's, not
+    facets (it was lost, and the page refused as having no text)."""
+    funder = "This document was made possible with support from Kyungnam University\n\n"
+    author = "Author(s):\n\nRomanian Embassy in Pyongyang\n\n"
+    text = (
+        "Skip to content\n\nMarch 9, 1963\n\nReport on a Reception\n\n"
+        + (funder + author if funder_first else author + funder)
+        + "Telegram\n\nOn 23 February Ambassador Moskovsky gave a reception.\n\n"
+        "Ion Popescu\n\nA Romanian account of a reception.\n\n"
+        "Document Information\n\nSource\n\nRomanian MFA Archives, Folder 1/1963.\n"
+    )
+    t = read_transcript_text(text, Path("author.txt"))
+    assert [a.text for a in t.authors] == ["Romanian Embassy in Pyongyang"]
+    assert [f.text for f in t.funders] == ["Kyungnam University"]
+    assert [f.text for f in t.body if f.text] == [
+        "Telegram",
+        "On 23 February Ambassador Moskovsky gave a reception.",
+        "Ion Popescu",
+    ]
+    assert t.summary is not None and t.summary.text == "A Romanian account of a reception."

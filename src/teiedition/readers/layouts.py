@@ -242,12 +242,23 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         raise InputError(path, "no title after the date line", date_line.line)
 
     funders: list[Field] = []
+    authors: list[Field] = []
     rest_start = position
-    after_title = next_nonblank()
-    if after_title and (match := _FUNDER_SENTENCE.match(after_title.text.strip())):
-        funders.append(Field(match.group("funder"), after_title.line))
-        furniture.append(Field(after_title.text[: match.start("funder")], after_title.line))
+    # under the title a page may put its funder sentence and its "Author(s):" facet, in
+    # either order, before the text
+    for _ in range(2):
+        after_title = next_nonblank()
+        if after_title and (match := _FUNDER_SENTENCE.match(after_title.text.strip())):
+            funders.append(Field(match.group("funder"), after_title.line))
+            furniture.append(Field(after_title.text[: match.start("funder")], after_title.line))
+        elif after_title and _label(after_title.text, _FACET_LABELS) == "authors":
+            furniture.append(after_title)
+            values, position = _author_values(lines, position)
+            authors += values
+        else:
+            break
         rest_start = position
+    position = rest_start
 
     remainder = lines[rest_start:]
     back_start = next(
@@ -285,6 +296,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         body=body,
         summary=summary,
         funders=funders,
+        authors=authors,
         furniture=furniture,
     )
     if not page_goes_on:
@@ -299,6 +311,19 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         transcript.furniture.append(remainder[back_start])
         _read_back_matter(transcript, remainder[back_start + 1 :])
     return transcript
+
+
+def _author_values(lines: list[Field], start: int) -> tuple[list[Field], int]:
+    """The names under an "Author(s):" label that stands above the text (the run of lines
+    after it, one name a line, up to the next blank line), and the position after them."""
+    position = start
+    while position < len(lines) and not lines[position].text.strip():
+        position += 1
+    values: list[Field] = []
+    while position < len(lines) and lines[position].text.strip():
+        values.append(Field(lines[position].text.strip(), lines[position].line))
+        position += 1
+    return values, position
 
 
 def _read_facets(transcript: Transcript, lines: list[Field]) -> None:
@@ -468,8 +493,7 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
             transcript.record_id = record_id
         else:  # the archive's record numbers are numbers; the document id is made of it
             _unrecognised(transcript, record_id)
-    for extra in rest:
-        _unrecognised(transcript, extra)
+    _navigation_or_unrecognised(transcript, links, rest)
     if back_start < len(lines):
         transcript.furniture.append(lines[back_start])
         cited, transcript.source_line = transcript.source_line, None  # the page's own first
@@ -543,9 +567,26 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
     transcript.furniture += furniture
     if summary_lines:
         transcript.summary = _joined(summary_lines)
+    _navigation_or_unrecognised(transcript, links, rest)
+    return transcript
+
+
+def _navigation_or_unrecognised(
+    transcript: Transcript, links: list[Field], rest: list[Field]
+) -> None:
+    """The lines before a layout's landmarks that are neither its date nor its title: under
+    the site's "Skip to content", a few short lines are the site's own, its name and menu
+    ("Wilson Center Digital Archive", "Search"), furniture as they are above a current page's
+    date; any others are kept and reported."""
+    if (
+        links
+        and len(rest) <= _NAVIGATION_LINES
+        and all(len(line.text.strip()) <= _NAVIGATION_LENGTH for line in rest)
+    ):
+        transcript.furniture += rest
+        return
     for extra in rest:
         _unrecognised(transcript, extra)
-    return transcript
 
 
 def _site_links(preamble: list[Field]) -> tuple[list[Field], list[Field]]:
