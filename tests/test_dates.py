@@ -27,6 +27,10 @@ from teiedition.patterns import by_first_letter
         ("1956", {"when": "1956"}),
         ("____ November 1962", {"notBefore": "1962-11-01", "notAfter": "1962-11-30"}),
         ("… February 1964", {"notBefore": "1964-02-01", "notAfter": "1964-02-29"}),
+        # the day in quotation marks, as Russian letters date them
+        ('"6" May 1963', {"when": "1963-05-06"}),
+        ("«12» June 1963", {"when": "1963-06-12"}),
+        ('"___" June 1963', {"notBefore": "1963-06-01", "notAfter": "1963-06-30"}),  # blank
         ("5-6 March 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-06"}),
         ("11/12 June 1963", {"notBefore": "1963-06-11", "notAfter": "1963-06-12"}),  # a night
         # a range of days across two months

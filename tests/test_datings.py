@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
-from teiedition.dates import parse_date
+from teiedition.dates import QUOTED_DAY, parse_date
 from teiedition.markup import datings
 from teiedition.markup.datings import DocumentDates
 from teiedition.markup.inline import mark_up
@@ -27,6 +27,7 @@ def dates(text, anchor="August 27, 1962"):
         ("held on 7 April 1961 in", ("7 April 1961", {"when": "1961-04-07"})),
         ("On February 26, 1964, one", ("February 26, 1964", {"when": "1964-02-26"})),
         ("dated 12.IX.1963 and", ("12.IX.1963", {"when": "1963-09-12"})),
+        ('dated "6" May 1963 and', ('"6" May 1963', {"when": "1963-05-06"})),  # Russian
         ("in November 1962 the", ("November 1962", {"when": "1962-11"})),
         ("in 1956 they", ("1956", {"when": "1956"})),
         ("till 1970.", ("1970", {"when": "1970"})),
@@ -421,6 +422,9 @@ DATE_PIECES = [
     "April 30 - May 2, 1963",
     "28 April to 3 May 1963",
     "1961-62",
+    '"6" May 1963',
+    "«12» June 1963",
+    '"',
     "–1965",
     "1950",
     "s",
@@ -439,13 +443,21 @@ DATE_PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(DATE_PIECES), max_size=8).map("".join))
 def test_looking_first_for_a_forms_first_character_finds_the_same_dates(text):
-    for searched, form in zip(datings._EXPLICIT, EXPLICIT_PATTERNS, strict=False):
+    forms = [form for form in EXPLICIT_PATTERNS if form is not QUOTED_DAY]
+    for searched, form in zip(datings._EXPLICIT, forms, strict=False):
         plain = re.compile(
             datings._BOUNDARY_BEFORE + form.pattern + datings._BOUNDARY_AFTER, form.flags
         )
         assert [m.span() for m in searched.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+    # the day in quotation marks, found by its day, then the mark before it
+    plain = re.compile(
+        datings._BOUNDARY_BEFORE + QUOTED_DAY.pattern + datings._BOUNDARY_AFTER, QUOTED_DAY.flags
+    )
+    assert [(m.start() - 1, m.end()) for m in datings._QUOTED_DAY.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
     year = re.compile(
         r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?:[-–](?:(?:1[89]|20)\d\d|\d\d)|(?<=0)'?s)?"
         r"(?![\w/-]|\.\d|,\d)"
@@ -645,6 +657,12 @@ def times(text):
         ("from 10 until 11 a.m.", [("10", "10:00:00"), ("11 a.m.", "11:00:00")]),
         ("from 1962 to 4 p.m.", [("4 p.m.", "16:00:00")]),
         ("from 09.30 hours", [("09.30 hours", "09:30:00")]),
+        ("at 14:00 hrs", [("14:00 hrs", "14:00:00")]),  # the unit after a colon's time too
+        # a telegram in capitals: the unit and the word of time in capitals
+        (
+            "SENT AT 14.00 HRS, RECEIVED AT 09.30",
+            [("14.00 HRS", "14:00:00"), ("09.30", "09:30:00")],
+        ),
         ("a 2.50 hours flight", []),  # as often how long as when
         ("at 25.00 hrs", []),
         ("in 1962–4 p.m.", [("4 p.m.", "16:00:00")]),  # no hour of the clock before the dash

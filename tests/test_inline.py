@@ -206,6 +206,16 @@ def test_a_straight_quotation_mark_after_a_sign_closes(text, quoted):
     assert [normalise(source_text(q)) for q in quotations] == [f'"{quoted}"']
 
 
+def test_a_day_in_quotation_marks_is_no_quotation():
+    """Russian letters date themselves «6» May: the marks set off the day, they quote
+    nothing; words and longer figures in them are quotations still."""
+    assert xml('"6" May 1963 and «12» June') == '"6" May 1963 and «12» June'
+    assert xml('"___" June 1963') == '"___" June 1963'  # the day left blank
+    assert xml('the "1963" plan, "one" word') == (
+        'the <q rend="straight">1963</q> plan, <q rend="straight">one</q> word'
+    )
+
+
 def test_unbalanced_quotation_marks_stay_characters():
     assert xml("“We know full well. Do not listen") == "“We know full well. Do not listen"
     assert xml('He said "yes') == 'He said "yes'

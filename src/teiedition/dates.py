@@ -54,6 +54,13 @@ _YEAR = r"(?P<year>[1-9]\d{3})"
 _TO_YEAR = r"(?:[-–](?P<last_year>[1-9]\d{3}|\d{2}))?"
 _YEAR2 = r"(?P<year>[1-9]\d{3}|\d{2})"
 
+# the day in quotation marks, as Russian letters date them: "6" May 1963, «6» May 1963, or
+# left blank, '"___" June 1963'
+AFTER_QUOTED_DAY = rf"[\"”»“]\s?{_MONTH}\s+{_YEAR}"
+QUOTED_DAY = re.compile(
+    rf"[\"“«„](?:(?P<day>[0-3]?\d)|{_BLANK_DAY}){AFTER_QUOTED_DAY}", re.IGNORECASE
+)
+
 # Each pattern matches a whole date expression; the first that matches wins. Month names
 # ignore case; Roman months do not ("x 63" is not a date, "X 63" is).
 _I = re.IGNORECASE
@@ -67,6 +74,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"{_DAY}{_TO_DAY}{_OF}\s+{_MONTH}(?:{_UNTIL}{_END_DAY}\s+{_END_MONTH})?,?\s+{_YEAR}", _I
     ),
     re.compile(rf"{_BLANK_DAY}\s*{_MONTH},?\s+{_YEAR}", _I),  # ____ November 1962
+    QUOTED_DAY,
     # 26 X 63, 12.IX.1963, 14-II-1963, 5/III/1963; 3-4.VII.1963
     re.compile(rf"{_DAY}{_TO_DAY}[./-]?\s*{ROMAN_MONTH}[./-]?\s*{_YEAR2}"),
     re.compile(

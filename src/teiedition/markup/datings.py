@@ -25,7 +25,15 @@ from itertools import pairwise
 
 from lxml import etree
 
-from teiedition.dates import MONTHS, ROMAN_MONTH, ROMAN_MONTHS, DateValue, parse_date
+from teiedition.dates import (
+    AFTER_QUOTED_DAY,
+    MONTHS,
+    QUOTED_DAY,
+    ROMAN_MONTH,
+    ROMAN_MONTHS,
+    DateValue,
+    parse_date,
+)
 from teiedition.dates import PATTERNS as EXPLICIT_PATTERNS
 from teiedition.markup.inline import Span, ordinary_case
 from teiedition.markup.tei import sub
@@ -76,7 +84,16 @@ def _searched(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # Explicit forms, searched rather than matched whole: all of dates.py's but the bare year.
-_EXPLICIT = [_searched(p) for p in EXPLICIT_PATTERNS[:-1]]
+_EXPLICIT = [_searched(p) for p in EXPLICIT_PATTERNS[:-1] if p is not QUOTED_DAY]
+# … but the day in quotation marks ("6" May 1963), found by its day, the quotation mark
+# before it looked at then: a search that stops only at figures
+_QUOTED_DAY = re.compile(
+    r'(?P<day>[0-9](?<=["“«„].)(?<![\w.,/-]..)(?:(?<=[0-3])\d)?)'
+    + AFTER_QUOTED_DAY
+    + _BOUNDARY_AFTER,
+    re.IGNORECASE,
+)
+_QUOTATION_MARKS = ('"', "“", "«", "„")
 # A year, a range of years ("1961-62") or a decade ("the 1950s", "the 1960's")
 _YEAR = re.compile(
     rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d)"
@@ -327,6 +344,11 @@ class DocumentDates:
                 value = parse_date(match.group(0), self.year)
                 if value:
                     yield match.start(), match.end(), value, None
+        if any(mark in text for mark in _QUOTATION_MARKS):
+            for match in _QUOTED_DAY.finditer(text):
+                start = match.start() - 1  # the quotation mark's
+                if value := parse_date(text[start : match.end()], self.year):
+                    yield start, match.end(), value, None
 
     def _year(self, text: str) -> Iterator[_Found]:
         for match in _YEAR.finditer(text):
@@ -700,10 +722,11 @@ _TIME = re.compile(
     # which begin a range: "3:00-4:15 p.m."
     r"(?P<hour>[0-9](?:(?<![\w.,:/-].)|(?<=\d[:.][0-5]\d-.))\d?)"
     r"(?:(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>[apAP])\.?\s?[mM]\b\.?"
-    r"|(?<=[0-2]\d):(?P<minute24>[0-5]\d)(?![:.,]?\d)(?:\s?hours\b)?"
-    # with a stop and the unit: "10.00 hrs", "9.30 hrs", "09.30 hours" (two digits of hour:
-    # "2.50 hours" is as often how long)
-    r"|[:.](?P<minute_hrs>[0-5]\d)\s?hrs\b|(?<=[0-2]\d)\.(?P<minute_hours>[0-5]\d)\s?hours\b)"
+    r"|(?<=[0-2]\d):(?P<minute24>[0-5]\d)(?![:.,]?\d)(?:\s?(?i:hours|hrs)\b)?"
+    # with a stop and the unit: "10.00 hrs", "9.30 hrs", "09.30 hours", a telegram's "14.00
+    # HRS" (two digits of hour: "2.50 hours" is as often how long)
+    r"|[:.](?P<minute_hrs>[0-5]\d)\s?(?i:hrs)\b"
+    r"|(?<=[0-2]\d)\.(?P<minute_hours>[0-5]\d)\s?(?i:hours)\b)"
 )
 
 # A time on the 24-hour clock without its unit, which a word of time before it tells from a
@@ -711,7 +734,7 @@ _TIME = re.compile(
 # measure, by the word after it ("at 2.50 rubles per pood", "from 10.20 to 12.30 %") or the
 # one before ("estimated at 12.30").
 _TIME_AFTER_WORD = re.compile(
-    r"(?P<word>\b(?:[Aa]t|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]etween))\s"
+    r"(?P<word>\b(?i:at|until|till|from|between))\s"
     r"(?P<hour>[01]?\d|2[0-3])[.:](?P<minute>[0-5]\d)(?![.,:]?\d)"
     r"(?:(?P<joint>\s?[–—-]\s?|\s(?:to|and|until|till)\s)"
     r"(?P<last_hour>[01]?\d|2[0-3])[.:](?P<last_minute>[0-5]\d)(?![.,:]?\d))?"

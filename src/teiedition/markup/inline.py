@@ -395,6 +395,10 @@ _CLOSERS = {"”": ("“", "„"), "“": ("„",), "»": ("«",)}
 _QUOTE_MARKS = re.compile("[" + re.escape('"' + "".join(_OPENERS | set(_CLOSERS))) + "]")
 
 
+# What a pair of quotation marks sets off that is no quotation: a letter's day ("6"), or
+# its blank ("___")
+_DAY_IN_QUOTES = re.compile(r"\d{1,2}|_{2,}|\.{3,}|…")
+
 # Signs after which a straight quotation mark opens (as it does after white space)
 _OPENING_SIGNS = frozenset("([{<—–-/:")
 
@@ -428,6 +432,8 @@ def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
     for start, end, marks in pairs:
         if any(a.start < start < a.end or a.start < end < a.end for a in atoms):
             continue
+        if _DAY_IN_QUOTES.fullmatch(text, start + 1, end):
+            continue  # no quotation: a day so marked, as Russian letters date them ("6" May)
         style = next(s for s, (o, c) in QUOTE_STYLES.items() if o + c == marks or marks == o)
         spans.append(Span(start, end + 1, _quotation(style), inner=(start + 1, end)))
     return spans
