@@ -165,6 +165,28 @@ def test_a_heading_over_two_lines_is_one_heading():
     assert [(lb.attrib, lb.tail[:4]) for lb in head.iter("{*}lb")] == [({}, "on a")]
 
 
+def test_a_heading_that_stops_on_of_goes_on_below_a_blank_line():
+    """ "From the journal of" / "V. P. MOSKOVSKY": one heading, though its second line
+    begins as a section "V." would; the opening lines below it are still read."""
+    body = structure(
+        fields(
+            'From the journal of\n\nV. P. MOSKOVSKY\n\nSecret, Copy No. 2\n\n"6" May 1963\n\n'
+            "Outgoing No. 143\n\nOn 2 April I visited Pak."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "From the journal of\nV. P. MOSKOVSKY"),
+        ("classification", "Secret, Copy No. 2"),
+        ("dateline", '"6" May 1963'),
+        ("registry", "Outgoing No. 143"),
+    ]
+    assert body.opener[2].date.when == "1963-05-06"
+    # a heading that ends as headings do takes no name below it
+    body = structure(fields("Memorandum\n\nV. P. Moskovsky\n\nOn 2 April I visited Pak."), 1963)
+    assert [b.text for b in body.opener] == ["Memorandum"]
+
+
 def test_a_remark_in_brackets_under_a_heading_belongs_to_it():
     heading = (
         "Minutes of Conversation between Vice Foreign Minister Zhang Wentian and Soviet "
@@ -365,6 +387,45 @@ def test_short_lines_a_line_with_a_colon_introduces_are_a_simple_list():
     ]
 
 
+def test_items_a_short_line_introduces_set_a_paragraph_apart_are_a_simple_list():
+    """Scraped pages set each line of the original apart: "Participants:" and each of them
+    are paragraphs, a list as the same lines copied together are."""
+    body = structure(
+        fields(
+            "Participants:\n\nComrade Moskovsky, Soviet ambassador\n\nComrade Pak, interpreter"
+            "\n\nComrade Moskovsky stated that the plenum had met."
+        ),
+        1964,
+    )
+    first, lines, last = body.main
+    assert (first.text, last.text) == (
+        "Participants:",
+        "Comrade Moskovsky stated that the plenum had met.",
+    )
+    assert lines.kind == "simple"
+    assert [i.content[0].text for i in lines.items] == [
+        "Comrade Moskovsky, Soviet ambassador",
+        "Comrade Pak, interpreter",
+    ]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # one line: no list of one
+        "Comrade Moskovsky, Soviet ambassador\n\nHe said so.",
+        # paragraphs, each a sentence
+        "The oil is short.\n\nThe harvest was poor.",
+    ],
+)
+def test_paragraphs_under_a_colon_that_are_no_items_stay_paragraphs(below):
+    body = structure(fields(f"Participants:\n\n{below}\n\nHe left."), 1963)
+    assert not any(isinstance(node, ListNode) for node in body.main[:3])
+    long_line = "The Korean comrades told me about the following matters at some length:"
+    body = structure(fields(f"{long_line}\n\nComrade Pak\n\nComrade Kim\n\nHe left."), 1963)
+    assert not any(isinstance(node, ListNode) for node in body.main)
+
+
 @pytest.mark.parametrize(
     "below",
     [
@@ -397,6 +458,8 @@ def test_signature_lines_form_the_closer():
     ("closing", "kinds"),
     [
         ("József Kovács\nambassador", ["signed", "office"]),  # the office in lower case
+        ("József Kovács\n\nambassador", ["signed", "office"]),  # … below a blank line
+        ("Károly Fendler\n\nchargé d'affaires a.i.", ["signed", "office"]),
         ("Chargé d'affaires a.i.:\nJ. Kohout", ["office", "signed"]),
         ("Schneidewind\nCounsellor", ["signed", "office"]),  # a lone surname over the office
         ("Becker\nSecond Secretary", ["signed", "office"]),  # an office of two capitalised words
@@ -412,8 +475,20 @@ def test_signature_lines_form_the_closer():
 def test_the_signers_office_with_the_name(closing, kinds):
     body = structure(fields(f"Text of the report.\n\n{closing}"), 1963)
     assert [(b.kind, b.text) for b in body.closer] == list(
-        zip(kinds, closing.split("\n"), strict=True)
+        zip(kinds, [line for line in closing.split("\n") if line], strict=True)
     )
+
+
+def test_an_office_in_lower_case_under_a_name_is_no_sentence_going_on():
+    """A sentence cut across a blank line goes on in lower case; "ambassador" under the
+    signer's name does not continue it, but a sentence's words do."""
+    body = structure(
+        fields("He left.\n\nWe spoke with V. Moskovsky\n\nambassador of the USSR."), 1963
+    )
+    assert [b.text for b in body.main] == [
+        "He left.",
+        "We spoke with V. Moskovsky\nambassador of the USSR.",
+    ]
 
 
 def test_signatures_side_by_side_are_read_down_each_column():
@@ -1065,6 +1140,34 @@ def test_an_address_ending_in_a_comma_goes_on_below_a_blank_line():
     assert [b.kind for b in body.opener] == ["addressee", "head"]
 
 
+def test_the_person_an_address_names_under_their_offices_is_the_addressee():
+    lines = [
+        "To the First Secretary of the Central Committee of the CPSU,",
+        "Chairman of the Council of Ministers of the USSR",
+        "Comrade N. S. Khrushchev",
+        "Moscow",
+    ]
+    body = structure(
+        fields("\n\n".join(lines) + "\n\nDear Comrade Khrushchev,\n\nI thank you."), 1963
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        *(("addressee", line) for line in lines),
+        ("salute", "Dear Comrade Khrushchev,"),
+    ]
+
+
+def test_a_subject_line_of_two_lines_length_opens_the_text():
+    subject = (
+        "Subject: Conversation with the Soviet Ambassador, Comrade Moskovsky, on 9 August 1963,"
+        " 11:00–12:30 hours"
+    )
+    body = structure(fields(f"Memorandum\n\n{subject}\n\nComrade Moskovsky stated so."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "Memorandum"),
+        ("reference", subject),
+    ]
+
+
 def test_a_telegram_s_dispatch_and_receipt_are_opening_lines():
     lines = [
         "Dispatched from Pyongyang on 03.06.1963 at 12:20 and received at 18:45 on 03.06.1963",
@@ -1087,6 +1190,19 @@ def test_a_telegram_s_dispatch_and_receipt_are_opening_lines():
         ("transmission", line),
         ("classification", "TOP SECRET"),
     ]
+
+
+def test_a_telegram_s_number_and_dispatch_in_capitals_open_it():
+    lines = [
+        "CIPHERED TELEGRAM NO. 12415",
+        "FROM PYONGYANG, SENT 5.10.1962 AT 14.00 HRS, RECEIVED 6.10.1962 AT 09.30 HRS",
+        "TO: MINISTER RAPACKI",
+        "TOP SECRET",
+    ]
+    body = structure(fields("\n\n".join(lines) + "\n\nMOSKOVSKY TOLD ME SO."), 1962)
+    assert [(b.kind, b.text) for b in body.opener] == list(
+        zip(["registry", "transmission", "addressee", "classification"], lines, strict=True)
+    )
 
 
 def test_a_telegram_s_dateline_with_its_hour_and_its_receipt_after_a_colon():
@@ -1803,6 +1919,32 @@ def test_a_distribution_list_s_lines_are_its_items_under_its_head():
         ("", ["1x Dept. Far East"]),
         ("", ["1x Embassy"]),
     ]
+
+
+@pytest.mark.parametrize("head", ["CC:", "cc:", "C.c.:"])
+def test_a_copy_list_under_cc_is_a_distribution_list(head):
+    """ "CC:" with its colon heads the copies, set a paragraph apart each; its lines name no
+    signer. "CC" without a colon is the Central Committee's."""
+    body = structure(
+        fields(
+            f"The text of the note.\n\nSchneidewind\n\nAmbassador\n\n{head}\n\n"
+            "Comrade Winzer\n\nComrade Schwab\n\nEmbassy"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "Schneidewind"),
+        ("office", "Ambassador"),
+    ]
+    (distribution,) = body.postscript
+    assert (distribution.kind, distribution.head.text) == ("distribution", head)
+    assert [i.content[0].text for i in distribution.items] == [
+        "Comrade Winzer",
+        "Comrade Schwab",
+        "Embassy",
+    ]
+    body = structure(fields("The note.\n\nSchneidewind\n\nCC KWP members were present."), 1963)
+    assert body.postscript == []
 
 
 def test_a_numbered_distribution_list_keeps_its_numbers_and_takes_the_head():

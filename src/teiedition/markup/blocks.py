@@ -153,7 +153,8 @@ _PAGE_NUMBER = re.compile(
 # receives copies, "Distribution list", "Sent to", and how many were made, "Prepared in 4
 # copies")
 _LIST_WORD = r"distribution(?:\s+list)?"
-_SENT_TO = r"(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to"
+# … or a copy's "cc:" (only with its colon: "CC" is as often the Central Committee)
+_SENT_TO = r"(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
 _COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
 _DISTRIBUTION = re.compile(
     rf"^\[?(?:{_LIST_WORD}(?::?\])?|{_SENT_TO}|copies(?=\s*:)|copy\s+to|\d+\s+copies|"
@@ -198,7 +199,8 @@ _PRECEDENCE = re.compile(
 _TRANSMISSION = re.compile(  # perhaps as a field: "Arrived: 15 March 1963, 07.15"
     r"^(?:Dispatched|Sent|Transmitted|Received|Arrived|Came|Deciphered|Decoded|Decrypted"
     # or after where it comes from: "from Pyongyang dispatched on 15.III.63 at 14:20 …"
-    r"|[Ff]rom\s+[A-Z][\w'’.-]*\s+(?:dispatched|sent|transmitted))"
+    # or, in a telegram in capitals, "FROM PYONGYANG, SENT 5.10.1962 AT 14.00 HRS"
+    r"|[Ff]rom\s+[A-Z][\w'’.-]*,?\s+(?:[Dd]ispatched|[Ss]ent|[Tt]ransmitted))"
     r"(?::\s*|\s)"
     r"(?=.*(?:\d[:.]\d\d\b|\d[./][\dIVX]+[./]\d\d|\d\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
     r"Oct|Nov|Dec)))[^!?;]*(?:(?<![^\W\d]\.)|(?<=\bhrs\.)|(?<=\bh\.))$"  # no sentence's stop
@@ -222,7 +224,7 @@ _REGISTRY = re.compile(
 )
 _REFERENCE = re.compile(
     r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad\b|Subject:|Concerning:)\s*(?:to)?"
-    r"\s*:?\s*\S.{0,80}$"
+    r"\s*:?\s*\S.{0,200}$"  # a subject may take two lines of a page
 )
 # A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin",
 # "in the DPRK", "Comrade N. S. Khrushchev", "Cde. G. Bogdanov": no stop but after an initial
@@ -231,6 +233,8 @@ _ADDRESS_LINE = re.compile(
     r"^(?:[A-Z]|(?:in|at)\s)"
     r"(?:[^.!?:;]|(?<=\b[A-Z])\.|(?<=\bCde|\bCom|\bAmb)\.|(?<=\bComr)\.|(?<=\bDr)\.){0,60}$"
 )
+# The person an address names under their offices: "Comrade N. S. Khrushchev", "Cde. Kim"
+_ADDRESSED_PERSON = re.compile(r"^(?:Comrade|Comrades|Cde\.|Com\.|Comr\.|Tovarishch)\s+[A-Z]")
 # "From PYONGYANG", "From: Embassy …"; not where the text was taken from ("From the diary of
 # the Mongolian ambassador …"), which heads it
 _ADDRESSEE = re.compile(
@@ -408,10 +412,15 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
     index = 0  # of the first block after the opener
     while index < len(blocks):
         block = blocks[index]
+        previous = opener[-1] if opener else None
+        if _heading_goes_on(previous, block):
+            # "From the journal of" / "V. P. MOSKOVSKY" below a blank line: one heading
+            _append(previous.paragraph, block, Break.LINE)  # type: ignore[union-attr]
+            index += 1
+            continue
         if _SECTION_NUMBER.match(block.text):
             break  # "I. The Caribbean crisis": the first section begins the text
         parts = _lines_of(block)
-        previous = opener[-1] if opener else None
         if len(parts) > 1:
             # opening lines copied without blank lines between them ("TOP SECRET" / "Copy
             # No. 2"): each its own line, as with blank lines; never a heading made so. A
@@ -425,11 +434,16 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
         elif not (
             _continues(block, previous, ("issuer",))  # a place alone: not a heading
             # an address goes on below a blank line after a comma ("To Comrade Foreign
-            # Minister János Péter," / "Budapest"), and with its place alone ("Comrade N.
-            # S. Khrushchev" / "Moscow")
+            # Minister János Péter," / "Budapest"), with its place alone ("Comrade N.
+            # S. Khrushchev" / "Moscow") and with the person under their offices ("Chairman
+            # of the Council of Ministers of the USSR" / "Comrade N. S. Khrushchev")
             or (
                 _kind(previous) == "addressee"
-                and (previous.text.endswith(",") or _is_place(block.text))  # type: ignore[union-attr]
+                and (
+                    previous.text.endswith(",")  # type: ignore[union-attr]
+                    or _is_place(block.text)
+                    or _ADDRESSED_PERSON.match(block.text) is not None
+                )
                 and _opening_lines([block], previous, anchor_year)
             )
             or _classify_opener(block, anchor_year, is_last=index == len(blocks) - 1)
@@ -525,6 +539,23 @@ def _capital_heading(block: Block) -> bool:
         and "\n" not in text
         and 2 <= len(text.split()) <= 10
         and _is_heading(text)
+    )
+
+
+# The word a heading cannot end with: its line goes on below ("From the journal of")
+_DANGLING_WORD = re.compile(r"\s(?i:of|by|from|with|to|for|on|the|and|between)$")
+
+
+def _heading_goes_on(heading: Block | None, below: Block) -> bool:
+    """Whether `below`, one short line, ends a heading that stops on a word no heading ends
+    with: "From the journal of" / "V. P. MOSKOVSKY"."""
+    return (
+        heading is not None
+        and heading.kind == "head"
+        and _DANGLING_WORD.search(heading.text) is not None
+        and "\n" not in below.text
+        and len(below.text) <= _LIST_LINE_LENGTH
+        and not below.text.endswith((".", "!", "?", ":"))
     )
 
 
@@ -950,7 +981,9 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             and index + 1 < len(blocks)
             and _continues_sentence(blocks[index + 1])
         )
-        if page_inside or (unfinished and _continues_sentence(block)):
+        if page_inside or (
+            unfinished and _continues_sentence(block) and not _signer_and_office(previous, block)  # type: ignore[arg-type]
+        ):
             paragraph = previous.paragraph  # type: ignore[union-attr]
             if page_inside:  # the page's number, then the sentence goes on
                 _append(paragraph, block, Break.PAGE)
@@ -963,6 +996,11 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             joined.append(block)
         index += 1
     return joined
+
+
+def _signer_and_office(name: Block, below: Block) -> bool:
+    """ "József Kovács" / "ambassador": a signature over its office, no sentence going on."""
+    return _ROLE_LINE.match(below.text) is not None and _NAME_LINE.match(name.text) is not None
 
 
 def _continues_sentence(block: Block) -> bool:
@@ -1108,9 +1146,9 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "classification"
     elif _PRECEDENCE.match(text):
         block.kind = "precedence"
-    elif _TRANSMISSION.match(text):
+    elif _TRANSMISSION.match(_in_title_case(text)):
         block.kind = "transmission"
-    elif _REGISTRY.match(text):
+    elif _REGISTRY.match(_in_title_case(text)):  # also "CIPHERED TELEGRAM NO. 12415"
         block.kind = "registry"
     elif _REFERENCE.match(text):
         block.kind = "reference"
@@ -1341,7 +1379,7 @@ def _lists(blocks: list[Block]) -> list[Block | ListNode]:
         end = _list_end(blocks, index)
         result.append(_list_node(blocks[index:end]))
         index = end
-    return _bulleted(result)
+    return _bulleted(_items_set_apart(result))
 
 
 def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
@@ -1394,6 +1432,54 @@ def _introduced_lines(previous: Block | ListNode | None, lines: list[Block]) -> 
             for line in lines
         )
         and not any(line.text.endswith((".", "!", "?")) for line in lines[:-1])
+    )
+
+
+_INTRODUCER_LENGTH = 30  # at most, with its colon: "Participants:", "Present on our side:"
+
+
+def _items_set_apart(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
+    """Items of a list the page set a paragraph apart each, under a short line that
+    introduces them ("Participants:" / "Comrade Moskovsky, Soviet ambassador" / "Comrade
+    Pak, interpreter"): two or more paragraphs of one short line without a stop become a
+    simple list, as the same lines copied together do."""
+    result: list[Block | ListNode] = []
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        result.append(node)
+        index += 1
+        if not (
+            isinstance(node, Block)
+            and node.text.endswith(":")
+            and len(node.text) <= _INTRODUCER_LENGTH
+            and "\n" not in node.text
+            and _DISTRIBUTION_HEAD.match(node.text) is None  # its own kind of list
+        ):
+            continue
+        end = index
+        while end < len(nodes) and _is_item_alone(nodes[end]):
+            end += 1
+        if end - index >= 2:
+            items = [ItemNode("", "", [item]) for item in nodes[index:end]]
+            result.append(ListNode("simple", items))
+            index = end
+    return result
+
+
+def _is_item_alone(node: Block | ListNode) -> bool:
+    """A paragraph of one short line beginning with a capital or a figure, without a stop
+    or a list's mark: "Comrade Pak, interpreter"."""
+    return (
+        isinstance(node, Block)
+        and node.kind == "p"
+        and node.cells is None
+        and "\n" not in node.text
+        and len(node.text) <= _LIST_LINE_LENGTH
+        and (node.text[:1].isupper() or node.text[:1].isdigit())
+        and not node.text.endswith((".", "!", "?", ":", ";", ","))
+        and _LIST_MARKER.match(node.text) is None
+        and _BULLET.match(node.text) is None
     )
 
 
