@@ -393,6 +393,46 @@ def test_a_speaker_s_name_before_a_colon_is_a_person(index):
     assert names_in(index, "Chervonenko: I do not know.") == []
 
 
+def test_a_surname_alone_before_the_signature_is_the_signer(index):
+    """A record of conversation names its writer by surname ("MOSKOVSKY:") and in full
+    only in its signature ("/V. MOSKOVSKY/"): one person, not a person of the document's
+    own ("moskovsky-d1") and another; a surname no signer has is still the document's."""
+    signatures = ["/N. SHESTERIKOV/", "Comrade Ryu"]  # a title is no forename
+    annotator = DocumentNames(index, "d1", frozenset({"SHESTERIKOV", "RYU"}), signatures)
+    found = []
+    for text in ("SHESTERIKOV: I have no information.", "RYU: The facts will be given."):
+        p = element("p")
+        mark_up(p, text, [annotator])
+        found += [(e.text, e.get("ref"), e.get("cert")) for e in p.iter("{*}persName")]
+    p = element("signed")
+    mark_up(p, "/N. SHESTERIKOV/", [body._Signature(annotator)])
+    found += [(e.text, e.get("ref"), e.get("cert")) for e in p.iter("{*}persName")]
+    assert found == [
+        ("SHESTERIKOV", "#shesterikov-n", "medium"),
+        ("RYU", "#ryu-d1", None),
+        ("N. SHESTERIKOV", "#shesterikov-n", None),
+    ]
+
+
+def test_registered_names_set_in_capitals_inside_a_line(index):
+    """Soviet records set the names of the people they record in capitals in lines of the
+    ordinary case: the registers' forms are read there too; an acronym in the run, or a run
+    no form matches ("KWP CC"), names no one."""
+    found = names_in(
+        index, "Record of conversation with DPRK Minister PAK SEONG-CHEOL and KIM IL SUNG, KWP CC"
+    )
+    assert [f[1:3] for f in found] == [
+        ("PAK SEONG-CHEOL", "#pak-seong-cheol"),
+        ("KIM IL SUNG", "#kim-il-sung"),
+    ]
+    # … and so is the name of someone the document named before, whom no register has
+    found = names_in(index, "I met Ryu Jang-sik.", "Record of conversation with RYU JANG-SIK")
+    assert [f[1:3] for f in found] == [
+        ("Ryu Jang-sik", "#ryu-jang-sik"),
+        ("RYU JANG-SIK", "#ryu-jang-sik"),
+    ]
+
+
 def test_chinese_names_in_pinyin(index):
     found = names_in(index, "Liu Shaoqi met Peng Zhen and Deng Xiaoping; Chen Union was no one.")
     assert [f[1:3] for f in found] == [

@@ -77,7 +77,13 @@ def build_document(
     # a periodical's title first: its words are no one's name ("Minju Choson")
     annotators: list[Annotator] = [Periodicals()]
     if names:
-        annotators.append(DocumentNames(names, facts.doc_id, body.speakers))
+        signatures = [
+            block.text
+            for closer in [body.closer, *(e.body.closer for e in body.enclosures)]
+            for block in closer
+            if block.kind == "signed"
+        ]
+        annotators.append(DocumentNames(names, facts.doc_id, body.speakers, signatures))
     annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
     text = build_text(body, facts.doc_id, "en", annotators)
     declare_languages(

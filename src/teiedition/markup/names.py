@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -383,9 +383,23 @@ class _Known:
 class DocumentNames:
     """The name annotator of one document; remembers whom the document has named."""
 
-    def __init__(self, index: NameIndex, doc_id: str, speakers: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        index: NameIndex,
+        doc_id: str,
+        speakers: frozenset[str] = frozenset(),
+        signatures: Iterable[str] = (),
+    ):
         self.index = index
         self.speakers = speakers  # names that begin paragraphs before a colon: persons
+        # the signers the closer names in full ("/V. MOSKOVSKY/"), by surname: whom that
+        # surname alone stands for before it ("MOSKOVSKY: I have no information …")
+        self.signers: dict[str, str] = {}
+        for line in signatures:
+            match = _SIGNATURE.fullmatch(line)
+            name = _trim_name(" ".join(match["name"].split()), 2) if match else ""
+            if name:  # more than a surname, titles aside ("Comrade Winzer" is no more)
+                self.signers.setdefault(_surname(name).casefold(), name)
         self.registers = index.registers
         self.doc_id = doc_id
         # by entity id, in order of mention, the latest last
@@ -403,6 +417,8 @@ class DocumentNames:
             # a short line in capitals, as letterheads and telegrams have ("PYONGYANG"): the
             # registers' forms in the ordinary case too, where none was found as written
             registered = _apart(registered + self._registered(cased, atoms))
+        elif len(text) <= _HEADING_LENGTH and (runs := self._registered_in_capitals(text)):
+            registered = _apart(registered + runs)
         taken = bytearray(len(text))  # the characters registered forms cover
         for r in registered:
             taken[r.start : r.end] = b"\x01" * len(taken[r.start : r.end])
@@ -495,6 +511,32 @@ class DocumentNames:
             found.append(Mention(start, end, entity.kind, entity.id))
         return found
 
+    def _registered_in_capitals(self, text: str) -> list[Mention]:
+        """The registers' forms, and the names of people the document named before, in words
+        set in capitals inside a line of the ordinary case, as Soviet records head themselves
+        with the names of the people they record ("with PRC Ambassador to the DPRK HAO
+        DEQING"): two words or more, each read capitalised."""
+        found: list[Mention] = []
+        for run in _CAPITALS_RUN.finditer(text):
+            words = run.group(0).split()
+            if sum(1 for word in words if _SYLLABLE.search(word)) < 2:
+                continue
+            cased = capitalised(run.group(0))
+            if cased is None:
+                continue
+            offset = run.start()
+            found += [
+                m._replace(start=m.start + offset, end=m.end + offset)
+                for m in self._registered(cased, [])
+                if m.entity_id is not None
+            ]
+            for known in self.named.values():  # or someone the document named before
+                name = known.entity.names[0] if known.entity.names else ""
+                if " " in name and (at := cased.find(name)) >= 0:
+                    start = offset + at
+                    found.append(Mention(start, start + len(name), "person", known.entity.id))
+        return found
+
     def _unknown(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         plural = "omrades" in text  # the plural title, looked for once: its pattern is dear
@@ -579,6 +621,10 @@ class DocumentNames:
             chosen = same_surname[-1]
             cert = "medium" if len({k.entity.id for k in same_surname}) == 1 else "low"
             return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
+        if not same_surname and " " not in name and (signer := self.signers.get(surname)):
+            # the surname of the signer, whom the text names in full only below it
+            full = self._resolve_unknown(candidate, signer)
+            return full._replace(cert="medium") if full else None
         initials = _INITIALS_FIRST.match(name)
         if (
             initials
@@ -832,6 +878,19 @@ def _readable(name: str) -> str:
     readable = " ".join(word[0] + word[1:].lower() for word in name.split())
     # the same name to every comparison ("II", read as "Il", is no "Ii")
     return readable if fold(readable) == fold(name) else name
+
+
+# A heading's length at most, or an opening line's: where names are set in capitals among
+# words that are not (a paragraph's sentences are not searched so, for speed)
+_HEADING_LENGTH = 160
+# Two words or more in capitals, each of two letters or more: "HAO DEQING", "KIM IL SUNG",
+# "RYU JANG-SIK" (an acronym among them, "DPRK", is read too, and matches no form). Its
+# first two capitals are matched, then what stands before them looked at: a search then
+# stops only at capitals.
+_CAPITALS_RUN = re.compile(r"[A-Z][A-Z](?<![\w'’-]..)[A-Z'’-]*(?:\s[A-Z][A-Z'’-]+)+\b")
+# A word with a vowel: two of them make a run that may be a name ("KIM IL"), not a string
+# of acronyms ("CPSU CC", "KWP CC")
+_SYLLABLE = re.compile(r"[AEIOUY]")
 
 
 def _apart(mentions: list[Mention]) -> list[Mention]:
