@@ -706,3 +706,18 @@ def times(text):
 )
 def test_times_of_day(text, expected):
     assert times(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # the months a document of late August looks back on: this year's, though January
+        # alone would be next year's
+        ("from January to July", "August 30, 1962", ("1962-01-01", "1962-07-31")),
+        ("in February–March", "December 12, 1963", ("1964-02-01", "1964-03-31")),
+        ("from November to February", "August 30, 1962", ("1962-11-01", "1963-02-28")),
+    ],
+)
+def test_months_without_their_year_take_the_year_that_puts_them_all_nearest(text, anchor, expected):
+    ((_, attributes),) = dates(text, anchor=anchor)
+    assert (attributes["notBefore"], attributes["notAfter"]) == expected

@@ -485,17 +485,17 @@ class DocumentDates:
             if before is None:
                 continue
             month = MONTHS[match["month"].lower()]
-            if before["word"].lower() == "since":  # the last such month begun by the document
-                year = self.end.year if month <= self.end.month else self.end.year - 1
-            else:  # the year that puts the month nearest the document's date
-                year = min(
-                    (self.year - 1, self.year, self.year + 1),
-                    key=lambda y: (self._month_distance(y, month), y),
-                )
             end = match.end()
             last = MONTHS[match["last_month"].lower()] if match["last_month"] else None
             if match["and"] and last != month % 12 + 1:  # "in June and December": two
                 end, last = match.end("month"), None
+            if before["word"].lower() == "since":  # the last such month begun by the document
+                year = self.end.year if month <= self.end.month else self.end.year - 1
+            else:  # the year that puts the month, or the months, nearest the document's date
+                year = min(
+                    (self.year - 1, self.year, self.year + 1),
+                    key=lambda y: (self._months_distance(y, month, last or month), y),
+                )
             written = text[match.start("month") : end]
             if last:
                 last_year = year if last > month else year + 1
@@ -504,8 +504,13 @@ class DocumentDates:
                 value = DateValue(written, when=f"{year}-{month:02d}")
             yield match.start("month"), end, value, "medium"
 
-    def _month_distance(self, year: int, month: int) -> int:
-        return min(self._distance(date(year, month, 1)), self._distance(_month_end(year, month)))
+    def _months_distance(self, year: int, month: int, last: int) -> int:
+        """How far the months from `month` of `year` to `last` (in the next year when it
+        comes before) lie from the document's date: nothing when they hold it."""
+        first, end = date(year, month, 1), _month_end(year if last >= month else year + 1, last)
+        if end < self.start:
+            return (self.start - end).days
+        return max(0, (first - self.end).days)
 
     def _part_of_month(self, text: str) -> Iterator[_Found]:
         for match in _PART_OF_MONTH.finditer(text):
