@@ -1156,6 +1156,17 @@ def test_the_person_an_address_names_under_their_offices_is_the_addressee():
     ]
 
 
+@pytest.mark.parametrize(
+    "line", ["Foreign Ministry:", "Ministry of Foreign Affairs and the Liaison Department:"]
+)
+def test_an_office_and_a_colon_is_the_addressee_of_a_cable(line):
+    body = structure(fields(f"{line}\n\nRecently, Soviet ambassador Moskovsky visited."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [("addressee", line)]
+    # a sentence with a colon is no address
+    body = structure(fields("The Ministry said the following:\n\nIt is so."), 1963)
+    assert body.opener == []
+
+
 def test_a_subject_line_of_two_lines_length_opens_the_text():
     subject = (
         "Subject: Conversation with the Soviet Ambassador, Comrade Moskovsky, on 9 August 1963,"

@@ -343,6 +343,12 @@ SIGNED = (
 # the DPRK"), before a colon, or after the mark and before the name ("Recorded by: First
 # Secretary of the Embassy B. Pimenov")
 _OFFICE_WORD = r"\s+(?:[A-Z][\w'’.-]*|of|the|in|to|for|and)"
+# An office and a colon, as a Chinese cable is addressed: "Foreign Ministry:", "Ministry of
+# Foreign Affairs and the International Liaison Department:"
+_ADDRESSED_OFFICE = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){0,4}(?:Ministry|Embassy|Central Committee|Department|Government)"
+    rf"(?:{_OFFICE_WORD}){{0,10}}:$"
+)
 _OFFICE_BEFORE_NAME = rf"(?:{_ROLE}(?:{_OFFICE_WORD}){{0,6}}?\s+)"
 OFFICE_AND_COLON = rf"{_ROLE}(?:{_OFFICE_WORD}){{0,8}}:\s*"
 _NAME_LINE = re.compile(
@@ -1154,7 +1160,11 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "reference"
     elif _SALUTE.match(text):
         block.kind = "salute"
-    elif _ADDRESSEE.match(text) or _ROUTE.match(_in_title_case(text)):
+    elif (
+        _ADDRESSEE.match(text)
+        or _ROUTE.match(_in_title_case(text))
+        or _ADDRESSED_OFFICE.match(text)
+    ):
         block.kind = "addressee"
     elif _is_remark(text):
         block.kind = "remark"
