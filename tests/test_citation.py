@@ -238,6 +238,12 @@ def test_prc_foreign_ministry():
             [("fond", "CC of the RCP – Foreign Relations Section"), ("file", "21/1962")],
             ("folios", "3", "5"),
         ),
+        (  # the Soviet economy's archive
+            "RGAE, fond 413, opis 13, delo 9781, listy 5-7.",
+            "rgae",
+            [("fond", "413"), ("opis", "13"), ("delo", "9781")],
+            ("folios", "5", "7"),
+        ),
         (  # the German Blatt, a leaf
             "PolA AA, MfAA, A 7136, Bl. 44-46.",
             "pola-aa",
