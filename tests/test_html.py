@@ -446,26 +446,34 @@ def test_a_turn_of_a_conversation_everywhere_the_edition_gives_its_text(tmp_path
     assert turns[1].get("id") in units and "" not in units
 
 
-def test_what_the_original_hides_everywhere_the_edition_gives_its_text(tmp_path):
+@pytest.mark.parametrize(
+    ("words", "reason", "css"),
+    [("illegible", "illegible", "gap illegible"), ("passage omitted", "editorial", "gap")],
+)
+def test_what_the_original_hides_everywhere_the_edition_gives_its_text(
+    tmp_path, words, reason, css
+):
     """ "[illegible]" is a gap with the translator's words as its description (TEI: gap
-    reason="illegible"); the page, the print, a search record and the plain text give the
+    reason="illegible"), and so is what the translation leaves out, "[passage omitted]" (gap
+    reason="editorial"); the page, the print, a search record and the plain text give the
     words in brackets, as the transcript did."""
     from conftest import built_edition
     from pypdf import PdfReader
 
     from teiedition.publish.export import edition_documents, plain_text
 
-    config = built_edition(
-        tmp_path / "edition", FIXTURES / "transcripts" / "page-soviet-journal.txt"
-    )
+    journal = (FIXTURES / "transcripts" / "page-soviet-journal.txt").read_text("utf-8")
+    page = tmp_path / "journal.txt"
+    page.write_text(journal.replace("[illegible]", f"[{words}]"), "utf-8")
+    config = built_edition(tmp_path / "edition", page)
     (tei,) = sorted(config.documents_dir.glob("*.xml"))
-    (gap,) = etree.parse(tei).xpath("//tei:gap[@reason='illegible']", namespaces=NS)
-    assert gap.xpath("string(tei:desc)", namespaces=NS) == "illegible"
-    sentence = "a request for [illegible] tons of wheat"
+    (gap,) = etree.parse(tei).xpath(f"//tei:gap[@reason='{reason}']", namespaces=NS)
+    assert gap.xpath("string(tei:desc)", namespaces=NS) == words
+    sentence = f"a request for [{words}] tons of wheat"
     html = config.output_dir / "html" / "documents" / f"{tei.stem}.html"
     tree = lxml.html.fromstring(html.read_bytes())
-    (span,) = tree.xpath("//main//p[@id]//span[@class='gap illegible']")
-    assert span.text_content() == "[illegible]"
+    (span,) = tree.xpath(f"//main//p[@id]//span[@class='{css}']")
+    assert span.text_content() == f"[{words}]"
     assert sentence in " ".join(span.getparent().text_content().split())
     pdf = config.output_dir / "pdf" / "documents" / f"{tei.stem}.pdf"
     assert sentence in " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())

@@ -121,6 +121,35 @@ def test_what_the_original_hides_is_a_gap_described_in_the_translator_s_words(re
     )
 
 
+@pytest.mark.parametrize(
+    ("remark", "extent"),
+    [
+        ("omitted", ""),
+        ("Omitted", ""),
+        ("passage omitted", ""),
+        ("the rest is omitted", ""),
+        ("two lines omitted", ' quantity="2" unit="lines"'),
+        ("… omitted …", ""),
+    ],
+)
+def test_what_the_translation_leaves_out_is_a_gap_not_supplied_words(remark, extent):
+    """ "[omitted]" was words the translator supplied, "omitted" among them."""
+    assert xml(f"He said [{remark}] and left.") == (
+        f'He said <gap reason="editorial"{extent}><desc>{remark}</desc></gap> and left.'
+    )
+
+
+@pytest.mark.parametrize("paragraph", ["(Omitted)", "(Text omitted)"])
+def test_an_omission_in_round_brackets_is_a_gap(paragraph):
+    """A Chinese cable's translation marks what it leaves out so, as a paragraph of its own
+    or at the head of a turn."""
+    words = paragraph.strip("()")
+    gap = f'<gap reason="editorial"><desc>{words}</desc></gap>'
+    assert xml(paragraph) == gap
+    assert xml(f"{paragraph} We have learned it.") == f"{gap} We have learned it."
+    assert xml("(He omitted it.)") == "(He omitted it.)"  # a sentence in brackets
+
+
 @pytest.mark.parametrize("remark", ["signature indecipherable", "word missing"])
 def test_what_the_original_lacks_or_hides_is_a_remark_not_supplied_words(remark):
     assert xml(f"The word [{remark}] is.") == (

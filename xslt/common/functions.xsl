@@ -222,7 +222,7 @@
     <xsl:text>]</xsl:text>
   </xsl:template>
   <xsl:template match="gap" mode="plain">[…]</xsl:template>
-  <xsl:template match="gap[@reason = 'illegible'][desc]" mode="plain">[<xsl:value-of select="desc"/>]</xsl:template>
+  <xsl:template match="gap[desc]" mode="plain">[<xsl:value-of select="desc"/>]</xsl:template>
   <xsl:template match="unclear[@reason = 'query']" mode="plain">
     <xsl:apply-templates mode="plain"/>
     <xsl:text>[?]</xsl:text>

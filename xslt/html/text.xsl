@@ -120,9 +120,12 @@
     <span class="gap" title="omitted in this translation">[…]</span>
   </xsl:template>
 
-  <!-- What the original hides: the translator's words for it ("two words illegible"). -->
-  <xsl:template match="gap[@reason = 'illegible'][desc]" mode="text">
-    <span class="gap illegible" title="illegible in the original">[<xsl:value-of select="desc"/>]</span>
+  <!-- What the original hides, or the translation leaves out: the translator's words for it
+       ("two words illegible", "passage omitted"). -->
+  <xsl:template match="gap[desc]" mode="text">
+    <span class="{string-join(('gap', @reason[. = 'illegible']), ' ')}" title="{
+      if (@reason = 'illegible') then 'illegible in the original'
+      else 'omitted in this translation'}">[<xsl:value-of select="desc"/>]</span>
   </xsl:template>
 
   <xsl:template match="unclear" mode="text">

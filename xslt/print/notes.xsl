@@ -18,7 +18,7 @@
     <xsl:value-of select="te:typst('[…]')"/>
   </xsl:template>
 
-  <xsl:template match="gap[@reason = 'illegible'][desc]" mode="print">
+  <xsl:template match="gap[desc]" mode="print">
     <xsl:value-of select="te:typst('[' || desc || ']')"/>
   </xsl:template>
 

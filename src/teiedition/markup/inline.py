@@ -93,6 +93,17 @@ _ILLEGIBLE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
+# An omission the translator states: "[omitted]", "[passage omitted]", "[two paragraphs
+# omitted]", "[…] [the rest is omitted]"; not a count of what the original lacks ("[one line
+# missing]", a remark)
+_OMISSION = re.compile(
+    rf"(?:…\s*)?(?:(?P<count>{'|'.join(_COUNTS)}|\d{{1,3}})\s+(?P<unit>{_UNIT})\s+)?"
+    r"(?:[\w’']+\s+){0,4}?(?:is\s+|are\s+)?omitted(?:\s*…)?\.?",
+    re.IGNORECASE,
+)
+# … and in round brackets, as Chinese cables are translated: "(Omitted)", "(Text omitted)",
+# as a paragraph or at the head of a turn, "Zhou Enlai: (Omitted) We have learned …"
+_ROUND_OMISSION = re.compile(r"\((?P<words>(?:[\w’']+\s+){0,4}?omitted\.?)\)", re.IGNORECASE)
 EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
@@ -154,6 +165,8 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             spans.append(Span(start, end, _gap))
         elif illegible := _ILLEGIBLE.fullmatch(content.strip()):
             spans.append(Span(start, end, _illegible(content, illegible)))
+        elif omission := _OMISSION.fullmatch(content.strip()):
+            spans.append(Span(start, end, _illegible(content, omission, "editorial")))
         elif content.strip() == "?":
             word = _QUERIED.search(text, near, start)
             if word:
@@ -248,18 +261,22 @@ def _gap(parent: etree._Element) -> None:
     sub(parent, "gap", reason="editorial")
 
 
-def _illegible(content: str, match: re.Match[str]) -> Callable[[etree._Element], None]:
-    """What the original hides, as the TEI Guidelines encode it: a gap, its extent where the
-    translator counts it, the translator's words its description."""
-    count = match["count"] or match["count2"]
-    unit = match["unit"] or match["unit2"]
+def _illegible(
+    content: str, match: re.Match[str], reason: str = "illegible"
+) -> Callable[[etree._Element], None]:
+    """What the original hides, or what the translation leaves out ("editorial"), as the TEI
+    Guidelines encode it: a gap, its extent where the translator counts it, the translator's
+    words its description."""
+    parts = match.groupdict()
+    count = parts.get("count") or parts.get("count2")
+    unit = parts.get("unit") or parts.get("unit2")
     extent = {}
     if unit:
         number = _COUNTS.get(count.lower(), count) if count else "1"
         extent = {"quantity": number, "unit": _UNITS[unit.lower().rstrip("s")]}
 
     def render(parent: etree._Element) -> None:
-        sub(sub(parent, "gap", reason="illegible", **extent), "desc", content)
+        sub(sub(parent, "gap", reason=reason, **extent), "desc", content.strip())
 
     return render
 
@@ -498,6 +515,11 @@ def mark_up(
         paragraph = Paragraph(paragraph)
     text = paragraph.text
     brackets = _bracket_spans(text, notes or {}) if "[" in text else []
+    if "mitted" in text:  # looked for as a substring first: a search stops at every "("
+        brackets += [
+            Span(*omission.span(), _illegible(omission["words"], omission, "editorial"))
+            for omission in _ROUND_OMISSION.finditer(text)
+        ]
     if "*" in text and notes:
         brackets += _star_spans(text, notes)
     atoms = _nested_only(_break_spans(paragraph) + brackets + _ocr_spans(text))
