@@ -1873,6 +1873,21 @@ def test_headings_in_capitals_begin_sections_without_numbers():
     ]
 
 
+@pytest.mark.parametrize(
+    ("rows", "roles"),
+    [
+        ("Year\tPlan\n1961\t4,800,000\n1962\t5,000,000", ["label", None, None]),
+        # a first row with figures is data, as is one over rows without figures
+        ("1961\t4,800,000\n1962\t5,000,000", [None, None]),
+        ("Coal\tmuch\nSteel\tlittle", [None, None]),
+    ],
+)
+def test_a_table_s_first_row_names_its_columns_when_figures_follow(rows, roles):
+    body = structure(fields(f"The figures:\n\n{rows}\n\nHe left."), 1963)
+    (table,) = build_text(body, "d", "en").iter("{*}table")
+    assert [row.get("role") for row in table] == roles
+
+
 def test_a_table_whose_columns_spaces_set_apart():
     body = structure(
         fields(

@@ -347,6 +347,8 @@ def test_a_table_copied_with_tabs_is_a_tei_table(docs):
     rows = [[cell.xpath("string()") for cell in row] for row in xpath(table, "tei:row")]
     assert rows[0] == ["Branch", "Plan", "Fulfilment"] and rows[1] == ["Coal", "100%", "91%"]
     assert len(rows) == 4
+    # the first row names the columns: no figure in it, figures below it
+    assert [row.get("role") for row in xpath(table, "tei:row")] == ["label", None, None, None]
     assert not [p for p in xpath(tei, f"{BODY}/tei:p") if "Coal" in p.xpath("string()")]
 
 

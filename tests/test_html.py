@@ -397,6 +397,8 @@ def test_a_table_is_a_table_on_the_page_and_in_print(tmp_path):
     tree = lxml.html.fromstring(html.read_bytes())
     (table,) = tree.xpath("//main//table[@id='wcda-118300-t1']")
     assert [td.text_content() for td in table.xpath(".//tr[2]/td")] == ["Coal", "100%", "91%"]
+    header = table.xpath(".//tr[1]/th[@scope='col']")  # the row that names the columns
+    assert [th.text_content() for th in header] == ["Branch", "Plan", "Fulfilment"]
     pdf = config.output_dir / "pdf" / "documents" / "wcda-118300.pdf"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert "Branch Plan Fulfilment" in text and "Textiles 100% 104%" in text

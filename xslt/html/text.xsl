@@ -111,6 +111,13 @@
     </td>
   </xsl:template>
 
+  <!-- The row that names the columns: their headers. -->
+  <xsl:template match="row[@role = 'label']/cell" mode="text">
+    <th scope="col">
+      <xsl:apply-templates mode="text"/>
+    </th>
+  </xsl:template>
+
   <!-- The translator's brackets: the bracket stays visible, its kind is named on hover. -->
   <xsl:template match="supplied" mode="text">
     <span class="supplied {@reason}" title="{te:supplied-reason(@reason)}">[<xsl:apply-templates mode="text"/>]</span>

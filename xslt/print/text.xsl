@@ -100,9 +100,12 @@
     <xsl:text>#table(columns: {$columns}, stroke: 0.4pt,
 </xsl:text>
     <xsl:for-each select="row">
+      <xsl:variable name="label" as="xs:boolean" select="@role = 'label'"/>
       <xsl:for-each select="cell">
         <xsl:text>[</xsl:text>
+        <xsl:if test="$label">#strong[</xsl:if>
         <xsl:apply-templates mode="print"/>
+        <xsl:if test="$label">]</xsl:if>
         <xsl:text>], </xsl:text>
       </xsl:for-each>
       <xsl:for-each select="1 to $columns - count(cell)">

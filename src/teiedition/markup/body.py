@@ -97,6 +97,14 @@ def _after(paragraph: Paragraph, end: int) -> Paragraph | None:
     return Paragraph(paragraph.text[start:], [(at - start, kind) for at, kind in paragraph.breaks])
 
 
+def _is_label_row(first: etree._Element, second: etree._Element) -> bool:
+    """Whether a table's first row names its columns ("Year" / "Plan (t)" / "Actual (t)"):
+    no figure in it, and figures in the row below."""
+    return not any(c.isdigit() for c in "".join(first.itertext())) and any(
+        c.isdigit() for c in "".join(second.itertext())
+    )
+
+
 class _Signature:
     """The name annotator in a signature line, where the whole line may be the name."""
 
@@ -230,6 +238,8 @@ class _Builder:
             row = sub(table, "row")
             for text in node.cells:
                 mark_up(sub(row, "cell"), text, self.annotators, self.notes)
+            if len(table) == 2 and _is_label_row(table[0], row):
+                table[0].set("role", "label")
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
             page_break(parent, node.text, node.page)
