@@ -244,6 +244,23 @@ def test_sentence_cut_across_a_blank_line_is_joined():
     assert body.main[0].paragraph.breaks[0][1] is Break.PARAGRAPH
 
 
+@pytest.mark.parametrize("between", ["\n\n", "\n\n- 2 -\n\n"])
+def test_a_sentence_cut_after_a_word_no_sentence_ends_with_goes_on_with_a_capital(between):
+    """ "He added that the" / "Soviet side …": the rest begins with a name's capital, after a
+    blank line or the original's page number (a PDF export's page break)."""
+    text = f"He came.\n\nHe added that the{between}Soviet side would not publish it.\n\nNext."
+    body = structure(fields(text), 1963)
+    assert [b.text.replace("\n- 2 -", "") for b in body.main] == [
+        "He came.",
+        "He added that the\nSoviet side would not publish it.",
+        "Next.",
+    ]
+    # a paragraph that ends with another word, or with its stop, is whole
+    for whole in ("He added so", "He added it."):
+        body = structure(fields(f"He came.\n\n{whole}\n\nSoviet side left.\n\nNext."), 1963)
+        assert len(body.main) == 4
+
+
 def test_numbered_list_with_lettered_sublist_and_continuations():
     body = structure(
         fields(

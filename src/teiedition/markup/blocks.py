@@ -981,14 +981,17 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             and previous.cells is None
             and not previous.text.endswith(_TERMINAL)
         )
+        cut = unfinished and _CUT_WORD.search(previous.text) is not None  # type: ignore[union-attr]
         page_inside = (
             unfinished
             and block.kind == "page"
             and index + 1 < len(blocks)
-            and _continues_sentence(blocks[index + 1])
+            and _continues_sentence(blocks[index + 1], cut)
         )
         if page_inside or (
-            unfinished and _continues_sentence(block) and not _signer_and_office(previous, block)  # type: ignore[arg-type]
+            unfinished
+            and _continues_sentence(block, cut)
+            and not _signer_and_office(previous, block)  # type: ignore[arg-type]
         ):
             paragraph = previous.paragraph  # type: ignore[union-attr]
             if page_inside:  # the page's number, then the sentence goes on
@@ -1009,13 +1012,23 @@ def _signer_and_office(name: Block, below: Block) -> bool:
     return _ROLE_LINE.match(below.text) is not None and _NAME_LINE.match(name.text) is not None
 
 
-def _continues_sentence(block: Block) -> bool:
+def _continues_sentence(block: Block, cut: bool = False) -> bool:
+    """Whether `block` is the rest of a sentence cut above it: it goes on in small letters,
+    or, after a word no sentence ends with (`cut`: "He added that the" / "Soviet side …"),
+    with a capital."""
     return (
         block.kind == "p"
         and block.cells is None  # a table's row begins no sentence's rest
-        and block.text[:1].islower()
+        and (block.text[:1].islower() or (cut and block.text[:1].isupper()))
         and not _LIST_MARKER.match(block.text)
     )
+
+
+# The words a sentence cannot end with, which a name may follow, in small letters: a
+# paragraph that ends with one was cut, and goes on with a capital ("He added that the" /
+# "Soviet side would not publish it."). Not "to" or "and", which a sentence of its own may
+# follow when a copy lost the words between ("He asked me to" / "Send wheat.").
+_CUT_WORD = re.compile(r"\s(?:the|a|an|of|with|by|from|between)$")
 
 
 def _append(paragraph: Paragraph, block: Block, joint: Break | None) -> None:
