@@ -386,6 +386,27 @@ def test_rows_with_dashes_under_a_line_that_ends_with_a_colon_are_a_list():
     assert [type(node).__name__ for node in body.main] == ["Block", "Block"]
 
 
+def test_dashed_items_each_set_a_paragraph_apart_are_one_list():
+    body = structure(
+        fields(
+            "Comrade Moskovsky said:\n\n– the delegation will be headed by Kim Il Sung;\n\n"
+            "– it will include Kim Il;\n\n– the talks will cover credits.\n\nHe added that."
+        ),
+        1962,
+    )
+    first, dashed, last = body.main
+    assert (first.text, last.text) == ("Comrade Moskovsky said:", "He added that.")
+    assert dashed.kind == "bulleted"
+    assert [(i.label, i.content[0].text) for i in dashed.items] == [
+        ("–", "the delegation will be headed by Kim Il Sung;"),
+        ("–", "it will include Kim Il;"),
+        ("–", "the talks will cover credits."),
+    ]
+    # lines of dialogue, each a sentence, stay paragraphs
+    body = structure(fields("He said:\n\n– We agree.\n\n– We do not.\n\nHe left."), 1963)
+    assert not any(isinstance(node, ListNode) for node in body.main)
+
+
 def test_short_lines_a_line_with_a_colon_introduces_are_a_simple_list():
     body = structure(
         fields(
@@ -1988,6 +2009,23 @@ def test_a_copy_list_under_cc_is_a_distribution_list(head):
     ]
     body = structure(fields("The note.\n\nSchneidewind\n\nCC KWP members were present."), 1963)
     assert body.postscript == []
+
+
+def test_where_the_copies_went_after_the_signature_is_a_distribution_list():
+    body = structure(
+        fields(
+            "He asked me not to say.\n\nKároly Fendler\n\nchargé d'affaires a.i.\n\n"
+            "Budapest, 3 copies\n\nPyongyang, 1 copy"
+        ),
+        1962,
+    )
+    assert [b.kind for b in body.closer] == ["signed", "office"]
+    (distribution,) = body.postscript
+    assert (distribution.kind, distribution.head) == ("distribution", None)
+    assert [i.content[0].text for i in distribution.items] == [
+        "Budapest, 3 copies",
+        "Pyongyang, 1 copy",
+    ]
 
 
 def test_a_numbered_distribution_list_keeps_its_numbers_and_takes_the_head():

@@ -153,11 +153,17 @@ _PAGE_NUMBER = re.compile(
 # receives copies, "Distribution list", "Sent to", and how many were made, "Prepared in 4
 # copies")
 _LIST_WORD = r"distribution(?:\s+list)?"
+# Where copies went, a place and their count: "Budapest, 3 copies", "Pyongyang, 1 copy"
+_WHERE_COPIES = (
+    r"(?-i:[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|the|for|in)){0,4}),?\s+\d{1,3}\s+"
+    r"cop(?:y|ies)"
+)
+_WHERE_COPIES_LINE = re.compile(rf"^{_WHERE_COPIES}[.!]?$", re.IGNORECASE)
 # … or a copy's "cc:" (only with its colon: "CC" is as often the Central Committee)
 _SENT_TO = r"(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
 _COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
 _DISTRIBUTION = re.compile(
-    rf"^\[?(?:{_LIST_WORD}(?::?\])?|{_SENT_TO}|copies(?=\s*:)|copy\s+to|\d+\s+copies|"
+    rf"^\[?(?:{_LIST_WORD}(?::?\])?|{_SENT_TO}|copies(?=\s*:)|copy\s+to|\d+\s+copies|{_WHERE_COPIES}|"
     rf"{_COPIES_MADE}|enclosures?(?=\s*:)|encl\.|attachments?(?=\s*:))(?:\b|(?<=\.)).{{0,100}}$",
     re.IGNORECASE,
 )
@@ -175,8 +181,7 @@ _CLASSIFICATION = re.compile(
     r"|^(?:(?:made|typed|printed|written|prepared|drawn\s+up)\s*:?\s+in\s+)?\d{1,3}\s+"
     r"cop(?:y|ies)[.!]?$"
     # and where each went, under the count: "Budapest, 1 copy", "1 copy: Embassy"
-    r"|^(?-i:[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|the|for|in)){0,4}),?\s+\d{1,3}\s+"
-    r"cop(?:y|ies)[.!]?$"
+    rf"|^{_WHERE_COPIES}[.!]?$"
     r"|^\d{1,3}\s+cop(?:y|ies)\s*[:–—-]\s*(?-i:[A-Z])[^.!?;]{0,40}$"
     r"|^(?:security\s+)?classification\s?:\s*\S.{0,40}$",  # a form's field
     re.IGNORECASE,
@@ -1369,6 +1374,9 @@ def _distribution(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
                 listed = ListNode("distribution", items, head=node)
                 return [*nodes[:index], listed, *lines[count:]]
             break
+    if nodes and all(isinstance(n, Block) and _WHERE_COPIES_LINE.match(n.text) for n in nodes):
+        # where the copies went, without a head: "Budapest, 3 copies" / "Pyongyang, 1 copy"
+        return [ListNode("distribution", [ItemNode("", "", [n]) for n in nodes])]  # type: ignore[list-item]
     return nodes
 
 
@@ -1410,7 +1418,8 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
     a paragraph whose every line has a bullet is an item for each line, and so is one of
     short lines without marks under a line that introduces them (a "simple" list)."""
     result: list[Block | ListNode] = []
-    for node in nodes:
+    dashed = _dashes_set_apart(nodes)
+    for index, node in enumerate(nodes):
         if isinstance(node, ListNode):
             for item in node.items:
                 item.content = _bulleted(item.content)
@@ -1424,7 +1433,9 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
         # under the line that introduces them, copied with them ("Participants:" / "• …")
         bulleted = texts[1:] if _introduces(texts, _BULLET) else texts
         marker = _BULLET if all(_BULLET.match(text) for text in bulleted) else None
-        if marker is None and _is_dash_list(texts):
+        if index in dashed and index - 1 not in dashed:
+            result.append(ListNode("bulleted"))  # a list of its own, not one above it
+        if marker is None and (index in dashed or _is_dash_list(texts)):
             marker = _DASH
         for line in lines if marker else [node]:
             if marker is None or not marker.match(line.text):
@@ -1438,6 +1449,26 @@ def _bulleted(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
 
 
 _LIST_LINE_LENGTH = 80  # at most: a longer line is a sentence the copy broke
+
+
+def _dashes_set_apart(nodes: list[Block | ListNode]) -> set[int]:
+    """The places of paragraphs of one line each that begin with a dash and together are a
+    list as lines copied together would be (see `_is_dash_list`): "– the delegation …;" /
+    "" / "– the talks … ." """
+    found: set[int] = set()
+    start = 0
+    while start < len(nodes):
+        end = start
+        while end < len(nodes) and _dashed_line(nodes[end]):
+            end += 1
+        if end - start > 1 and _is_dash_list([n.text for n in nodes[start:end]]):  # type: ignore[union-attr]
+            found.update(range(start, end))
+        start = max(end, start + 1)
+    return found
+
+
+def _dashed_line(node: Block | ListNode) -> bool:
+    return isinstance(node, Block) and "\n" not in node.text and _DASH.match(node.text) is not None
 
 
 def _introduced_lines(previous: Block | ListNode | None, lines: list[Block]) -> bool:
