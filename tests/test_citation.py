@@ -238,6 +238,13 @@ def test_prc_foreign_ministry():
             [("fond", "CC of the RCP – Foreign Relations Section"), ("file", "21/1962")],
             ("folios", "3", "5"),
         ),
+        (  # "f." after the volume, a range: its leaves, not a fond
+            "Archive of the Romanian Ministry of Foreign Affairs, Telegrams, Pyongyang, 1963, "
+            "vol. 2, f. 190-192.",
+            "romania-amae",
+            [("part", "Telegrams"), ("part", "Pyongyang"), ("part", "1963"), ("volume", "2")],
+            ("folios", "190", "192"),
+        ),
         (  # the Soviet economy's archive
             "RGAE, fond 413, opis 13, delo 9781, listy 5-7.",
             "rgae",

@@ -141,12 +141,16 @@ def _split_parts(shelf_text: str) -> list[str]:
     return [part.strip(" .") for part in re.split(r"[,;]\s*", shelf_text) if part.strip(" .")]
 
 
+_LEAF_RANGE = re.compile(r"\d+\s*[-–]\s*\d+")
+
+
 def _classify(
     part: str, unlabelled: list[str], known_archive: bool, previous: str
 ) -> ShelfmarkPart | Locus:
     """A part of a shelfmark, or the folios or pages; `previous` is the type of the part
     before it (a Russian "P." or "p." after the opis is the papka: "Op. 13, P. 72", "op. 20,
-    p. 101, d. 8"; "f." after the file is its leaves: "file 21/1962, f. 3-5")."""
+    p. 101, d. 8"; "f." after the file or the volume, or with a range, is its leaves: "file
+    21/1962, f. 3-5", "vol. 2, f. 190-192": a fond is no range)."""
     match = _LABEL_RE.match(part)
     if match:
         label = match.group("before") or match.group("after")
@@ -154,8 +158,10 @@ def _classify(
         part_type = next(t for p, t in _LABELS if re.fullmatch(p, label, re.IGNORECASE))
         if label.lower() == "p.":  # the papka after the opis, in either case; else a page
             part_type = "papka" if previous == "opis" else "pages"
-        elif label.lower() == "f." and previous in {"file", "delo"}:
-            part_type = "folios"  # the leaves of the file, the Romanian "f." (filă)
+        elif label.lower() == "f." and (
+            previous in {"file", "delo", "volume"} or _LEAF_RANGE.fullmatch(value)
+        ):
+            part_type = "folios"  # the leaves of the file or volume, the Romanian "f." (filă)
         if part_type in _LOCUS_TYPES:
             return _locus(part, part_type, value)
         return ShelfmarkPart(part, part_type, value)
