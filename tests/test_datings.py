@@ -183,6 +183,21 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
             ("Late 1962", {"notBefore": "1962-09-01", "notAfter": "1962-12-31", "cert": "medium"}),
         ),
         ("in Q3 1963 the", ("Q3 1963", {"notBefore": "1963-07-01", "notAfter": "1963-09-30"})),
+        # … and as a phrase says it
+        (
+            "at the beginning of 1963 he",
+            (
+                "the beginning of 1963",
+                {"notBefore": "1963-01-01", "notAfter": "1963-04-30", "cert": "medium"},
+            ),
+        ),
+        (
+            "by the end of 1963 the",
+            (
+                "the end of 1963",
+                {"notBefore": "1963-09-01", "notAfter": "1963-12-31", "cert": "medium"},
+            ),
+        ),
         # a winter, with both its years
         (
             "in the winter of 1962/63 the",
@@ -238,6 +253,13 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
             (
                 "the last decade of February 1963",
                 {"notBefore": "1963-02-21", "notAfter": "1963-02-28", "cert": "medium"},
+            ),
+        ),
+        (
+            "in the first days of April he",
+            (
+                "the first days of April",
+                {"notBefore": "1962-04-01", "notAfter": "1962-04-10", "cert": "medium"},
             ),
         ),
         (

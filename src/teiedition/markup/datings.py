@@ -145,10 +145,13 @@ _PART_OF_YEAR = re.compile(
 # word before it (a search for the words would stop at every "e", "m" and "l")
 _YEAR_OF_THIRD = re.compile(r"(?:1[89]|20)\d\d\b(?![-–/]\d)")
 _THIRD_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?P<third>(?i:early|mid|late))[\s-]|Q(?P<quarter>[1-4])\s"
-    r"|(?P<season>(?i:spring|summer|autumn|fall))\s)\Z"
+    r"(?<![\w-])(?:(?P<third>(?i:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of))"
+    r"[\s-]|Q(?P<quarter>[1-4])\s|(?P<season>(?i:spring|summer|autumn|fall))\s)\Z"
 )
+_THIRD_REACH = 18  # how far before the year its word may begin: "the beginning of "
 _THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # first and last month
+# … and as a phrase says it: "at the beginning of 1963", "by the end of 1963"
+_THIRD_PHRASES = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
 _RELATIVE_YEAR = re.compile(
     r"(?=[TtLlNn])\b(?P<phrase>(?i:this|last|next|the\s+coming|the\s+following|the\s+previous)"
     r"\s+year)\b"
@@ -173,6 +176,7 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?P<word>(?i:in|since|until|till|during|by|fr
 _PART_OF_MONTH = re.compile(
     r"(?=[MmEeLlTt])\b(?P<part>(?i:mid|early|late|the\s+(?:end|beginning|middle)\s+of"
     r"|the\s+(?:(?:first|second|last)\s+half|(?:first|second|third|last)\s+decade"
+    r"|(?:first|last)\s+days"
     r"|(?:first|second|last)\s+ten\s+days)\s+of))[-\s]"
     + _MONTH
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))?(?!\w)"
@@ -269,6 +273,8 @@ _PARTS = {  # first and last day
     "the third decade of": (21, 31),
     "the last decade of": (21, 31),
     "the last ten days of": (21, 31),
+    "the first days of": (1, 10),
+    "the last days of": (21, 31),
 }
 _YEAR_OFFSETS = {
     "this": 0,
@@ -386,7 +392,7 @@ class DocumentDates:
         are loose, as a season's are ("autumn 1962", as "the autumn of 1962"). A quarter is
         exact."""
         for match in _YEAR_OF_THIRD.finditer(text):
-            before = _THIRD_BEFORE.search(text, max(0, match.start() - 7), match.start())
+            before = _THIRD_BEFORE.search(text, max(0, match.start() - _THIRD_REACH), match.start())
             if before is None:
                 continue
             year = int(match.group(0))
@@ -396,7 +402,9 @@ class DocumentDates:
             elif before["season"]:
                 (first, last), cert = _PARTS_OF_YEAR[before["season"].lower()], "medium"
             else:
-                (first, last), cert = _THIRDS[before["third"].lower()], "medium"
+                third = before["third"].lower().split()
+                third_word = _THIRD_PHRASES.get(third[1], "") if len(third) > 1 else third[0]
+                (first, last), cert = _THIRDS[third_word], "medium"
             phrase = text[before.start() : match.end()]
             value = _range(phrase, date(year, first, 1), _month_end(year, last))
             yield before.start(), match.end(), value, cert
