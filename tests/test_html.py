@@ -154,6 +154,19 @@ def test_registers_link_every_mention_to_its_paragraph(site):
     assert entries == set(persons.xpath("//section[@class='entry']/@id"))
 
 
+def test_a_mention_outside_a_paragraph_is_listed_by_where_it_is(site):
+    """A signature's name is listed as "signature", linked to the document: no citable unit
+    holds it, and the link had an empty fragment and the label "¶" with no number."""
+    own = page(site, "persons/kovacs-jozsef.html")
+    mentions = own.xpath("//ul[@class='mentions']/li/a[position() > 1]")
+    assert [(a.text, a.get("href")) for a in mentions] == [
+        ("signature", "../documents/d1962-08-27-report-embassy-hungary.html")
+    ]
+    for entry in (site / "persons").glob("*.html"):
+        hrefs = page(site, f"persons/{entry.name}").xpath("//ul[@class='mentions']//a/@href")
+        assert not [href for href in hrefs if href.endswith("#")], entry.name
+
+
 def test_timeline_is_drawn(site):
     timeline = page(site, "timeline.html")
     marks = timeline.xpath("//*[local-name()='svg']//*[local-name()='circle']")

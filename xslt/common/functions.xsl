@@ -191,6 +191,30 @@
         else '¶&#160;' || te:paragraph-number($id)"/>
   </xsl:function>
 
+  <!-- Where a name is, as its mentions are listed: the id of the citable unit that holds it,
+       as markup/text.py's unit_of says (the nearest element with an id but the document; a
+       name in a turn's speaker, the turn's paragraph), else the part of the text it is in
+       ("opener", "closer", "postscript"), else "text". -->
+  <xsl:function name="te:mention-unit" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="speaker" as="element()?" select="$name/ancestor::speaker[1]"/>
+    <xsl:sequence select="
+        if ($speaker) then string(($speaker/../p)[1]/@xml:id)
+        else (($name/ancestor::*[@xml:id][not(self::TEI)])[last()]/@xml:id,
+              $name/ancestor::*[self::opener or self::closer or self::postscript][1]/local-name(),
+              'text')[1]"/>
+  </xsl:function>
+
+  <!-- A citable unit's label, or the part's: "¶ 7", …, "signature", "opening lines". -->
+  <xsl:function name="te:mention-unit-label" as="xs:string">
+    <xsl:param name="unit" as="xs:string"/>
+    <xsl:sequence select="
+        if ($unit = 'closer') then 'signature'
+        else if ($unit = 'opener') then 'opening lines'
+        else if ($unit = ('postscript', 'text')) then $unit
+        else te:unit-label($unit)"/>
+  </xsl:function>
+
   <!-- Where the original's page begins (pb/@n): "page 2 of the original". -->
   <xsl:function name="te:page-label" as="xs:string">
     <xsl:param name="pb" as="element()"/>

@@ -196,11 +196,13 @@
               <li>
                 <a href="{te:href(te:document-path(.))}">{te:title(.)}</a>
                 ({te:date-label(te:creation(.))}):
-                <xsl:for-each-group select="key('mentions', $id, .)"
-                    group-by="string(ancestor::*[@xml:id][not(self::TEI)][1]/@xml:id)">
+                <xsl:for-each-group select="key('mentions', $id, .)" group-by="te:mention-unit(.)">
+                  <xsl:variable name="unit" as="xs:string" select="current-grouping-key()"/>
                   <xsl:if test="position() > 1">, </xsl:if>
-                  <a href="{te:href(te:document-path(.))}#{current-grouping-key()}">{
-                    te:unit-label(current-grouping-key())}</a>
+                  <!-- a unit with an id is linked to; an opener's or a closer's line has none -->
+                  <a href="{te:href(te:document-path(.))}{
+                    if (matches($unit, '-[a-z]+\d+$')) then '#' || $unit else ''}">{
+                    te:mention-unit-label($unit)}</a>
                   <span class="forms"> ({string-join(distinct-values(current-group() ! te:plain(.)), ', ')})</span>
                 </xsl:for-each-group>
               </li>

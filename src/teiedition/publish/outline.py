@@ -31,6 +31,8 @@ class Outline:
 
 
 _NAMES = f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}placeName", f"{{{TEI_NS}}}orgName"
+# The parts of a text whose lines no id cites, which a name's mentions are listed by
+_PARTS = tuple(f"{{{TEI_NS}}}{part}" for part in ("opener", "closer", "postscript"))
 
 
 def registered_ids(registers_dir: Path) -> frozenset[str]:
@@ -69,6 +71,7 @@ def listing_document(
         etree.SubElement(skeleton, text.tag, dict(text.attrib)), f"{{{TEI_NS}}}body"
     )
     holders: dict[etree._Element, etree._Element] = {}
+    parts: dict[str, etree._Element] = {}
     for name in text.iter(*_NAMES):
         if any(a.tag in _NAMES for a in name.iterancestors()):
             continue  # copied with the name it is part of
@@ -80,6 +83,12 @@ def listing_document(
             if unit not in holders:
                 holders[unit] = etree.SubElement(body, unit.tag, {XML_ID: unit.get(XML_ID)})
             holder = holders[unit]
+        elif (part := next((a for a in name.iterancestors(*_PARTS)), None)) is not None:
+            # an opener's or a closer's line, which no id cites: the part it is in, which
+            # the listing names ("signature")
+            if part.tag not in parts:
+                parts[part.tag] = etree.SubElement(body, part.tag)
+            holder = parts[part.tag]
         kept = copy.deepcopy(name)
         kept.tail = None
         holder.append(kept)
