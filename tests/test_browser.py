@@ -173,6 +173,18 @@ def test_search_finds_the_paragraph_however_the_name_is_typed(page, server, quer
         assert "Paektu" in page.locator(f"#{paragraph}").inner_text()
 
 
+def test_search_finds_a_signer_and_opens_the_signature(page, server):
+    """A name only a signature gives is found, and the result opens the signature."""
+    page.goto(f"{server}/search.html")
+    page.fill("#search input", "Jozsef Kovacs")
+    anchor = "d1962-08-27-report-embassy-hungary-closer1"
+    result = page.locator(f".pagefind-ui__result-link[href*='{anchor}']").first
+    result.wait_for(timeout=10000)
+    result.click()
+    page.wait_for_url(f"**#{anchor}")
+    assert "József Kovács" in page.locator(f"#{anchor}").inner_text()
+
+
 def test_search_merges_the_shards_of_a_large_edition_index(page, sharded_server):
     page.goto(f"{sharded_server}/search.html")
     page.fill("#search input", "Moskowskyi")

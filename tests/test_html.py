@@ -242,6 +242,32 @@ def test_search_records_fold_romanisations(site):
     assert moskovsky
 
 
+def test_search_finds_signatures_and_opening_lines_on_their_page(site):
+    """A signer's name, a letterhead or a dateline is in no citable unit: each opener and
+    closer is a record of its own, linked to its place on the page; a journal entry's date
+    is none (its paragraphs are)."""
+    records = search_records(sorted((ROOT / "tei" / "documents").glob("*.xml")))
+    signed = [r for r in records if r["meta"]["title"].endswith(", signature")]
+    (kovacs,) = [r for r in signed if r["content"].startswith("József Kovács")]
+    assert "Jozsef Kovacs" in kovacs["content"]  # found without the accents too
+    opening = [r for r in records if r["meta"]["title"].endswith(", opening lines")]
+    assert any("Nr 2421/35/62rTjn" in r["content"] for r in opening)
+    for record in signed + opening:
+        path, anchor = record["url"].lstrip("/").split("#")
+        assert page(site, path).xpath(f"//*[@id='{anchor}']"), record["url"]
+
+
+def test_a_journal_entry_s_date_is_no_search_record(tmp_path):
+    config = load_config(ROOT / "edition.toml")
+    journal = FIXTURES / "transcripts" / "page-soviet-journal.txt"
+    report = pipeline.convert([journal], tmp_path, config, pipeline.load_names(config))
+    assert report.ok
+    records = search_records(sorted(tmp_path.glob("*.xml")))
+    opening = [r["content"] for r in records if r["meta"]["title"].endswith("opening lines")]
+    assert opening and not [text for text in opening if text in ("22 April 1963", "25 April 1963")]
+    assert any("22 April 1963" not in r["content"] and "Pak" in r["content"] for r in records)
+
+
 @given(st.lists(st.text(alphabet="Pak-Sŏngch ĭé", max_size=12), max_size=8))
 def test_search_forms_are_each_variant_once_in_order(forms):
     """Each form as written, without hyphens, hyphens as spaces, each of these without

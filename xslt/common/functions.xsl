@@ -205,6 +205,14 @@
               'text')[1]"/>
   </xsl:function>
 
+  <!-- The page's anchor of an opener or a closer, which the search's records link to
+       ("wcda-110485-closer1"); no TEI id: their lines are not citable units. -->
+  <xsl:function name="te:part-anchor" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="string($part/ancestor::TEI[1]/@xml:id) || '-' || local-name($part)
+        || count($part/preceding::*[node-name() = node-name($part)]) + 1"/>
+  </xsl:function>
+
   <!-- A citable unit's label, or the part's: "¶ 7", …, "signature", "opening lines". -->
   <xsl:function name="te:mention-unit-label" as="xs:string">
     <xsl:param name="unit" as="xs:string"/>

@@ -18,7 +18,7 @@
   </xsl:template>
 
   <xsl:template match="opener | closer" mode="text">
-    <div class="{local-name()}">
+    <div class="{local-name()}" id="{te:part-anchor(.)}">
       <xsl:for-each select="*">
         <p class="line {local-name()} {@type}">
           <xsl:apply-templates select="." mode="text"/>

@@ -50,6 +50,18 @@ def _variants(form: str) -> tuple[str, ...]:
     )
 
 
+# The parts of a text whose lines no id cites, as a record names them
+_PART_LABELS = {"opener": "opening lines", "closer": "signature"}
+
+
+def _unit_label(unit_id: str) -> str:
+    """A citable unit as a record names it: "¶ 7", "heading", "note 2", "table 1"."""
+    unit = unit_id.rsplit("-", 1)[-1]
+    return {"h": "heading", "n": f"note {unit[1:]}", "t": f"table {unit[1:]}"}.get(
+        unit[:1], f"¶ {unit[1:]}"
+    )
+
+
 def search_records(paths: list[Path]) -> list[dict]:
     records = []
     for path in paths:
@@ -71,9 +83,21 @@ def search_records(paths: list[Path]) -> list[dict]:
             el.get(XML_ID): el for el in root.xpath("tei:standOff//*[@xml:id]", namespaces=NS)
         }
         names_of: dict[str, list[str]] = {}  # an entry's names, read once a document
-        for block in root.xpath(".//tei:text//*[@xml:id]", namespaces=NS):
-            if etree.QName(block).localname not in {"p", "head", "note", "table"}:
+        parts: dict[str, int] = {}  # openers and closers counted, for their anchors
+        for block in root.xpath(
+            ".//tei:text//*[@xml:id] | .//tei:text//tei:opener | .//tei:text//tei:closer",
+            namespaces=NS,
+        ):
+            kind = etree.QName(block).localname
+            if kind in _PART_LABELS:  # a letterhead, a dateline, a signature: no citable unit
+                parts[kind] = parts.get(kind, 0) + 1
+                if block.getparent().get("type") == "entry":  # type: ignore[union-attr]
+                    continue  # a journal entry's date: its paragraphs are found
+                anchor, label = f"{doc_id}-{kind}{parts[kind]}", _PART_LABELS[kind]
+            elif kind not in {"p", "head", "note", "table"}:
                 continue
+            else:
+                anchor, label = block.get(XML_ID), _unit_label(block.get(XML_ID))
             forms: dict[str, None] = {}  # in order, each once
             persons: list[str] = []
             speaker = turn_speaker(block)  # "Moskovsky:" opens the paragraph's turn
@@ -93,17 +117,14 @@ def search_records(paths: list[Path]) -> list[dict]:
                 forms.update(dict.fromkeys(names))
                 if etree.QName(entry).localname == "person" and names and names[0] not in persons:
                     persons.append(names[0])
-            unit = block.get(XML_ID).rsplit("-", 1)[-1]
-            label = {"h": "heading", "n": f"note {unit[1:]}", "t": f"table {unit[1:]}"}.get(
-                unit[:1], f"¶ {unit[1:]}"
-            )
-            text = normalise(" ".join(reading_text(part) for part in [*spoken, block]))
+            lines = [*spoken, *(block if kind in _PART_LABELS else [block])]
+            text = normalise(" ".join(reading_text(part) for part in lines))
             # other spellings of the names, so that any of them finds the paragraph
             lowered = text.lower()
             others = [f for f in search_forms(forms) if f.lower() not in lowered]
             records.append(
                 {
-                    "url": f"/documents/{doc_id}.html#{block.get(XML_ID)}",
+                    "url": f"/documents/{doc_id}.html#{anchor}",
                     "content": text
                     + ("\n(Also written: " + "; ".join(others) + ")" if others else ""),
                     "language": "en",
