@@ -502,6 +502,7 @@ def test_signature_lines_form_the_closer():
         ("Schneidewind\nCounsellor", ["signed", "office"]),  # a lone surname over the office
         ("Becker\nSecond Secretary", ["signed", "office"]),  # an office of two capitalised words
         ("Recorded by: J. Kuchař, Second Secretary", ["signed"]),  # the office after the name
+        ("Record taken by: Kang Seok-ju", ["signed"]),  # who took the minutes
         ("USSR AMBASSADOR TO THE DPRK\n/s/ V. MOSKOVSKY", ["office", "signed"]),  # capitals
         # the mark of signing on a line of its own, above or below the name
         ("USSR Ambassador to the DPRK\n(signature)\nV. Moskovsky", ["office", "signed", "signed"]),
