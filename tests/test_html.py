@@ -257,6 +257,29 @@ def test_search_finds_signatures_and_opening_lines_on_their_page(site):
         assert page(site, path).xpath(f"//*[@id='{anchor}']"), record["url"]
 
 
+@pytest.mark.parametrize("fixture", ["page-cover-letter-enclosure.txt", "page-soviet-journal.txt"])
+def test_every_opener_and_closer_record_opens_an_anchor_of_the_page(tmp_path, fixture):
+    """The records of a cover letter's and its enclosure's signatures, and a journal's, link
+    to anchors the page has, each once."""
+    config = load_config(ROOT / "edition.toml")
+    report = pipeline.convert(
+        [FIXTURES / "transcripts" / fixture], tmp_path, config, pipeline.load_names(config)
+    )
+    assert report.ok
+    (tei,) = sorted(tmp_path.glob("*.xml"))
+    html = lxml.html.fromstring(HtmlPublisher(config, config.xslt_dir).document_page(tei))
+    anchors = [
+        r["url"].split("#")[1]
+        for r in search_records([tei])
+        if r["meta"]["title"].endswith(("signature", "opening lines"))
+    ]
+    assert anchors and len(set(anchors)) == len(anchors)
+    for anchor in anchors:
+        assert len(html.xpath(f"//*[@id='{anchor}']")) == 1, anchor
+    ids = html.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
 def test_a_journal_entry_s_date_is_no_search_record(tmp_path):
     config = load_config(ROOT / "edition.toml")
     journal = FIXTURES / "transcripts" / "page-soviet-journal.txt"

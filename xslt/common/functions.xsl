@@ -205,12 +205,16 @@
               'text')[1]"/>
   </xsl:function>
 
-  <!-- The page's anchor of an opener or a closer, which the search's records link to
-       ("wcda-110485-closer1"); no TEI id: their lines are not citable units. -->
-  <xsl:function name="te:part-anchor" as="xs:string">
+  <!-- The page's anchor of a document's or an enclosure's opener or closer, which the
+       search's records link to ("wcda-110485-closer1", "…-closer2" the first enclosure's),
+       numbered by its division (counting siblings, not the whole text before it); none for
+       a journal entry's. No TEI id: their lines are not citable units. -->
+  <xsl:function name="te:part-anchor" as="xs:string?">
     <xsl:param name="part" as="element()"/>
-    <xsl:sequence select="string($part/ancestor::TEI[1]/@xml:id) || '-' || local-name($part)
-        || count($part/preceding::*[node-name() = node-name($part)]) + 1"/>
+    <xsl:sequence select="
+        if ($part/parent::div[@type = 'entry']) then ()
+        else string($part/ancestor::TEI[1]/@xml:id) || '-' || local-name($part)
+          || count($part/parent::div/preceding-sibling::div) + 1"/>
   </xsl:function>
 
   <!-- A citable unit's label, or the part's: "¶ 7", …, "signature", "opening lines". -->

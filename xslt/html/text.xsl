@@ -18,7 +18,10 @@
   </xsl:template>
 
   <xsl:template match="opener | closer" mode="text">
-    <div class="{local-name()}" id="{te:part-anchor(.)}">
+    <div class="{local-name()}">
+      <xsl:if test="exists(te:part-anchor(.))">
+        <xsl:attribute name="id" select="te:part-anchor(.)"/>
+      </xsl:if>
       <xsl:for-each select="*">
         <p class="line {local-name()} {@type}">
           <xsl:apply-templates select="." mode="text"/>

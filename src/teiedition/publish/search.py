@@ -83,17 +83,19 @@ def search_records(paths: list[Path]) -> list[dict]:
             el.get(XML_ID): el for el in root.xpath("tei:standOff//*[@xml:id]", namespaces=NS)
         }
         names_of: dict[str, list[str]] = {}  # an entry's names, read once a document
-        parts: dict[str, int] = {}  # openers and closers counted, for their anchors
         for block in root.xpath(
             ".//tei:text//*[@xml:id] | .//tei:text//tei:opener | .//tei:text//tei:closer",
             namespaces=NS,
         ):
             kind = etree.QName(block).localname
             if kind in _PART_LABELS:  # a letterhead, a dateline, a signature: no citable unit
-                parts[kind] = parts.get(kind, 0) + 1
-                if block.getparent().get("type") == "entry":  # type: ignore[union-attr]
+                division = block.getparent()
+                if division is None or division.get("type") == "entry":
                     continue  # a journal entry's date: its paragraphs are found
-                anchor, label = f"{doc_id}-{kind}{parts[kind]}", _PART_LABELS[kind]
+                # numbered by the division, as the page's anchor is: the document's, then
+                # each enclosure's
+                number = sum(1 for _ in division.itersiblings(f"{{{TEI_NS}}}div", preceding=True))
+                anchor, label = f"{doc_id}-{kind}{number + 1}", _PART_LABELS[kind]
             elif kind not in {"p", "head", "note", "table"}:
                 continue
             else:
