@@ -2029,6 +2029,22 @@ def test_where_the_copies_went_after_the_signature_is_a_distribution_list():
     ]
 
 
+def test_where_the_copies_went_above_the_signature_is_a_distribution_list():
+    body = structure(
+        fields(
+            "The protocol was signed.\n\nBudapest, 1 copy\n\nPyongyang, 2 copies\n\nJózsef Kovács"
+        ),
+        1964,
+    )
+    text, copies = body.main
+    assert text.text == "The protocol was signed." and copies.kind == "distribution"
+    assert [i.content[0].text for i in copies.items] == ["Budapest, 1 copy", "Pyongyang, 2 copies"]
+    assert [b.kind for b in body.closer] == ["signed"]
+    # one such line is no list
+    body = structure(fields("He came.\n\nBudapest, 1 copy\n\nHe left."), 1964)
+    assert not any(isinstance(node, ListNode) for node in body.main)
+
+
 def test_a_numbered_distribution_list_keeps_its_numbers_and_takes_the_head():
     body = structure(
         fields("The text.\n\nJosef Holub\n\nDistribution:\n1. c. Minister\n2. Embassy"), 1963

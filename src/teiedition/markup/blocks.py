@@ -1497,11 +1497,20 @@ def _items_set_apart(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
     """Items of a list the page set a paragraph apart each, under a short line that
     introduces them ("Participants:" / "Comrade Moskovsky, Soviet ambassador" / "Comrade
     Pak, interpreter"): two or more paragraphs of one short line without a stop become a
-    simple list, as the same lines copied together do."""
+    simple list, as the same lines copied together do. Two or more lines that say where the
+    copies went ("Budapest, 1 copy"), above the signature, are a distribution list."""
     result: list[Block | ListNode] = []
     index = 0
     while index < len(nodes):
         node = nodes[index]
+        copies = index
+        while copies < len(nodes) and _where_copies_went(nodes[copies]):
+            copies += 1
+        if copies - index >= 2:  # "Budapest, 1 copy" / "Pyongyang, 2 copies" above a signature
+            items = [ItemNode("", "", [line]) for line in nodes[index:copies]]
+            result.append(ListNode("distribution", items))  # type: ignore[arg-type]
+            index = copies
+            continue
         result.append(node)
         index += 1
         if not (
@@ -1520,6 +1529,15 @@ def _items_set_apart(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
             result.append(ListNode("simple", items))
             index = end
     return result
+
+
+def _where_copies_went(node: Block | ListNode) -> bool:
+    return (
+        isinstance(node, Block)
+        and node.kind == "p"
+        and "\n" not in node.text
+        and _WHERE_COPIES_LINE.match(node.text) is not None
+    )
 
 
 def _is_item_alone(node: Block | ListNode) -> bool:
