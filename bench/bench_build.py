@@ -501,7 +501,7 @@ def table(results: list[dict], jobs: int) -> str:
                 records = f["records"]
                 search = f["search seconds"]
                 lines.append(
-                    f"| {result['documents']} | search index ({records} paragraphs) | | "
+                    f"| {result['documents']} | search index ({records} records) | | "
                     f"{search:.2f} | {f['documents'] / search if search else 0:.0f} | | "
                     f"{rate_floor * search / f['documents'] if f['documents'] else 0:.0f} | | |"
                 )

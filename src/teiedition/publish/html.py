@@ -61,7 +61,7 @@ class HtmlReport:
     def summary(self) -> str:
         return (
             f"html: {len(self.pages)} pages and a search index of {self.search_records} "
-            f"paragraphs in {self.out_dir}"
+            f"records (paragraphs, openers, signatures) in {self.out_dir}"
         )
 
 
