@@ -503,6 +503,7 @@ def test_signature_lines_form_the_closer():
         ("Becker\nSecond Secretary", ["signed", "office"]),  # an office of two capitalised words
         ("Recorded by: J. Kuchař, Second Secretary", ["signed"]),  # the office after the name
         ("Record taken by: Kang Seok-ju", ["signed"]),  # who took the minutes
+        ("AMBASSADOR: G. Bogdanov", ["signed"]),  # the office in capitals before the name
         ("USSR AMBASSADOR TO THE DPRK\n/s/ V. MOSKOVSKY", ["office", "signed"]),  # capitals
         # the mark of signing on a line of its own, above or below the name
         ("USSR Ambassador to the DPRK\n(signature)\nV. Moskovsky", ["office", "signed", "signed"]),
@@ -1253,6 +1254,16 @@ def test_a_telegram_s_number_and_dispatch_in_capitals_open_it():
     assert [(b.kind, b.text) for b in body.opener] == list(
         zip(["registry", "transmission", "addressee", "classification"], lines, strict=True)
     )
+
+
+def test_a_number_after_words_in_capitals_is_no_place_and_year():
+    """ "SZYFROGRAM NR 4317" is the ciphergram's number, not a place "SZYFROGRAM NR" and the
+    year 4317, which made the document's date and every day in it of that year."""
+    body = structure(fields("SZYFROGRAM NR 4317\n\nTOP SECRET\n\nOn 6 May he came."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("registry", "SZYFROGRAM NR 4317"),
+        ("classification", "TOP SECRET"),
+    ]
 
 
 def test_a_telegram_s_dateline_with_its_hour_and_its_receipt_after_a_colon():

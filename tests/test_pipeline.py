@@ -172,6 +172,22 @@ def test_dateline_disagreeing_with_the_page_is_warned(tmp_path, config):
     ] == [(12, "warning")]
 
 
+def test_a_dateline_years_from_the_page_is_not_the_document_s_date(tmp_path, config):
+    """A dateline decades off the archive's date is a misreading: the page's date is the
+    document's, with a warning on the dateline's line (a dateline a day off is still the
+    document's: the test above)."""
+    page = (FIXTURES / "transcripts" / "faceted-page-rgani.txt").read_bytes()
+    far = write(tmp_path, "far.txt", page.replace(b"6 March 1963", b"6 March 1936"))
+    report = pipeline.convert([far], tmp_path / "out", config)
+    assert [
+        (w.line, "years from" in w.message) for w in report.warnings if "dateline" in w.message
+    ] == [(12, True)]
+    (tei,) = (tmp_path / "out").glob("*.xml")
+    assert etree.parse(str(tei)).xpath("string(//tei:creation/tei:date/@when)", namespaces=NS) == (
+        "1963-03-05"
+    )
+
+
 def test_unknown_archive_is_a_warning_with_the_line(tmp_path, config):
     path = FIXTURES / "transcripts" / "page-unknown-archive.txt"
     report = pipeline.convert([path], tmp_path, config)

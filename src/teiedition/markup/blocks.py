@@ -325,10 +325,12 @@ _CAPITALS_PLACE_DATE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})\s+(?P<date>\d.*)$"
 )
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
-# ("ambassador" in lower case too, as Hungarian reports sign)
+# ("ambassador" in lower case too, as Hungarian reports sign, and "AMBASSADOR:" in capitals
+# before the name)
 _ROLE = (
     r"(?:[\w.-]+\s+){0,3}(?:[Aa]mbassador|[Cc]hargé|[Cc]harge|[Cc]ounsell?or|[Ss]ecretary|"
-    r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy)\b"
+    r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy"
+    r"|AMBASSADOR|CHARGÉ|CHARGE|COUNSELL?OR|SECRETARY|ATTACHÉ|MINISTER|CONSUL)\b"
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
@@ -1162,6 +1164,9 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         or (
             (match := _CAPITALS_PLACE_DATE.match(dated))
             and _is_place(_in_title_case(match["place"]))
+            # a figure alone after words in capitals is a number, "SZYFROGRAM NR 4317", not
+            # a place and its year
+            and not match["date"].strip().isdigit()
         )
     ) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date, block.place = "dateline", date, match["place"]

@@ -100,6 +100,16 @@ def build_document(
     return tree
 
 
+# How many years a dateline may be from the archive's date and still be the document's: a
+# dateline a decade off is a misreading (a number taken for a year), not the document's date
+_DATELINE_YEARS = 2
+
+
+def _years_apart(one: DateValue, other: DateValue) -> int:
+    (start, end), (other_start, other_end) = one.bounds(), other.bounds()
+    return max(int(other_start[:4]) - int(end[:4]), int(start[:4]) - int(other_end[:4]), 0)
+
+
 def _creation_date(
     body: Body, page_date: DateValue, transcript: Transcript
 ) -> tuple[DateValue, str, str | None]:
@@ -111,6 +121,13 @@ def _creation_date(
         if block.kind != "dateline" or block.date is None:
             continue
         if block.place:
+            if _years_apart(block.date, page_date) > _DATELINE_YEARS:
+                transcript.warn(
+                    f"the document's dateline ({block.text}) is years from the archive's date "
+                    f"({transcript.page_date.text}); the archive's date is used",
+                    block.line,
+                )
+                continue
             if not block.date.overlaps(page_date):
                 transcript.warn(
                     f"the document's dateline ({block.text}) differs from the archive's date "
