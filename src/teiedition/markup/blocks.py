@@ -1380,7 +1380,7 @@ def _distribution(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
                 listed = ListNode("distribution", items, head=node)
                 return [*nodes[:index], listed, *lines[count:]]
             break
-    if nodes and all(isinstance(n, Block) and _WHERE_COPIES_LINE.match(n.text) for n in nodes):
+    if nodes and all(_where_copies_went(n) for n in nodes):
         # where the copies went, without a head: "Budapest, 3 copies" / "Pyongyang, 1 copy"
         return [ListNode("distribution", [ItemNode("", "", [n]) for n in nodes])]  # type: ignore[list-item]
     return nodes
@@ -1464,13 +1464,21 @@ def _dashes_set_apart(nodes: list[Block | ListNode]) -> set[int]:
     found: set[int] = set()
     start = 0
     while start < len(nodes):
-        end = start
-        while end < len(nodes) and _dashed_line(nodes[end]):
-            end += 1
+        end = _run_end(nodes, start, _dashed_line)
         if end - start > 1 and _is_dash_list([n.text for n in nodes[start:end]]):  # type: ignore[union-attr]
             found.update(range(start, end))
         start = max(end, start + 1)
     return found
+
+
+def _run_end(
+    nodes: list[Block | ListNode], start: int, test: Callable[[Block | ListNode], bool]
+) -> int:
+    """Where the run of nodes from `start` that each pass `test` ends."""
+    end = start
+    while end < len(nodes) and test(nodes[end]):
+        end += 1
+    return end
 
 
 def _dashed_line(node: Block | ListNode) -> bool:
@@ -1508,9 +1516,7 @@ def _items_set_apart(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
     index = 0
     while index < len(nodes):
         node = nodes[index]
-        copies = index
-        while copies < len(nodes) and _where_copies_went(nodes[copies]):
-            copies += 1
+        copies = _run_end(nodes, index, _where_copies_went)
         if copies - index >= 2:  # "Budapest, 1 copy" / "Pyongyang, 2 copies" above a signature
             items = [ItemNode("", "", [line]) for line in nodes[index:copies]]
             result.append(ListNode("distribution", items))  # type: ignore[arg-type]
@@ -1526,9 +1532,7 @@ def _items_set_apart(nodes: list[Block | ListNode]) -> list[Block | ListNode]:
             and _DISTRIBUTION_HEAD.match(node.text) is None  # its own kind of list
         ):
             continue
-        end = index
-        while end < len(nodes) and _is_item_alone(nodes[end]):
-            end += 1
+        end = _run_end(nodes, index, _is_item_alone)
         if end - index >= 2:
             items = [ItemNode("", "", [item]) for item in nodes[index:end]]
             result.append(ListNode("simple", items))

@@ -164,9 +164,9 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
         elif _ELLIPSIS.match(content):
             spans.append(Span(start, end, _gap))
         elif illegible := _ILLEGIBLE.fullmatch(content.strip()):
-            spans.append(Span(start, end, _illegible(content, illegible)))
+            spans.append(Span(start, end, _described_gap(content, illegible)))
         elif omission := _OMISSION.fullmatch(content.strip()):
-            spans.append(Span(start, end, _illegible(content, omission, "editorial")))
+            spans.append(Span(start, end, _described_gap(content, omission, "editorial")))
         elif content.strip() == "?":
             word = _QUERIED.search(text, near, start)
             if word:
@@ -261,7 +261,7 @@ def _gap(parent: etree._Element) -> None:
     sub(parent, "gap", reason="editorial")
 
 
-def _illegible(
+def _described_gap(
     content: str, match: re.Match[str], reason: str = "illegible"
 ) -> Callable[[etree._Element], None]:
     """What the original hides, or what the translation leaves out ("editorial"), as the TEI
@@ -517,7 +517,7 @@ def mark_up(
     brackets = _bracket_spans(text, notes or {}) if "[" in text else []
     if "mitted" in text:  # looked for as a substring first: a search stops at every "("
         brackets += [
-            Span(*omission.span(), _illegible(omission["words"], omission, "editorial"))
+            Span(*omission.span(), _described_gap(omission["words"], omission, "editorial"))
             for omission in _ROUND_OMISSION.finditer(text)
         ]
     if "*" in text and notes:
