@@ -583,7 +583,9 @@ def test_opening_and_closing_lines_copied_without_blank_lines_between_them():
     assert [(b.kind, b.line) for b in body.closer] == [("office", 6), ("signed", 7)]
 
 
-@pytest.mark.parametrize("number", ["002/2/1963/Top secret", "001347/1/1963", "002152/1963/"])
+@pytest.mark.parametrize(
+    "number", ["002/2/1963/Top secret", "001347/1/1963", "002152/1963/", "11/3/1963/Top secret"]
+)
 def test_a_hungarian_file_number_with_its_parts_and_classification_is_the_registry(number):
     """The registry numbers of Hungarian files run to three parts, and may carry the
     classification after a slash; the count of copies and the receipt under it open the text
@@ -777,6 +779,49 @@ def test_a_certification_under_the_signature_closes_the_text_too():
         ("signed", "F.d.R."),
         ("signed", "(Jarck)"),
     ]
+
+
+def test_a_journal_s_foot_says_where_it_was_sent_after_a_colon():
+    """A Soviet journal ends "Sent: to Cde. …": its distribution, below the signature."""
+    body = structure(
+        fields(
+            "Text of the journal.\n\nUSSR Ambassador in the DPRK\n/V. MOSKOVSKY/\n\n"
+            "Sent: to Cde. N. S. Khrushchev, Far Eastern Department of the MFA USSR."
+        ),
+        1963,
+    )
+    assert [b.kind for b in body.closer] == ["office", "signed"]
+    assert _postscript_lines(body) == [
+        "Sent: to Cde. N. S. Khrushchev, Far Eastern Department of the MFA USSR."
+    ]
+
+
+def test_where_the_copies_went_under_the_classification_opens_the_text():
+    """A Hungarian report says under its classification how many copies were made and where
+    they went, perhaps numbered a line each: opening lines, not the text."""
+    body = structure(
+        fields(
+            "Embassy of the Hungarian People's Republic\nPyongyang\n\nTop secret!\n"
+            "Written: in 3 copies\nSent to: 1. Comrade Péter\n2. Comrade Szilágyi\n3. File\n\n"
+            "Subject: Conversation with Comrade Moskovsky\n\nOn 18 April I visited him."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener[2:]] == [
+        ("classification", "Top secret!"),
+        ("classification", "Written: in 3 copies"),
+        ("classification", "Sent to: 1. Comrade Péter"),
+        ("classification", "2. Comrade Szilágyi"),
+        ("classification", "3. File"),
+        ("reference", "Subject: Conversation with Comrade Moskovsky"),
+    ]
+    assert [b.text for b in body.main] == ["On 18 April I visited him."]
+    # a numbered line that does not follow on from the copy above it is no copy's
+    body = structure(
+        fields("Top secret!\nSent to: 1. Comrade Péter\n3. File\n\nOn 18 April I visited him."),
+        1963,
+    )
+    assert [b.text for b in body.opener] == ["Top secret!", "Sent to: 1. Comrade Péter"]
 
 
 def test_a_distribution_list_copied_without_blank_lines_is_one_too():
@@ -1891,6 +1936,19 @@ def test_a_file_number_under_the_signer_s_date_is_the_closer_s():
     # with no name above it, a number is no signature's
     body = structure(fields("The text.\n\nNo. 112"), 1963)
     assert body.closer == []
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_heading_spaced_out_letter_by_letter_is_one_word(gap):
+    """A typescript stresses the document's kind by spacing it out: "M e m o r a n d u m" /
+    "on the farewell visit of …" is one heading, as "Memorandum" / "on …" is."""
+    body = structure(
+        fields(f"M e m o r a n d u m{gap}on the visit of Comrade Moskovsky\n\nHe came."), 1964
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "M e m o r a n d u m\non the visit of Comrade Moskovsky")
+    ]
+    assert [b.text for b in body.main] == ["He came."]
 
 
 def test_a_short_heading_and_its_subject_line_below_a_blank_line_are_one_heading():

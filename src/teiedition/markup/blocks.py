@@ -159,8 +159,9 @@ _WHERE_COPIES = (
     r"cop(?:y|ies)"
 )
 _WHERE_COPIES_LINE = re.compile(rf"^{_WHERE_COPIES}[.!]?$", re.IGNORECASE)
-# … or a copy's "cc:" (only with its colon: "CC" is as often the Central Committee)
-_SENT_TO = r"(?:sent|distributed)\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
+# … or a copy's "cc:" (only with its colon: "CC" is as often the Central Committee); "Sent:
+# to Cde. …" as a Soviet journal's foot has it
+_SENT_TO = r"(?:sent|distributed):?\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
 _COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
 _DISTRIBUTION = re.compile(
     rf"^\[?(?:{_LIST_WORD}(?::?\])?|{_SENT_TO}|copies(?=\s*:)|copy\s+to|\d+\s+copies|{_WHERE_COPIES}|"
@@ -221,7 +222,9 @@ _REGISTRY = re.compile(
     # the numbers' names in the archives' languages: Czech "Čj." (číslo jednací), German
     # "Az." (Aktenzeichen) and "Tgb.-Nr.", Polish "L.dz." (liczba dziennika), Hungarian "Szám"
     r"(?:Nr|No|Nº|№|Number|Reg\.?\s*No|[ČčC]\.?\s?j|Az|Tgb\.?-Nr|L\.\s?dz|Szám)"
-    r"\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}(?:/\d{1,6}){0,2}/\d{2,4}/?)"
+    r"\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}(?:/\d{1,6}){0,2}/\d{2,4}/?"
+    # shorter, only with the classification after it: "11/3/1963/Top secret"
+    r"|\d{1,2}(?:/\d{1,6}){1,2}/(?=(?i:(?:top|strictly)\s+)?(?i:secret|confidential)))"
     # the classification after the number, as Polish files write it, "No. 0073/63/Top
     # Secret", or Hungarian files, "002/2/1963/Top secret", "No. 47. Top secret!", "Nr. 45/3
     # Secret"
@@ -446,7 +449,8 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
                 elif not _headed_lines(parts, anchor_year):
                     break
         elif not (
-            _continues(block, previous, ("issuer",))  # a place alone: not a heading
+            # a place alone: not a heading; the next of the copies' list
+            _continues(block, previous, ("issuer", "classification"))
             # an address goes on below a blank line after a comma ("To Comrade Foreign
             # Minister János Péter," / "Budapest"), with its place alone ("Comrade N.
             # S. Khrushchev" / "Moscow") and with the person under their offices ("Chairman
@@ -594,7 +598,7 @@ def _subject_of(heading: Block, below: Block) -> bool:
     """Whether `below` is the subject line of a heading of a few words: "Note" / "on the
     visit of …"."""
     return (
-        len(heading.text.split()) <= 3
+        _word_count(heading.text) <= 3
         and "\n" not in heading.text
         and _SUBJECT_LINE.match(below.text) is not None
         and _is_heading(f"{heading.text} {below.text}", words=40)
@@ -1062,7 +1066,7 @@ def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int 
         following = parts[position + 1] if position + 1 < len(parts) else None
         if not (
             own
-            or _continues(part, previous, ("issuer", "addressee"))
+            or _continues(part, previous, ("issuer", "addressee", "classification"))
             or _is_destination(part, following)
         ):
             return False
@@ -1128,6 +1132,22 @@ def _kind(block: Block | None) -> str | None:
     return block.kind if block is not None else None
 
 
+# The number of a copy on a line where the copies went: "Sent to: 1. Comrade Péter", "2. File"
+_COPY_NUMBER = re.compile(r"(?:^|:\s*)(\d{1,2})\.\s+\S")
+
+
+def _next_copy(above: str, line: str) -> bool:
+    """Whether `line` is the next of the numbered copies the line above it began: "Sent to:
+    1. Comrade Péter" / "2. Comrade Szilágyi"."""
+    number, following = _COPY_NUMBER.search(above), _COPY_NUMBER.match(line)
+    return (
+        number is not None
+        and following is not None
+        and int(following.group(1)) == int(number.group(1)) + 1
+        and len(line) <= _LIST_LINE_LENGTH
+    )
+
+
 def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> bool:
     """Whether the line continues the opening line above it (of one of `kinds`), taking its
     kind: the place or the part of the office under a letterhead's office ("Embassy of …" /
@@ -1138,7 +1158,9 @@ def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> 
     kind, text = _kind(previous), block.text
     if kind not in kinds:
         return False
-    if kind == "issuer":  # "Pyongyang", "in Pyongyang", "5th Territorial Department"
+    if kind == "classification":  # "Sent to: 1. Comrade Péter" / "2. Comrade Szilágyi"
+        found = _next_copy(previous.text, text)  # type: ignore[union-attr]
+    elif kind == "issuer":  # "Pyongyang", "in Pyongyang", "5th Territorial Department"
         found = not _CLASSIFICATION.match(text) and (  # "Confidential" is no place
             _is_place(_PLACE_WORD.sub("", text))
             or _OFFICE_PART.match(text) is not None
@@ -1182,6 +1204,10 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "registry"
     elif _REFERENCE.match(text):
         block.kind = "reference"
+    elif _DISTRIBUTION.match(text):
+        # where the copies went is the classification's business too ("Written: in 3
+        # copies" / "Sent to: 1. Comrade Péter")
+        block.kind = "classification"
     elif _SALUTE.match(text):
         block.kind = "salute"
     elif (
@@ -1243,7 +1269,7 @@ def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
             # "Record" / "of a conversation between … on 12 June 1963": what the document
             # is, then what it records, which runs long
             or (
-                len(parts[0].text.split()) <= 3
+                _word_count(parts[0].text) <= 3
                 and _SUBJECT_LINE.match(parts[1].text) is not None
                 and _is_heading(joined, words=40)
             )
@@ -1258,6 +1284,15 @@ def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
             for part in parts[1:]
         )
     )
+
+
+# A word spaced out letter by letter, as typescripts stress one: "M e m o r a n d u m"
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:\w ){3,}\w(?!\S)")
+
+
+def _word_count(text: str) -> int:
+    """The words of a line, a word spaced out letter by letter counted as one."""
+    return len(_LETTER_SPACED.sub("word", text).split())
 
 
 # An abbreviation's stop that ends a heading's line: "… from 3 p.m. to 5:30 p.m."
