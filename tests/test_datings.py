@@ -126,6 +126,16 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         ("in March the", ("March", {"when": "1962-03", "cert": "medium"})),
         ("in February the", ("February", {"when": "1963-02", "cert": "medium"})),
         ("since December the", ("December", {"when": "1961-12", "cert": "medium"})),
+        # … unless the year is said: "of last year", "this year" (nearest would be 1962)
+        (
+            "I came in September of last year.",
+            ("September of last year", {"when": "1961-09", "cert": "medium"}),
+        ),
+        ("in February this year", ("February this year", {"when": "1962-02", "cert": "medium"})),
+        (
+            "on 5 September of the previous year",
+            ("5 September of the previous year", {"when": "1961-09-05", "cert": "medium"}),
+        ),
         (
             "from September to November",
             (

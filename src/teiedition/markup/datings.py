@@ -181,6 +181,11 @@ _PART_OF_MONTH = re.compile(
     + _MONTH
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))?(?!\w)"
 )
+# The year a month or a day is said to be of: "August of last year", "on 5 May this year"
+_OF_RELATIVE_YEAR = re.compile(
+    r"(?:,?\s+of)?\s+(?P<which>(?i:this|last|next|the\s+(?:previous|coming|following)))"
+    r"\s+year\b"
+)
 _NEXT_DAY = re.compile(r"(?=[TtYy])\b(?P<word>(?i:tomorrow|yesterday))\b")
 # A day of the document's month, or of the month before or after it, the abbreviation with its
 # stop: "the 3rd inst.", "the 28th ult.", "the 2nd prox."
@@ -444,19 +449,31 @@ class DocumentDates:
                         None,
                     )
                 continue
+            end, years = match.end(), (self.year - 1, self.year, self.year + 1)
+            if of_year := self._of_relative_year(text, end):  # "on 5 August of last year"
+                years, end = (of_year[0],), of_year[1]
             candidates = []
-            for year in (self.year - 1, self.year, self.year + 1):
+            for year in years:
                 if 1 <= day <= last <= calendar.monthrange(year, month)[1]:
                     candidates.append(date(year, month, day))
             if not candidates:
                 continue
             nearest = min(candidates, key=lambda d: (self._distance(d), d))
+            written = text[match.start() : end]
             value = (
-                _range(match.group(0), nearest, nearest.replace(day=last))
+                _range(written, nearest, nearest.replace(day=last))
                 if to
-                else DateValue(match.group(0), when=nearest.isoformat())
+                else DateValue(written, when=nearest.isoformat())
             )
-            yield match.start(), match.end(), value, "medium"
+            yield match.start(), end, value, "medium"
+
+    def _of_relative_year(self, text: str, at: int) -> tuple[int, int] | None:
+        """The year that a phrase at `at` says a month or a day is of ("of last year"), and
+        where the phrase ends; None without one."""
+        if (phrase := _OF_RELATIVE_YEAR.match(text, at)) is None:
+            return None
+        which = " ".join(phrase["which"].lower().split())
+        return self.year + _YEAR_OFFSETS[which], phrase.end()
 
     def _rolling_year(self, text: str) -> Iterator[_Found]:
         for match in _ROLLING_YEAR.finditer(text):
@@ -497,7 +514,9 @@ class DocumentDates:
             last = MONTHS[match["last_month"].lower()] if match["last_month"] else None
             if match["and"] and last != month % 12 + 1:  # "in June and December": two
                 end, last = match.end("month"), None
-            if before["word"].lower() == "since":  # the last such month begun by the document
+            if of_year := self._of_relative_year(text, end):  # "in August of last year"
+                year, end = of_year
+            elif before["word"].lower() == "since":  # the last such month begun by the document
                 year = self.end.year if month <= self.end.month else self.end.year - 1
             else:  # the year that puts the month, or the months, nearest the document's date
                 year = min(
