@@ -102,6 +102,15 @@ def test_an_embassy_s_rank_is_a_title_not_part_of_the_name(index, rank):
     ]
 
 
+@pytest.mark.parametrize("rank", ["First Secretary", "Second Secretary", "third secretary"])
+def test_an_embassy_secretary_s_rank_is_a_title(index, rank):
+    assert names_in(index, f"{rank} Zhuravlyov told us so.") == [
+        ("persName", "Zhuravlyov", "#zhuravlyov-d1", None)
+    ]
+    # "Secretary" alone heads offices as well as names
+    assert names_in(index, "the Secretary General spoke") == []
+
+
 def test_military_ranks_are_titles_not_names(index):
     found = names_in(
         index,
@@ -580,7 +589,11 @@ def test_the_polish_title_a_translation_keeps_names_the_person_after_it(index):
     assert [f[1:3] for f in names_in(index, "Tow. Siedlecki met him.")] == [
         ("Siedlecki", "#siedlecki-d1")
     ]
-    assert names_in(index, "They called a tow. truck.") == []  # in capitals only
+    # in small letters too, inside a sentence, before a capitalised word only
+    assert [f[1:3] for f in names_in(index, "the ambassador tow. Moravec came")] == [
+        ("Moravec", "#moravec-d1")
+    ]
+    assert names_in(index, "They called a tow. truck.") == []
 
 
 def test_a_place_s_name_in_an_office_s_name_is_no_place(index):

@@ -69,7 +69,7 @@ SURNAME_FIRST = (
     | frozenset("Wu Pan Song Chu Ji Le".split())
 )
 # Titles before a name, each as the letters it may begin with and the pattern of the rest.
-# Not "General" or "Secretary": "the General Staff". "Chairman" and "Director" are, as the
+# Not "General" or "Secretary" alone: "the General Staff". "Chairman" and "Director" are, as the
 # words after them are checked as after any title ("the Chairman of", "Director General").
 _TITLES = (
     ("Cc", "omrades?"),
@@ -77,7 +77,7 @@ _TITLES = (
     ("C", r"omr\."),
     ("C", r"de\."),
     ("Cc", r"\."),
-    ("T", r"ow\."),  # the Polish "Tow." (towarzysz, comrade) a translation may keep
+    ("Tt", r"ow\."),  # the Polish "Tow." (towarzysz, comrade) a translation may keep
     ("Aa", r"mb\."),
     ("Aa", "mbassador"),
     ("Mm", "inister"),
@@ -94,6 +94,11 @@ _TITLES = (
     ("Cc", "ounsell?or"),  # "Counsellor Zvetkov": an embassy's rank, as "Ambassador" is
     ("Cc", "onsul"),
     ("Aa", "ttaché"),
+    # an embassy's secretaries by rank ("First Secretary Zhuravlyov"); "Secretary" alone
+    # heads as many offices ("Secretary of the CC")
+    ("Ff", "irst [Ss]ecretary"),
+    ("Ss", "econd [Ss]ecretary"),
+    ("Tt", "hird [Ss]ecretary"),
     ("C", "hairman"),
     ("D", "irector"),
     # military ranks, capitalised: "Colonel Petrenko", "Col. Petrenko", "Lt. Gen. Ri Yong-ho"
