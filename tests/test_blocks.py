@@ -750,6 +750,8 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
     [
         "Sent to: Cde. Gromyko",
         "Distributed to: Comrade Novotný, Comrade David, Embassy file",
+        "Receive:",  # the Polish "Otrzymują:"
+        "Recipients: Tow. Naszkowski",
         "Made in 4 copies",
         "Written: in 3 copies",
         "Prepared in 4 copies:",
@@ -1455,6 +1457,26 @@ def test_a_letterhead_in_capitals_and_an_address_with_its_country_on_a_line_of_i
         ("dateline", "16 May 1963"),
         *(("addressee", line) for line in address.split("\n")),
         ("salute", "Dear Comrade Ambassador,"),
+    ]
+
+
+def test_an_albanian_protocol_number_and_an_address_in_capitals_open_the_text():
+    """The Albanian "No. 212 Prot." is a registry number with its register's abbreviation;
+    "TO THE MINISTRY OF FOREIGN AFFAIRS" in capitals is an address, as "To the …" is."""
+    address = "TO THE MINISTRY OF FOREIGN AFFAIRS\nDirectorate II\nTIRANA"
+    body = structure(
+        fields(
+            "EMBASSY OF THE PEOPLE'S REPUBLIC OF ALBANIA\nPYONGYANG\n\n"
+            f"No. 212 Prot.\nPyongyang, 18.12.1963\n\n{address}\n\nINFORMATION\n\n"
+            "The Soviet ambassador continues his activity."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener][2:] == [
+        ("registry", "No. 212 Prot."),
+        ("dateline", "Pyongyang, 18.12.1963"),
+        *(("addressee", line) for line in address.split("\n")),
+        ("head", "INFORMATION"),
     ]
 
 

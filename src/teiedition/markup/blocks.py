@@ -160,8 +160,12 @@ _WHERE_COPIES = (
 )
 _WHERE_COPIES_LINE = re.compile(rf"^{_WHERE_COPIES}[.!]?$", re.IGNORECASE)
 # … or a copy's "cc:" (only with its colon: "CC" is as often the Central Committee); "Sent:
-# to Cde. …" as a Soviet journal's foot has it
-_SENT_TO = r"(?:sent|distributed):?\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
+# to Cde. …" as a Soviet journal's foot has it; the Polish "Otrzymują:" translated,
+# "Receive:", "Recipients:"
+_SENT_TO = (
+    r"(?:sent|distributed):?\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
+    r"|(?:receive|recipients)(?=\s*:)"
+)
 _COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
 _DISTRIBUTION = re.compile(
     rf"^\[?(?:{_LIST_WORD}(?::?\])?|{_SENT_TO}|copies(?=\s*:)|copy\s+to|\d+\s+copies|{_WHERE_COPIES}|"
@@ -225,6 +229,8 @@ _REGISTRY = re.compile(
     r"\.?\s*:?\s*\S*\d\S*|\d[\d.]{2,}(?:/\d{1,6}){0,2}/\d{2,4}/?"
     # shorter, only with the classification after it: "11/3/1963/Top secret"
     r"|\d{1,2}(?:/\d{1,6}){1,2}/(?=(?i:(?:top|strictly)\s+)?(?i:secret|confidential)))"
+    # the register's abbreviation after the number: the Albanian "No. 212 Prot." (protocol)
+    r"(?:(?<=\d)\s+[A-Z][a-z]{1,4}\.)?"
     # the classification after the number, as Polish files write it, "No. 0073/63/Top
     # Secret", or Hungarian files, "002/2/1963/Top secret", "No. 47. Top secret!", "Nr. 45/3
     # Secret"
@@ -247,7 +253,7 @@ _ADDRESSED_PERSON = re.compile(r"^(?:Comrade|Comrades|Cde\.|Com\.|Comr\.|Tovaris
 # the Mongolian ambassador …"), which heads it
 _ADDRESSEE = re.compile(
     r"^(?!From\s+(?:the|an?)\s+(?:[a-z]|(?i:journal|diary|record|notes|minutes|files)\b))"
-    r"(?:To|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"
+    r"(?:To|TO|From|Copy to|Cc)\b\s*:?\s*\S.{0,100}$"  # "TO THE MINISTRY OF …" too
     r"|^(?:Sender|Addressee|Recipient)\s?:\s*\S.{0,100}$"  # a telegram's form: "Sender: …"
     r"|^(?:Comrade|Comrades|His Excellency|Her Excellency|To)$"  # an address's first line alone
 )
