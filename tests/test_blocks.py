@@ -826,6 +826,18 @@ def test_where_the_copies_went_under_the_classification_opens_the_text():
     assert [b.text for b in body.opener] == ["Top secret!", "Sent to: 1. Comrade Péter"]
 
 
+@pytest.mark.parametrize(
+    "last", ["He left.", 'He said: "We will see."', "of the Korean workers\nwho left."]
+)
+def test_a_signature_copied_under_the_last_sentence_without_a_blank_line_closes_it(last):
+    body = structure(fields(f"The text.\n\n{last}\nJózsef Kovács\nambassador"), 1963)
+    assert [b.text for b in body.main] == ["The text.", last]
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "József Kovács"),
+        ("office", "ambassador"),
+    ]
+
+
 def test_a_distribution_list_copied_without_blank_lines_is_one_too():
     body = structure(
         fields("Text of the report.\n\n/V. Moskovsky/\n\nSent to:\nCde. Gromyko\nto file"), 1963

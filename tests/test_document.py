@@ -409,3 +409,47 @@ def test_an_enclosure_is_a_division_after_the_document_s(docs):
         "#moskovsky-vasily",
         "#brzezinski-j",
     ]
+
+
+# Copies that read alike with their blank lines and without them (a PDF export's page
+# furniture, which splits its text into blocks anyway, and lists are not yet among them)
+WITHOUT_BLANK_LINES = [
+    *SEEDS,
+    *(
+        p
+        for p in FIXTURE_TRANSCRIPTS
+        if p.name
+        in {
+            "legacy-page-mol.txt",
+            "page-cover-letter-enclosure.txt",
+            "page-gdr-letterhead.txt",
+            "page-journal-unnumbered-page.txt",
+            "page-other-scripts.txt",
+            "page-prc-conversation-times.txt",
+            "page-soviet-journal.txt",
+            "page-translator-notes.txt",
+            "pdf-export-amsz.txt",
+            "pdf-export-czech-letterhead.txt",
+        }
+    ),
+]
+
+
+@pytest.mark.parametrize("path", WITHOUT_BLANK_LINES, ids=lambda p: p.name)
+def test_a_copy_that_lost_its_blank_lines_reads_as_the_page(path, docs, config, tmp_path):
+    """A copy may lose the blank lines between paragraphs (each paragraph a long line, the
+    opening and closing lines short ones): the text and the summary are read as from the
+    page. Only where a sentence was cut across a blank line does the break lose its kind."""
+    copy = tmp_path / path.name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    copy.write_text("\n".join(line for line in lines if line.strip()) + "\n", encoding="utf-8")
+    tree = convert_path(copy, config)
+
+    def read(tree, expression):
+        (found,) = xpath(tree, expression)
+        return etree.tostring(found, encoding="unicode").replace(' type="paragraph-break"', "")
+
+    original = docs[path.name]
+    assert read(tree, "/tei:TEI/tei:text") == read(original, "/tei:TEI/tei:text")
+    abstract = f"{H}/tei:profileDesc/tei:abstract"
+    assert read(tree, abstract) == read(original, abstract)

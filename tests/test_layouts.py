@@ -310,3 +310,25 @@ def test_an_author_facet_above_the_text_is_the_author(funder_first):
         "Ion Popescu",
     ]
     assert t.summary is not None and t.summary.text == "A Romanian account of a reception."
+
+
+def test_a_copy_without_blank_lines_keeps_authors_text_and_summary_apart():
+    """Without its blank lines a page's "Author(s):" facet runs into the text (the page was
+    refused, the authors taking it all), and the summary into the text's last paragraph:
+    the authors are the first line and those written as a catalogue writes names, the
+    summary is the text's last line."""
+    paragraph = (
+        "On 23 February Ambassador Moskovsky gave a reception for the diplomatic corps. " * 2
+    )
+    text = (
+        "Skip to content\nMarch 9, 1963\nReport on a Reception\n"
+        "This document was made possible with support from Kyungnam University\n"
+        "Author(s):\nRomania. Embassy (Korea (North))\nPopescu, Ion\n"
+        f"Embassy of Romania\n{paragraph}\n{paragraph}\nIon Popescu\n"
+        "A Romanian account of a reception.\n"
+        "Document Information\nSource\nRomanian MFA Archives, Folder 1/1963.\n"
+    )
+    t = read_transcript_text(text, Path("author.txt"))
+    assert [a.text for a in t.authors] == ["Romania. Embassy (Korea (North))", "Popescu, Ion"]
+    assert (t.body[0].text, t.body[-1].text) == ("Embassy of Romania", "Ion Popescu")
+    assert t.summary is not None and t.summary.text == "A Romanian account of a reception."

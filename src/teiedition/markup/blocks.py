@@ -24,6 +24,7 @@ from teiedition.markup.inline import (
     Paragraph,
 )
 from teiedition.patterns import CAPITAL
+from teiedition.readers.layouts import UNWRAPPED_LINE, lost_blank_lines, runs_paragraphs_together
 from teiedition.readers.transcript import Field
 
 
@@ -823,6 +824,32 @@ def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
         split = [replace(b) for b in blocks[:start]] + parts + [replace(b) for b in blocks[end:]]
         if _closer_count(split, anchor_year) >= len(parts) + len(blocks) - end:
             return split
+    return _signature_under_text(blocks, end, anchor_year)
+
+
+# The end of a sentence a signature may stand under, with no blank line between them
+_SENTENCE_END = re.compile(r"[.!?][\"”»)]?$")
+_SIGNATURE_LINES = 4  # at most: a name, an office or two, a place and date
+
+
+def _signature_under_text(blocks: list[Block], end: int, anchor_year: int | None) -> list[Block]:
+    """The blocks, the signature split off the last paragraph (before `end`) where the copy
+    lost the blank line between them: the last lines of the block that close the text, under
+    a line that ends a sentence ("… of the Korean workers." / "József Kovács" /
+    "ambassador")."""
+    last = blocks[end - 1] if end else None
+    if last is None or "\n" not in last.text or last.cells is not None:
+        return blocks
+    lines = last.text.split("\n")
+    for count in range(min(len(lines) - 1, _SIGNATURE_LINES), 0, -1):  # the longest first
+        if not _SENTENCE_END.search(lines[-count - 1]):
+            continue
+        first = len(lines) - count
+        parts = _split_at_lines(last, [0, *range(first, len(lines))])
+        split = [replace(b) for b in blocks[: end - 1]] + parts
+        split += [replace(b) for b in blocks[end:]]
+        if _closer_count(split, anchor_year) >= count + len(blocks) - end:
+            return split
     return blocks
 
 
@@ -930,7 +957,54 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
             paragraph.text += "\n"
             paragraph.breaks.append((len(paragraph.text), Break.LINE))
             paragraph.text += text
-    return blocks
+    lost = lost_blank_lines(lines)
+    return [part for block in blocks for part in _paragraphs_run_together(block, lost)]
+
+
+# What a line that ends a paragraph ends with: a sentence's end, or a quotation's or bracket's
+_PARAGRAPH_END = re.compile(r"[.!?:;\"”»)\]]$")
+
+
+def _paragraphs_run_together(block: Block, text_lost_them: bool = False) -> list[Block]:
+    """The paragraphs of a block that a copy ran together, losing the blank lines between
+    them: a block for each where the block has two lines longer than a copy wraps at (see
+    `runs_paragraphs_together`), or where the whole text lost them (`text_lost_them`), split
+    where a line ends its sentence, or a shorter line stands over one that does not go on in
+    small letters. Any other block, itself."""
+    if "\n" not in block.text or block.cells is not None:
+        return [block]
+    lines = block.text.split("\n")
+    if not text_lost_them and not runs_paragraphs_together(
+        [Field(line, block.line) for line in lines]
+    ):
+        return [block]
+    starts = [0]
+    for index, (above, line) in enumerate(itertools.pairwise(lines), start=1):
+        if _PARAGRAPH_END.search(above) or (
+            # a line no longer than a copy wraps at, and no sentence cut: a paragraph of its
+            # own over one that begins as a sentence does, not in small letters (a dateline
+            # or a subject over the text), or under a classification ("Top secret")
+            len(above) <= UNWRAPPED_LINE
+            and (not line[:1].islower() or _CLASSIFICATION.match(above) is not None)
+            and not _CUT_WORD.search(above)
+        ):
+            starts.append(index)
+    return _split_at_lines(block, starts) if len(starts) > 1 else [block]
+
+
+def _split_at_lines(block: Block, starts: list[int]) -> list[Block]:
+    """A block for each run of `block`'s lines, beginning at the lines numbered in `starts`
+    (the first 0), each with the repaired breaks inside it."""
+    offsets = [0]
+    for line in block.text.split("\n")[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    bounds = [offsets[index] for index in starts] + [len(block.text) + 1]
+    parts: list[Block] = []
+    for index, start, end in zip(starts, bounds, bounds[1:], strict=False):
+        breaks = [(at - start, kind) for at, kind in block.paragraph.breaks if start < at < end]
+        paragraph = Paragraph(block.text[start : end - 1], breaks)
+        parts.append(Block(paragraph, block.line + index))
+    return parts
 
 
 # Columns set apart by spaces, as a copy of a table's page aligns them: two spaces or more

@@ -9,7 +9,7 @@ The layouts are recognised by their landmarks, never by file name or content of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from teiedition.dates import parse_date
@@ -171,6 +171,25 @@ def _label(text: str, labels: dict[str, str]) -> str | None:
     return labels.get(_key(text).rstrip(":").strip())
 
 
+# A line longer than any a copy wraps at: a paragraph's whole text, or most of it
+UNWRAPPED_LINE = 100
+
+
+def runs_paragraphs_together(lines: Sequence[Field]) -> bool:
+    """Whether a block of lines is paragraphs a copy ran together, losing the blank lines
+    between them: two lines or more longer than any a copy wraps at. (One may be a paragraph
+    with a break of its own in it.)"""
+    return sum(1 for line in lines if len(line.text.strip()) > UNWRAPPED_LINE) >= 2
+
+
+def lost_blank_lines(lines: Sequence[Field]) -> bool:
+    """Whether a text copied without a blank line in it lost the blank lines between its
+    paragraphs: one line at least is longer than a copy wraps at."""
+    return all(line.text.strip() for line in lines) and any(
+        len(line.text.strip()) > UNWRAPPED_LINE for line in lines
+    )
+
+
 def _blocks(lines: Iterable[Field]) -> list[list[Field]]:
     """Runs of non-blank lines."""
     blocks: list[list[Field]] = [[]]
@@ -276,6 +295,18 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
     # the summary is the block just before the facets or "Document Information"; a copy that
     # stops before them may have lost it, and its last block is then the text's own
     page_goes_on = text_end < len(remainder)
+    # … its last line, where the copy ran the paragraphs together, losing the blank lines
+    # (in this block, or in the whole text, which then is one block)
+    if (
+        page_goes_on
+        and text_blocks
+        and len(text_blocks[-1]) > 1
+        and (
+            runs_paragraphs_together(text_blocks[-1])
+            or (len(text_blocks) == 1 and lost_blank_lines(text_blocks[0]))
+        )
+    ):
+        text_blocks[-1:] = [text_blocks[-1][:-1], text_blocks[-1][-1:]]
     if len(text_blocks) >= 2 and page_goes_on:
         summary = _joined(text_blocks[-1])
         summary_index = next(
@@ -319,11 +350,24 @@ def _author_values(lines: list[Field], start: int) -> tuple[list[Field], int]:
     position = start
     while position < len(lines) and not lines[position].text.strip():
         position += 1
+    first = position
     values: list[Field] = []
     while position < len(lines) and lines[position].text.strip():
         values.append(Field(lines[position].text.strip(), lines[position].line))
         position += 1
+    if any(len(value.text) > UNWRAPPED_LINE for value in values):
+        # the copy lost its blank lines, and the run is the text's too: the names are the
+        # first line and the lines under it written as a catalogue writes names, "Ryšánek,
+        # Zdeněk", "Czechoslovakia. Embassy (Korea (North))"
+        count = 1
+        while count < len(values) and _CATALOGUE_NAME.match(values[count].text):
+            count += 1
+        values, position = values[:count], first + count
     return values, position
+
+
+# A name as a catalogue writes it: its first words, then a comma or a stop and more
+_CATALOGUE_NAME = re.compile(r"^[^,.]{1,40}[,.]\s\S.{0,60}$")
 
 
 def _read_facets(transcript: Transcript, lines: list[Field]) -> None:
