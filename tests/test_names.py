@@ -102,7 +102,7 @@ def test_an_embassy_s_rank_is_a_title_not_part_of_the_name(index, rank):
     ]
 
 
-@pytest.mark.parametrize("rank", ["First Secretary", "Second Secretary", "third secretary"])
+@pytest.mark.parametrize("rank", ["First Secretary", "Second Secretary", "Third Secretary"])
 def test_an_embassy_secretary_s_rank_is_a_title(index, rank):
     assert names_in(index, f"{rank} Zhuravlyov told us so.") == [
         ("persName", "Zhuravlyov", "#zhuravlyov-d1", None)
@@ -901,7 +901,7 @@ _NAME_PIECES = (
     "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
     "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
-    "Sung's Ho Chi Minh Pham Van City Trail "
+    "Sung's Ho Chi Minh Pham Van City Trail tow. stow. First Secretary "
 )
 
 
@@ -929,6 +929,7 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
         "title": rf"(?<![\w.])(?:{titles})\s+(?:(?:{titles})\s+)*"
         rf"(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "initials": rf"(?<![\w.])(?P<name>{initials}{word})",
+        "tow.": rf"(?<![\w.])tow\.\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
         rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
         "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z]{letters}(?:-{letters})?"

@@ -77,7 +77,7 @@ _TITLES = (
     ("C", r"omr\."),
     ("C", r"de\."),
     ("Cc", r"\."),
-    ("Tt", r"ow\."),  # the Polish "Tow." (towarzysz, comrade) a translation may keep
+    ("T", r"ow\."),  # the Polish "Tow." (towarzysz, comrade) a translation may keep
     ("Aa", r"mb\."),
     ("Aa", "mbassador"),
     ("Mm", "inister"),
@@ -96,9 +96,9 @@ _TITLES = (
     ("Aa", "ttaché"),
     # an embassy's secretaries by rank ("First Secretary Zhuravlyov"); "Secretary" alone
     # heads as many offices ("Secretary of the CC")
-    ("Ff", "irst [Ss]ecretary"),
-    ("Ss", "econd [Ss]ecretary"),
-    ("Tt", "hird [Ss]ecretary"),
+    ("F", "irst Secretary"),
+    ("S", "econd Secretary"),
+    ("T", "hird Secretary"),
     ("C", "hairman"),
     ("D", "irector"),
     # military ranks, capitalised: "Colonel Petrenko", "Col. Petrenko", "Lt. Gen. Ri Yong-ho"
@@ -187,6 +187,12 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:{by_first_character(_TITLES)}\s+)*"
             rf"(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,4}})"
         ),
+    ),
+    (
+        # the Polish title in small letters inside a sentence ("the ambassador tow. Moravec"),
+        # looked for only in a text that has it: a search for it would stop at every "t"
+        "tow.",
+        re.compile(rf"t{_STARTS_WORD}ow\.\s+(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,4}})"),
     ),
     (
         # the names after a plural title, each a name: "Comrades Schneidewind and Holub",
@@ -546,7 +552,7 @@ class DocumentNames:
         found: list[Mention] = []
         plural = "omrades" in text  # the plural title, looked for once: its pattern is dear
         for shape, pattern in _UNKNOWN_PATTERNS:
-            if shape == "titles" and not plural:
+            if (shape == "titles" and not plural) or (shape == "tow." and "tow. " not in text):
                 continue
             for match in pattern.finditer(text):
                 if shape == "korean" and not _syllabic_name(match, text):
@@ -555,7 +561,7 @@ class DocumentNames:
                     for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
                         self._add_unknown(found, text, part.start(), part.group(), 1)
                     continue
-                minimum = 1 if shape in {"title", "initials"} else 2
+                minimum = 1 if shape in {"title", "tow.", "initials"} else 2
                 self._add_unknown(found, text, match.start("name"), match.group("name"), minimum)
         return found
 
