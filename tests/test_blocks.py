@@ -165,6 +165,29 @@ def test_a_heading_over_two_lines_is_one_heading():
     assert [(lb.attrib, lb.tail[:4]) for lb in head.iter("{*}lb")] == [({}, "on a")]
 
 
+def test_a_soviet_diary_s_heading_and_a_heading_over_its_dateline():
+    """ "FROM THE DIARY OF" / "MOSKOVSKY V. P." is a heading (its initials' stop ends no
+    sentence); "RECORD OF A CONVERSATION" / "with …" / "14 May 1963" copied together is a
+    heading over the dateline."""
+    body = structure(
+        fields(
+            "Top Secret\nCopy No. 1\n\nFROM THE DIARY OF\nMOSKOVSKY V. P.\n\n"
+            "RECORD OF A CONVERSATION\nwith Minister of Foreign Affairs Pak Seong-cheol\n"
+            "14 May 1963\n\nI visited Pak Seong-cheol."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Top Secret"),
+        ("classification", "Copy No. 1"),
+        ("head", "FROM THE DIARY OF\nMOSKOVSKY V. P."),
+        ("head", "RECORD OF A CONVERSATION\nwith Minister of Foreign Affairs Pak Seong-cheol"),
+        ("dateline", "14 May 1963"),
+    ]
+    assert body.opener[-1].date.when == "1963-05-14"
+    assert [b.text for b in body.main] == ["I visited Pak Seong-cheol."]
+
+
 def test_a_heading_that_stops_on_of_goes_on_below_a_blank_line():
     """ "From the journal of" / "V. P. MOSKOVSKY": one heading, though its second line
     begins as a section "V." would; the opening lines below it are still read."""

@@ -454,7 +454,10 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
                     block.kind = "head"
                     parts = [block]
                 elif not _headed_lines(parts, anchor_year):
-                    break
+                    headed = _heading_over_opening_lines(block, parts, anchor_year)
+                    if headed is None:
+                        break
+                    parts = headed
         elif not (
             # a place alone: not a heading; the next of the copies' list
             _continues(block, previous, ("issuer", "classification"))
@@ -1177,6 +1180,22 @@ def _is_destination_below(block: Block, opener: list[Block]) -> bool:
     return found
 
 
+def _heading_over_opening_lines(
+    block: Block, parts: list[Block], anchor_year: int | None
+) -> list[Block] | None:
+    """A heading over two lines or more and opening lines under it, copied together
+    ("RECORD OF A CONVERSATION" / "with Minister … Pak Seong-cheol" / "14 May 1963"): the
+    heading, then the lines, each given its kind; None for any other block."""
+    for count in range(len(parts) - 1, 1, -1):  # the longest heading first
+        if _is_long_heading(parts[:count], anchor_year) and _opening_lines(
+            parts[count:], parts[count - 1], anchor_year
+        ):
+            heading = _split_at_lines(block, [0, count])[0]
+            heading.kind = "head"
+            return [heading, *parts[count:]]
+    return None
+
+
 def _headed_lines(parts: list[Block], anchor_year: int | None) -> bool:
     """Whether a block's first line is a heading and the others are opening lines, copied
     together ("CIPHERED TELEGRAM" / "From PYONGYANG" / "No. 123"), giving each its kind."""
@@ -1375,8 +1394,9 @@ def _word_count(text: str) -> int:
     return len(_LETTER_SPACED.sub("word", text).split())
 
 
-# An abbreviation's stop that ends a heading's line: "… from 3 p.m. to 5:30 p.m."
-_ABBREVIATION_AT_END = re.compile(r"(?:\b[AaPp]\.\s?[Mm]|\bhrs)\.$")
+# An abbreviation's stop that ends a heading's line: "… from 3 p.m. to 5:30 p.m.", and an
+# initial's after a surname, as Russian writes names, "FROM THE DIARY OF" / "MOSKOVSKY V. P."
+_ABBREVIATION_AT_END = re.compile(r"(?:\b[AaPp]\.\s?[Mm]|\bhrs|(?<=[\s.][A-Z]))\.$")
 
 
 def _is_heading(text: str, words: int = 16) -> bool:
