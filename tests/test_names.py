@@ -111,6 +111,27 @@ def test_an_embassy_secretary_s_rank_is_a_title(index, rank):
     assert names_in(index, "the Secretary General spoke") == []
 
 
+def test_a_surname_before_its_initials_is_one_name(index):
+    """Russian writes a name surname first, its initials after ("Zhuravlyov A. I."): one
+    name, the same person as "A. I. Zhuravlyov"; a registered person's initials after the
+    surname belong to the name where they agree with the forename."""
+    found = names_in(
+        index,
+        "Present was First Secretary of the Embassy Zhuravlyov A. I. and others.",
+        "Then A. I. Zhuravlyov came, with Comrade Spiridonov I. V.",
+        "Ambassador Moskovsky V. P. said so, not Moskovsky A. B.",
+    )
+    assert [f[1:3] for f in found] == [
+        ("Zhuravlyov A. I.", "#zhuravlyov-a-i"),
+        ("A. I. Zhuravlyov", "#zhuravlyov-a-i"),
+        ("Spiridonov I. V.", "#spiridonov-i-v"),
+        ("Moskovsky V. P.", "#moskovsky-vasily"),
+        ("Moskovsky", "#moskovsky-vasily"),
+    ]
+    # initials of the next name are no surname's
+    assert [f[1] for f in names_in(index, "He met Ivanov. V. P. Petrov came.")] == ["V. P. Petrov"]
+
+
 def test_military_ranks_are_titles_not_names(index):
     found = names_in(
         index,
@@ -901,7 +922,7 @@ _NAME_PIECES = (
     "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
     "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
-    "Sung's Ho Chi Minh Pham Van City Trail tow. stow. First Secretary "
+    "Sung's Ho Chi Minh Pham Van City Trail tow. stow. First Secretary Yu. I. "
 )
 
 
@@ -928,7 +949,8 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     plain = {
         "title": rf"(?<![\w.])(?:{titles})\s+(?:(?:{titles})\s+)*"
         rf"(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
-        "initials": rf"(?<![\w.])(?P<name>{initials}{word})",
+        "initials": rf"(?<![\w.])(?P<name>{initials}(?:{word}"
+        rf"|(?<=\.)(?![\w.])(?!\s?{CAPITAL}{SMALL})))",
         "tow.": rf"(?<![\w.])tow\.\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
         rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",

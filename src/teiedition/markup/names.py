@@ -205,7 +205,12 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "initials",  # _INITIALS, its first letter tested first
-        re.compile(rf"(?P<name>[A-Z]{_STARTS_WORD}{_INITIALS_AFTER_FIRST}{_WORD})"),
+        re.compile(
+            rf"(?P<name>[A-Z]{_STARTS_WORD}{_INITIALS_AFTER_FIRST}(?:(?P<word>{_WORD})"
+            # or alone, with no name after them: a surname's before them, as Russian
+            # writes names, "Zhuravlyov A. I." (looked for in one search with the others)
+            rf"|(?<=\.)(?![\w.])(?!\s?{_CAPITAL}{SMALL})))"
+        ),
     ),
     (
         "korean",
@@ -240,6 +245,14 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# The surname before initials (a window of text ending with it and a space)
+_SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-]){_CAPITAL}{SMALL}{{2,}}(?:-{_WORD})?\s\Z")
+# Initials after a surname, one or two, no name's after them: "Moskovsky V. P."
+_INITIALS_AFTER = re.compile(
+    rf"\s(?P<initials>{_INITIAL}(?:\s?{_INITIAL})?)(?![\w.])(?!\s?{_CAPITAL}{SMALL})"
+)
+# A name written surname first, its initials after it: "Zhuravlyov A. I."
+_SURNAME_THEN_INITIALS = re.compile(rf"(?P<surname>\S+)\s(?P<initials>(?:{_INITIAL}\s?){{1,3}})")
 # The names of a list after a plural title, between its commas and "and"
 _LIST_PARTS = re.compile(rf"{_WORD}(?:\s(?!and\b){_WORD})*")
 # The capital first, then a look behind it (at the character before): a search skips to
@@ -468,6 +481,8 @@ class DocumentNames:
                 reached = candidate.end  # "Kim Il Sung Square" is a place, not the man
                 continue
             mention = self._resolve(candidate, text)
+            if mention is not None and mention.kind == "person" and mention.entity_id:
+                mention = self._with_initials_after(mention, text)
             if mention is not None and candidate.kind == "unknown-person":
                 # "Ri Dong-geon [Ri Tong Gon]": one person, as with a registered name
                 mention = mention._replace(end=_alternative_end(text, mention.end, atoms))
@@ -557,6 +572,14 @@ class DocumentNames:
             for match in pattern.finditer(text):
                 if shape == "korean" and not _syllabic_name(match, text):
                     continue  # "Kim Chaek Iron Works" names the works, not a person
+                if shape == "initials" and match["word"] is None:  # the surname's before
+                    start = match.start("name")
+                    if match["name"].count(".") > 1 and (
+                        surname := _SURNAME_BEFORE.search(text, max(0, start - 40), start)
+                    ):
+                        name = text[surname.start() : match.end("name")]
+                        self._add_unknown(found, text, surname.start(), name, 1)
+                    continue
                 if shape == "titles":  # each name of the list
                     for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
                         self._add_unknown(found, text, part.start(), part.group(), 1)
@@ -621,8 +644,24 @@ class DocumentNames:
         self._remember(chosen.entity)
         return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
 
+    def _with_initials_after(self, mention: Mention, text: str) -> Mention:
+        """A person's mention over the initials after it, where they agree with the
+        forename: "Moskovsky V. P." (Russian order)."""
+        after = _INITIALS_AFTER.match(text, mention.end)
+        if after is None:
+            return mention
+        entity = self.registers.entities[mention.entity_id]  # type: ignore[index]
+        if entity.forename and not _initials_agree(after["initials"], entity.forename):
+            return mention
+        if not entity.forename and not _same_initials(after["initials"], entity.names[0]):
+            return mention
+        return mention._replace(end=after.end("initials"))
+
     def _resolve_unknown(self, candidate: Mention, surface: str) -> Mention | None:
         name = " ".join(surface.split())
+        if order := _SURNAME_THEN_INITIALS.fullmatch(name):
+            # "Zhuravlyov A. I." is "A. I. Zhuravlyov", named so elsewhere
+            name = f"{order['initials'].strip()} {order['surname']}"
         if any(character.isdigit() for character in name):
             return None  # a file number's letters are no initials: "D.II-Kor-O-0862"
         surname = _surname(name).casefold()  # "Moskovsky" after "V. P. MOSKOVSKY"
