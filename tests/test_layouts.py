@@ -332,3 +332,22 @@ def test_a_copy_without_blank_lines_keeps_authors_text_and_summary_apart():
     assert [a.text for a in t.authors] == ["Romania. Embassy (Korea (North))", "Popescu, Ion"]
     assert (t.body[0].text, t.body[-1].text) == ("Embassy of Romania", "Ion Popescu")
     assert t.summary is not None and t.summary.text == "A Romanian account of a reception."
+
+
+def test_a_no_break_space_is_a_space_to_the_reader():
+    """A copied page may put no-break spaces where plain ones were: its landmarks and fields
+    read as they would with plain ones (the funder sentence was taken for a heading)."""
+    text = (
+        "Skip to content\n\nMarch\u00a09, 1963\n\nReport on\u00a0a Reception\n\n"
+        "This document was\u00a0made possible with support from Kyungnam\u202fUniversity\n\n"
+        "On 23 February Ambassador Moskovsky gave a reception.\n\n"
+        "A Romanian account of a reception.\n\n"
+        "Document\u00a0Information\n\nSource\n\nRomanian MFA Archives, Folder 1/1963.\n"
+    )
+    t = read_transcript_text(text, Path("nbsp.txt"))
+    assert t.title.text == "Report on a Reception"
+    assert [f.text for f in t.funders] == ["Kyungnam University"]
+    assert [f.text for f in t.body if f.text] == [
+        "On 23 February Ambassador Moskovsky gave a reception."
+    ]
+    assert t.source_line is not None and t.source_line.text.startswith("Romanian MFA")

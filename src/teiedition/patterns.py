@@ -49,6 +49,22 @@ _INVISIBLE_CHARACTERS = "\u00ad\u200b\u2060\ufeff"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 
 
+# The spaces a copied web page may use for a plain one: no-break (the commonest, "&nbsp;"),
+# narrow no-break, figure, the typographic widths, ideographic
+_WIDE_SPACES = (
+    "\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"
+)
+_WIDE_SPACE = re.compile(f"[{_WIDE_SPACES}]")
+
+
+def with_plain_spaces(text: str) -> str:
+    """`text` with a plain space for each other kind a copied page may use: a line of the
+    page is then read as it reads ("This document was\u00a0made possible …")."""
+    if any(character in text for character in _WIDE_SPACES):
+        return _WIDE_SPACE.sub(" ", text)
+    return text
+
+
 def without_invisible(text: str) -> str:
     """`text` without the characters a copied page hides inside words."""
     # each looked for as a substring first: a search as quick as memchr, where the pattern's

@@ -259,7 +259,8 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
         'is restored as a superscript; an OCR confusion such as "II" for "Il" in a Korean '
         'name is kept as sic with its corr type="ocr". All such repairs are the converter\'s. '
         "The characters a copied page hides inside words (soft hyphens, zero-width spaces, "
-        "word joiners) are removed without a mark.",
+        "word joiners) are removed without a mark, and its no-break and other wide spaces "
+        "are read as spaces.",
     )
     sub(
         sub(editorial, "normalization"),

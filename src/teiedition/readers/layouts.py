@@ -14,7 +14,7 @@ from pathlib import Path
 
 from teiedition.dates import parse_date
 from teiedition.errors import InputError
-from teiedition.patterns import without_invisible
+from teiedition.patterns import with_plain_spaces, without_invisible
 from teiedition.readers.citation import CitationString, parse_citation_string
 from teiedition.readers.decoding import NotTextError, decode_transcript
 from teiedition.readers.transcript import Field, Layout, Transcript
@@ -131,11 +131,11 @@ def read_transcript(path: Path) -> Transcript:
 
 def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Transcript:
     # Only CR/LF end a line, as in an editor (str.splitlines would also split at U+2028, …);
-    # a form feed (a page break in PDF exports) is white space; what the page hides inside
-    # words goes (the header says so).
+    # a form feed (a page break in PDF exports) is white space, and so is a no-break space;
+    # what the page hides inside words goes (the header says so).
     lines = [
         Field(line.replace("\f", " ").rstrip(), number)
-        for number, line in enumerate(_lines(without_invisible(text)), 1)
+        for number, line in enumerate(_lines(with_plain_spaces(without_invisible(text))), 1)
     ]
     nonblank = [line for line in lines if line.text.strip()]
     if not nonblank:
