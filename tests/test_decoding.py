@@ -31,6 +31,18 @@ def test_binary_is_refused(data):
         decode_transcript(data)
 
 
+def test_a_few_stray_control_characters_are_taken_out_and_said():
+    """A copy from a word processor may keep its vertical tab for a line break, a terminal
+    an escape: a few such characters in a text are taken out (the tab made a space, so the
+    lines keep their numbers), the line of the first said; many make it binary."""
+    text = "Line one.\nHe said\x0bso.\x1b\n" + "The text goes on. " * 20
+    decoded = decode_transcript(text.encode("utf-8"))
+    assert decoded.text == "Line one.\nHe said so.\n" + "The text goes on. " * 20
+    assert decoded.control_line == 2
+    assert decoded.control_note == "2 control characters (U+000B, U+001B) taken out of the text"
+    assert decode_transcript(b"plain text").control_note is None
+
+
 def test_bytes_no_encoding_reads():
     with pytest.raises(NotTextError, match="Windows-1252"):
         decode_transcript(b"caf\xe9 \x81")

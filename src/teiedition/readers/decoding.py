@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,10 @@ class DecodedText:
     encoding: str
     #: Set when the bytes were not UTF-8 and a fallback was used; said in a warning and the header.
     fallback_note: str | None = None
+    #: Set when stray control characters were taken out of the text; said in a warning, on
+    #: `control_line`, the line of the first.
+    control_note: str | None = None
+    control_line: int | None = None
 
 
 class NotTextError(ValueError):
@@ -25,8 +29,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Control characters that never occur in a text transcript; tab, LF, FF and CR do.
-_BINARY_CONTROLS = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x0B}
+# Control characters that never occur in a text transcript; tab, LF, FF and CR do. DEL and
+# the C1 controls XML allows, but they mean nothing in a text either.
+_BINARY_CONTROLS = (
+    frozenset(range(0x00, 0x09))
+    | frozenset(range(0x0E, 0x20))
+    | {0x0B}
+    | frozenset(range(0x7F, 0xA0))
+)
 
 
 def decode_transcript(data: bytes) -> DecodedText:
@@ -37,15 +47,16 @@ def decode_transcript(data: bytes) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return DecodedText(_check_text(data.decode(encoding)), encoding.replace("-sig", ""))
+                text = data.decode(encoding)
             except UnicodeDecodeError as err:
                 raise NotTextError(
                     f"invalid {encoding} after its byte-order mark (byte {err.start})"
                 ) from err
+            return _checked(text, encoding.replace("-sig", ""))
     if b"\x00" in data:
         raise NotTextError("binary file (contains NUL bytes), not a text transcript")
     try:
-        return DecodedText(_check_text(data.decode("utf-8")), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as err:
         first_bad = err.start
     try:
@@ -56,7 +67,7 @@ def decode_transcript(data: bytes) -> DecodedText:
             f"(byte {err.start}); cannot read it as text"
         ) from err
     note = f"not valid UTF-8 (first bad byte at offset {first_bad}); decoded as Windows-1252"
-    return DecodedText(_check_text(text), "windows-1252", note)
+    return replace(_checked(text, "windows-1252"), fallback_note=note)
 
 
 _CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_BINARY_CONTROLS)) + "]")
@@ -64,13 +75,29 @@ _CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_BINARY_C
 _NONCHARACTERS = re.compile("[\ufffe\uffff]")
 
 
-def _check_text(text: str) -> str:
-    controls = len(_CONTROLS.findall(text))
-    if controls:
-        raise NotTextError(f"binary file ({controls} control characters), not a text transcript")
+# At most this share of a text's characters may be stray controls; more is no text
+_CONTROLS_IN_TEXT = 0.01
+
+
+def _checked(text: str, encoding: str) -> DecodedText:
+    """The decoded text, stray control characters taken out (the vertical tab a copy from a
+    word processor leaves for a line break made a space); refused as binary where they are
+    more than a few, or where XML cannot hold a character."""
+    decoded = DecodedText(text, encoding)
+    if controls := _CONTROLS.findall(text):
+        if len(controls) > max(1, len(text) * _CONTROLS_IN_TEXT):
+            raise NotTextError(
+                f"binary file ({len(controls)} control characters), not a text transcript"
+            )
+        first = _CONTROLS.search(text)
+        line = text.count("\n", 0, first.start()) + 1 if first else None
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in controls}))
+        text = _CONTROLS.sub("", text.replace("\x0b", " "))  # the lines keep their numbers
+        note = f"{len(controls)} control characters ({names}) taken out of the text"
+        decoded = DecodedText(text, encoding, control_note=note, control_line=line)
     if match := _NONCHARACTERS.search(text):
         line = text.count("\n", 0, match.start()) + 1
         raise NotTextError(
             f"line {line}: character U+{ord(match.group()):04X} cannot be stored in XML"
         )
-    return text
+    return decoded

@@ -126,6 +126,8 @@ def read_transcript(path: Path) -> Transcript:
     if decoded.fallback_note:
         transcript.encoding_note = decoded.fallback_note
         transcript.warn(decoded.fallback_note)
+    if decoded.control_note:
+        transcript.warn(decoded.control_note, decoded.control_line)
     return transcript
 
 
