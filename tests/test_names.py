@@ -472,6 +472,12 @@ def test_chinese_names_in_pinyin(index):
     ]
     # a pinyin surname and an English word that ends otherwise than a pinyin syllable: none
     assert names_in(index, "Wang Said it.") == []
+    # the surname first in the id, after a title too; not "He", a sentence's first word
+    found = names_in(index, "Vice Foreign Minister Zeng Yongquan met Ji Pengfei. He Came.")
+    assert [f[1:3] for f in found] == [
+        ("Zeng Yongquan", "#zeng-yongquan"),
+        ("Ji Pengfei", "#ji-pengfei"),
+    ]
 
 
 def test_a_word_with_digits_is_no_name(index):

@@ -52,7 +52,12 @@ def _either_case(letters: str) -> str:
 # Chinese surnames in pinyin that are neither Korean nor English words ("Song", "Pan" are)
 CHINESE_SURNAMES = (
     "Zhou Mao Liu Deng Chen Zhang Wang Hao Peng Zhu Qiao Huang Yang Zhao Xu Guo Luo Gao Tan "
-    "Geng Nie Hua Jiang Shen Xie Ye Lu Lin Kang Sun Dong"
+    "Geng Nie Hua Jiang Shen Xie Ye Lu Lin Kang Sun Dong "
+    # the commonest others in pinyin (not "He", "Fan", "Long", "Bai" or "Wan", English
+    # words that begin sentences and titles)
+    "Zeng Zheng Liang Ma Hu Tang Feng Xiao Cheng Cao Yuan Fu Cai Jia Ding Wei Xue Yan Pan Du "
+    "Dai Xia Zhong Tian Ren Fang Shi Yao Liao Zou Xiong Qiu Qin Qian Hou Shao Meng Duan Lei "
+    "Kong Cui Gong Wen Ji Su Qi Ke Mu Lü Bo Rao Jing Nan"
 ).split()
 # Vietnamese surnames, as the translations write them without diacritics (not "Le" or "Do",
 # which begin French titles and English sentences)
