@@ -562,3 +562,25 @@ def test_a_document_dated_approximately_says_circa(tmp_path):
     assert tree.xpath("string(//p[@class='document-date'])") == "circa March 1963"
     (dated,) = tree.xpath("//dl//dt[. = 'Date']/following-sibling::dd[1]")
     assert dated.text_content() == "circa March 1963"  # not "(day not given)"
+
+
+def test_an_empty_register_has_no_entry_pages(tmp_path):
+    """A register with no entries (an edition whose texts name no place) makes no entry
+    pages; before, the stylesheet kept the entries of the register made before it, and every
+    person had a page among the places too, "In the register of places"."""
+    config = make_edition(tmp_path / "edition", next((ROOT / "seeds").glob("001_*.txt")))
+    places = config.registers_dir / "places.xml"
+    tree = lxml.html.etree.parse(str(places))
+    for place in tree.xpath("//*[local-name() = 'place']"):
+        place.getparent().remove(place)
+    tree.write(str(places), encoding="utf-8", xml_declaration=True)
+    assert pipeline.convert_edition(config).ok
+    publisher = HtmlPublisher(config, config.xslt_dir)
+    assert len(dict(publisher.entry_pages("person"))) > 3
+    assert list(publisher.entry_pages("place")) == []
+    # the register's page says it has none, and has no empty index
+    page = lxml.html.fromstring(dict(publisher.edition_pages())["places.html"])
+    assert page.xpath("string(//main//p[@class = 'empty'])") == (
+        "No place is named in the edition’s documents."
+    )
+    assert not page.xpath("//main//nav[@class = 'index']")

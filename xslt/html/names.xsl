@@ -103,16 +103,25 @@
       <xsl:with-param name="title" select="$register?title"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$register?title}</h1>
-        <p>Every {if ($kind = 'org') then 'organisation' else $kind} the documents name, with the
+        <xsl:variable name="noun" as="xs:string"
+          select="if ($kind = 'org') then 'organisation' else $kind"/>
+        <p>Every {$noun} the documents name, with the
           forms of the name they use; each entry’s own page lists its every mention, and each
           link there opens the paragraph.</p>
-        <nav class="index" aria-label="Entries">
-          <ul>
-            <xsl:for-each select="$entries">
-              <li><a href="#{@xml:id}">{te:entity-label(@xml:id)}</a></li>
-            </xsl:for-each>
-          </ul>
-        </nav>
+        <xsl:choose>
+          <xsl:when test="empty($entries)">
+            <p class="empty">No {$noun} is named in the edition’s documents.</p>
+          </xsl:when>
+          <xsl:otherwise>
+            <nav class="index" aria-label="Entries">
+              <ul>
+                <xsl:for-each select="$entries">
+                  <li><a href="#{@xml:id}">{te:entity-label(@xml:id)}</a></li>
+                </xsl:for-each>
+              </ul>
+            </nav>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:apply-templates select="$entries" mode="register">
           <xsl:with-param name="register" select="$register" tunnel="yes"/>
         </xsl:apply-templates>

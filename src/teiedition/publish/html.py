@@ -166,6 +166,10 @@ class HtmlPublisher:
         self._give_mentioning()
         # the register's entries, worked out once for all its runs
         entries = self._value("register-entry-list", kind=self.processor.make_string_value(kind))
+        if entries is None or entries.size == 0:
+            # none: no pages (and none of the register before, whose entries the
+            # stylesheet's parameters would still hold)
+            return
         self.executable.set_parameter("page-path", self.processor.make_string_value(f"{folder}/"))
         first = 1
         while True:
@@ -174,7 +178,7 @@ class HtmlPublisher:
                 kind=self.processor.make_string_value(kind),
                 first=self.processor.make_integer_value(first),
                 count=self.processor.make_integer_value(ENTRY_PAGES_PER_RUN),
-                **({"entries": entries} if entries is not None else {}),
+                entries=entries,
             )
             items = [made.item_at(i).string_value for i in range(made.size)] if made else []
             del made  # the run's pages, held by Saxon until released
