@@ -239,10 +239,13 @@ def test_a_character_no_font_has_is_named_and_other_documents_still_print(tmp_pa
 
 def test_an_edition_without_editors_or_keywords_still_prints(tmp_path):
     config = make_edition(tmp_path / "edition")
+    config.documents_dir.mkdir(parents=True)  # else the copy would be a file of that name
     shutil.copy(sorted((ROOT / "tei" / "documents").glob("*.xml"))[0], config.documents_dir)
     config = dataclasses.replace(config, editors=(), keywords=(), subtitle="")
     publish_pdf(config, tmp_path / "pdf")
-    assert "/Keywords" not in (PdfReader(tmp_path / "pdf" / "edition.pdf").metadata or {})
+    volume = PdfReader(tmp_path / "pdf" / "edition.pdf")
+    assert "/Keywords" not in (volume.metadata or {})
+    assert len(list((tmp_path / "pdf").rglob("*.pdf"))) == 2  # the volume and the document
 
 
 def test_page_images_for_review(built):
@@ -346,3 +349,18 @@ def test_escaping_is_exactly_its_contract(escaper, text):
         "{urn:teiedition:functions}typst", [processor.make_string_value(text)]
     )
     assert (escaped or "") == _typst_reference(text)
+
+
+def test_a_volume_that_names_no_place_has_no_index_of_places(tmp_path):
+    """An index is a part of its own: where no document of the volume names a place (or
+    anyone), it is left out, not printed empty with a line in the contents."""
+    config = make_edition(tmp_path / "edition")
+    source = sorted((ROOT / "tei" / "documents").glob("*.xml"))[0]
+    tree = etree.parse(str(source))
+    for name in tree.xpath("//tei:text//tei:placeName", namespaces=NS):
+        name.attrib.pop("ref", None)
+    config.documents_dir.mkdir(parents=True)
+    tree.write(str(config.documents_dir / source.name), encoding="utf-8")
+    typst_source = PdfPublisher(config).volume_source()
+    assert "Index of persons" in typst_source
+    assert "Index of places" not in typst_source

@@ -57,8 +57,12 @@
         else te:entity-label($id)"/>
   </xsl:function>
 
+  <!-- An index of persons and one of places, each where the volume names any (an empty
+       index would be a part of its own with nothing in it). -->
   <xsl:template name="te:indexes">
-    <xsl:for-each select="('persName', 'placeName')">
+    <xsl:variable name="named" as="xs:string*" select="distinct-values(
+        $te:chronology/TEI/text//(persName | placeName)[starts-with(@ref, '#')]/local-name())"/>
+    <xsl:for-each select="('persName', 'placeName')[. = $named]">
       <xsl:text>
 #te-part({te:typst-string(if (. = 'persName') then 'Index of persons' else 'Index of places')}, {
   te:typst-string(if (. = 'persName') then 'Index of persons' else 'Index of places')})
