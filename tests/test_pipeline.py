@@ -261,6 +261,19 @@ def test_cli_build_with_a_bad_transcript_converts_the_others_and_publishes_nothi
     assert not (config.root / "output" / "html").exists()
 
 
+def test_cli_says_an_input_error_as_a_file_s_diagnostic(tmp_path):
+    """An error the library raises about a file is printed as the build prints a file's
+    problem, "file: error: …", once, not "Error: file: error: …"."""
+    config = make_edition(tmp_path / "edition", SEEDS[0])
+    for path in config.transcripts_dir.glob("*.txt"):
+        path.unlink()
+    result = CliRunner().invoke(main, ["--config", str(config.root / "edition.toml"), "build"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{config.transcripts_dir}: error: no transcripts (*.txt) in it: nothing to build\n"
+    )
+
+
 def test_cli_reports_a_broken_config(tmp_path):
     config = write(tmp_path, "edition.toml", b"[edition]\ntitle = \n")
     result = CliRunner().invoke(main, ["--config", str(config), "build"])
@@ -325,3 +338,21 @@ def test_the_committed_edition_is_what_the_converter_makes(config):
 def test_written_files_are_readable_by_others(tmp_path, config):
     target = pipeline.convert([SEEDS[0]], tmp_path, config).written[0]
     assert target.stat().st_mode & 0o044 == 0o044 or os.umask(0o022) & 0o044
+
+
+def test_an_edition_without_transcripts_is_a_clear_error(tmp_path):
+    """A new edition's transcripts folder, empty or missing: one error naming it (the build
+    went on to the HTML edition and failed there with a traceback)."""
+    config = make_edition(tmp_path / "edition")
+    for path in config.transcripts_dir.glob("*.txt"):
+        path.unlink()
+    with pytest.raises(InputError, match="no transcripts") as raised:
+        pipeline.build(config)
+    assert raised.value.diagnostic.path == config.transcripts_dir
+    config.transcripts_dir.rmdir()
+    with pytest.raises(InputError, match="does not exist"):
+        pipeline.build(config)
+    # nor does publishing an edition not yet built print an empty volume or fail inside
+    for publish in (pipeline.html, pipeline.pdf):
+        with pytest.raises(InputError, match="no TEI documents to publish"):
+            publish(config)

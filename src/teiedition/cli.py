@@ -10,7 +10,7 @@ import click
 
 from teiedition import __version__, pipeline
 from teiedition.config import Config, load_config
-from teiedition.errors import TeieditionError
+from teiedition.errors import InputError, TeieditionError
 from teiedition.parallel import default_jobs
 from teiedition.progress import NORMAL, QUIET, VERBOSE, ConsoleProgress
 from teiedition.publish import EXPORT_FORMATS
@@ -98,6 +98,9 @@ def entities(config: Config) -> None:
 def _domain(function, *args):
     try:
         return function(*args)
+    except InputError as err:  # a file's diagnostic, "file:line: error: …", as a build prints one
+        click.echo(str(err.diagnostic), err=True)
+        raise SystemExit(1) from err
     except TeieditionError as err:
         raise click.ClickException(str(err)) from err
 

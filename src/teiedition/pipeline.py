@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from teiedition.cache import code_digest
 from teiedition.config import Config
-from teiedition.errors import Diagnostic, TeieditionError
+from teiedition.errors import Diagnostic, InputError, TeieditionError
 from teiedition.progress import Progress
 
 # Each call imports the stages it runs: `teiedition validate` need not load the converter, the
@@ -136,6 +136,11 @@ def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Re
     from teiedition.publish.html import publish_html
     from teiedition.publish.pdf import publish_pdf
 
+    folder = config.transcripts_dir
+    if not folder.is_dir():
+        raise InputError(folder, "the edition's transcripts folder does not exist")
+    if not transcript_paths([folder]):
+        raise InputError(folder, f"no transcripts (*{TRANSCRIPT_SUFFIX}) in it: nothing to build")
     # reading, marking up and checking do not use the stylesheets: a change to them remakes
     # only what they publish
     python = code_digest(None)
@@ -280,7 +285,16 @@ def html(config: Config, out_dir: Path | None = None, jobs: int = 1) -> HtmlRepo
     """The HTML edition of the edition's TEI (which should be valid: `teiedition validate`)."""
     from teiedition.publish.html import publish_html
 
+    _has_documents(config)
     return publish_html(config, out_dir, jobs)
+
+
+def _has_documents(config: Config) -> None:
+    """Raise `InputError` when the edition has no TEI document to publish yet."""
+    if not any(config.documents_dir.glob("*.xml")):
+        raise InputError(
+            config.documents_dir, "no TEI documents to publish: build the edition first"
+        )
 
 
 def export_format(config: Config, fmt: str, out: Path | None = None, jobs: int = 1) -> list[Path]:
@@ -314,4 +328,5 @@ def pdf(config: Config, out_dir: Path | None = None, jobs: int = 1) -> PdfReport
     """The print edition: the volume and one PDF per document."""
     from teiedition.publish.pdf import publish_pdf
 
+    _has_documents(config)
     return publish_pdf(config, out_dir, jobs)
