@@ -977,9 +977,7 @@ def _paragraphs_run_together(block: Block, text_lost_them: bool = False) -> list
     if "\n" not in block.text or block.cells is not None:
         return [block]
     lines = block.text.split("\n")
-    if not text_lost_them and not runs_paragraphs_together(
-        [Field(line, block.line) for line in lines]
-    ):
+    if not text_lost_them and not runs_paragraphs_together(lines):
         return [block]
     starts = [0]
     for index, (above, line) in enumerate(itertools.pairwise(lines), start=1):

@@ -177,11 +177,11 @@ def _label(text: str, labels: dict[str, str]) -> str | None:
 UNWRAPPED_LINE = 100
 
 
-def runs_paragraphs_together(lines: Sequence[Field]) -> bool:
+def runs_paragraphs_together(lines: Sequence[str]) -> bool:
     """Whether a block of lines is paragraphs a copy ran together, losing the blank lines
     between them: two lines or more longer than any a copy wraps at. (One may be a paragraph
     with a break of its own in it.)"""
-    return sum(1 for line in lines if len(line.text.strip()) > UNWRAPPED_LINE) >= 2
+    return sum(1 for line in lines if len(line.strip()) > UNWRAPPED_LINE) >= 2
 
 
 def lost_blank_lines(lines: Sequence[Field]) -> bool:
@@ -304,7 +304,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         and text_blocks
         and len(text_blocks[-1]) > 1
         and (
-            runs_paragraphs_together(text_blocks[-1])
+            runs_paragraphs_together([line.text for line in text_blocks[-1]])
             or (len(text_blocks) == 1 and lost_blank_lines(text_blocks[0]))
         )
     ):
