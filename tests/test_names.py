@@ -132,6 +132,18 @@ def test_a_surname_before_its_initials_is_one_name(index):
     assert [f[1] for f in names_in(index, "He met Ivanov. V. P. Petrov came.")] == ["V. P. Petrov"]
 
 
+def test_a_hungarian_name_in_hungarian_order_is_the_same_person(index):
+    """A translation may keep the Hungarian order, surname first: "Kovács József" is the
+    registers' József Kovács, the forename part of the name; an unknown "Kádas István" has
+    the id of "István Kádas", and "Péter Tibor", two forenames, stays as written."""
+    found = names_in(index, "Comrade Kovács József met Comrade Kádas István, Comrade Péter Tibor.")
+    assert [f[1:3] for f in found] == [
+        ("Kovács József", "#kovacs-jozsef"),
+        ("Kádas István", "#kadas-istvan"),
+        ("Péter Tibor", "#tibor-peter"),
+    ]
+
+
 def test_military_ranks_are_titles_not_names(index):
     found = names_in(
         index,

@@ -64,6 +64,15 @@ CHINESE_SURNAMES = (
 VIETNAMESE_SURNAMES = (
     "Nguyen Pham Tran Hoang Huynh Phan Vu Dang Bui Ngo Duong Truong Dinh Vo Ho"
 ).split()
+# Hungarian forenames, the commonest of the time: a name that ends with one and begins
+# with none is in Hungarian order, surname first ("Kádas István", "Kovács József"), as a
+# translation may keep it
+HUNGARIAN_FORENAMES = frozenset(
+    "István József László János Ferenc Sándor Imre György Károly Béla Gyula Mihály Lajos "
+    "Tibor Péter Pál Zoltán Miklós Antal Géza Jenő Ernő Endre Dezső Tamás Gábor Attila Árpád "
+    "Kálmán Lőrinc Ödön Vilmos Zsigmond Frigyes Rezső Bálint Dénes Ottó Éva Mária Katalin "
+    "Erzsébet Ilona Margit Judit Zsuzsanna Erika Magdolna Piroska Irén Klára".split()
+)
 # Names written surname first (Korean, Chinese, Vietnamese): the id and the short form
 # take the first word.
 SURNAME_FIRST = (
@@ -256,6 +265,8 @@ _SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-]){_CAPITAL}{SMALL}{{2,}}(?:-{_WORD
 _INITIALS_AFTER = re.compile(
     rf"\s(?P<initials>{_INITIAL}(?:\s?{_INITIAL})?)(?![\w.])(?!\s?{_CAPITAL}{SMALL})"
 )
+# A word after a surname, which may be the forename in Hungarian order: "Kovács József"
+_FORENAME_AFTER = re.compile(rf"\s(?P<forename>{_WORD})")
 # A name written surname first, its initials after it: "Zhuravlyov A. I."
 _SURNAME_THEN_INITIALS = re.compile(rf"(?P<surname>\S+)\s(?P<initials>(?:{_INITIAL}\s?){{1,3}})")
 # The names of a list after a plural title, between its commas and "and"
@@ -651,11 +662,15 @@ class DocumentNames:
 
     def _with_initials_after(self, mention: Mention, text: str) -> Mention:
         """A person's mention over the initials after it, where they agree with the
-        forename: "Moskovsky V. P." (Russian order)."""
+        forename: "Moskovsky V. P." (Russian order); or over the forename itself, in
+        Hungarian order: "Kovács József"."""
+        entity = self.registers.entities[mention.entity_id]  # type: ignore[index]
+        forename = _FORENAME_AFTER.match(text, mention.end) if entity.forename else None
+        if forename and fold(forename["forename"]) == fold(entity.forename.split()[0]):
+            return mention._replace(end=forename.end("forename"))
         after = _INITIALS_AFTER.match(text, mention.end)
         if after is None:
             return mention
-        entity = self.registers.entities[mention.entity_id]  # type: ignore[index]
         if entity.forename and not _initials_agree(after["initials"], entity.forename):
             return mention
         if not entity.forename and not _same_initials(after["initials"], entity.names[0]):
@@ -978,12 +993,18 @@ def _no_name(token: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    """The surname of a name as written: the first word of a Korean name, else the last;
-    initials never."""
+    """The surname of a name as written: the first word of a Korean name, and of a Hungarian
+    one in Hungarian order ("Kádas István"), else the last; initials never."""
     words = [w for w in re.split(r"\s+|(?<=\.)", name) if w]  # "V.P.Rashidov": 3 words
     tokens = [t for t in words if not re.fullmatch(_INITIAL, t)] or words
     if len(tokens) > 1 and (tokens[0] in SURNAME_FIRST or tokens[0].title() in SURNAME_FIRST):
         return tokens[0]  # as written: "KIM" in a text that writes surnames in capitals
+    if (
+        len(tokens) == 2
+        and tokens[1].title() in HUNGARIAN_FORENAMES
+        and tokens[0].title() not in HUNGARIAN_FORENAMES
+    ):
+        return tokens[0]  # so "Kovács József" is "József Kovács"
     return tokens[-1] if tokens else name
 
 
