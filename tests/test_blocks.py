@@ -1515,6 +1515,28 @@ def test_an_albanian_protocol_number_and_an_address_in_capitals_open_the_text():
     ]
 
 
+def test_a_gdr_letterhead_numbers_and_distribution_kept_in_german():
+    """A translation may keep the GDR file's German: the letterhead's "in der KDVR" is its
+    place, "1.)" numbers an item, "Verteiler:" heads the distribution, so the signature in
+    brackets above it closes the text."""
+    body = structure(
+        fields(
+            "Botschaft der DDR\nin der KDVR\n\nPjöngjang, den 4.4.1964\n\n"
+            "1.) Comrade Moskowski stated so.\n\n2.) The Korean comrades agree.\n\n"
+            "(Schneidewind)\nAmbassador\n\nVerteiler:\n1x Gen. Winzer\n1x Botschaft"
+        ),
+        1964,
+    )
+    assert [(b.kind, b.text) for b in body.opener[:2]] == [
+        ("issuer", "Botschaft der DDR"),
+        ("issuer", "in der KDVR"),
+    ]
+    (items,) = body.main
+    assert [(item.label, item.number) for item in items.items] == [("1.)", "1"), ("2.)", "2")]
+    assert [b.text for b in body.closer] == ["(Schneidewind)", "Ambassador"]
+    assert _postscript_lines(body)[0] == "Verteiler:"
+
+
 def test_an_address_s_place_alone_below_a_blank_line_is_the_address_s():
     address = "To the First Secretary of the CC CPSU,\nComrade N. S. Khrushchev"
     body = structure(

@@ -131,7 +131,7 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 # but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
 _LIST_MARKER = re.compile(
-    r"^(?P<label>(?P<num>\d{1,2})[)./]|\((?P<num2>\d{1,2})\)|(?P<let>[a-zа-я])\)"
+    r"^(?P<label>(?P<num>\d{1,2})(?:\.\)|[)./])|\((?P<num2>\d{1,2})\)|(?P<let>[a-zа-я])\)"
     r"|\((?P<let2>[a-zа-я])\))"
     r"\s+(?=\S)"
 )
@@ -153,7 +153,9 @@ _PAGE_NUMBER = re.compile(
 # (the words a distribution list begins with, also alone over its lines as its head: who
 # receives copies, "Distribution list", "Sent to", and how many were made, "Prepared in 4
 # copies")
-_LIST_WORD = r"distribution(?:\s+list)?"
+# … in the archives' languages, as a translation may keep the word: the German
+# "Verteiler", the Polish "Rozdzielnik", the Czech "Rozdělovník"
+_LIST_WORD = r"(?:distribution(?:\s+list)?|verteiler|rozdzielnik|rozdělovník)"
 # Where copies went, a place and their count: "Budapest, 3 copies", "Pyongyang, 1 copy"
 _WHERE_COPIES = (
     r"(?-i:[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|the|for|in)){0,4}),?\s+\d{1,3}\s+"
@@ -270,7 +272,7 @@ _ROUTE = re.compile(
 # What parts a telegram's destination from the office it goes to: "MOSCOW, CC CPSU"
 _DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 # What may stand before the place under a letterhead's office: "in Pyongyang"
-_PLACE_WORD = re.compile(r"^(?:in|at)\s+(?=\S)")
+_PLACE_WORD = re.compile(r"^(?:in|at)\s+(?:der\s+)?(?=\S)")  # "in der KDVR", as GDR files keep it
 # Or the country, in capitals too: "IN THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", read in
 # title case
 _IN_COUNTRY = re.compile(
