@@ -949,6 +949,22 @@ def test_numbered_sections_from_i_in_order():
     assert [n.text for n in second.content] == ["Two.", "Three."]
 
 
+@pytest.mark.parametrize("title", ["Conclusions", "CONCLUSIONS AND PROPOSALS"])
+def test_an_unnumbered_part_after_the_last_numbered_section_is_a_section_of_its_own(title):
+    """An annual report ends its numbered sections with "Conclusions": a section without a
+    number, not a paragraph of the last one; a short line followed by a short one is none."""
+    sentence = "The embassy considers it necessary to continue contacts at all levels."
+    body = structure(
+        fields(f"I. Economy\n\nOne.\n\nII. Politics\n\nTwo.\n\n{title}\n\n{sentence}"), 1964
+    )
+    *_, last, closing = body.main
+    assert (last.number, [n.text for n in last.content]) == ("II", ["Two."])
+    assert (closing.number, closing.head.kind, closing.head.text) == ("", "head", title)
+    assert [n.text for n in closing.content] == [sentence]
+    body = structure(fields("I. Economy\n\nOne.\n\nII. Politics\n\nTwo.\n\nCoal\n\nSteel."), 1964)
+    assert [n.text for n in body.main[-1].content] == ["Two.", "Coal", "Steel."]
+
+
 def test_a_section_s_title_on_a_line_of_its_own_under_its_number_is_its_heading():
     body = structure(
         fields("Before.\n\nI.\n\nEconomic questions\n\nOil.\n\nII.\n\nHe said so.\n\nMore."),

@@ -723,8 +723,35 @@ def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
         content = blocks[start + 1 : end]
         if head.text == f"{number}." and content and _is_heading(content[0].text):
             content[0].kind = "head"  # its title on a line of its own: "I." / "Trade"
-        result.append(SectionNode(number, head, _lists(content)))
+        closing = _closing_part(content) if end == len(blocks) else None
+        result.append(SectionNode(number, head, _lists(content[:closing])))
+        if closing is not None:  # "Conclusions" / … after the last numbered section
+            content[closing].kind = "head"
+            result.append(SectionNode("", content[closing], _lists(content[closing + 1 :])))
     return result
+
+
+# A title of a part in a few capitalised words, small connectives between: "Conclusions",
+# "Conclusions and Proposals", "CONCLUSIONS"
+_PART_TITLE = re.compile(rf"^{CAPITAL}\w+(?:\s(?:and|of|on|for|the|{CAPITAL}\w+)){{0,3}}$")
+
+
+def _closing_part(content: list[Block]) -> int | None:
+    """Where, in the last numbered section, an unnumbered part that closes the text begins:
+    a line that is a title of a few words ("Conclusions", "Proposals"), with text above it
+    in the section and below it. None where there is none."""
+    for index in range(1, len(content) - 1):
+        block = content[index]
+        if (
+            block.kind == "p"
+            and "\n" not in block.text
+            and _PART_TITLE.match(block.text)
+            and _is_heading(block.text)
+            and content[index + 1].kind == "p"
+            and len(content[index + 1].text.split()) >= _WORDS_OF_A_SENTENCE
+        ):
+            return index
+    return None
 
 
 def _section_starts(
