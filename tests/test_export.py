@@ -295,3 +295,56 @@ def test_an_approximate_date_is_cited_as_approximate(tmp_path):
     assert record["date"] == "1963/03//circa"
     exact = Document(tmp_path / "e.xml", "d1963-03-12-notes", "Notes", "1963-03-12")
     assert rispy.loads(ris(config, [exact]))[0]["date"] == "1963/03/12/"
+
+
+def _plain_text_by_xpath(root: etree._Element) -> str:
+    """The text export as XPath states it, block by block: the reference the export's walk
+    of the tree must give back (it asks no XPath of each block, which took minutes for a
+    text of thousands of paragraphs)."""
+    from teiedition.markup.text import normalise, reading_text, turn_speaker
+
+    blocks = []
+    for block in root.xpath("tei:text//*", namespaces=NS):
+        if etree.QName(block).localname not in export_module._TEXT_BLOCKS or block.xpath(
+            "ancestor::*[local-name()='p' or local-name()='head' or "
+            "local-name()='dateline' or local-name()='seg' or local-name()='signed']"
+        ):
+            continue
+        label = block.xpath(
+            "parent::tei:item/preceding-sibling::*[1][self::tei:label]/text()", namespaces=NS
+        )
+        text = normalise(reading_text(block, notes=False))
+        if (speaker := turn_speaker(block)) is not None:
+            text = normalise(reading_text(speaker, notes=False)) + " " + text
+        if label and block.xpath("not(preceding-sibling::*)"):
+            text = f"{label[0]} {text}"
+        if text:
+            blocks.append(text)
+    return "\n\n".join(blocks) + "\n"
+
+
+LISTS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>
+  <p>Before.</p><!-- a comment between siblings -->
+  <list><label>1.</label><!-- here too --><item><p>One</p><p>and more.</p></item>
+  <label>2)</label><item><p>Two</p></item><item><p>Unlabelled</p></item></list>
+  <sp><speaker>Moskovsky:</speaker><p>I agree.</p></sp>
+</div></body></text></TEI>"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [None, *sorted((ROOT / "tei" / "documents").glob("*.xml"))],
+    ids=lambda p: "lists" if p is None else p.name,
+)
+def test_the_text_export_reads_the_tree_as_xpath_states_it(path):
+    root = etree.fromstring(LISTS) if path is None else etree.parse(str(path)).getroot()
+    assert export_module._plain_text_of(root) == _plain_text_by_xpath(root)
+    if path is None:
+        assert export_module._plain_text_of(root).split("\n\n") == [
+            "Before.",
+            "1. One",
+            "and more.",
+            "2) Two",
+            "Unlabelled",
+            "Moskovsky: I agree.\n",
+        ]
