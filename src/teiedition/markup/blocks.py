@@ -852,11 +852,24 @@ def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
         parts = [part for block in blocks[start:end] for part in _lines_closing(block, anchor_year)]
         if len(parts) == count:
             continue  # no block of them has lines of its own
-        # on copies: the count gives blocks their kinds, and a trial may fail
-        split = [replace(b) for b in blocks[:start]] + parts + [replace(b) for b in blocks[end:]]
-        if _closer_count(split, anchor_year) >= len(parts) + len(blocks) - end:
+        if split := _closing_trial(blocks, start, end, parts, len(parts), anchor_year):
             return split
     return _signature_under_text(blocks, end, anchor_year)
+
+
+def _closing_trial(
+    blocks: list[Block],
+    start: int,
+    end: int,
+    parts: list[Block],
+    closing: int,
+    anchor_year: int | None,
+) -> list[Block] | None:
+    """`blocks` with those from `start` to `end` split into `parts`, when the last `closing`
+    parts and the blocks after them close the text; else None. Tried on copies: the count
+    gives blocks their kinds, and a trial may fail."""
+    split = [replace(b) for b in blocks[:start]] + parts + [replace(b) for b in blocks[end:]]
+    return split if _closer_count(split, anchor_year) >= closing + len(blocks) - end else None
 
 
 # The end of a sentence a signature may stand under, with no blank line between them
@@ -878,9 +891,7 @@ def _signature_under_text(blocks: list[Block], end: int, anchor_year: int | None
             continue
         first = len(lines) - count
         parts = _split_at_lines(last, [0, *range(first, len(lines))])
-        split = [replace(b) for b in blocks[: end - 1]] + parts
-        split += [replace(b) for b in blocks[end:]]
-        if _closer_count(split, anchor_year) >= count + len(blocks) - end:
+        if split := _closing_trial(blocks, end - 1, end, parts, count, anchor_year):
             return split
     return blocks
 

@@ -498,7 +498,7 @@ class DocumentNames:
                 continue
             mention = self._resolve(candidate, text)
             if mention is not None and mention.kind == "person" and mention.entity_id:
-                mention = self._with_initials_after(mention, text)
+                mention = self._with_forenames_after(mention, text)
             if mention is not None and candidate.kind == "unknown-person":
                 # "Ri Dong-geon [Ri Tong Gon]": one person, as with a registered name
                 mention = mention._replace(end=_alternative_end(text, mention.end, atoms))
@@ -660,10 +660,10 @@ class DocumentNames:
         self._remember(chosen.entity)
         return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
 
-    def _with_initials_after(self, mention: Mention, text: str) -> Mention:
-        """A person's mention over the initials after it, where they agree with the
-        forename: "Moskovsky V. P." (Russian order); or over the forename itself, in
-        Hungarian order: "Kovács József"."""
+    def _with_forenames_after(self, mention: Mention, text: str) -> Mention:
+        """A person's mention over the forename or its initials written after the surname,
+        where they agree with the registers' forename: "Moskovsky V. P." (Russian order),
+        "Kovács József" (Hungarian)."""
         entity = self.registers.entities[mention.entity_id]  # type: ignore[index]
         forename = _FORENAME_AFTER.match(text, mention.end) if entity.forename else None
         if forename and fold(forename["forename"]) == fold(entity.forename.split()[0]):

@@ -676,10 +676,7 @@ def _item_label(block: etree._Element) -> str | None:
 
 def _previous_element(element: etree._Element) -> etree._Element | None:
     """The element before `element` among its siblings (comments passed over), or None."""
-    previous = element.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
-    return previous
+    return next(element.itersiblings(etree.Element, preceding=True), None)
 
 
 def _write_text(config: Config, pieces: Pieces, out: Path) -> list[Path]:

@@ -89,8 +89,7 @@ def _checked(text: str, encoding: str) -> DecodedText:
             raise NotTextError(
                 f"binary file ({len(controls)} control characters), not a text transcript"
             )
-        first = _CONTROLS.search(text)
-        line = text.count("\n", 0, first.start()) + 1 if first else None
+        line = text.count("\n", 0, text.index(controls[0])) + 1  # the first one's
         names = ", ".join(sorted({f"U+{ord(c):04X}" for c in controls}))
         text = _CONTROLS.sub("", text.replace("\x0b", " "))  # the lines keep their numbers
         note = f"{len(controls)} control characters ({names}) taken out of the text"
