@@ -666,6 +666,47 @@ def test_where_each_copy_went_and_a_copy_s_mark_open_the_text():
     assert body.opener == []
 
 
+def test_where_copies_went_and_who_compiled_and_typed_the_report_open_the_text():
+    """A Hungarian report's head counts its copies and says where they went ("3 copies to
+    Center"), then who compiled and who typed it: statements of responsibility, bylines."""
+    body = structure(
+        fields(
+            "Embassy of the Hungarian People's Republic\nPyongyang\n\nTop secret!\n"
+            "Written: in 4 copies\n3 copies to Center\n1 copy to Embassy\n"
+            "Compiled by: Kádas István\nTyped by: Szabó Éva\n\nNo. 114/1963/szig.titk.\n\n"
+            "Subject: Soviet Ambassador Moskovsky on the plenum\n\nOn 29 November he came."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener[2:]] == [
+        ("classification", "Top secret!"),
+        ("classification", "Written: in 4 copies"),
+        ("classification", "3 copies to Center"),
+        ("classification", "1 copy to Embassy"),
+        ("responsibility", "Compiled by: Kádas István"),
+        ("responsibility", "Typed by: Szabó Éva"),
+        ("registry", "No. 114/1963/szig.titk."),
+        ("reference", "Subject: Soviet Ambassador Moskovsky on the plenum"),
+    ]
+    assert [b.text for b in body.main] == ["On 29 November he came."]
+    # a sentence of the text that says who prepared something is none of them
+    body = structure(fields("Top secret!\n\nPrepared by the embassy in May.\n\nThe text."), 1963)
+    assert [b.text for b in body.opener] == ["Top secret!"]
+
+
+@pytest.mark.parametrize("number", ["Issue No. 87", "Ref. No. 87", "File No. 5/63", "Reg. No. 41"])
+def test_a_number_named_as_the_translation_names_it_is_the_registry(number):
+    body = structure(
+        fields(f'SECRET\nCopy No. 2\n\n"20" March 1963\n{number}\n\nRecord\n\nThe text.'),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener][2:] == [
+        ("dateline", '"20" March 1963'),
+        ("registry", number),
+        ("head", "Record"),
+    ]
+
+
 def test_lines_of_a_paragraph_are_split_only_when_each_opens_or_closes_the_text():
     body = structure(
         fields("TOP SECRET\nThe talks went on.\n\nThe text.\n\nWe agreed\nto go."), 1963

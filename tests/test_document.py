@@ -453,3 +453,28 @@ def test_a_copy_that_lost_its_blank_lines_reads_as_the_page(path, docs, config, 
     assert read(tree, "/tei:TEI/tei:text") == read(original, "/tei:TEI/tei:text")
     abstract = f"{H}/tei:profileDesc/tei:abstract"
     assert read(tree, abstract) == read(original, abstract)
+
+
+def test_who_compiled_and_typed_a_report_are_bylines_naming_them(tmp_path, config):
+    """ "Compiled by: Kádas István" at a report's head is a statement of responsibility,
+    <byline>, and its name is a person's (in Hungarian order, surname first), as a
+    signature's would be; a heading that begins with the document's kind may run long."""
+    lines = (
+        "Top secret!\nCompiled by: Kádas István\nTyped by: Szabó Éva\n\n"
+        "Record of a conversation with Chairman of the Presidium of the DPRK Supreme "
+        "People's Assembly Choe Yong-geon"
+    )
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{lines}\n\n{TEXT}")
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    tei = build_document(read_transcript(path), config, load_names(config))
+    opener = f"{BODY}/tei:opener"
+    assert [normalise(source_text(b)) for b in xpath(tei, f"{opener}/tei:byline")] == [
+        "Compiled by: Kádas István",
+        "Typed by: Szabó Éva",
+    ]
+    assert xpath(tei, f"{opener}/tei:byline/tei:persName/@ref") == [
+        "#kadas-istvan",
+        "#szabo-eva",
+    ]
+    assert one(tei, f"{BODY}/tei:head").startswith("Record of a conversation with Chairman")

@@ -190,9 +190,16 @@ _CLASSIFICATION = re.compile(
     r"cop(?:y|ies)[.!]?$"
     # and where each went, under the count: "Budapest, 1 copy", "1 copy: Embassy"
     rf"|^{_WHERE_COPIES}[.!]?$"
-    r"|^\d{1,3}\s+cop(?:y|ies)\s*[:–—-]\s*(?-i:[A-Z])[^.!?;]{0,40}$"
+    r"|^\d{1,3}\s+cop(?:y|ies)(?:\s*[:–—-]\s*|\s+(?:to|for)\s+(?:the\s+)?)(?-i:[A-Z])[^.!?;]{0,40}$"
     r"|^(?:security\s+)?classification\s?:\s*\S.{0,40}$",  # a form's field
     re.IGNORECASE,
+)
+# Who compiled, recorded or typed the document, as a report's head may say under its copies
+# ("Compiled by: Kádas István", "Typed by: Szabó Éva"): a statement of responsibility
+RESPONSIBLE = r"(?:Compiled|Prepared|Drawn\s+up|Recorded|Typed|Written|Translated|Copied)\s+by"
+_RESPONSIBILITY = re.compile(
+    rf"^{RESPONSIBLE}\s*:?\s+"
+    rf"(?:{CAPITAL}[\w'’-]*\.?\s+){{0,3}}{CAPITAL}[\w'’-]*$"
 )
 # The level of a classification line, before what it may add ("Secret, Copy No. 2")
 _LEVEL = re.compile(
@@ -224,7 +231,9 @@ _REGISTRY = re.compile(
     # the GDR's numbers of classified matter: "VVS No. 14/64" (Vertrauliche Verschlusssache),
     # "GVS Nr. 3/63" (Geheime), "VS-Nr. 112"
     r"^(?:(?:VVS|GVS|VS)[\s-]?)?"
-    r"(?:(?:(?i:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|"
+    # the word a translation puts before the number: "Outgoing No.", "Ref. No.", "File No."
+    r"(?:(?:(?i:Special|Spec\.|Outgoing|Out\.|Incoming|Inc\.|Issue|Iss\.|Ref\.|Reference|File|"
+    r"Registry|Registration|"
     r"(?:Ciphered|Cipher|Coded|Encrypted)\s+(?:telegram|cable|message)|Szyfrogram)\s+)?"
     # the numbers' names in the archives' languages: Czech "Čj." (číslo jednací), German
     # "Az." (Aktenzeichen) and "Tgb.-Nr.", Polish "L.dz." (liczba dziennika), Hungarian "Szám"
@@ -309,6 +318,14 @@ _OFFICE_PART = re.compile(
 _DOCUMENT_KIND = re.compile(
     r"\b(?:" + "|".join(pattern for pattern, _ in DOCUMENT_TYPES) + ")", re.IGNORECASE
 )  # as the header looks for them in a title
+# … as a heading begins, which may then run long, as Soviet records name whom they record
+# with all their offices ("Record of a conversation with Chairman of the Presidium of the
+# DPRK Supreme People's Assembly Ch'oe Yong-gŏn")
+_KIND_FIRST = re.compile(
+    r"^(?:" + "|".join(pattern for pattern, _ in DOCUMENT_TYPES) + r")\b", re.IGNORECASE
+)
+_HEADING_WORDS = 16
+_KIND_HEADING_WORDS = 30
 # The words of leave above a signature: "With comradely greetings,", "Yours sincerely,"
 _VALEDICTION = re.compile(
     r"^(?:(?:With\b|Yours\b|Sincerely\b|Respectfully\b|Faithfully\b|Cordially\b).{0,60},"
@@ -1341,6 +1358,8 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "registry"
     elif _REFERENCE.match(text):
         block.kind = "reference"
+    elif _RESPONSIBILITY.match(text):
+        block.kind = "responsibility"
     elif _DISTRIBUTION.match(text):
         # where the copies went is the classification's business too ("Written: in 3
         # copies" / "Sent to: 1. Comrade Péter")
@@ -1357,7 +1376,11 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "remark"
     elif _ISSUER.match(_in_title_case(text)):  # "USSR EMBASSY IN …"
         block.kind = "issuer"
-    elif not is_last and _is_heading(text) and not _LABELLED.match(text):
+    elif (
+        not is_last
+        and _is_heading(text, _KIND_HEADING_WORDS if _KIND_FIRST.match(text) else _HEADING_WORDS)
+        and not _LABELLED.match(text)
+    ):
         block.kind = "head"  # a form's field is none: "Participants: Comrade Moskovsky, …"
     else:
         return False
@@ -1437,7 +1460,7 @@ def _word_count(text: str) -> int:
 _ABBREVIATION_AT_END = re.compile(r"(?:\b[AaPp]\.\s?[Mm]|\bhrs|(?<=[\s.][A-Z]))\.$")
 
 
-def _is_heading(text: str, words: int = 16) -> bool:
+def _is_heading(text: str, words: int = _HEADING_WORDS) -> bool:
     text = _TRAILING_REFERENCE.sub("", text)  # "He left.[2]" ends with its stop
     text = _ABBREVIATION_AT_END.sub("", text)
     return (

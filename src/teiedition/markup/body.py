@@ -22,6 +22,7 @@ _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
     "sender": ("seg", {"type": "sender"}),  # a telegram's "From: …" or "Sender: …" line
     "salute": ("salute", {}),
     "issuer": ("byline", {}),  # the office that issued the document: its letterhead
+    "responsibility": ("byline", {}),  # who compiled or typed it: "Compiled by: …"
     "signed": ("signed", {}),
     "office": ("signed", {}),  # the signer's office: "Counsellor", "Chargé d'affaires a.i."
 }
@@ -197,11 +198,18 @@ class _Builder:
         # time); classification and numbers are no names.
         # A signature line with no name found is the signer's name; an office is no name.
         annotators: tuple[Annotator, ...] = ()
-        if block.kind == "signed":
+        if block.kind in {"signed", "responsibility"}:  # "Compiled by: Kádas István"
             annotators = tuple(
                 _Signature(a) if hasattr(a, "signature") else a for a in self.annotators
             )
-        elif block.kind in {"addressee", "sender", "salute", "office", "issuer", "transmission"}:
+        elif block.kind in {
+            "addressee",
+            "sender",
+            "salute",
+            "office",
+            "issuer",
+            "transmission",
+        }:
             annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 

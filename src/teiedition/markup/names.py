@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from teiedition.markup.blocks import OFFICE_AND_COLON, SIGNED
+from teiedition.markup.blocks import OFFICE_AND_COLON, RESPONSIBLE, SIGNED
 from teiedition.markup.ids import ascii_fold, slug
 from teiedition.markup.inline import Span, capitalised, ordinary_case
 from teiedition.markup.tei import sub
@@ -170,9 +170,10 @@ _NAMED_AFTER = re.compile(
     r"\s(?:Square|Street|Avenue|Boulevard|Prospect|Bridge|Park|Stadium|University|Institute|"
     r"Academy|College|School|Museum|Library|Hall|Works|Plant|Factory|Mine|Prize|Order|Medal)\b"
 )
-# A signature line that is a name and nothing else (the mark of signing and brackets aside)
+# A signature line that is a name and nothing else (the mark of signing and brackets aside),
+# or an opening line that says who compiled or typed the document ("Typed by: Szabó Éva")
 _SIGNATURE = re.compile(
-    rf"\s*(?:{OFFICE_AND_COLON})?(?:{SIGNED}\s*:?\s*)?"
+    rf"\s*(?:{OFFICE_AND_COLON})?(?:(?:{SIGNED}|{RESPONSIBLE})\s*:?\s*)?"
     rf"[(/]?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})[)/]?(?:\s+{SIGNED})?\s*"
 )
 _INITIALS_FIRST = re.compile(_INITIALS)
