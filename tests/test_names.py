@@ -144,6 +144,23 @@ def test_a_hungarian_name_in_hungarian_order_is_the_same_person(index):
     ]
 
 
+def test_a_name_ends_with_its_line_where_the_next_begins_with_a_title(index):
+    """Lines of participants, each a title and a name, are a name each: not one name from the
+    first line's surname to the last line's ("Moskovsky Comrade Schneidewind Comrade Jarck").
+    A name the copy broke over two lines of prose stays one."""
+    found = names_in(
+        index,
+        "Participants:\nComrade Rozov\nComrade Schneidewind\nComrade Jarck (interpreter)",
+    )
+    assert [f[1:3] for f in found] == [
+        ("Rozov", "#rozov-d1"),
+        ("Schneidewind", "#schneidewind-d1"),
+        ("Jarck", "#jarck-d1"),
+    ]
+    found = names_in(index, "Then the deputy, Comrade Pak Yong\nSik, said no more.")
+    assert [f[1:3] for f in found] == [("Pak Yong Sik", "#pak-yong-sik")]
+
+
 def test_military_ranks_are_titles_not_names(index):
     found = names_in(
         index,

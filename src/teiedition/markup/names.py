@@ -609,7 +609,14 @@ class DocumentNames:
     def _add_unknown(
         found: list[Mention], text: str, start: int, candidate: str, minimum_words: int
     ) -> None:
-        """The name in `candidate` (at `start` in `text`), titles and other words taken off."""
+        """The name in `candidate` (at `start` in `text`), titles and other words taken off.
+        A name ends with its line where the next begins with a title, as lines of participants
+        do ("Comrade Moskovsky" / "Comrade Schneidewind"): each line's name apart."""
+        first, newline, rest = candidate.partition("\n")
+        if newline and rest.split() and _no_name(rest.split()[0]):
+            DocumentNames._add_unknown(found, text, start, first, minimum_words)
+            DocumentNames._add_unknown(found, text, start + len(first) + 1, rest, 1)
+            return
         name = _trim_name(candidate, minimum_words)
         if not name or _ENDS_WITH_A_LETTER_ALONE.search(name):  # "V.P" is no name
             return
