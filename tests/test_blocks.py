@@ -1268,6 +1268,41 @@ def test_the_valediction_above_the_signature_closes_the_text(valediction):
     assert body.closer == [] and len(body.main) == 3
 
 
+@pytest.mark.parametrize(
+    "courtesy",
+    [
+        "Please accept, Comrade Minister, the assurances of my highest consideration.",
+        "I avail myself of this opportunity to renew to you the assurances of my highest "
+        "consideration.",
+    ],
+)
+def test_a_diplomatic_note_s_courtesy_and_an_office_over_two_lines_close_it(courtesy):
+    """A note to a minister ends with its courtesy formula over the signature, and the
+    signer's office may go on on a line of its own ("of the USSR in the DPRK"); its
+    letterhead may name the country under the embassy as a letterhead writes it."""
+    body = structure(
+        fields(
+            "Embassy of the USSR\nin the DPRK\n\nNo. 145\n\nEsteemed Comrade Minister,\n\n"
+            f"I have the honour to inform you of the following.\n\n{courtesy}\n\n"
+            "V. Moskovsky\nAmbassador Extraordinary and Plenipotentiary\nof the USSR in the DPRK"
+        ),
+        1964,
+    )
+    assert [(b.kind, b.text) for b in body.opener[:2]] == [
+        ("issuer", "Embassy of the USSR"),
+        ("issuer", "in the DPRK"),
+    ]
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("salute", courtesy),
+        ("signed", "V. Moskovsky"),
+        ("office", "Ambassador Extraordinary and Plenipotentiary"),
+        ("office", "of the USSR in the DPRK"),
+    ]
+    # a line that begins as an office goes on, under no office, signs nothing
+    body = structure(fields("The text.\n\nV. Moskovsky\n\nof the USSR in the DPRK"), 1964)
+    assert body.closer == []
+
+
 def test_a_sentence_ending_in_a_date_and_a_word_is_no_signature():
     body = structure(fields("Text.\n\nHe came on 3.III.64 Tuesday and left."), 1964)
     assert body.closer == []

@@ -161,6 +161,10 @@ def test_a_name_ends_with_its_line_where_the_next_begins_with_a_title(index):
     assert [f[1:3] for f in found] == [("Pak Yong Sik", "#pak-yong-sik")]
 
 
+def test_an_ambassador_extraordinary_is_no_name(index):
+    assert names_in(index, "the Ambassador Extraordinary and Plenipotentiary of the USSR") == []
+
+
 def test_military_ranks_are_titles_not_names(index):
     found = names_in(
         index,

@@ -283,9 +283,9 @@ _DESTINATION_OFFICE = re.compile(r"\s*,\s*|\s+[–—-]\s+")
 # What may stand before the place under a letterhead's office: "in Pyongyang"
 _PLACE_WORD = re.compile(r"^(?:in|at)\s+(?:der\s+)?(?=\S)")  # "in der KDVR", as GDR files keep it
 # Or the country, in capitals too: "IN THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", read in
-# title case
+# title case, or as a letterhead writes it, "in the DPRK"
 _IN_COUNTRY = re.compile(
-    r"^(?:In|At)\s+(?:The\s+)?[A-Z][\w'’.-]*(?:\s(?:[Oo]f|[A-Z][\w'’.-]*)){0,6}$"
+    r"^(?:[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s(?:[Oo]f|[A-Z][\w'’.-]*)){0,6}$"
 )
 # An office in the initials of its words: "MFA USSR", "CC CPSU", "MID"
 _ACRONYMS = re.compile(r"(?:[A-Z]{2,6}\s?){1,4}$")
@@ -330,8 +330,16 @@ _KIND_HEADING_WORDS = 30
 _VALEDICTION = re.compile(
     r"^(?:(?:With\b|Yours\b|Sincerely\b|Respectfully\b|Faithfully\b|Cordially\b).{0,60},"
     r"|(?:With\b.{0,40}|Best|Kind|Warm|Comradely|Fraternal)\s+"
-    r"(?:regards|greetings|wishes|respect|salutations)[,!.]?)$"
+    r"(?:regards|greetings|wishes|respect|salutations)[,!.]?"
+    # the courtesy a diplomatic note ends with: "Please accept, Comrade Minister, the
+    # assurances of my highest consideration.", "I avail myself of this opportunity to renew
+    # to you the assurances of my highest consideration."
+    r"|(?:Please\s+)?(?:accept|I\s+avail\s+myself)\b[^.!?]{0,120}\bassurances?\b[^.!?]{0,60}"
+    r"\bconsideration[.!]?)$"
 )
+# A line that goes on with the signer's office above it: "Ambassador Extraordinary and
+# Plenipotentiary" / "of the USSR in the DPRK"
+_OFFICE_GOES_ON = re.compile(r"^(?:of|in|to|at|for)\s+(?:the\s+)?[A-Z][^.!?:;]{0,60}$")
 _SALUTE = re.compile(  # also the bare address of Soviet-bloc letters, "Comrade Minister,"
     r"^(?:Dear|Respected|Esteemed|Honou?red)\b.{0,60}[,!]$"
     r"|^Comrades?(?:\s+[A-Z][\w'’.-]*){0,3}\s?[,!]$"
@@ -1480,7 +1488,9 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
     remarks = True  # only remarks so far: they may follow the signature
     # some text stays above the closer: more than the original's page numbers
     first_text = next((i for i, b in enumerate(blocks) if b.kind != "page"), len(blocks))
-    for block in reversed(blocks[-5:]):
+    tail = blocks[-5:]
+    for position in range(len(tail) - 1, -1, -1):
+        block = tail[position]
         text = block.text
         if first_text >= len(blocks) - count - 1:
             break
@@ -1489,18 +1499,25 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             count += 1
             continue
         remarks = False
-        if "\n" in text or len(text) > 80 or _CLASSIFICATION.match(text):
-            break  # "Top Secret" signs nothing
-        if has_name and _VALEDICTION.match(text):  # above the signature, the closer's top
-            block.kind = "salute"
+        if has_name and "\n" not in text and _VALEDICTION.match(text):
+            block.kind = "salute"  # above the signature, the closer's top
             count += 1
             break
+        if "\n" in text or len(text) > 80 or _CLASSIFICATION.match(text):
+            break  # "Top Secret" signs nothing
         # a lone surname signs only as the last line, or over the signer's office
         # ("Brodowski"; "Schneidewind" / "Counsellor")
         is_role = _ROLE_LINE.match(_in_title_case(text)) is not None
         lone_surname = roles_only and len(text) > 2 and not is_role
         if _SIGNING_MARK.match(text):  # "(signature)" on a line of its own, by the name
             block.kind = "signed"
+        elif (
+            roles_only
+            and position > 0
+            and _OFFICE_GOES_ON.match(text)
+            and _ROLE_LINE.match(_in_title_case(tail[position - 1].text))
+        ):
+            block.kind = "office"  # "of the USSR in the DPRK" under the office it goes on
         elif is_role and has_name:  # over the signature, "USSR Ambassador" is the office
             block.kind = "office"
         elif (

@@ -127,7 +127,7 @@ _TITLES = (
 # Capitalised words that follow a title but are not names.
 _NOT_NAMES = frozenset(
     "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
-    "Counsellor Counselor Consul Attaché Chargé First Second Third "
+    "Counsellor Counselor Consul Attaché Chargé First Second Third Extraordinary Plenipotentiary "
     "Colonel Major Lieutenant Captain Admiral Col Gen Lt Maj Capt "
     "Chairman Secretary General Deputy Soviet Korean Chinese Polish Hungarian Albanian Bulgarian "
     "Czech Czechoslovak Romanian Mongolian Vietnamese German Cuban American Japanese Of For "
