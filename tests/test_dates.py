@@ -45,6 +45,17 @@ from teiedition.patterns import by_first_letter
         ("1962–1965", {"notBefore": "1962", "notAfter": "1965"}),
         ("1963.IV.28", {"when": "1963-04-28"}),  # year first
         ("1963. 04. 28", {"when": "1963-04-28"}),
+        # two whole dates, each with its year, as the archive dates a page of several days
+        (
+            "November 1, 1962 - November 3, 1962",
+            {"notBefore": "1962-11-01", "notAfter": "1962-11-03"},
+        ),
+        (
+            "December 30, 1962 – January 2, 1963",
+            {"notBefore": "1962-12-30", "notAfter": "1963-01-02"},
+        ),
+        ("March 1963 - May 1963", {"notBefore": "1963-03", "notAfter": "1963-05"}),
+        ("12.IX.1963 to 14.IX.1963", {"notBefore": "1963-09-12", "notAfter": "1963-09-14"}),
     ],
 )
 def test_date_forms(text, attributes):
@@ -93,6 +104,9 @@ def test_a_date_the_line_says_is_approximate_is_uncertain(text, attributes):
         "September-August 1962",  # months backwards
         "1962-1960",  # years backwards
         "1962-12",  # may be December 1962: not guessed
+        "November 3, 1962 - November 1, 1962",  # two dates backwards
+        "November 1, 1962 - Moscow",
+        "November 1 - November 3",  # no year
         "1963.13.28",
         # a year whose first figure is 0: none an XML date can hold, or a file's number
         "0000",

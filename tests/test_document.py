@@ -389,6 +389,18 @@ def test_a_page_dated_approximately_is_converted_with_its_date_uncertain(tmp_pat
         )
 
 
+def test_a_page_dated_by_two_dates_is_converted_with_the_range_between_them(tmp_path, config):
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(
+        "April 3, 1963", "April 3, 1963 - April 5, 1963", 1
+    )  # the page's date line, not the citation's date
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    tei = build_document(read_transcript(path), config, load_names(config))
+    for where in ("tei:fileDesc/tei:sourceDesc/tei:bibl", "tei:profileDesc/tei:creation"):
+        (date,) = xpath(tei, f"{H}/{where}/tei:date")
+        assert (date.get("notBefore"), date.get("notAfter")) == ("1963-04-03", "1963-04-05")
+
+
 def test_an_enclosure_is_a_division_after_the_document_s(docs):
     """A cover letter signed, then "Enclosure" alone and the record it sends: the letter's
     closer ends its division, and the record is laid out in one of its own."""

@@ -98,6 +98,9 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
 _LINE_PATTERNS = (re.compile(r"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?(?P<year>\d\d)"),)
 
 
+# Two whole dates, each with its year, and a dash or "to" between them: "November 1, 1962 -
+# November 3, 1962", as the archive may date a page of several days
+_TWO_DATES = re.compile(r"(?P<first>.*?\d)\s*(?:[-–—]|\bto\b)\s*(?P<last>\S.*\d)")
 # What makes a whole line's date approximate, as the archive dates some pages: "Circa March
 # 1963", "c. 1963", "ca. 1963", "approximately 1963"
 _APPROXIMATE = re.compile(r"(?i:circa|ca\.|c\.|approx(?:imately|\.))\s*(?=\S)")
@@ -168,6 +171,12 @@ def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
             # 20 August 1963.")
             written = candidate if candidate[-1].isdigit() else text.strip()
             return _value(written, parts, anchor_year)
+    if (two := _TWO_DATES.fullmatch(candidate)) and (
+        first := parse_date(two["first"], anchor_year)
+    ):
+        last = parse_date(two["last"], anchor_year)
+        if last is not None and first.bounds()[0] <= last.bounds()[1]:
+            return DateValue(candidate, not_before=first.earliest, not_after=last.latest)
     return None
 
 
