@@ -160,6 +160,29 @@ def test_faceted_page_fixture(docs):
     assert one(tei, f"{H}/tei:profileDesc/tei:creation/tei:date/@when") == "1963-03-06"
 
 
+def test_a_related_document_under_its_date_is_one_item_dated(tmp_path, config):
+    """The page lists a related document by its date and title, each on its line; a title
+    alone is an item too."""
+    page = (FIXTURES / "transcripts" / "faceted-page-rgani.txt").read_text("utf-8")
+    page = page.replace(
+        "Related Documents\n\n",
+        "Related Documents\n\nJanuary 3, 1964\nTelegram from Pyongyang to Warsaw\n\n",
+        1,
+    )
+    path = tmp_path / "related.txt"
+    path.write_text(page, "utf-8")
+    tei = convert_path(path, config)
+    items = xpath(tei, f"{H}//tei:notesStmt/tei:relatedItem/tei:bibl")
+    assert [(one(i, "tei:title"), xpath(i, "tei:date/@when")) for i in items] == [
+        ("Telegram from Pyongyang to Warsaw", ["1964-01-03"]),
+        (
+            "Memorandum of Conversation between Soviet Ambassador to North Korea Vasily "
+            "Moskovsky and Kim Il Sung",
+            [],
+        ),
+    ]
+
+
 def test_legacy_page_fixtures(docs):
     mol = doc(docs, fixture("legacy-page-mol.txt"))
     assert one(mol, "/tei:TEI/@xml:id") == "wcda-116444"

@@ -280,6 +280,39 @@ def test_every_opener_and_closer_record_opens_an_anchor_of_the_page(tmp_path, fi
     assert len(ids) == len(set(ids))
 
 
+def test_a_document_page_lists_the_archive_s_facets_and_related_documents(tmp_path):
+    """Every fact the archive's page gave is on the document's page: its facets (a term each
+    in the TEI) and its related documents, each with its date where the page gave one."""
+    config = load_config(ROOT / "edition.toml")
+    page_text = (FIXTURES / "transcripts" / "faceted-page-rgani.txt").read_text("utf-8")
+    page_text = page_text.replace(
+        "Related Documents\n\n",
+        "Related Documents\n\nJanuary 3, 1964\nTelegram from Pyongyang to Warsaw\n\n",
+        1,
+    )
+    (tmp_path / "in").mkdir()
+    transcript = tmp_path / "in" / "faceted.txt"
+    transcript.write_text(page_text, "utf-8")
+    report = pipeline.convert([transcript], tmp_path, config, pipeline.load_names(config))
+    assert report.ok
+    (tei,) = sorted(tmp_path.glob("*.xml"))
+    html = lxml.html.fromstring(HtmlPublisher(config, config.xslt_dir).document_page(tei))
+    values: dict[str, list[str]] = {}  # each term's definitions, up to the next term
+    for item in html.xpath("//section[@class='provenance']/dl/*"):
+        if item.tag == "dt":
+            values[item.text_content()] = []
+        else:
+            values[list(values)[-1]].append(item.text_content())
+    assert values["Places"][0] == "Korea (North); Poland"
+    assert values["People and organisations"][0] == "Siedlecki, Jerzy; Korean Workers' Party"
+    assert values["Topics"][0] == "Sino-Soviet Split"
+    assert values["Related documents"] == [
+        "Telegram from Pyongyang to Warsaw (3 January 1964)",
+        "Memorandum of Conversation between Soviet Ambassador to North Korea Vasily Moskovsky "
+        "and Kim Il Sung",
+    ]
+
+
 def test_a_journal_entry_s_date_is_no_search_record(tmp_path):
     config = load_config(ROOT / "edition.toml")
     journal = FIXTURES / "transcripts" / "page-soviet-journal.txt"

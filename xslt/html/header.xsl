@@ -11,6 +11,13 @@
   <xsl:mode name="document" on-no-match="shallow-skip"/>
   <xsl:mode name="metadata" on-no-match="shallow-skip"/>
 
+  <!-- The archive's facets (layout c) the provenance lists, by the type of their terms. -->
+  <xsl:variable name="te:facets" as="map(xs:string, xs:string)*" select="
+      map{'type': 'associated-people-organizations', 'label': 'People and organisations'},
+      map{'type': 'associated-places', 'label': 'Places'},
+      map{'type': 'associated-topics', 'label': 'Topics'},
+      map{'type': 'subjects-discussed', 'label': 'Subjects discussed'}"/>
+
   <xsl:function name="te:document-url" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="$base-url || te:document-path($node)"/>
@@ -90,13 +97,24 @@
         map{'label': 'Classification', 'value': string((.//term[@type = 'classification'])[1])},
         map{'label': 'Type', 'value': te:document-type(.)},
         map{'label': 'Funded by', 'value': string-join(.//titleStmt/funder, ', ')}"/>
+    <!-- the archive's facets (layout c), a term each -->
+    <xsl:variable name="terms" as="element(term)*" select="profileDesc/textClass//term"/>
+    <xsl:variable name="facets" as="map(xs:string, item()*)*" select="
+        for $facet in $te:facets
+        return map{'label': $facet?label, 'value': string-join($terms[@type = $facet?type], '; ')}"/>
     <section class="provenance" aria-labelledby="provenance-heading">
       <h2 id="provenance-heading">Source</h2>
       <dl>
-        <xsl:for-each select="$facts[normalize-space(string-join(?value)) != '']">
+        <xsl:for-each select="($facts, $facets)[normalize-space(string-join(?value)) != '']">
           <dt>{?label}</dt>
           <dd>{?value}</dd>
         </xsl:for-each>
+        <xsl:if test="fileDesc/notesStmt/relatedItem[@type = 'related-document']">
+          <dt>Related documents</dt>
+          <xsl:for-each select="fileDesc/notesStmt/relatedItem[@type = 'related-document']/bibl">
+            <dd>{string(title)}{date ! (' (' || te:date-label(.) || ')')}</dd>
+          </xsl:for-each>
+        </xsl:if>
         <xsl:for-each select="(fileDesc/publicationStmt/ptr[@type = 'wilson-center'])[1]">
           <dt>Archive record</dt>
           <dd><a href="{@target}">Wilson Center Digital Archive{

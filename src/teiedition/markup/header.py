@@ -157,9 +157,27 @@ def _notes_stmt(file_desc: etree._Element, transcript: Transcript) -> None:
     stmt = sub(file_desc, "notesStmt")
     for kind, text in notes:
         sub(stmt, "note", text, type=kind)
-    for document in related:
-        item = sub(stmt, "relatedItem", type="related-document")
-        sub(sub(item, "bibl"), "title", document.text)
+    for date, title in _related_documents([field.text for field in related]):
+        bibl = sub(sub(stmt, "relatedItem", type="related-document"), "bibl")
+        sub(bibl, "title", title)
+        if date is not None:
+            sub(bibl, "date", date.text, **date.attributes())
+
+
+def _related_documents(lines: list[str]) -> list[tuple[DateValue | None, str]]:
+    """The related documents a page lists, each its title, under its date where the page
+    gives one ("January 3, 1964" / "Telegram from Pyongyang to Warsaw"): one document."""
+    documents: list[tuple[DateValue | None, str]] = []
+    index = 0
+    while index < len(lines):
+        date = parse_date(lines[index])
+        if date is not None and index + 1 < len(lines) and parse_date(lines[index + 1]) is None:
+            documents.append((date, lines[index + 1]))
+            index += 2
+        else:
+            documents.append((None, lines[index]))
+            index += 1
+    return documents
 
 
 def _source_desc(file_desc: etree._Element, transcript: Transcript, facts: Facts) -> None:
