@@ -465,3 +465,19 @@ def test_a_run_that_changes_no_blob_leaves_their_file_untouched(tmp_path):
     assert again.get("a") == b"draft a"
     again.prune()
     assert (tmp_path / "drafts.sqlite").stat().st_mtime_ns == before
+
+
+def test_a_page_copied_twice_is_warned_of_on_every_build(tmp_path):
+    """Two transcripts of one archive record are most likely one page copied twice: the
+    build warns, names the first copy, and keeps both, each a document of its own; a
+    rebuild that converts nothing warns the same."""
+    config = make_edition(tmp_path / "edition")
+    seed = config.transcripts_dir / "003_c6cb0f957e2c67b3.txt"  # the seed with a record number
+    copy = seed.with_name("zz-copy.txt")
+    shutil.copy(seed, copy)
+    for run in range(2):
+        report = pipeline.convert_edition(config, 1, code="code")
+        warned = [w for w in report.warnings if "again" in w.message]
+        assert [(w.path.name, w.severity) for w in warned] == [(copy.name, "warning")], run
+        assert seed.name in warned[0].message
+        assert report.ok and len(report.documents) == 6

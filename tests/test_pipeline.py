@@ -49,6 +49,13 @@ BAD_INPUTS = {
         5,
     ),
     "unknown-layout.txt": (b"Dear diary,\n\ntoday nothing happened.\n", "known layout", 1),
+    # the page saved as it is: say so, and what to do instead
+    "saved-html.txt": (
+        b"<!DOCTYPE html>\n<html><body><p>Skip to content</p></body></html>\n",
+        "an HTML file, not a page's text: copy the text of the archive's page",
+        1,
+    ),
+    "saved-pdf.txt": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n", "a PDF file", 1),
     "undecodable.txt": (
         b"Skip to content\n\n\x81\x8d\x8f\x90\x9d\n",
         "cannot read it as text",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -309,6 +310,32 @@ def _tree(draft: Draft) -> etree._ElementTree:
     return etree.fromstring(draft.tei, DRAFT_PARSER).getroottree()
 
 
+# The archive's record number in a draft's header, as the header writes it
+_RECORD_NUMBER = re.compile(rb'<idno type="wilson-center">(\d+)</idno>')
+
+
+class _SameRecord:
+    """Warns of a transcript of an archive record an earlier transcript of the run is of:
+    most likely one page copied twice (from its web page and its PDF, say). Each is kept as a
+    document of its own, as it may be a second translation."""
+
+    def __init__(self) -> None:
+        self.first: dict[bytes, str] = {}  # the first source of each record number
+
+    def check(self, draft: Draft) -> list[Diagnostic]:
+        found = _RECORD_NUMBER.search(draft.tei) if draft.tei is not None else None
+        if found is None:
+            return []
+        other = self.first.setdefault(found[1], draft.source)
+        if other == draft.source:
+            return []
+        message = (
+            f"the archive's record {found[1].decode()} again, as in {Path(other).name}: the "
+            "same page copied twice? Both are kept, each a document of its own"
+        )
+        return [Diagnostic(Path(draft.source), message, severity="warning")]
+
+
 def _write_all(
     drafts: Iterable[Draft],
     out_dir: Path,
@@ -320,8 +347,9 @@ def _write_all(
     document id of each source written, and the digest of its draft."""
     sources: dict[str, str] = {}
     ids: dict[str, tuple[str, str]] = {}
+    same_record = _SameRecord()
     for draft in drafts:
-        result.diagnostics += draft.warnings
+        result.diagnostics += draft.warnings + same_record.check(draft)
         if draft.error is not None:
             result.diagnostics.append(draft.error)
             continue
@@ -436,8 +464,9 @@ class _IdPass:
         ) + len(unchanged):
             return False  # a duplicate: the full pass reports it in order
         ids: dict[str, tuple[str, str]] = {}
+        same_record = _SameRecord()
         for draft in drafts:
-            result.diagnostics += draft.warnings
+            result.diagnostics += draft.warnings + same_record.check(draft)
             if draft.error is not None:
                 result.diagnostics.append(draft.error)
                 continue

@@ -151,12 +151,21 @@ def read_transcript_text(text: str, path: Path, encoding: str = "utf-8") -> Tran
         return _read_pdf_export(lines, path, encoding)
     if _key(nonblank[0].text) == _SKIP_LINK or "document information" in keys:
         return _read_page(lines, path, encoding)
+    if saved := _SAVED_AS.match(nonblank[0].text):
+        kind = _SAVED_KINDS[saved.lastgroup or ""]
+        message = f"{kind} file, not a page's text: copy the text of the archive's page"
+        raise InputError(path, message + " (or save it as text)", nonblank[0].line)
     raise InputError(
         path,
         "not an archive page in a known layout (no 'Skip to content', 'Citation:' or "
         "'CITATION SHARE DOWNLOAD' landmark)",
         nonblank[0].line,
     )
+
+
+# The page saved as it is, not as its text: its HTML, or a PDF's first bytes
+_SAVED_KINDS = {"html": "an HTML", "pdf": "a PDF"}
+_SAVED_AS = re.compile(r"(?P<html>\s*<(?:!DOCTYPE\s+html|html)\b)|(?P<pdf>%PDF-)", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
