@@ -2,6 +2,7 @@
 
 import pytest
 from conftest import fields
+from lxml import etree
 
 from teiedition.markup.blocks import (
     Block,
@@ -2165,6 +2166,33 @@ def test_a_table_s_first_row_names_its_columns_when_figures_follow(rows, roles):
     body = structure(fields(f"The figures:\n\n{rows}\n\nHe left."), 1963)
     (table,) = build_text(body, "d", "en").iter("{*}table")
     assert [row.get("role") for row in table] == roles
+
+
+@pytest.mark.parametrize(
+    "caption", ["Table: Rallies held, 25-27 October 1962", "Table 2. Soviet deliveries", "Table 1"]
+)
+def test_a_caption_over_a_table_s_first_row_is_the_table_s_heading(caption):
+    """ "Table 2. Soviet deliveries" on the line over the rows heads the table: its `head`,
+    which the rows follow (the first naming the columns still)."""
+    body = structure(
+        fields(f"The figures:\n\n{caption}\n\nYear\tPlan\n1961\t4,800\n1962\t5,000\n\nHe left."),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.main if not b.cells][:2] == [
+        ("p", "The figures:"),
+        ("table-head", caption),
+    ]
+    (table,) = build_text(body, "d", "en").iter("{*}table")
+    assert [etree.QName(child).localname for child in table] == ["head", "row", "row", "row"]
+    assert "".join(table[0].itertext()) == caption
+    assert [row.get("role") for row in table[1:]] == ["label", None, None]
+    # a sentence about a table, or a caption over no rows, is a paragraph
+    for text in (
+        "Table 2 shows the deliveries.\n\nYear\tPlan\n1961\t4,800",
+        f"{caption}\n\nHe left.",
+    ):
+        body = structure(fields(f"The figures:\n\n{text}\n\nThat is all."), 1963)
+        assert "table-head" not in [b.kind for b in body.main]
 
 
 def test_a_table_whose_columns_spaces_set_apart():

@@ -485,18 +485,23 @@ def test_a_table_is_a_table_on_the_page_and_in_print(tmp_path):
     from conftest import FIXTURES, built_edition
     from pypdf import PdfReader
 
-    config = built_edition(
-        tmp_path / "edition", FIXTURES / "transcripts" / "pdf-export-czech-table.txt"
-    )
+    # the fixture's table, a caption over it
+    page = (FIXTURES / "transcripts" / "pdf-export-czech-table.txt").read_text("utf-8")
+    caption = "Table 1. Industrial output, first half of 1963"
+    page = page.replace("Branch\tPlan", f"{caption}\n\nBranch\tPlan", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "table.txt").write_text(page, "utf-8")
+    config = built_edition(tmp_path / "edition", tmp_path / "in" / "table.txt")
     html = config.output_dir / "html" / "documents" / "wcda-118300.html"
     tree = lxml.html.fromstring(html.read_bytes())
     (table,) = tree.xpath("//main//table[@id='wcda-118300-t1']")
+    assert table.xpath("string(caption)") == caption and table.xpath("caption/@id")
     assert [td.text_content() for td in table.xpath(".//tr[2]/td")] == ["Coal", "100%", "91%"]
     header = table.xpath(".//tr[1]/th[@scope='col']")  # the row that names the columns
     assert [th.text_content() for th in header] == ["Branch", "Plan", "Fulfilment"]
     pdf = config.output_dir / "pdf" / "documents" / "wcda-118300.pdf"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
-    assert "Branch Plan Fulfilment" in text and "Textiles 100% 104%" in text
+    assert f"{caption} Branch Plan Fulfilment" in text and "Textiles 100% 104%" in text
     # and a search finds its cells, the result opening the table
     (record,) = [
         r

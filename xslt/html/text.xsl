@@ -95,9 +95,14 @@
 
   <xsl:template match="label[following-sibling::*[1][self::item]]" mode="text"/>
 
-  <!-- A table, as the copy set its columns apart with tabs. -->
+  <!-- A table, as the copy set its columns apart with tabs; its heading, its caption. -->
   <xsl:template match="table" mode="text">
     <table class="tei-table" id="{@xml:id}">
+      <xsl:for-each select="head">
+        <caption id="{@xml:id}">
+          <xsl:apply-templates mode="text"/>
+        </caption>
+      </xsl:for-each>
       <xsl:apply-templates select="row" mode="text"/>
     </table>
   </xsl:template>

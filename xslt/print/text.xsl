@@ -94,9 +94,10 @@
 
   <xsl:template match="label" mode="print"/>
 
-  <!-- A table: every row as wide as the widest, its missing cells empty. -->
+  <!-- A table: its heading over it, every row as wide as the widest, its missing cells empty. -->
   <xsl:template match="table" mode="print">
     <xsl:variable name="columns" as="xs:integer" select="max(row/count(cell))"/>
+    <xsl:apply-templates select="head" mode="print"/>
     <xsl:text>#table(columns: {$columns}, stroke: 0.4pt,
 </xsl:text>
     <xsl:for-each select="row">

@@ -537,7 +537,7 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
     rest, columns = _signature_columns(rest, anchor_year)
     closer_count = columns or _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
-    main = rest[: len(rest) - closer_count]
+    main = _table_captions(rest[: len(rest) - closer_count])
     journal = _entries(opener, main, anchor_year)
     if journal:
         opener, nodes = journal
@@ -546,6 +546,27 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
     else:
         nodes = _sections(main)
     return Body(opener, nodes, closer, [], _distribution(_lists(postscript)), _speakers(main))
+
+
+# A table's caption, on the line over its first row: "Table: Rallies held, 25-27 October
+# 1962", "Table 2. Soviet deliveries"
+_TABLE_CAPTION = re.compile(
+    r"^(?:Table|Tab\.)(?:\s+(?:No\.?\s*)?(?:\d{1,2}|[IVX]{1,4}))?(?:\s*[.:–-]\s+\S.{0,150}|[.:]?)$"
+)
+
+
+def _table_captions(blocks: list[Block]) -> list[Block]:
+    """The blocks, a table's caption on the line over its first row made its heading."""
+    for block, below in itertools.pairwise(blocks):
+        if (
+            below.cells
+            and not block.cells
+            and block.kind == "p"
+            and "\n" not in block.text
+            and _TABLE_CAPTION.match(block.text)
+        ):
+            block.kind = "table-head"
+    return blocks
 
 
 def _headed_sections(

@@ -236,6 +236,10 @@ class _Builder:
                 self.item(list_el, item)
         elif node.kind == "head":  # a section's title under its number
             self.heading(parent, node)
+        elif node.kind == "table-head":  # a table's caption: the rows under it are its
+            table = sub(parent, "table")
+            table.set(XML_ID, self.ids.next("t"))
+            self.heading(table, node)
         elif node.cells:  # a table's row: rows one after another make one table
             last = parent[-1] if len(parent) else None
             if last is not None and last.tag == tei("table"):
@@ -246,8 +250,9 @@ class _Builder:
             row = sub(table, "row")
             for text in node.cells:
                 mark_up(sub(row, "cell"), text, self.annotators, self.notes)
-            if len(table) == 2 and _is_label_row(table[0], row):
-                table[0].set("role", "label")
+            rows = table.findall(tei("row"))
+            if len(rows) == 2 and _is_label_row(rows[0], row):
+                rows[0].set("role", "label")
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
             page_break(parent, node.text, node.page)
