@@ -165,6 +165,23 @@ def test_an_ambassador_extraordinary_is_no_name(index):
     assert names_in(index, "the Ambassador Extraordinary and Plenipotentiary of the USSR") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word a sentence begins with is no forename
+        ("Later Kovalev said so.", []),
+        ("However Kovalev said so.", []),
+        ("Yesterday Comrade Kovalev came.", [("Kovalev", "#kovalev-d1")]),
+        # a postscript's mark is no initials; initials inside a sentence still are
+        ("P.S. Moskovsky asked that it be kept secret.", [("Moskovsky", "#moskovsky-vasily")]),
+        ("N.B. Comrade Kovalev left.", [("Kovalev", "#kovalev-d1")]),
+        ("He met P. S. Kovalev.", [("P. S. Kovalev", "#kovalev-p-s")]),
+    ],
+)
+def test_what_begins_a_sentence_is_no_part_of_the_name_after_it(index, text, expected):
+    assert [f[1:3] for f in names_in(index, text)] == expected
+
+
 def test_military_ranks_are_titles_not_names(index):
     found = names_in(
         index,

@@ -138,7 +138,14 @@ _NOT_NAMES = frozenset(
     "County City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee "
     # the words that begin a sentence after a mark that has the shape of initials ("P.S. On 7
     # August …", "N.B. In the evening …")
-    "On In At By As After Before During Since Until With From Then When While".split()
+    "On In At By As After Before During Since Until With From Then When While "
+    # … and the words a sentence begins with before a name ("Yesterday Moskovsky informed
+    # me", "Later Kovalev said")
+    "Yesterday Today Tomorrow Later Earlier Afterwards Meanwhile However Moreover Furthermore "
+    "Therefore Thus Also Still Yet Now Here There Once Again Finally Nevertheless Besides "
+    "Perhaps Probably Indeed Instead Soon Subsequently Consequently Otherwise Similarly "
+    "Accordingly Lastly Initially Naturally Obviously Apparently Evidently Unfortunately "
+    "Recently Previously Eventually Immediately Only Even".split()
 )
 # A capitalised word of a name: apostrophes inside ("Ch'ang-man"), never a possessive "’s".
 _CAPITAL = CAPITAL
@@ -177,6 +184,9 @@ _SIGNATURE = re.compile(
     rf"[(/]?(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})[)/]?(?:\s+{SIGNED})?\s*"
 )
 _INITIALS_FIRST = re.compile(_INITIALS)
+# The mark a postscript or a note begins its paragraph with, of the shape of initials: "P.S.
+# Moskovsky asked …" names no "P. S. Moskovsky"
+_POSTSCRIPT_MARK = re.compile(r"(?:P\.\s?P\.\s?S|P\.\s?S|N\.\s?B)\.(?=\s)")
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
 _INITIALS_AFTER_FIRST = (
     rf"{_INITIAL_SECOND_LETTER}?(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:{_INITIAL}\s?){{0,2}}"
@@ -451,6 +461,8 @@ class DocumentNames:
     # --- the annotator interface ----------------------------------------------------------
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
+        if mark := _POSTSCRIPT_MARK.match(text):  # no initials: blanked, the offsets kept
+            text = " " * mark.end() + text[mark.end() :]
         if (cased := ordinary_case(text)) is not None:
             return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
