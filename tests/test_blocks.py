@@ -2195,6 +2195,47 @@ def test_a_caption_over_a_table_s_first_row_is_the_table_s_heading(caption):
         assert "table-head" not in [b.kind for b in body.main]
 
 
+def test_a_document_s_kind_over_its_title_in_quotation_marks_and_a_remark_is_one_heading():
+    """A Soviet political letter heads itself with its kind and its title in quotation marks,
+    "(excerpt)" below a blank line saying what the copy gives: one heading over three lines,
+    so that the numbered sections under it are sections."""
+    body = structure(
+        fields(
+            'USSR EMBASSY IN THE DPRK\n\nPOLITICAL LETTER\n"Soviet-Korean relations in 1963"\n\n'
+            "(excerpt)\n\nI. GENERAL ASSESSMENT\n\nRelations developed under the line.\n\n"
+            "II. ECONOMIC RELATIONS\n\nThe turnover fell by twelve percent."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "USSR EMBASSY IN THE DPRK"),
+        ("head", 'POLITICAL LETTER\n"Soviet-Korean relations in 1963"\n(excerpt)'),
+    ]
+    assert [(n.number, n.head.text) for n in body.main] == [
+        ("I", "I. GENERAL ASSESSMENT"),
+        ("II", "II. ECONOMIC RELATIONS"),
+    ]
+    # a quotation under a line that names no kind of document is no title
+    body = structure(fields('TOP SECRET\n\nThe leaders\n"We will not yield"\n\nThe text.'), 1963)
+    assert [b.kind for b in body.opener] == ["classification"]
+
+
+def test_a_numbered_heading_among_headings_without_numbers_keeps_its_number():
+    """Headings in capitals make the sections; one with a number ("I. GENERAL ASSESSMENT")
+    is numbered, and its number is no initial of a name: the heading names nobody."""
+    body = structure(
+        fields(
+            "Some words of an introduction come first.\n\nI. GENERAL ASSESSMENT\n\nRelations "
+            "developed under the line.\n\nCONCLUSIONS AND PROPOSALS\n\nWe must be patient."
+        ),
+        1963,
+    )
+    assert [n.number for n in body.main if isinstance(n, SectionNode)] == ["I", ""]
+    text = build_text(body, "d", "en")
+    (section,) = [d for d in text.iter("{*}div") if d.get("type") == "section" and d.get("n")]
+    assert section.get("n") == "I" and not list(section.iter("{*}persName"))
+
+
 def test_a_table_whose_columns_spaces_set_apart():
     body = structure(
         fields(

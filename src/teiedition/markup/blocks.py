@@ -306,6 +306,8 @@ _ISSUER = re.compile(
 _SUBJECT_LINE = re.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s")
 # A line that is a remark in round brackets, whole
 _BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
+# A line that is a title in quotation marks: "\"Soviet-Korean relations in 1963\""
+_QUOTED_LINE = re.compile(r"^[\"“„«][^\"“”„«»]{1,150}[\"”“»]$")
 # The place under the office's name in a letterhead: "Pyongyang", "P'yŏngyang", "Ulan Bator";
 # not the name of a document's kind, which heads it ("JOURNAL")
 _LETTERHEAD_PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}$")
@@ -602,7 +604,9 @@ def _headed_sections(
         nodes = [SectionNode("", below, _lists(blocks[: starts[0]] if starts else blocks))]
     for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True):
         blocks[start].kind = "head"
-        nodes.append(SectionNode("", blocks[start], _lists(blocks[start + 1 : end])))
+        # its number, where it has one ("I. GENERAL ASSESSMENT" among headings without)
+        number = match["num"] if (match := _SECTION_NUMBER.match(blocks[start].text)) else ""
+        nodes.append(SectionNode(number, blocks[start], _lists(blocks[start + 1 : end])))
     return opener, nodes
 
 
@@ -624,14 +628,20 @@ _DANGLING_WORD = re.compile(r"\s(?i:of|by|from|with|to|for|on|the|and|between)$"
 
 def _heading_goes_on(heading: Block | None, below: Block) -> bool:
     """Whether `below`, one short line, ends a heading that stops on a word no heading ends
-    with: "From the journal of" / "V. P. MOSKOVSKY"."""
+    with ("From the journal of" / "V. P. MOSKOVSKY"), or is a word or two in brackets that
+    say what the heading heads ("POLITICAL LETTER" / … / "(excerpt)")."""
     return (
         heading is not None
         and heading.kind == "head"
-        and _DANGLING_WORD.search(heading.text) is not None
         and "\n" not in below.text
         and len(below.text) <= _LIST_LINE_LENGTH
-        and not below.text.endswith((".", "!", "?", ":"))
+        and (
+            (
+                _DANGLING_WORD.search(heading.text) is not None
+                and not below.text.endswith((".", "!", "?", ":"))
+            )
+            or (_BRACKETED_LINE.match(below.text) is not None and len(below.text.split()) <= 2)
+        )
     )
 
 
@@ -1466,6 +1476,13 @@ def _is_long_heading(parts: list[Block], anchor_year: int | None) -> bool:
             or (
                 all(_BRACKETED_LINE.match(part.text) for part in parts[1:])
                 and _is_heading(joined, words=40)
+            )
+            # the document's kind, then its title in quotation marks: "POLITICAL LETTER" /
+            # "\"Soviet-Korean relations in 1963\""
+            or (
+                _word_count(parts[0].text) <= 3
+                and _DOCUMENT_KIND.search(parts[0].text) is not None
+                and all(_QUOTED_LINE.match(part.text) for part in parts[1:])
             )
         )
         and not any(
