@@ -834,6 +834,20 @@ def test_the_first_line_of_a_distribution_list(first):
     assert " ".join(_postscript_lines(body)) == f"{first} to file"
 
 
+def test_who_drew_up_a_note_and_who_saw_it_sign_it():
+    body = structure(
+        fields(
+            "The text of the note.\n\nDrawn up by: J. Kuchař, 1st secretary\n"
+            "Seen by: Ambassador Moravec v.r."
+        ),
+        1964,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "Drawn up by: J. Kuchař, 1st secretary"),
+        ("signed", "Seen by: Ambassador Moravec v.r."),
+    ]
+
+
 def test_a_certification_under_the_signature_closes_the_text_too():
     """A GDR copy is certified correct under the signature: "F.d.R." over the name in
     brackets of who certified it."""

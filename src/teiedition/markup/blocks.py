@@ -376,14 +376,16 @@ _ROLE = (
 # "/-/ J. Siedlecki" or "(–) T. Walichnowski", a hyphen or a dash, German "gez. Schneidewind"
 # or, who certified the copy, "F.d.R." (für die Richtigkeit), Romanian "(ss) Ion Moraru",
 # "V. Moskovsky (signed)"), or as who recorded the conversation ("Recorded by: B. Pimenov",
-# "Recorder: Wang Ziyi", "Drawn up by: J. Brzeziński", "Record taken by: Kang Seok-ju"),
-# perhaps after the signer's office and a colon ("Ambassador: /signed/ G. Bogdanov").
+# "Recorder: Wang Ziyi", "Drawn up by: J. Brzeziński", "Record taken by: Kang Seok-ju"), or
+# who saw or approved it, as a Czech note's foot has it ("Seen by: Ambassador Moravec v.r.",
+# the Czech "Viděl"), perhaps after the signer's office and a colon ("Ambassador: /signed/ G.
+# Bogdanov").
 SIGNED = (
     r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss–-]/|\([Ss–-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
     # "in his own hand" after the name: Latin "m.p." (manu propria), Czech "v.r.", Hungarian
     # "s.k."
     r"m\.\s?p\.|v\.\s?r\.|s\.\s?k\.|"
-    r"(?:Recorded|Drawn\s+up|Prepared|Compiled|(?:Record|Minutes|Notes)\s+taken)\s+by"
+    r"(?:Recorded|Drawn\s+up|Prepared|Compiled|(?:Record|Minutes|Notes)\s+taken|Seen|Approved)\s+by"
     r"|Recorder)"
 )
 # The signer's office: a role and the words that name its place ("Ambassador of the PRB in
