@@ -412,6 +412,26 @@ def test_a_page_dated_approximately_is_converted_with_its_date_uncertain(tmp_pat
         )
 
 
+def test_a_letter_dated_under_its_signature_is_of_that_date_and_place(tmp_path, config):
+    """A letter may date itself under its signature ("Pyongyang, 1 April 1963"): that is the
+    document's date and place, as an opening dateline would be, with a warning where the
+    archive's page gives another day."""
+    closing = "\nWith communist greetings,\n\nKIM IL SUNG\n\nPyongyang, 1 April 1963\n"
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, TEXT + closing)
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    transcript = read_transcript(path)
+    tei = build_document(transcript, config, load_names(config))
+    assert one(tei, f"{BODY}/tei:closer/tei:dateline/tei:date/@when") == "1963-04-01"
+    (date,) = xpath(tei, f"{H}/tei:profileDesc/tei:creation/tei:date")
+    assert date.get("when") == "1963-04-01"
+    assert one(tei, f"{H}/tei:profileDesc/tei:creation/tei:placeName") == "Pyongyang"
+    assert [w.message for w in transcript.warnings if "dateline" in w.message] == [
+        "the document's dateline (Pyongyang, 1 April 1963) differs from the archive's date "
+        "(April 3, 1963); the dateline is used"
+    ]
+
+
 def test_a_page_dated_by_two_dates_is_converted_with_the_range_between_them(tmp_path, config):
     text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(
         "April 3, 1963", "April 3, 1963 - April 5, 1963", 1

@@ -114,10 +114,11 @@ def _creation_date(
     body: Body, page_date: DateValue, transcript: Transcript
 ) -> tuple[DateValue, str, str | None]:
     """The document's own dateline ("Pyongyang, ____ November 1962") is its date: the
-    archive's page may write "November 1, 1962" for a day the document leaves blank. A bare
-    date line counts only where it agrees with the page (else it may be a covering letter's,
-    as "26 X 63" above a 1962 record)."""
-    for block in body.opener:
+    archive's page may write "November 1, 1962" for a day the document leaves blank. A
+    letter may date itself under its signature ("Pyongyang, 12 February 1963"), where the
+    opener gives no place and date. A bare date line counts only where it agrees with the
+    page (else it may be a covering letter's, as "26 X 63" above a 1962 record)."""
+    for block in [*body.opener, *body.closer]:
         if block.kind != "dateline" or block.date is None:
             continue
         if block.place:
