@@ -94,6 +94,15 @@
 
   <xsl:template match="label" mode="print"/>
 
+  <!-- A table's heading: over it, at its left edge, as the table stands. -->
+  <xsl:template match="table/head" mode="print">
+    <xsl:text>
+#block(below: 0.6em)[#strong[</xsl:text>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>]]
+</xsl:text>
+  </xsl:template>
+
   <!-- A table: its heading over it, every row as wide as the widest, its missing cells empty. -->
   <xsl:template match="table" mode="print">
     <xsl:variable name="columns" as="xs:integer" select="max(row/count(cell))"/>

@@ -202,14 +202,7 @@ class _Builder:
             annotators = tuple(
                 _Signature(a) if hasattr(a, "signature") else a for a in self.annotators
             )
-        elif block.kind in {
-            "addressee",
-            "sender",
-            "salute",
-            "office",
-            "issuer",
-            "transmission",
-        }:
+        elif block.kind in {"addressee", "sender", "salute", "office", "issuer", "transmission"}:
             annotators = self.annotators
         mark_up(sub(parent, tag, **attributes), block.paragraph, annotators, self.notes)
 
