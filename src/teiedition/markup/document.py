@@ -115,27 +115,28 @@ def _creation_date(
 ) -> tuple[DateValue, str, str | None]:
     """The document's own dateline ("Pyongyang, ____ November 1962") is its date: the
     archive's page may write "November 1, 1962" for a day the document leaves blank. A
-    letter may date itself under its signature ("Pyongyang, 12 February 1963"), where the
-    opener gives no place and date. A bare date line counts only where it agrees with the
-    page (else it may be a covering letter's, as "26 X 63" above a 1962 record)."""
-    for block in [*body.opener, *body.closer]:
+    letter may date itself under its signature, where the opener gives no place and date
+    ("Pyongyang, 12 February 1963", or a cable's "8 April 1963" under the embassy's name).
+    A bare date line above the text counts only where it agrees with the page (else it may be
+    a covering letter's, as "26 X 63" above a 1962 record)."""
+    own = [b for b in body.opener if b.place] + body.closer
+    for block in own:
         if block.kind != "dateline" or block.date is None:
             continue
-        if block.place:
-            if _years_apart(block.date, page_date) > _DATELINE_YEARS:
-                transcript.warn(
-                    f"the document's dateline ({block.text}) is years from the archive's date "
-                    f"({transcript.page_date.text}); the archive's date is used",
-                    block.line,
-                )
-                continue
-            if not block.date.overlaps(page_date):
-                transcript.warn(
-                    f"the document's dateline ({block.text}) differs from the archive's date "
-                    f"({transcript.page_date.text}); the dateline is used",
-                    block.line,
-                )
-            return block.date, "dateline", block.place
+        if _years_apart(block.date, page_date) > _DATELINE_YEARS:
+            transcript.warn(
+                f"the document's dateline ({block.text}) is years from the archive's date "
+                f"({transcript.page_date.text}); the archive's date is used",
+                block.line,
+            )
+            continue
+        if not block.date.overlaps(page_date):
+            transcript.warn(
+                f"the document's dateline ({block.text}) differs from the archive's date "
+                f"({transcript.page_date.text}); the dateline is used",
+                block.line,
+            )
+        return block.date, "dateline", block.place
     for block in body.opener:
         if block.kind == "dateline" and block.date and block.date.overlaps(page_date):
             return block.date, "dateline", None
