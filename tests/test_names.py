@@ -673,6 +673,28 @@ def test_the_polish_title_a_translation_keeps_names_the_person_after_it(index):
     assert names_in(index, "They called a tow. truck.") == []
 
 
+def test_a_signature_the_document_signed_before_is_the_whole_name_again(index):
+    """The cover letter's signer signs the enclosure too: "József Kovács" is that person by
+    the whole name, not the surname alone inferred (cert "medium") after an unmarked
+    forename."""
+    annotator = DocumentNames(index, "d1")
+    found = []
+    for line in ("József Kovács", "József Kovács"):
+        signed = element("signed")
+        mark_up(signed, line, [body._Signature(annotator)])
+        found += [(e.text, e.get("ref"), e.get("cert")) for e in signed.iter("{*}persName")]
+    assert found == [("József Kovács", "#kovacs-jozsef", None)] * 2
+
+
+def test_the_czech_title_a_translation_keeps_names_the_person_after_it(index):
+    """ "s." (soudruh, comrade), as some translations of Czech records keep it, is no
+    initial: the name after it is the person's; a page's "s. 3" names nobody."""
+    found = names_in(index, "The meeting of s. Novotný with s. Moravec.")
+    assert [f[1:3] for f in found] == [("Novotný", "#novotny-d1"), ("Moravec", "#moravec-d1")]
+    assert [f[1:3] for f in names_in(index, "s. Moravec came.")] == [("Moravec", "#moravec-d1")]
+    assert names_in(index, "See p. 5, s. 3 of the file.") == []
+
+
 def test_a_place_s_name_in_an_office_s_name_is_no_place(index):
     """ "the Korea Section" (of a ministry) names the office, not the country; the country
     is still the country."""
@@ -978,7 +1000,7 @@ _NAME_PIECES = (
     "Comrade comrades Com. c. Amb. ambassador Minister Min. Mr. Mrs. Marshal Chargé d’Affaires "
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
     "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
-    "Sung's Ho Chi Minh Pham Van City Trail tow. stow. First Secretary Yu. I. "
+    "Sung's Ho Chi Minh Pham Van City Trail tow. stow. s. is. First Secretary Yu. I. "
 )
 
 
@@ -1008,6 +1030,7 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
         "initials": rf"(?<![\w.])(?P<name>{initials}(?:{word}"
         rf"|(?<=\.)(?![\w.])(?!\s?{CAPITAL}{SMALL})))",
         "tow.": rf"(?<![\w.])tow\.\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
+        "s.": rf"(?<![\w.])s\.\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
         rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
         "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z]{letters}(?:-{letters})?"

@@ -220,6 +220,11 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(rf"t{_STARTS_WORD}ow\.\s+(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,4}})"),
     ),
     (
+        # … and the Czech "s." (soudruh, comrade), as a translation may keep it: "s. Novotný"
+        "s.",
+        re.compile(rf"s{_STARTS_WORD}\.\s+(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,4}})"),
+    ),
+    (
         # the names after a plural title, each a name: "Comrades Schneidewind and Holub",
         # "comrades Kádas, Schneidewind and Holub" (the first is the title pattern's too)
         "titles",
@@ -596,7 +601,11 @@ class DocumentNames:
         found: list[Mention] = []
         plural = "omrades" in text  # the plural title, looked for once: its pattern is dear
         for shape, pattern in _UNKNOWN_PATTERNS:
-            if (shape == "titles" and not plural) or (shape == "tow." and "tow. " not in text):
+            if (
+                (shape == "titles" and not plural)
+                or (shape == "tow." and "tow. " not in text)
+                or (shape == "s." and " s. " not in text and not text.startswith("s. "))
+            ):
                 continue
             for match in pattern.finditer(text):
                 if shape == "korean" and not _syllabic_name(match, text):
@@ -613,7 +622,7 @@ class DocumentNames:
                     for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
                         self._add_unknown(found, text, part.start(), part.group(), 1)
                     continue
-                minimum = 1 if shape in {"title", "tow.", "initials"} else 2
+                minimum = 1 if shape in {"title", "tow.", "s.", "initials"} else 2
                 self._add_unknown(found, text, match.start("name"), match.group("name"), minimum)
         return found
 
@@ -765,6 +774,12 @@ class DocumentNames:
         name and nothing else gives its forename too: "István Kovács" is not the registers'
         József Kovács, though "Kovács" alone would be."""
         line = _SIGNATURE.fullmatch(text)
+        if line and " " in line["name"] and (known := self._named_as(line["name"])):
+            # the whole name, as the document named the person before ("József Kovács" under
+            # an enclosure, after the cover letter's signature), not its surname alone
+            self._remember(known)
+            start, end = line.span("name")
+            return [self._span(Mention(start, end, "person", known.id), atoms)]
         bearers = self._bearers(line["name"]) if line else None
         someone_else = bearers is not None and not bearers  # the forename says so
         spans = [] if someone_else else self.spans(text, atoms)
@@ -777,6 +792,11 @@ class DocumentNames:
         start, end = line.span("name")
         mention = self._resolve_unknown(Mention(start, end, "unknown-person", None), line["name"])
         return [self._span(mention, atoms)] if mention else []
+
+    def _named_as(self, name: str) -> Entity | None:
+        """The one person this document has named before by this very name."""
+        found = {k.entity.id: k.entity for k in self.named.values() if name in k.entity.names}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _bearers(self, name: str) -> list[Entity] | None:
         """For a name of several words that is no form of the registers but ends in a surname
