@@ -499,9 +499,19 @@ def test_a_table_is_a_table_on_the_page_and_in_print(tmp_path):
     assert [td.text_content() for td in table.xpath(".//tr[2]/td")] == ["Coal", "100%", "91%"]
     header = table.xpath(".//tr[1]/th[@scope='col']")  # the row that names the columns
     assert [th.text_content() for th in header] == ["Branch", "Plan", "Fulfilment"]
+    # the web address its text gives is a link on the page and in print
+    url = "http://example.org/x?a=1&b=2"
+    assert tree.xpath(f"//main//p//a[@href='{url}']/text()") == [url]
     pdf = config.output_dir / "pdf" / "documents" / "wcda-118300.pdf"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert f"{caption} Branch Plan Fulfilment" in text and "Textiles 100% 104%" in text
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in PdfReader(pdf).pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    ]
+    assert url in links
     # and a search finds its cells, the result opening the table
     (record,) = [
         r

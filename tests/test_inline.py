@@ -3,8 +3,10 @@
 import pytest
 from lxml import etree
 
-from teiedition.markup.inline import Break, Paragraph, fragment, ordinary_case
-from teiedition.markup.tei import XML_LANG
+from teiedition.dates import parse_date
+from teiedition.markup.datings import DocumentDates
+from teiedition.markup.inline import Break, Paragraph, fragment, mark_up, ordinary_case
+from teiedition.markup.tei import XML_LANG, element
 from teiedition.markup.text import normalise, source_text
 
 
@@ -72,6 +74,31 @@ def test_a_name_supplied_before_a_name_is_no_alternative():
 def test_omissions_are_gaps():
     assert xml("further. […]") == 'further. <gap reason="editorial"/>'
     assert xml("each other. [...]") == 'each other. <gap reason="editorial"/>'
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        ("see https://example.org/a?id=1963&b=2.", "https://example.org/a?id=1963&b=2"),
+        ("(at http://example.org/x)", "http://example.org/x"),
+        ('"https://example.org/y" he wrote', "https://example.org/y"),
+    ],
+)
+def test_a_web_address_is_a_link_and_nothing_is_marked_in_it(text, url):
+    """A web address is `ref` with its target, its text as written: the sentence's stop or
+    bracket after it is none of it, and no date nor name is marked inside it ("?id=1963")."""
+    el = element_of(text, [DocumentDates(parse_date("March 3, 1963"))])
+    (ref,) = el.iter("{*}ref")
+    assert (ref.get("target"), ref.text, len(ref)) == (url, url, 0)
+    assert normalise(source_text(el)) == text
+    # only a web address: another scheme is text
+    assert not list(fragment("javascript:alert(1) or ftp://example.org/z").iter("{*}ref"))
+
+
+def element_of(text, annotators):
+    el = element("p")
+    mark_up(el, text, annotators)
+    return el
 
 
 def test_editorial_remark_is_a_note():

@@ -95,6 +95,13 @@
 
   <xsl:template match="label[following-sibling::*[1][self::item]]" mode="text"/>
 
+  <!-- A web address in the text: a link, where it is one on the web (http or https). -->
+  <xsl:template match="ref[not(@type)][matches(@target, '^https?://')]" mode="text">
+    <a href="{@target}" rel="nofollow noopener">
+      <xsl:apply-templates mode="text"/>
+    </a>
+  </xsl:template>
+
   <!-- A table, as the copy set its columns apart with tabs; its heading, its caption. -->
   <xsl:template match="table" mode="text">
     <table class="tei-table" id="{@xml:id}">

@@ -94,6 +94,13 @@
 
   <xsl:template match="label" mode="print"/>
 
+  <!-- A web address in the text: a link in the PDF too. -->
+  <xsl:template match="ref[not(@type)][matches(@target, '^https?://')]" mode="print">
+    <xsl:text>#link({te:typst-string(string(@target))})[</xsl:text>
+    <xsl:apply-templates mode="print"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
   <!-- A table's heading: over it, at its left edge, as the table stands. -->
   <xsl:template match="table/head" mode="print">
     <xsl:text>
