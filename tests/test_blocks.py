@@ -848,6 +848,26 @@ def test_who_drew_up_a_note_and_who_saw_it_sign_it():
     ]
 
 
+@pytest.mark.parametrize("office", ["Botschafter", "Geschäftsträger", "Ambasador", "nagykövet"])
+def test_the_signer_s_office_a_translation_keeps_in_the_original_s_language(office):
+    """As it keeps a letterhead ("Botschaft der DDR"), a translation may keep the signer's
+    office untranslated, and the subject line's German "Betr.:"."""
+    body = structure(
+        fields(
+            "Botschaft der DDR\nin der KDVR\n\nBetr.: Gespräch mit dem sowjetischen "
+            f"Botschafter\n\nThe text of the note.\n\ngez. Schneidewind\n{office}"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener][2:] == [
+        ("reference", "Betr.: Gespräch mit dem sowjetischen Botschafter")
+    ]
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "gez. Schneidewind"),
+        ("office", office),
+    ]
+
+
 def test_a_certification_under_the_signature_closes_the_text_too():
     """A GDR copy is certified correct under the signature: "F.d.R." over the name in
     brackets of who certified it."""

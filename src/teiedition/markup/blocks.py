@@ -249,7 +249,9 @@ _REGISTRY = re.compile(
     r"(?:(?:(?<=/)|(?<=\d\.)\s+|(?<=\d)\s+)(?i:(?:top|strictly)\s+)?(?i:secret|confidential)!?)?$"
 )
 _REFERENCE = re.compile(
-    r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad\b|Subject:|Concerning:)\s*(?:to)?"
+    # … and the German "Betr.:" (Betreff) a translation may keep
+    r"^(?:Att\.|Attachment|Annex|Encl\.|Enclosure|Ref\.|Re:|Ad\b|Subject:|Concerning:|Betr\.)"
+    r"\s*(?:to)?"
     r"\s*:?\s*\S.{0,200}$"  # a subject may take two lines of a page
 )
 # A line of an address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin",
@@ -369,7 +371,11 @@ _CAPITALS_PLACE_DATE = re.compile(
 _ROLE = (
     r"(?:[\w.-]+\s+){0,3}(?:[Aa]mbassador|[Cc]hargé|[Cc]harge|[Cc]ounsell?or|[Ss]ecretary|"
     r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy"
-    r"|AMBASSADOR|CHARGÉ|CHARGE|COUNSELL?OR|SECRETARY|ATTACHÉ|MINISTER|CONSUL)\b"
+    r"|AMBASSADOR|CHARGÉ|CHARGE|COUNSELL?OR|SECRETARY|ATTACHÉ|MINISTER|CONSUL"
+    # the ambassador in the original's language, as a translation may keep the signer's office
+    # as it keeps the letterhead: German "Botschafter" and "Geschäftsträger", Polish and
+    # Romanian "Ambasador", Czech "Velvyslanec", Hungarian "nagykövet"
+    r"|Botschafter|Geschäftsträger|Ambasador|Velvyslanec|[Nn]agykövet)\b"
 )
 # A signature: a name, perhaps in brackets or slashes ("/V. Moskovsky/"), perhaps marked as
 # signed ("Signed: Becker", "(signed) V. Moskovsky", "/signed/ …", "/s/ V. MOSKOVSKY", Polish
