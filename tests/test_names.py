@@ -176,6 +176,9 @@ def test_an_ambassador_extraordinary_is_no_name(index):
         ("P.S. Moskovsky asked that it be kept secret.", [("Moskovsky", "#moskovsky-vasily")]),
         ("N.B. Comrade Kovalev left.", [("Kovalev", "#kovalev-d1")]),
         ("He met P. S. Kovalev.", [("P. S. Kovalev", "#kovalev-p-s")]),
+        ("P. S. Kovalev came.", [("P. S. Kovalev", "#kovalev-p-s")]),  # spaced: initials
+        # a Korean syllable that is an English word too ends a name still
+        ("Comrade Ri Hyo Soon said.", [("Ri Hyo Soon", "#ri-hyo-soon")]),
     ],
 )
 def test_what_begins_a_sentence_is_no_part_of_the_name_after_it(index, text, expected):

@@ -143,7 +143,7 @@ _NOT_NAMES = frozenset(
     # me", "Later Kovalev said")
     "Yesterday Today Tomorrow Later Earlier Afterwards Meanwhile However Moreover Furthermore "
     "Therefore Thus Also Still Yet Now Here There Once Again Finally Nevertheless Besides "
-    "Perhaps Probably Indeed Instead Soon Subsequently Consequently Otherwise Similarly "
+    "Perhaps Probably Indeed Instead Subsequently Consequently Otherwise Similarly "
     "Accordingly Lastly Initially Naturally Obviously Apparently Evidently Unfortunately "
     "Recently Previously Eventually Immediately Only Even".split()
 )
@@ -185,8 +185,9 @@ _SIGNATURE = re.compile(
 )
 _INITIALS_FIRST = re.compile(_INITIALS)
 # The mark a postscript or a note begins its paragraph with, of the shape of initials: "P.S.
-# Moskovsky asked …" names no "P. S. Moskovsky"
-_POSTSCRIPT_MARK = re.compile(r"(?:P\.\s?P\.\s?S|P\.\s?S|N\.\s?B)\.(?=\s)")
+# Moskovsky asked …" names no "P. S. Moskovsky". Written with spaces, "P. S. Kovalev" at a
+# paragraph's head is as likely a man's initials, and stays so.
+_POSTSCRIPT_MARK = re.compile(r"(?:P\.P\.S|P\.S|N\.B)\.(?=\s)")
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
 _INITIALS_AFTER_FIRST = (
     rf"{_INITIAL_SECOND_LETTER}?(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:{_INITIAL}\s?){{0,2}}"
