@@ -134,6 +134,19 @@ def test_legacy_page_layout_takes_title_and_date_from_the_citation():
     assert t.body[0].text.startswith("On 18 March I visited")  # "English HTML" is furniture
 
 
+def test_the_views_a_legacy_page_offers_are_its_furniture(tmp_path):
+    """Under "VIEW DOCUMENT IN" the page lists each view of the record: "English HTML", and
+    the original's scan in its language ("Czech Original Scan"), as it does the PDF's."""
+    page = (T / "legacy-page-mol.txt").read_text("utf-8")
+    page = page.replace("English HTML\n", "English HTML\n\nHungarian Original Scan\n", 1)
+    assert "Hungarian Original Scan" in page
+    path = tmp_path / "views.txt"
+    path.write_text(page, "utf-8")
+    t = read_transcript(path)
+    assert t.body[0].text.startswith("On 18 March I visited")
+    assert "Hungarian Original Scan" in {f.text for f in t.furniture}
+
+
 def test_legacy_page_with_title_lines():
     t = read_transcript(T / "legacy-page-titled-aipn.txt")
     assert t.title.text == "Note on a Conversation with the Soviet Ambassador in Pyongyang"

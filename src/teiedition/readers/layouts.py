@@ -56,7 +56,7 @@ _PDF_RUNNING = re.compile(
 )
 _ARCHIVE_NAME = "wilson center digital archive"
 _LEGACY_FURNITURE = re.compile(
-    r"^(?:get citation|share document|VIEW DOCUMENT IN|(?:\w+ )?(?:HTML|PDF)|Original Scan"
+    r"^(?:get citation|share document|VIEW DOCUMENT IN|(?:\w+ )?(?:HTML|PDF)|(?:\w+ )?Original Scan"
     r"|(?:\w+ )?Transcript|(?:\w+ )?Translation)$",
     re.IGNORECASE,
 )
