@@ -169,6 +169,13 @@ def test_prc_foreign_ministry():
             None,
         ),
         (
+            "Diplomatic Archive, Ministry of Foreign Affairs of Bulgaria, Opis 19, a.e. 582, "
+            "pp. 33-35.",
+            "bulgaria-mfa",
+            [("opis", "19"), ("file", "582")],
+            ("pages", "33", "35"),
+        ),
+        (
             "Archive of the Ministry of Foreign Affairs of Mongolia, fond 2, dans 1, kh/n 214, "
             "khuu. 33-36.",
             "mongolia-mfa",
