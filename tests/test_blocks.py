@@ -991,37 +991,14 @@ def test_notes_copied_without_blank_lines_between_them_are_each_a_note():
     ]
 
 
-def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to_above_them():
+def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to_and_they_end_the_text():
     never_referred = "The text.[1]\n\n[1] A note.\n\n[2] Not referred to."
-    referred_below = "[1] Not yet referred to.\n\nThe text.[1]"
+    text_after = "The text.[1]\n\n[1] A note.\n\nA paragraph after it."
     # a number after a space refers to a note too (tests/test_notes.py), but not to another
     with_a_space = "The text [2] and more.\n\n[1] Not referred to."
-    for text in (never_referred, referred_below, with_a_space):
+    for text in (never_referred, text_after, with_a_space):
         body = structure(fields(text), anchor_year=1963)
         assert body.notes == [] and all(b.kind == "p" for b in body.main), text
-
-
-@pytest.mark.parametrize(
-    "after",
-    [
-        "Ambassador:\nG. Bogdanov",  # above the signature, as a page's foot puts them
-        "The next page goes on with the text, as the copy has it after the notes.",
-    ],
-)
-def test_notes_numbered_in_brackets_where_a_page_s_foot_put_them_are_notes(after):
-    """A PDF export prints a page's notes at its foot: above the signature, or between two
-    paragraphs of the text. Referred to above them, numbered in brackets, they are notes."""
-    body = structure(
-        fields(
-            f"I visited him.[1] He said so.[2]\n\n[1] At his request.\n[2] In Russian.\n\n{after}"
-        ),
-        1963,
-    )
-    assert [(n.number, n.text) for n in body.notes] == [
-        ("1", "At his request."),
-        ("2", "In Russian."),
-    ]
-    assert "[1] At his request." not in [b.text for b in body.main]
 
 
 def test_a_heading_over_the_notes_belongs_to_them_not_to_the_signature():

@@ -1001,48 +1001,35 @@ def _date_and_signer(block: Block, anchor_year: int | None) -> list[Block]:
 
 
 def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
-    """The text's blocks and its notes: each run of blocks that begin with a number in
-    brackets (or asterisks) that the text above the run refers to, with the heading over
-    the run if there is one ("Notes"). The run may close the text, or, numbered in brackets,
-    stand where a page's foot put it: between paragraphs, or above the signature. A run
-    with a number the text above it never refers to has no notes: its blocks stay text."""
-    kept: list[Block] = []
-    notes: list[Block] = []
-    referred: set[str] = set()
-    index = 0
-    while index < len(blocks):
-        end = index
-        while end < len(blocks) and _NOTE_LABEL.match(blocks[end].text):
-            end += 1
-        run = blocks[index:end]
-        labels = [_NOTE_LABEL.match(note.text) for note in run]
-        numbers = [label["num"] or label["stars"] for label in labels]  # type: ignore[index]
-        # "Notes" over the run is its heading, not the text's: some text must stay above it
-        headed = bool(kept) and _NOTES_HEADING.match(kept[-1].text) is not None
-        # before the text's end, only notes numbered in brackets: an asterisk's line may be a
-        # bullet's
-        numbered = end == len(blocks) or all(label["num"] for label in labels)  # type: ignore[index]
-        if run and len(kept) > headed and numbered and set(numbers) <= referred:
-            if headed:
-                heading = kept.pop()
-                heading.kind = "head"
-                notes.append(heading)
-            for note, number in zip(run, numbers, strict=True):
-                note.kind = "note"
-                _strip_label(note, _NOTE_LABEL)
-                note.number = number
-            notes += run
-            index = end
-            continue
-        block = blocks[index]
-        referred |= {
-            match["num"]
-            for pattern in (NOTE_REFERENCE, SPACED_NOTE_REFERENCE, STAR_REFERENCE)
-            for match in pattern.finditer(block.text)
-        }
-        kept.append(block)
-        index += 1
-    return kept, notes
+    """The text's blocks and its notes: the blocks at its end that each begin with a number in
+    brackets that the text before them refers to, with the heading over them if there is one.
+    Anything else at the end (a number the text never refers to, a paragraph after the notes)
+    means no notes: the blocks stay text."""
+    start = len(blocks)
+    while start > 0 and _NOTE_LABEL.match(blocks[start - 1].text):
+        start -= 1
+    if start == len(blocks) or start == 0:
+        return blocks, []
+    referred = {
+        match["num"]
+        for block in blocks[:start]
+        for pattern in (NOTE_REFERENCE, SPACED_NOTE_REFERENCE, STAR_REFERENCE)
+        for match in pattern.finditer(block.text)
+    }
+    notes = blocks[start:]
+    labels = [_NOTE_LABEL.match(note.text) for note in notes]
+    numbers = [label["num"] or label["stars"] for label in labels]  # type: ignore[index]
+    if not set(numbers) <= referred:
+        return blocks, []
+    for note, number in zip(notes, numbers, strict=True):
+        note.kind = "note"
+        _strip_label(note, _NOTE_LABEL)
+        note.number = number
+    if start > 1 and _NOTES_HEADING.match(blocks[start - 1].text):
+        start -= 1  # "Notes" over them: their heading, not the text's last line
+        blocks[start].kind = "head"
+        notes.insert(0, blocks[start])
+    return blocks[:start], notes
 
 
 def _raw_blocks(lines: list[Field]) -> list[Block]:
