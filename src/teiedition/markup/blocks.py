@@ -319,15 +319,12 @@ _OFFICE_PART = re.compile(
     r"^(?:\d{1,2}(?:st|nd|rd|th)\s+|[A-Z][\w'’.-]*\s+){0,4}"
     r"(?:Department|Division|Section|Sector|Directorate|Bureau|Office)\b[^.!?:;]{0,80}$"
 )
-_DOCUMENT_KIND = re.compile(
-    r"\b(?:" + "|".join(pattern for pattern, _ in DOCUMENT_TYPES) + ")", re.IGNORECASE
-)  # as the header looks for them in a title
+_KINDS = "|".join(pattern for pattern, _ in DOCUMENT_TYPES)
+_DOCUMENT_KIND = re.compile(rf"\b(?:{_KINDS})", re.IGNORECASE)  # as the header looks for them
 # … as a heading begins, which may then run long, as Soviet records name whom they record
 # with all their offices ("Record of a conversation with Chairman of the Presidium of the
 # DPRK Supreme People's Assembly Ch'oe Yong-gŏn")
-_KIND_FIRST = re.compile(
-    r"^(?:" + "|".join(pattern for pattern, _ in DOCUMENT_TYPES) + r")\b", re.IGNORECASE
-)
+_KIND_FIRST = re.compile(rf"^(?:{_KINDS})\b", re.IGNORECASE)
 _HEADING_WORDS = 16
 _KIND_HEADING_WORDS = 30
 # The words of leave above a signature: "With comradely greetings,", "Yours sincerely,"

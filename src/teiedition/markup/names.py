@@ -202,6 +202,9 @@ _KOREAN_LETTERS = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"
 _SYLLABIC_SURNAMES = tuple(dict.fromkeys([*KOREAN_SURNAMES, *VIETNAMESE_SURNAMES]))
 _KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in _SYLLABIC_SURNAMES)
 _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES), _STARTS_WORD)
+# What a text must hold for a shape's pattern to be looked for: the plural title, the Polish
+# and Czech titles in small letters (a search for them would stop at every "c", "t" or "s")
+_SHAPE_NEEDS = {"titles": "omrades", "tow.": "tow. ", "s.": " s. "}
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -600,13 +603,9 @@ class DocumentNames:
 
     def _unknown(self, text: str) -> list[Mention]:
         found: list[Mention] = []
-        plural = "omrades" in text  # the plural title, looked for once: its pattern is dear
+        spaced = f" {text}"  # a word at the text's head has a space before it too
         for shape, pattern in _UNKNOWN_PATTERNS:
-            if (
-                (shape == "titles" and not plural)
-                or (shape == "tow." and "tow. " not in text)
-                or (shape == "s." and " s. " not in text and not text.startswith("s. "))
-            ):
+            if (needed := _SHAPE_NEEDS.get(shape)) and needed not in spaced:
                 continue
             for match in pattern.finditer(text):
                 if shape == "korean" and not _syllabic_name(match, text):
