@@ -53,7 +53,7 @@ def test_a_telegram_s_numbers_are_opening_lines():
     ]
 
 
-@pytest.mark.parametrize("line", ["URGENT", "Very urgent!", "Out of turn"])
+@pytest.mark.parametrize("line", ["URGENT", "Very urgent!", "Out of turn", "TOP PRIORITY"])
 def test_a_telegram_s_precedence_is_an_opening_line_not_a_heading(line):
     body = structure(fields(f"TOP SECRET\n\n{line}\n\nOn 11 March he came."), 1963)
     assert [(b.kind, b.text) for b in body.opener] == [
@@ -111,6 +111,49 @@ def test_the_letterhead_s_place_under_the_office_and_a_bare_file_number(blank, p
         ("issuer", place),
         ("registry", "002418/1963"),
         ("reference", "Subject: Conversation with Moskovsky"),
+    ]
+
+
+def test_the_office_alone_under_a_letterhead_is_the_letterhead_s():
+    """A GDR letterhead's "Ambassador" under the embassy and the dateline says whose office
+    wrote: no heading; a line that only ends with an office goes on being what it is."""
+    body = structure(
+        fields(
+            "Embassy of the German Democratic Republic\n\nin the DPRK\n\n"
+            "Pyongyang, 4 March 1964\n\nAmbassador\n\nConfidential\n\nMemorandum\n\n"
+            "on a Conversation with Soviet Ambassador Comrade Moskovsky\n\n"
+            "Comrade Moskovsky said that the letter had still not been answered.\n\nSchneidewind"
+        ),
+        1964,
+    )
+    assert [(b.kind, b.text.split("\n")[0]) for b in body.opener] == [
+        ("issuer", "Embassy of the German Democratic Republic"),
+        ("issuer", "in the DPRK"),
+        ("dateline", "Pyongyang, 4 March 1964"),
+        ("issuer", "Ambassador"),
+        ("classification", "Confidential"),
+        ("head", "Memorandum"),
+    ]
+
+
+def test_a_record_s_kind_alone_over_what_it_records_is_one_heading():
+    """ "Record" under the letterhead was the letterhead's third line, and the line under it
+    ("of a conversation with …") a heading of its own."""
+    body = structure(
+        fields(
+            "Embassy of the Czechoslovak Socialist Republic\n\nPyongyang\n\nRecord\n\n"
+            "of a conversation with Soviet Ambassador V. P. Moskovsky on 21. VIII. 1963\n\n"
+            "On 21 August I paid a visit to s. Moskovsky at the Soviet embassy.\n\nMoravec"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "Embassy of the Czechoslovak Socialist Republic"),
+        ("issuer", "Pyongyang"),
+        (
+            "head",
+            "Record\nof a conversation with Soviet Ambassador V. P. Moskovsky on 21. VIII. 1963",
+        ),
     ]
 
 
@@ -825,6 +868,7 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
         # the label in the translator's brackets
         "[Distribution] 1 – Gomułka, 2 – Cyrankiewicz",
         "[Distribution list:] 1 – Gomułka",
+        "Sent: Khrushchev, Kozlov, Gromyko.",  # a Soviet cipher's foot
     ],
 )
 def test_the_first_line_of_a_distribution_list(first):
@@ -1145,6 +1189,13 @@ def test_who_speaks_once_among_the_turns_of_others_is_a_speaker():
     )
     # not a form's label, nor a name that opens a paragraph away from the conversation
     assert body.speakers == {"Hao Deqing", "Moskovsky"}
+
+
+def test_the_initial_a_record_gives_its_own_side_is_a_speaker():
+    body = structure(
+        fields("M.: I bring greetings.\n\nNam Il: Thank you.\n\nM.: When will you come?"), 1963
+    )
+    assert body.speakers == {"M.", "Nam Il"}
 
 
 @pytest.mark.parametrize(

@@ -273,6 +273,29 @@ def test_archives_of_other_socialist_states_and_their_labels(line, key, shelfmar
     assert [(x.unit, x.start, x.end) for x in c.loci] == ([locus] if locus else [])
 
 
+@pytest.mark.parametrize(
+    ("line", "key", "phrase", "shelfmark"),
+    [
+        (  # the name's words in the other order, and its city in brackets, no abbreviation
+            "Romanian Ministry of Foreign Affairs Archive (Bucharest), Folder 20/1963.",
+            "romania-amae",
+            "Romanian Ministry of Foreign Affairs Archive (Bucharest)",
+            [("folder", "20/1963")],
+        ),
+        (  # the Czechoslovak party's archive, and a file's title in quotes, its comma its own
+            'National Archive, Archive of the CC CPCz (Prague); File: "Antonín Novotný, Kor."',
+            "czech-sca",
+            "Archive of the CC CPCz (Prague)",
+            [("file", '"Antonín Novotný, Kor."')],
+        ),
+    ],
+)
+def test_archive_names_in_other_orders_and_quoted_file_titles(line, key, phrase, shelfmark):
+    c = parse_source_line(line + " Translated by A. Person.")
+    assert (c.archive.archive.key, c.archive.phrase, c.archive.abbreviation) == (key, phrase, None)
+    assert parts(c) == shelfmark and not c.problems
+
+
 def test_a_label_is_a_whole_word():
     c = parse_source_line("AVPRF, Records of the CC, fond 3.")
     assert parts(c) == [("part", "Records of the CC"), ("fond", "3")]

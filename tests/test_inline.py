@@ -63,6 +63,10 @@ def test_alternative_romanisation_is_kept_with_the_name():
         'Pak Seong-cheol <supplied reason="alternative-name">Pak Song Chol</supplied> was'
     )
     assert "alternative-name" in xml("West Irian [West Papua],")
+    # the name in its own script ("Wang Pu [王溥]"), no word left out of the original
+    assert "alternative-name" in xml("Counsellor Wang Pu [王溥] spoke.")
+    assert "alternative-name" in xml("Ambassador Puzanov [Пузанов] came.")
+    assert "omitted-in-original" in xml("the [王溥] list")  # after no name
 
 
 def test_a_name_supplied_before_a_name_is_no_alternative():

@@ -373,6 +373,7 @@ def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(in
     [
         ("Comrades Schneidewind and Holub agreed.", ["Schneidewind", "Holub"]),
         ("comrades Kádas, Schneidewind and Holub agreed.", ["Kádas", "Schneidewind", "Holub"]),
+        ("Sent to: Cdes. Gromyko, Patolichev, Kuznetsov", ["Gromyko", "Patolichev", "Kuznetsov"]),
     ],
 )
 def test_each_name_after_a_plural_title_is_a_person(index, text, names):
@@ -474,6 +475,18 @@ def test_a_speaker_s_name_before_a_colon_is_a_person(index):
     ]
     # without the document's speakers, a name alone before a colon is no one
     assert names_in(index, "Chervonenko: I do not know.") == []
+
+
+def test_a_speaker_s_initial_stands_for_whom_the_document_named(index):
+    """ "M.:" opening the turns of a record is Moskovsky, named above, each time: not a
+    person "M. M." of the document's own."""
+    annotator = DocumentNames(index, "d1", frozenset({"M.", "Nam Il"}))
+    found = []
+    for text in ("Present: V. P. Moskovsky.", "M.: I bring greetings.", "M.: When?"):
+        p = element("p")
+        mark_up(p, text, [annotator])
+        found += [(e.text, e.get("ref")) for e in p.iter("{*}persName")]
+    assert found == [("V. P. Moskovsky", "#moskovsky-vasily")] + [("M.", "#moskovsky-vasily")] * 2
 
 
 def test_a_surname_alone_before_the_signature_is_the_signer(index):
@@ -696,6 +709,27 @@ def test_the_czech_title_a_translation_keeps_names_the_person_after_it(index):
     assert [f[1:3] for f in found] == [("Novotný", "#novotny-d1"), ("Moravec", "#moravec-d1")]
     assert [f[1:3] for f in names_in(index, "s. Moravec came.")] == [("Moravec", "#moravec-d1")]
     assert names_in(index, "See p. 5, s. 3 of the file.") == []
+
+
+def test_the_czech_title_opening_a_sentence_is_no_initial(index):
+    """In a text that writes "s." before names, "S. Moskovsky" opening a sentence is the
+    title capitalised: Moskovsky, not a Moskovsky whose forename begins with S."""
+    text = ["I visited s. Moskovsky.", "S. Moskovsky said so. S. Holub agreed.", "S. K. Li came."]
+    assert names.uses_czech_title(text)
+    annotator = DocumentNames(index, "d1", czech_title=True)
+    found = []
+    for paragraph in text:
+        p = element("p")
+        mark_up(p, paragraph, [annotator])
+        found += [(normalise(source_text(e)), e.get("ref")) for e in p.iter("{*}persName")]
+    assert found == [
+        ("Moskovsky", "#moskovsky-vasily"),
+        ("Moskovsky", "#moskovsky-vasily"),
+        ("Holub", "#holub-d1"),
+        ("S. K. Li", "#li-s-k"),  # initials before a name stay initials
+    ]
+    # a text without the title keeps "S." as an initial
+    assert not names.uses_czech_title(["S. Moskovsky said so.", "See s. 3 of the file."])
 
 
 def test_a_place_s_name_in_an_office_s_name_is_no_place(index):

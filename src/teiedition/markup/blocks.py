@@ -112,8 +112,9 @@ _FIGURED_SECTION = re.compile(r"^(?P<num>[1-9]\d?)\.\s+(?P<title>\S.*)$")
 _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # Roman numerals to 39, and their values
 _ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
-# A speaker's name, capitalised words before a colon that begin a paragraph
-_SPEAKER = re.compile(r"^(?P<label>[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+# A speaker's name, capitalised words before a colon that begin a paragraph, or the initial
+# a record gives its own side ("M.: I would like to …")
+_SPEAKER = re.compile(r"^(?P<label>[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}|[A-Z]\.):\s+\S")
 # A line that begins with a label: "Time: …", "Premier Zhou: …", "Q: …"
 _LABELLED = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,2}:\s+\S")
 # A table's row: a short name, a dash and a short figure ("Oil products – 300,000 t")
@@ -163,10 +164,11 @@ _WHERE_COPIES = (
 )
 _WHERE_COPIES_LINE = re.compile(rf"^{_WHERE_COPIES}[.!]?$", re.IGNORECASE)
 # … or a copy's "cc:" (only with its colon: "CC" is as often the Central Committee); "Sent:
-# to Cde. …" as a Soviet journal's foot has it; the Polish "Otrzymują:" translated,
-# "Receive:", "Recipients:"
+# to Cde. …" as a Soviet journal's foot has it, and a cipher's "Sent: Khrushchev, …"; the
+# Polish "Otrzymują:" translated, "Receive:", "Recipients:"
 _SENT_TO = (
     r"(?:sent|distributed):?\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
+    r"|sent(?=\s*:\s*[^\W\d])"  # "Sent: Khrushchev, Kozlov, …", not "Sent: 22.VII.63"
     r"|(?:receive|recipients)(?=\s*:)"
 )
 _COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
@@ -209,7 +211,7 @@ _LEVEL = re.compile(
 )
 # A telegram's precedence: how fast it must go ("URGENT", "Very urgent", "Out of turn")
 _PRECEDENCE = re.compile(
-    r"^(?:(?:very|most|extremely)\s+)?(?:urgent|immediate|priority|flash|express|out of turn)"
+    r"^(?:(?:very|most|extremely|top)\s+)?(?:urgent|immediate|priority|flash|express|out of turn)"
     r"[.!]?$",
     re.IGNORECASE,
 )
@@ -1418,8 +1420,10 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         block.kind = "addressee"
     elif _is_remark(text):
         block.kind = "remark"
-    elif _ISSUER.match(_in_title_case(text)):  # "USSR EMBASSY IN …"
-        block.kind = "issuer"
+    elif _ISSUER.match(_in_title_case(text)) or (
+        text[:1].isupper() and _ROLE_ALONE.match(_in_title_case(text))
+    ):
+        block.kind = "issuer"  # "USSR EMBASSY IN …"; under it, "Ambassador" (whose office)
     elif (
         not is_last
         and _is_heading(text, _KIND_HEADING_WORDS if _KIND_FIRST.match(text) else _HEADING_WORDS)

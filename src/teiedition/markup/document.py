@@ -13,7 +13,7 @@ from teiedition.markup.datings import DocumentDates, TimesOfDay
 from teiedition.markup.header import Facts, build_header, original_language, page_date_value
 from teiedition.markup.ids import document_id
 from teiedition.markup.inline import Annotator
-from teiedition.markup.names import DocumentNames, NameIndex
+from teiedition.markup.names import DocumentNames, NameIndex, uses_czech_title
 from teiedition.markup.periodicals import Periodicals
 from teiedition.markup.scripts import ForeignScripts, declare_languages
 from teiedition.markup.tei import XML_ID, XML_LANG, element, tei
@@ -83,7 +83,10 @@ def build_document(
             for block in closer
             if block.kind == "signed"
         ]
-        annotators.append(DocumentNames(names, facts.doc_id, body.speakers, signatures))
+        czech = uses_czech_title(line.text for line in transcript.body)
+        annotators.append(
+            DocumentNames(names, facts.doc_id, body.speakers, signatures, czech_title=czech)
+        )
     annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
     text = build_text(body, facts.doc_id, "en", annotators)
     declare_languages(

@@ -33,6 +33,7 @@ DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
     (r"resolution|decree|decision", "resolution"),
     (r"information", "information note"),
     (r"note\b", "note"),
+    (r"record\b", "record"),  # a record of anything else ("Record" / "of a meeting …")
 )
 
 # Shelfmark parts that name a record group; they are also given as msIdentifier/collection.

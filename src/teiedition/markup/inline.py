@@ -142,6 +142,8 @@ _ORIGINAL_WORDS = re.compile(
 _GLOSS = re.compile(r"\s*(?:i\.\s?e\.|that is\b|namely\b|meaning\b|=)", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\.?\s){0,3}[A-Z][\w'’-]*\s\Z")
 _NAME_TOKENS = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,4}[A-Z][\w'’-]*")
+# A name in letters of no Latin script (Chinese, Korean, Cyrillic), a few words at most
+_OTHER_SCRIPT_NAME = re.compile(r"(?:[^\W\d_\u0000-\u024f]+[\s·・-]?){1,4}")
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*\Z")
 _QUERIED = re.compile(r"[\w'’.-]+ ?\Z")  # on this line: never across a break
 # How far before a bracket the patterns that end at it look: further than a name of four
@@ -229,8 +231,10 @@ def _whole_sentence(text: str, start: int, end: int, content: str) -> bool:
 def _is_alternative_name(text: str, near: int, start: int, content: str) -> bool:
     """'Pak Seong-cheol [Pak Song Chol]', 'West Irian [West Papua]': a capitalised name just
     before the bracket at `start`, a capitalised name inside, whose first word begins like a
-    word of the name."""
+    word of the name; or the name in its own script ('Wang Pu [王溥]')."""
     name = _NAME_BEFORE.search(text, near, start)
+    if name and _OTHER_SCRIPT_NAME.fullmatch(content.strip()):
+        return True
     if not name or not _NAME_TOKENS.fullmatch(content.strip()):
         return False
     initials = {token[0].lower() for token in name.group(0).split()}

@@ -188,6 +188,10 @@ _INITIALS_FIRST = re.compile(_INITIALS)
 # Moskovsky asked …" names no "P. S. Moskovsky". Written with spaces, "P. S. Kovalev" at a
 # paragraph's head is as likely a man's initials, and stays so.
 _POSTSCRIPT_MARK = re.compile(r"(?:P\.P\.S|P\.S|N\.B)\.(?=\s)")
+# The Czech title "s." (soudruh) before a name in a sentence, and capitalised where a sentence
+# begins with it ("S. Moskovsky informed me"): there no initial, in a text that uses the title
+_CZECH_TITLE = re.compile(r"(?<![\w.])s\.\s+(?=[A-ZÀ-Ž][a-zà-ž])")
+_CZECH_TITLE_OPENING = re.compile(r"(?:^|(?<=[.!?:;]\s))S\.(?=\s+[A-ZÀ-Ž][a-zà-ž])")
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
 _INITIALS_AFTER_FIRST = (
     rf"{_INITIAL_SECOND_LETTER}?(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:{_INITIAL}\s?){{0,2}}"
@@ -202,9 +206,10 @@ _KOREAN_LETTERS = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"
 _SYLLABIC_SURNAMES = tuple(dict.fromkeys([*KOREAN_SURNAMES, *VIETNAMESE_SURNAMES]))
 _KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in _SYLLABIC_SURNAMES)
 _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES), _STARTS_WORD)
-# What a text must hold for a shape's pattern to be looked for: the plural title, the Polish
-# and Czech titles in small letters (a search for them would stop at every "c", "t" or "s")
-_SHAPE_NEEDS = {"titles": "omrades", "tow.": "tow. ", "s.": " s. "}
+# What a text must hold (one of) for a shape's pattern to be looked for: the plural title,
+# the Polish and Czech titles in small letters (a search for them would stop at every "c",
+# "t" or "s")
+_SHAPE_NEEDS = {"titles": ("omrades", "des. "), "tow.": ("tow. ",), "s.": (" s. ",)}
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -230,10 +235,11 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         # the names after a plural title, each a name: "Comrades Schneidewind and Holub",
-        # "comrades Kádas, Schneidewind and Holub" (the first is the title pattern's too)
+        # "comrades Kádas, Schneidewind and Holub", "Cdes. Gromyko, Patolichev" (the first is
+        # the title pattern's too)
         "titles",
         re.compile(
-            rf"[Cc]{_STARTS_WORD}omrades\s+(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}"
+            rf"[Cc]{_STARTS_WORD}(?:omrades|des\.)\s+(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}"
             rf"(?:(?:,\s+|,?\s+and\s+){_WORD}(?:\s{_WORD}){{0,2}})+)"
         ),
     ),
@@ -440,6 +446,11 @@ class _Known:
     surname: str
 
 
+def uses_czech_title(texts: Iterable[str]) -> bool:
+    """Whether a text writes the Czech title "s." before names ("s. Novotný")."""
+    return any(" s. " in text and _CZECH_TITLE.search(text) for text in texts)
+
+
 class DocumentNames:
     """The name annotator of one document; remembers whom the document has named."""
 
@@ -449,8 +460,11 @@ class DocumentNames:
         doc_id: str,
         speakers: frozenset[str] = frozenset(),
         signatures: Iterable[str] = (),
+        czech_title: bool = False,
     ):
         self.index = index
+        # the text writes the Czech title "s." before names: "S." opening a sentence is it
+        self.czech_title = czech_title
         self.speakers = speakers  # names that begin paragraphs before a colon: persons
         # the signers the closer names in full ("/V. MOSKOVSKY/"), by surname: whom that
         # surname alone stands for before it ("MOSKOVSKY: I have no information …")
@@ -472,6 +486,8 @@ class DocumentNames:
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         if mark := _POSTSCRIPT_MARK.match(text):  # no initials: blanked, the offsets kept
             text = " " * mark.end() + text[mark.end() :]
+        if self.czech_title:  # read as the title in small letters, the offsets kept
+            text = _CZECH_TITLE_OPENING.sub("s.", text)
         if (cased := ordinary_case(text)) is not None:
             return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
@@ -494,7 +510,7 @@ class DocumentNames:
             # "Chervonenko: …" in a record of conversation; its title aside
             label = text[:colon]
             name = _trim_name(label)
-            if name:
+            if name and not _INITIAL_ALONE.fullmatch(name):  # "M.:" is an initial's to resolve
                 start = label.find(name)
                 unknown.append(Mention(start, start + len(name), "unknown-person", None))
         # A capitalised word can stand only for the surname of someone named before it: in
@@ -605,7 +621,7 @@ class DocumentNames:
         found: list[Mention] = []
         spaced = f" {text}"  # a word at the text's head has a space before it too
         for shape, pattern in _UNKNOWN_PATTERNS:
-            if (needed := _SHAPE_NEEDS.get(shape)) and needed not in spaced:
+            if (needed := _SHAPE_NEEDS.get(shape)) and not any(n in spaced for n in needed):
                 continue
             for match in pattern.finditer(text):
                 if shape == "korean" and not _syllabic_name(match, text):

@@ -62,7 +62,7 @@ def _matcher() -> tuple[re.Pattern[str], tuple[tuple[Archive, bool], ...]]:
     forms: list[tuple[str, Archive, bool]] = []
     for archive in archives():
         forms += [(abbr, archive, True) for abbr in archive.abbreviations]
-        forms += [(name, archive, False) for name in archive.names]
+        forms += [(name, archive, False) for name in _name_forms(archive.names)]
     forms.sort(key=lambda form: -len(form[0]))
     alternatives = (
         f"(?P<f{n}>{re.escape(text) if is_abbr else f'(?i:{re.escape(text)})'})"
@@ -70,6 +70,19 @@ def _matcher() -> tuple[re.Pattern[str], tuple[tuple[Archive, bool], ...]]:
     )
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
     return pattern, tuple((archive, is_abbr) for _, archive, is_abbr in forms)
+
+
+def _name_forms(names: tuple[str, ...]) -> list[str]:
+    """The names, and each "Archive(s) of the X" also as "X Archive" and "X Archives", the
+    order citations use as often ("Romanian Ministry of Foreign Affairs Archive")."""
+    forms = list(names)
+    for name in names:
+        if inverted := _ARCHIVE_OF.match(name):
+            forms += [f"{inverted['rest']} Archive", f"{inverted['rest']} Archives"]
+    return list(dict.fromkeys(forms))
+
+
+_ARCHIVE_OF = re.compile(r"^Archives? of (?:the )?(?P<rest>\S.*)$")
 
 
 def find_archive(citation: str) -> ArchiveMatch | None:
@@ -92,19 +105,19 @@ def find_archive(citation: str) -> ArchiveMatch | None:
         # brackets after another, which belongs to the name too
         end = citation.index(")", end) + 1
     abbreviation = match.group(0) if is_abbr else None
-    # "Name (ABBR), City", "Name, City (ABBR)", "Name, City, Country (ABBR)"
+    # "Name (ABBR), City", "Name, City (ABBR)", "Name, City, Country (ABBR)", "Name (City)"
     places_after = [
-        re.compile(rf",?\s*{re.escape(place)}\b")
+        re.compile(rf",?\s*(?:{re.escape(place)}\b|\({re.escape(place)}\))")
         for place in (archive.settlement, archive.country)
         if place
     ]
     for _ in range(3):
+        for place_after in places_after:  # a place in brackets is no abbreviation
+            if place := place_after.match(citation, end):
+                end = place.end()
         if tail := _ABBREVIATION_AFTER.match(citation, end):
             abbreviation = abbreviation or tail.group("abbr")
             end = tail.end()
-        for place_after in places_after:
-            if place := place_after.match(citation, end):
-                end = place.end()
     return ArchiveMatch(archive, phrase if bracketed else citation[start:end], abbreviation, end)
 
 

@@ -42,7 +42,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"viti|v\.", "year"),  # Albanian viti: "V. 1963"
 )
 _LABEL_RE = re.compile(
-    r"^(?:(?P<before>" + "|".join(p for p, _ in _LABELS) + r")(?:(?<=\.)|(?!\w))\s*(?P<value>\S.*)"
+    r"^(?:(?P<before>" + "|".join(p for p, _ in _LABELS) + r")(?:(?<=\.)|(?!\w)):?\s*"
+    r"(?P<value>\S.*)"
     r"|(?P<value2>[\w/-]+)\.?\s+(?P<after>" + "|".join(p for p, _ in _LABELS) + r"))$",
     re.IGNORECASE,
 )
@@ -138,7 +139,13 @@ def _split_parts(shelf_text: str) -> list[str]:
     shelf_text = shelf_text.strip(" ,.;")
     if not shelf_text:
         return []
-    return [part.strip(" .") for part in re.split(r"[,;]\s*", shelf_text) if part.strip(" .")]
+    parts = (part.group().strip(" .") for part in _PART.finditer(shelf_text))
+    return [part for part in parts if part]
+
+
+# A part of a shelfmark: up to a comma or semicolon, but not one in quotes (a file's title:
+# 'File: "Antonín Novotný, Kor."')
+_PART = re.compile(r'(?:"[^"]*"|“[^”]*”|[^,;"“])+')
 
 
 _LEAF_RANGE = re.compile(r"\d+\s*[-–]\s*\d+")
