@@ -1035,14 +1035,21 @@ def test_notes_copied_without_blank_lines_between_them_are_each_a_note():
     ]
 
 
-def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to_and_they_end_the_text():
+def test_numbered_paragraphs_are_no_notes_unless_all_are_referred_to():
     never_referred = "The text.[1]\n\n[1] A note.\n\n[2] Not referred to."
-    text_after = "The text.[1]\n\n[1] A note.\n\nA paragraph after it."
     # a number after a space refers to a note too (tests/test_notes.py), but not to another
     with_a_space = "The text [2] and more.\n\n[1] Not referred to."
-    for text in (never_referred, text_after, with_a_space):
+    for text in (never_referred, with_a_space):
         body = structure(fields(text), anchor_year=1963)
         assert body.notes == [] and all(b.kind == "p" for b in body.main), text
+    # before more text, a note stays in its place, where a page's foot put it
+    body = structure(fields("The text.[1]\n\n[1] A note.\n\nA paragraph after it."), 1963)
+    assert body.notes == []
+    assert [(b.kind, b.text) for b in body.main] == [
+        ("p", "The text.[1]"),
+        ("note", "A note."),
+        ("p", "A paragraph after it."),
+    ]
 
 
 def test_a_heading_over_the_notes_belongs_to_them_not_to_the_signature():

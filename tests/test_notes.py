@@ -16,11 +16,19 @@ from teiedition.publish.search import search_records
 
 NOTES = FIXTURES / "transcripts" / "page-translator-notes.txt"
 DOC = "wcda-116301"
+# a PDF export whose notes stand at its pages' feet: between paragraphs, above the signature
+FOOT_NOTES = FIXTURES / "transcripts" / "pdf-export-foot-notes.txt"
+FOOT_DOC = "wcda-208417"
 
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     return built_edition(tmp_path_factory.mktemp("notes") / "edition", NOTES)
+
+
+@pytest.fixture(scope="module")
+def foot_edition(tmp_path_factory):
+    return built_edition(tmp_path_factory.mktemp("foot-notes") / "edition", FOOT_NOTES)
 
 
 def test_tei_notes_and_the_references_to_them(edition):
@@ -142,3 +150,77 @@ def test_an_asterisk_without_its_note_at_the_end_stays_text(transcript):
     text = build_text(body, "d", "en")
     assert text.xpath("//tei:ref | //tei:note", namespaces=NS) == []
     assert normalise(source_text(text)) == normalise(transcript)
+
+
+def test_notes_where_a_page_s_foot_put_them_stay_in_their_place():
+    """A PDF export prints the notes at its pages' feet: between paragraphs, above the
+    signature. Each stays where it stands, a note (not a paragraph whose number is a word
+    supplied), so the text reads in the transcript's order; the signature still closes."""
+    transcript = (
+        "He came on 9 March[1].\n\n[1] Requested in January.\n\n"
+        "The plant works at half capacity[2].\n\n1. A point[3].\n\n[3] In the item.\n\n"
+        "2. Another point.\n\n[2] He said 60 per cent.\n\nAmbassador\n\n(-) J. Siedlecki"
+    )
+    body = structure(fields(transcript), 1963)
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("office", "Ambassador"),
+        ("signed", "(-) J. Siedlecki"),
+    ]
+    assert body.notes == []  # none at the back: the signature ends the text
+    text = build_text(body, "d", "en")
+    in_body = text.xpath("tei:body//tei:note", namespaces=NS)
+    assert [(n.get("place"), n.get("n"), n.get(XML_ID), n.text) for n in in_body] == [
+        ("foot", "1", "d-n1", "Requested in January."),
+        ("foot", "3", "d-n2", "In the item."),
+        ("foot", "2", "d-n3", "He said 60 per cent."),
+    ]
+    # the second note is its list item's; the others stand between the paragraphs
+    assert [etree.QName(n.getparent()).localname for n in in_body] == ["div", "item", "div"]
+    refs = text.xpath("tei:body//tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert [(r.text, r.get("target")) for r in refs] == [
+        ("1", "#d-n1"),
+        ("2", "#d-n3"),
+        ("3", "#d-n2"),
+    ]
+    assert text.xpath("//tei:supplied", namespaces=NS) == []
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        "It was late.\n\n[1] Nothing refers to this.\n\nThe end.",  # never referred to
+        "It was late[2].\n\n[1] Not the note referred to.\n\nThe end.",
+        "It was late.\n\n[1] A note before its reference.\n\nThen[1] it ended.",
+    ],
+)
+def test_a_number_in_brackets_no_text_above_refers_to_stays_text(transcript):
+    body = structure(fields(transcript), 1963)
+    text = build_text(body, "d", "en")
+    assert text.xpath("//tei:note", namespaces=NS) == []
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
+def test_foot_notes_in_tei_html_and_pdf(foot_edition):
+    root = etree.parse(str(foot_edition.documents_dir / f"{FOOT_DOC}.xml")).getroot()
+    div = root.find("tei:text/tei:body/tei:div", NS)
+    assert [etree.QName(c).localname for c in div] == [
+        *["opener", "head", "p", "note", "p", "p", "note", "closer"]
+    ]
+    assert root.xpath("tei:text/tei:back", namespaces=NS) == []
+    page = lxml.html.parse(str(foot_edition.output_dir / "html" / "documents" / f"{FOOT_DOC}.html"))
+    (note,) = page.xpath(f"//p[@id = '{FOOT_DOC}-n2']")
+    assert note.xpath("string(a[@class = 'note-back']/@href)") == f"#{FOOT_DOC}-n2-ref"
+    assert page.xpath(f"string(//sup/a[@id = '{FOOT_DOC}-n2-ref']/@href)") == f"#{FOOT_DOC}-n2"
+    pdf = PdfReader(foot_edition.output_dir / "pdf" / "documents" / f"{FOOT_DOC}.pdf")
+    words = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    order = [
+        "on 9 and 10 March",
+        "requested in January",
+        "electric power",
+        "three months",
+        "60 per cent",
+        "Siedlecki",
+    ]
+    assert all(phrase in words for phrase in order)
+    assert sorted(order, key=words.index) == order

@@ -32,9 +32,10 @@
     </sup>
   </xsl:template>
 
-  <!-- A note of the translator's at the end of the text: its printed number (its permalink,
-       when it has an id), the note, and a link back to where the text refers to it. -->
-  <xsl:template match="note[@place = 'end']" mode="text">
+  <!-- A note of the translator's at the end of the text, or where a page's foot put it: its
+       printed number (its permalink, when it has an id), the note, and a link back to where
+       the text refers to it. -->
+  <xsl:template match="note[@place = ('end', 'foot')]" mode="text">
     <p class="endnote">
       <xsl:choose>
         <xsl:when test="@xml:id">

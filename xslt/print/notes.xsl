@@ -32,9 +32,9 @@
     <xsl:text>#super[{te:typst(string(.))}]</xsl:text>
   </xsl:template>
 
-  <!-- A note of the translator's stays where the text has it, at its end, set smaller, with
-       its printed number. -->
-  <xsl:template match="note[@place = 'end']" mode="print">
+  <!-- A note of the translator's stays where the text has it, at its end or where a page's
+       foot put it, set smaller, with its printed number. -->
+  <xsl:template match="note[@place = ('end', 'foot')]" mode="print">
     <xsl:text>#block(above: 0.8em)[#text(size: 0.9em)[#super[{te:typst(string(@n))}] </xsl:text>
     <xsl:apply-templates mode="print"/>
     <xsl:text>]]

@@ -47,6 +47,11 @@ class Block:
     def text(self) -> str:
         return self.paragraph.text
 
+    @property
+    def item_number(self) -> str | None:
+        """The number of the list item the block begins; a note's number begins none."""
+        return None if self.kind == "note" else self.number
+
 
 @dataclass
 class ListNode:
@@ -97,6 +102,8 @@ class Body:
     #: what the document sends with it, after its signature: each begun by a line that says
     #: so ("Enclosure", "Attachment No. 1"), then laid out as a document is
     enclosures: list[Enclosure] = field(default_factory=list)
+    #: the notes that stay where a page's foot put them, among the text's blocks, in order
+    foot_notes: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -439,6 +446,7 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     document, *enclosures = _enclosed(blocks)
     body = _document(document, anchor_year)
     body.notes = notes
+    body.foot_notes = [block for block in blocks if block.kind == "note"]
     for mark, *enclosed in enclosures:
         mark.kind = "head"
         body.enclosures.append(Enclosure(mark, _document(enclosed, anchor_year)))
@@ -1003,32 +1011,73 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     """The text's blocks and its notes: the blocks at its end that each begin with a number in
     brackets that the text before them refers to, with the heading over them if there is one.
     Anything else at the end (a number the text never refers to, a paragraph after the notes)
-    means no notes: the blocks stay text."""
+    means no notes there: the blocks stay text. Notes where a page's foot put them, above the
+    signature or between paragraphs, stay in their place (see `_foot_notes`)."""
     start = len(blocks)
     while start > 0 and _NOTE_LABEL.match(blocks[start - 1].text):
         start -= 1
     if start == len(blocks) or start == 0:
-        return blocks, []
-    referred = {
-        match["num"]
-        for block in blocks[:start]
-        for pattern in (NOTE_REFERENCE, SPACED_NOTE_REFERENCE, STAR_REFERENCE)
-        for match in pattern.finditer(block.text)
-    }
+        return _foot_notes(blocks), []
     notes = blocks[start:]
-    labels = [_NOTE_LABEL.match(note.text) for note in notes]
-    numbers = [label["num"] or label["stars"] for label in labels]  # type: ignore[index]
-    if not set(numbers) <= referred:
-        return blocks, []
+    numbers = _note_numbers(notes, _referred(blocks[:start]))
+    if numbers is None:
+        return _foot_notes(blocks), []
     for note, number in zip(notes, numbers, strict=True):
-        note.kind = "note"
-        _strip_label(note, _NOTE_LABEL)
-        note.number = number
+        _make_note(note, number)
     if start > 1 and _NOTES_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Notes" over them: their heading, not the text's last line
         blocks[start].kind = "head"
         notes.insert(0, blocks[start])
-    return blocks[:start], notes
+    return _foot_notes(blocks[:start]), notes
+
+
+def _foot_notes(blocks: list[Block]) -> list[Block]:
+    """`blocks`, where each run of blocks numbered in brackets ("[1] According to …") that the
+    text above it refers to, before more text, is made notes in their place: as a PDF export
+    prints the notes at a page's foot, above the signature or between two paragraphs.
+    Asterisks are left: an asterisk's line may be a bullet's."""
+    if not any(block.text.startswith("[") for block in blocks):
+        return blocks  # no note's number begins a block: most texts
+    referred: set[str] = set()
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and (label := _NOTE_LABEL.match(blocks[end].text)) and label["num"]:
+            end += 1
+        numbers = _note_numbers(blocks[index:end], referred)
+        if numbers is None:
+            referred |= _referred(blocks[index : index + 1])
+            index += 1
+            continue
+        for note, number in zip(blocks[index:end], numbers, strict=True):
+            _make_note(note, number)
+        index = end
+    return blocks
+
+
+def _referred(blocks: list[Block]) -> set[str]:
+    """The numbers of the notes `blocks` refer to ("Pyongyang.[1]", "months.*")."""
+    return {
+        match["num"]
+        for block in blocks
+        for pattern in (NOTE_REFERENCE, SPACED_NOTE_REFERENCE, STAR_REFERENCE)
+        for match in pattern.finditer(block.text)
+    }
+
+
+def _note_numbers(run: list[Block], referred: set[str]) -> list[str] | None:
+    """The printed numbers of a run of notes, or None when the text refers to some not."""
+    if not run:
+        return None
+    labels = [_NOTE_LABEL.match(note.text) for note in run]
+    numbers = [label["num"] or label["stars"] for label in labels]  # type: ignore[index]
+    return numbers if set(numbers) <= referred else None
+
+
+def _make_note(block: Block, number: str) -> None:
+    block.kind = "note"
+    _strip_label(block, _NOTE_LABEL)
+    block.number = number
 
 
 def _raw_blocks(lines: list[Field]) -> list[Block]:
@@ -1669,7 +1718,7 @@ def _lists(blocks: list[Block]) -> list[Block | ListNode]:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if block.number is None:
+        if block.item_number is None:
             result.append(block)
             index += 1
             continue
@@ -1875,7 +1924,7 @@ def _list_end(blocks: list[Block], start: int) -> int:
     index = start + 1
     while index < len(blocks):
         block = blocks[index]
-        if block.number is None:
+        if block.item_number is None:
             index += 1
         elif _style(block) == style and block.number == expected:
             end, expected, index = index + 1, _successor(expected), index + 1
@@ -1896,11 +1945,11 @@ def _list_node(blocks: list[Block]) -> ListNode:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if block.number is not None and _style(block) == style:
+        if block.item_number is not None and _style(block) == style:
             _strip_label(block)
             node.items.append(ItemNode(block.label or "", block.number or "", [block]))
             index += 1
-        elif block.number is not None:
+        elif block.item_number is not None:
             end = _list_end(blocks, index)
             node.items[-1].content.append(_list_node(blocks[index:end]))
             index = end

@@ -49,12 +49,14 @@ def build_text(
     text.set(XML_LANG, language)
     body_el = sub(text, "body")
     ids = _Ids(doc_id)
-    # the notes' ids first: the text refers to them before they come
+    # the notes' ids first, in the text's order: the text refers to them before they come
+    foot_notes = [(note, ids.next("n")) for note in body.foot_notes]
     notes = [(note, ids.next("n")) for note in body.notes if note.kind == "note"]
     by_number: dict[str, str] = {}
-    for note, note_id in notes:
+    for note, note_id in foot_notes + notes:
         by_number.setdefault(note.number or "", note_id)  # a number twice: the first
     builder = _Builder(ids, tuple(annotators), by_number, body.speakers)
+    builder.foot_notes = {id(note): note_id for note, note_id in foot_notes}
     builder.division(sub(body_el, "div", type="document"), body)
     # an enclosure follows the document's signature, as a division of its own: the
     # document's closer ends its division
@@ -127,6 +129,7 @@ class _Builder:
         self.ids = ids
         self.annotators = annotators
         self.notes = notes  # the ids of the text's notes, by number
+        self.foot_notes: dict[int, str] = {}  # the ids of the notes in the text, by block
         self.speakers = speakers  # the names that open the turns of a conversation
 
     def division(self, div: etree._Element, body: Body) -> None:
@@ -246,6 +249,8 @@ class _Builder:
             rows = table.findall(tei("row"))
             if len(rows) == 2 and _is_label_row(rows[0], row):
                 rows[0].set("role", "label")
+        elif node.kind == "note":  # where a page's foot put it
+            self.note(parent, node, self.foot_notes[id(node)], place="foot")
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
             page_break(parent, node.text, node.page)
@@ -268,9 +273,9 @@ class _Builder:
             sp.set("who", name.get("ref", ""))
         return sp
 
-    def note(self, div: etree._Element, block: Block, note_id: str) -> None:
+    def note(self, div: etree._Element, block: Block, note_id: str, place: str = "end") -> None:
         """A note of the translator's, in the order the text has them."""
-        note = sub(div, "note", place="end", n=block.number or "")
+        note = sub(div, "note", place=place, n=block.number or "")
         note.set(XML_ID, note_id)
         mark_up(note, block.paragraph, self.annotators, self.notes)
 

@@ -291,8 +291,9 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
         'type="editorial", "[?]" as unclear '
         'reason="query", brackets inside a word as expan/ex, a number in brackets (or the '
         "asterisks of a note so marked) right after a word, or after a space when the text "
-        'has that note, as ref type="noteAnchor" pointing to the translator\'s note (note '
-        'place="end") at the end of the text.',
+        'has that note, as ref type="noteAnchor" pointing to the translator\'s note: at the '
+        'end of the text (note place="end"), or where a page\'s foot put it (note '
+        'place="foot"), in its place.',
     )
     sub(
         sub(editorial, "quotation", marks="none"),

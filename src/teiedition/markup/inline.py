@@ -14,7 +14,8 @@ Editorial brackets, as the TEI Guidelines encode them:
   Li Il Gen[?]                       unclear reason="query" around the queried word
   M[inistry]                         expan with ex (an abbreviation expanded by the translator)
   Pyongyang[1]                       ref type="noteAnchor" pointing to the note "[1] …" at the
-                                     end of the text (blocks.py makes that a note place="end")
+                                     end of the text or a page's foot (blocks.py makes that a
+                                     note place="end" or "foot")
 Scrape damage, repaired visibly:
   "22" + line break + "nd"           22<lb ed="scrape" break="no"/><hi rend="superscript">nd</hi>
   stray line break in a sentence     the newline stays, marked <lb ed="scrape"/>

@@ -99,7 +99,7 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
     elif name == "ref" and element.get("type") == "noteAnchor":
         if notes:  # without the notes, no references to them
             pieces.append(_note_label(_inner(element, source, notes)))
-    elif name == "note" and element.get("place") == "end":  # its number is an attribute
+    elif name == "note" and element.get("place") in {"end", "foot"}:  # its number: @n
         label = _note_label(element.get("n", ""))
         pieces.append(f" {label} " + _inner(element, source, notes) + " ")
     elif name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
