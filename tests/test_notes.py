@@ -186,6 +186,16 @@ def test_notes_where_a_page_s_foot_put_them_stay_in_their_place():
     assert normalise(source_text(text)) == normalise(transcript)
 
 
+def test_a_note_at_a_page_s_foot_is_no_opening_line():
+    """The thorough round-trip property found it: a note under the first line, before more
+    text, was taken for a heading and lost its number."""
+    transcript = "comrade [1]\n[1] comrade\n\ncomrade\n\ncomrade"
+    text = build_text(structure(fields(transcript), 1963), "d", "en")
+    assert [n.get("n") for n in text.xpath("//tei:note", namespaces=NS)] == ["1"]
+    assert text.xpath("//tei:head", namespaces=NS) == []
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
 @pytest.mark.parametrize(
     "transcript",
     [

@@ -102,8 +102,6 @@ class Body:
     #: what the document sends with it, after its signature: each begun by a line that says
     #: so ("Enclosure", "Attachment No. 1"), then laid out as a document is
     enclosures: list[Enclosure] = field(default_factory=list)
-    #: the notes that stay where a page's foot put them, among the text's blocks, in order
-    foot_notes: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -446,7 +444,6 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     document, *enclosures = _enclosed(blocks)
     body = _document(document, anchor_year)
     body.notes = notes
-    body.foot_notes = [block for block in blocks if block.kind == "note"]
     for mark, *enclosed in enclosures:
         mark.kind = "head"
         body.enclosures.append(Enclosure(mark, _document(enclosed, anchor_year)))
@@ -486,8 +483,8 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
             _append(previous.paragraph, block, Break.LINE)  # type: ignore[union-attr]
             index += 1
             continue
-        if _SECTION_NUMBER.match(block.text):
-            break  # "I. The Caribbean crisis": the first section begins the text
+        if _SECTION_NUMBER.match(block.text) or block.kind == "note":
+            break  # "I. The Caribbean crisis": the first section begins the text; a note too
         parts = _lines_of(block)
         if len(parts) > 1:
             # opening lines copied without blank lines between them ("TOP SECRET" / "Copy
@@ -1588,8 +1585,8 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
     for position in range(len(tail) - 1, -1, -1):
         block = tail[position]
         text = block.text
-        if first_text >= len(blocks) - count - 1:
-            break
+        if first_text >= len(blocks) - count - 1 or block.kind == "note":
+            break  # a note where a page's foot put it is the text's
         if remarks and _is_remark(text):
             block.kind = "remark"
             count += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from lxml import etree
@@ -50,7 +50,7 @@ def build_text(
     body_el = sub(text, "body")
     ids = _Ids(doc_id)
     # the notes' ids first, in the text's order: the text refers to them before they come
-    foot_notes = [(note, ids.next("n")) for note in body.foot_notes]
+    foot_notes = [(note, ids.next("n")) for note in _blocks(body) if note.kind == "note"]
     notes = [(note, ids.next("n")) for note in body.notes if note.kind == "note"]
     by_number: dict[str, str] = {}
     for note, note_id in foot_notes + notes:
@@ -71,6 +71,28 @@ def build_text(
         for note, note_id in notes:
             builder.note(notes_div, note, note_id)
     return text
+
+
+def _blocks(body: Body) -> Iterator[Block]:
+    """The blocks of the document and its enclosures, in the text's order."""
+    for division in (body, *(enclosure.body for enclosure in body.enclosures)):
+        yield from division.opener
+        yield from _nested(division.main)
+        yield from division.closer
+        yield from _nested(division.postscript)
+
+
+def _nested(nodes: Iterable[Block | ListNode | SectionNode | EntryNode]) -> Iterator[Block]:
+    for node in nodes:
+        if isinstance(node, Block):
+            yield node
+        elif isinstance(node, ListNode):
+            yield from [node.head] if node.head is not None else []
+            for item in node.items:
+                yield from _nested(item.content)
+        else:  # a section, under its heading, or a journal's entry, under its date
+            yield node.head if isinstance(node, SectionNode) else node.date
+            yield from _nested(node.content)
 
 
 class _Turn(NamedTuple):
