@@ -111,6 +111,21 @@ def test_czech_memorandum(docs):
     assert one(tei, f"({BODY}//tei:supplied[@reason='alternative-name'])[1]") == "Ri Song Un"
 
 
+def test_a_czech_original_s_sentence_opening_title_is_no_initial(tmp_path, config):
+    """A translation from the Czech may keep the title "s." only where it opens a sentence,
+    "S. Moskovsky told me": Moskovsky, not a man whose forename begins with S; the original's
+    language tells, where no "s." in small letters does."""
+    page = (FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt").read_text("utf-8")
+    body_start = page.index("Translation - English") + len("Translation - English")
+    text = page[:body_start] + "\n\nS. Moskovsky told me on 27 November that it was so.\n"
+    path = tmp_path / "czech.txt"
+    path.write_text(text + page[body_start:], "utf-8")
+    tei = convert_path(path, config)
+    assert one(tei, f"{H}//tei:msItem/tei:textLang/@mainLang") == "cs"
+    assert xpath(tei, f"{BODY}//tei:p[1]/tei:persName/@ref")[:1] == ["#moskovsky-vasily"]
+    assert one(tei, f"{BODY}//tei:p[1]/tei:persName[1]") == "Moskovsky"
+
+
 def test_soviet_memorandum_pdf_export(docs):
     tei = doc(docs, seed("003"))
     assert one(tei, "/tei:TEI/@xml:id") == "wcda-110485"

@@ -477,6 +477,18 @@ def test_a_speaker_s_name_before_a_colon_is_a_person(index):
     assert names_in(index, "Chervonenko: I do not know.") == []
 
 
+def test_a_full_name_the_document_gave_before_is_found_again(index):
+    """ "Le Van Hien", first found after a title: the full name again is the same person,
+    though "Le" begins no search for names (it begins French titles and English sentences)."""
+    found = names_in(
+        index,
+        "I received Vietnamese Ambassador Le Van Hien at his request.",
+        "Regarding the polemic, Le Van Hien said that the party stands for unity.",
+        "Le Van Hien invited me to a reception.",
+    )
+    assert [f[1:3] for f in found] == [("Le Van Hien", "#le-van-hien")] * 3
+
+
 def test_a_speaker_s_initial_stands_for_whom_the_document_named(index):
     """ "M.:" opening the turns of a record is Moskovsky, named above, each time: not a
     person "M. M." of the document's own."""

@@ -83,7 +83,10 @@ def build_document(
             for block in closer
             if block.kind == "signed"
         ]
-        czech = uses_czech_title(line.text for line in transcript.body)
+        # a Czech or Slovak original's translation may keep the title "s." (soudruh)
+        czech = language.code in {"cs", "sk"} or uses_czech_title(
+            line.text for line in transcript.body
+        )
         annotators.append(
             DocumentNames(names, facts.doc_id, body.speakers, signatures, czech_title=czech)
         )

@@ -480,14 +480,17 @@ class DocumentNames:
         self.named: dict[str, _Known] = {}
         self.surnames: set[str] = set()  # theirs: what a capitalised word must be to stand for one
         self._surname_of: dict[str, str] = {}  # by entity id
+        # the full names (two words or more) of those named so far whom the registers do
+        # not know, by name
+        self._full_names: dict[str, str] = {}
 
     # --- the annotator interface ----------------------------------------------------------
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         if mark := _POSTSCRIPT_MARK.match(text):  # no initials: blanked, the offsets kept
             text = " " * mark.end() + text[mark.end() :]
-        if self.czech_title:  # read as the title in small letters, the offsets kept
-            text = _CZECH_TITLE_OPENING.sub("s.", text)
+        if self.czech_title and "S. " in text:
+            text = _CZECH_TITLE_OPENING.sub("s.", text)  # the title in small letters
         if (cased := ordinary_case(text)) is not None:
             return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
@@ -497,6 +500,8 @@ class DocumentNames:
             registered = _apart(registered + self._registered(cased, atoms))
         elif len(text) <= _HEADING_LENGTH and (runs := self._registered_in_capitals(text)):
             registered = _apart(registered + runs)
+        if again := self._named_again(text):
+            registered = _apart(registered + again)
         taken = bytearray(len(text))  # the characters registered forms cover
         for r in registered:
             taken[r.start : r.end] = b"\x01" * len(taken[r.start : r.end])
@@ -589,6 +594,20 @@ class DocumentNames:
                 continue
             start, end = _with_bracketed_forms(text, start, end, entity, atoms)
             found.append(Mention(start, end, entity.kind, entity.id))
+        return found
+
+    def _named_again(self, text: str) -> list[Mention]:
+        """The full names (of two words or more) of people the document named before and the
+        registers do not know, where the text repeats them: "Le Van Hien", first found after
+        a title, whose surname is a word too ("Le") that no search for names begins with."""
+        found: list[Mention] = []
+        for name, entity_id in self._full_names.items():
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+                    found.append(Mention(at, end, "person", entity_id))
+                at = text.find(name, end)
         return found
 
     def _registered_in_capitals(self, text: str) -> list[Mention]:
@@ -855,6 +874,9 @@ class DocumentNames:
         if entity.kind != "person":
             return
         surname = self._surname(entity)
+        if entity.id in self.registers.added and entity.names and " " in entity.names[0]:
+            # one the registers do not know, so that no search for their forms finds it
+            self._full_names[entity.names[0]] = entity.id
         self.named.pop(entity.id, None)  # to be the latest again
         self.named[entity.id] = _Known(entity, surname)
         self.surnames.update((surname, surname.upper()))
