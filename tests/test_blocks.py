@@ -1783,6 +1783,37 @@ JOURNAL = (
 )
 
 
+def test_the_period_a_journal_covers_is_the_last_line_of_its_heading():
+    """ "for 4 to 11 March 1963" below a blank line was a heading of its own."""
+    body = structure(
+        fields(
+            "SECRET\n\nJOURNAL\n\nof USSR Ambassador V. P. Moskovsky\n\nfor 4 to 11 March 1963"
+            "\n\n4 March 1963\n\nI visited him.\n\n6 March 1963\n\nHe came.\n\nV. Moskovsky"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "SECRET"),
+        ("head", "JOURNAL\nof USSR Ambassador V. P. Moskovsky\nfor 4 to 11 March 1963"),
+    ]
+    assert len(body.main) == 2
+
+
+def test_a_sentence_before_an_omission_mark_is_no_heading():
+    """A Chinese cable's first paragraph, short, ending "… Hao [Deqing]. (Omitted)", was a
+    heading: the mark of a passage left out hid the stop before it."""
+    body = structure(
+        fields(
+            "Urgent\n\nMinistry of Foreign Affairs:\n\nOn 2 January, Moskovsky paid a visit "
+            "to Ambassador Hao. (Omitted)\n\nMoskovsky stated that there was no quarrel."
+            "\n\nEmbassy in the DPRK"
+        ),
+        1963,
+    )
+    assert [b.kind for b in body.opener] == ["precedence", "addressee"]
+    assert body.main[0].text.startswith("On 2 January")
+
+
 def test_a_journal_s_dated_entries_are_its_divisions():
     """Each day's date alone on a line begins an entry; the first was the opener's date, the
     others paragraphs."""

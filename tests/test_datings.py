@@ -591,6 +591,10 @@ def test_days_that_make_no_range_make_no_range(text):
             "on the night of 5 to 6 June they left",
             ("5 to 6 June", {"notBefore": "1962-06-05", "notAfter": "1962-06-06"}),
         ),
+        (  # the period a journal covers
+            "JOURNAL of the USSR Ambassador for 4 to 11 March 1963",
+            ("4 to 11 March 1963", {"notBefore": "1963-03-04", "notAfter": "1963-03-11"}),
+        ),
     ],
 )
 def test_days_written_out_between_two_numbers_are_a_range(text, expected):
@@ -603,6 +607,7 @@ def test_days_written_out_between_two_numbers_are_a_range(text, expected):
     [
         "on 6 and 9 September",
         "the letters of 6 and 9 September",  # two days listed, not a range
+        "the reports for 6 and 9 September",
         "between 12 and 9 September",
         "between 1962 and 9 September",
     ],

@@ -313,6 +313,11 @@ _ISSUER = re.compile(
 # "of a conversation …", "Information" / "on the visit of …", "RECORD OF CONVERSATION" /
 # "with Chairman …")
 _SUBJECT_LINE = re.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s")
+# The mark of a passage left out, ending a line: a Chinese cable's "(Omitted)", "[…]"
+_OMISSION_AT_END = re.compile(r"\s*(?:\((?i:omitted)\)|\[(?:…|\.\.\.)\])$")
+# The period a journal or a review covers, under its heading: "for 4 to 11 March 1963", "for
+# the period from 1 to 15 May 1963", "for March 1963"
+_PERIOD_LINE = re.compile(r"^for\s(?!.*[.!?:;]$).{1,60}\b(?:1[89]|20)\d\d$")
 # A line that is a remark in round brackets, whole
 _BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 # A line that is a title in quotation marks: "\"Soviet-Korean relations in 1963\""
@@ -659,14 +664,16 @@ def _heading_goes_on(heading: Block | None, below: Block) -> bool:
 
 def _subject_lines_joined(opener: list[Block]) -> list[Block]:
     """A short heading, and the line under it (below a blank line in the copy) that says
-    what it is about, are one heading over two lines: "Note" / "on a conversation with …"."""
+    what it is about, are one heading over two lines: "Note" / "on a conversation with …";
+    so is a heading and the period it covers under it ("JOURNAL" / … / "for 4 to 11 March
+    1963")."""
     joined: list[Block] = []
     for block in opener:
         previous = joined[-1] if joined else None
         if (
             previous is not None
             and previous.kind == block.kind == "head"
-            and _subject_of(previous, block)
+            and (_subject_of(previous, block) or _PERIOD_LINE.match(block.text) is not None)
         ):
             _append(previous.paragraph, block, Break.LINE)
         else:
@@ -1563,6 +1570,7 @@ _ABBREVIATION_AT_END = re.compile(r"(?:\b[AaPp]\.\s?[Mm]|\bhrs|(?<=[\s.][A-Z]))\
 
 def _is_heading(text: str, words: int = _HEADING_WORDS) -> bool:
     text = _TRAILING_REFERENCE.sub("", text)  # "He left.[2]" ends with its stop
+    text = _OMISSION_AT_END.sub("", text)  # … and "He came. (Omitted)", "He came. […]"
     text = _ABBREVIATION_AT_END.sub("", text)
     return (
         len(text.split()) <= words

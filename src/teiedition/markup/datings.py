@@ -630,9 +630,10 @@ def _month_end(year: int, month: int) -> date:
 
 
 # The first day of a range written out before its last: "between 6 and", "from 6 to", "the
-# night of 5 to" (but "of 6 and 12 August" lists two days: `_LISTED_DAYS`)
+# night of 5 to", a journal's "for 4 to" (but "of 6 and 12 August" lists two days:
+# `_LISTED_DAYS`)
 _FIRST_DAY = re.compile(
-    r"\b(?P<word>(?i:between|from|of))\s+"
+    r"\b(?P<word>(?i:between|from|of|for))\s+"
     r"(?P<days>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<joint>and|to|till|until)\s+)$"
 )
 
@@ -645,7 +646,7 @@ def _days_between(text: str, found: _Found, free: int) -> _Found:
     if not (value.when and len(value.when) == 10):
         return found
     match = _FIRST_DAY.search(text, max(free, start - 24), start)
-    if match is None or (match["word"].lower() == "of" and match["joint"] == "and"):
+    if match is None or (match["word"].lower() in {"of", "for"} and match["joint"] == "and"):
         return found
     last = date.fromisoformat(value.when)
     if not 1 <= int(match["day"]) < last.day:
