@@ -489,6 +489,24 @@ def test_a_full_name_the_document_gave_before_is_found_again(index):
     assert [f[1:3] for f in found] == [("Le Van Hien", "#le-van-hien")] * 3
 
 
+def test_a_name_the_translator_completed_in_brackets_is_the_whole_name(index):
+    """ "Ambassador Hao [Deqing]": Hao Deqing, the bracket in the name, as "Pak
+    [Seong-cheol]" is the registered Pak Seong-cheol; a western surname with a word after it
+    in brackets is not so completed, nor is a name with words that are no name."""
+    found = names_in(
+        index,
+        "He visited Ambassador Hao [Deqing]. Then Hao Deqing left.",
+        "Cde. Pak [Seong-cheol] said so.",
+        "Ambassador Zorin [Valerian] came.",
+    )
+    assert [f[1:3] for f in found] == [
+        ("Hao [Deqing]", "#hao-deqing"),  # the source's reading: the bracket in the name
+        ("Hao Deqing", "#hao-deqing"),
+        ("Pak [Seong-cheol]", "#pak-seong-cheol"),
+        ("Zorin", "#zorin-d1"),
+    ]
+
+
 def test_a_speaker_s_initial_stands_for_whom_the_document_named(index):
     """ "M.:" opening the turns of a record is Moskovsky, named above, each time: not a
     person "M. M." of the document's own."""

@@ -188,6 +188,9 @@ _INITIALS_FIRST = re.compile(_INITIALS)
 # Moskovsky asked …" names no "P. S. Moskovsky". Written with spaces, "P. S. Kovalev" at a
 # paragraph's head is as likely a man's initials, and stays so.
 _POSTSCRIPT_MARK = re.compile(r"(?:P\.P\.S|P\.S|N\.B)\.(?=\s)")
+# The words of a name the translator supplied in brackets right after its first: "Hao
+# [Deqing]"
+_COMPLETED_BY = re.compile(r" \[(?P<words>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\]")
 # The Czech title "s." (soudruh) before a name in a sentence, and capitalised where a sentence
 # begins with it ("S. Moskovsky informed me"): there no initial, in a text that uses the title
 _CZECH_TITLE = re.compile(r"(?<![\w.])s\.\s+(?=[A-ZÀ-Ž][a-zà-ž])")
@@ -710,6 +713,8 @@ class DocumentNames:
         if candidate.kind in {"person", "place", "org"}:
             return candidate  # a form two entities share: marked, not linked
         if candidate.kind == "unknown-person":
+            if completed := self._completed(candidate, surface, text):
+                return completed
             return self._resolve_unknown(candidate, surface)
         if candidate.kind == "initial":
             fitting = [k for k in self.named.values() if k.surname[:1] == surface[0]]
@@ -780,6 +785,24 @@ class DocumentNames:
         entity = self.registers.add_unreviewed_person(self._new_id(name), _readable(name))
         self._remember(entity)
         return Mention(candidate.start, candidate.end, "person", entity.id)
+
+    def _completed(self, candidate: Mention, surface: str, text: str) -> Mention | None:
+        """A name the translator completed in brackets: a registered person's name with the
+        words in them, or a surname written first and the given name after it ("Ambassador
+        Hao [Deqing]" is Hao Deqing): that person, the brackets in the mention; None for any
+        other ("Zorin [Valerian]" writes no name in its order)."""
+        words = _COMPLETED_BY.match(text, candidate.end)
+        if words is None:
+            return None
+        name = f"{' '.join(surface.split())} {words['words']}"
+        completed = candidate._replace(end=words.end())
+        if registered := self._registered_person(name):
+            person, cert = registered
+            self._remember(person)
+            return completed._replace(kind="person", entity_id=person.id, cert=cert)
+        if surface in SURNAME_FIRST:
+            return self._resolve_unknown(completed, name)
+        return None
 
     def _registered_person(self, name: str) -> tuple[Entity, str | None] | None:
         """The one person of the registers whose form `name` is, in any case, its initials
