@@ -1814,6 +1814,38 @@ def test_a_sentence_before_an_omission_mark_is_no_heading():
     assert body.main[0].text.startswith("On 2 January")
 
 
+def test_an_attachment_s_rows_of_figures_are_no_headings():
+    """An attachment that is a list of figures under its heading: its rows were each a
+    heading, as the lines at an opening are; they stay rows of text, as in a text."""
+    body = structure(
+        fields(
+            "The list of deliveries is attached for your information.\n\nV. Moskovsky\n\n"
+            "Attachment No. 1\n\nLIST\n\nof Soviet deliveries to the DPRK in 1964\n\n"
+            "Oil products – 300,000 t\n\nTrucks – 500\n\nRolled steel – 45,000 t"
+        ),
+        1963,
+    )
+    (enclosure,) = body.enclosures
+    assert [(b.kind, b.text) for b in enclosure.body.opener] == [
+        ("head", "LIST\nof Soviet deliveries to the DPRK in 1964")
+    ]
+    assert [b.kind for b in enclosure.body.main] == ["p", "p", "p"]
+
+
+def test_the_mark_of_signing_under_the_office_is_the_signature_s():
+    """A Hungarian "s.k." (in his own hand) alone under "ambassador" was read as the rest of
+    a sentence, "ambassador s.k.", a paragraph, and the signature with it."""
+    body = structure(
+        fields("On 8 December I paid him a visit.\n\nPásztor János\n\nambassador\n\ns.k."),
+        1962,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "Pásztor János"),
+        ("office", "ambassador"),
+        ("signed", "s.k."),
+    ]
+
+
 def test_a_journal_s_dated_entries_are_its_divisions():
     """Each day's date alone on a line begins an entry; the first was the opener's date, the
     others paragraphs."""
@@ -2341,6 +2373,24 @@ def test_a_document_s_kind_over_its_title_in_quotation_marks_and_a_remark_is_one
     # a quotation under a line that names no kind of document is no title
     body = structure(fields('TOP SECRET\n\nThe leaders\n"We will not yield"\n\nThe text.'), 1963)
     assert [b.kind for b in body.opener] == ["classification"]
+
+
+def test_the_period_a_review_covers_in_brackets_under_its_heading_is_the_heading_s():
+    """ "WEEKLY REVIEW No. 22/63" / "(25 May - 1 June 1963)": the bracketed period was a
+    paragraph of its own before the review's first section."""
+    body = structure(
+        fields(
+            "Pyongyang, 1.06.1963\n\nWEEKLY REVIEW No. 22/63\n\n(25 May - 1 June 1963)\n\n"
+            "1. Internal situation\n\nThe Assembly held its session on 27 May as planned."
+            "\n\n2. Relations\n\nThe relations are cool and will stay so.\n\nJ. Brodowski"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("dateline", "Pyongyang, 1.06.1963"),
+        ("head", "WEEKLY REVIEW No. 22/63\n(25 May - 1 June 1963)"),
+    ]
+    assert [n.number for n in body.main] == ["1", "2"]
 
 
 def test_a_numbered_heading_among_headings_without_numbers_keeps_its_number():

@@ -429,6 +429,9 @@ _DATE_AND_NAME = re.compile(
     rf"(?P<name>(?:[A-Z]\.\s?){{0,3}}{CAPITAL}[\w'’-]+)$"
 )
 # no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
+# … and one whose value is a figure, with its unit perhaps ("Oil products – 300,000 t"), not
+# a telegram's destination ("MOSCOW – MFA USSR")
+_FIGURE_ROW = re.compile(r"^[A-Z][^–—:]{0,50}\s[–—]\s\d[\d.,\s]*(?:\s?[%\w.]{1,8})?$")
 _ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")
 # an office and nothing else, of the words a name has too ("Second Secretary", "USSR
 # Ambassador"): no signer's name
@@ -646,7 +649,8 @@ _DANGLING_WORD = re.compile(r"\s(?i:of|by|from|with|to|for|on|the|and|between)$"
 def _heading_goes_on(heading: Block | None, below: Block) -> bool:
     """Whether `below`, one short line, ends a heading that stops on a word no heading ends
     with ("From the journal of" / "V. P. MOSKOVSKY"), or is a word or two in brackets that
-    say what the heading heads ("POLITICAL LETTER" / … / "(excerpt)")."""
+    say what the heading heads ("POLITICAL LETTER" / … / "(excerpt)"), or the period it
+    covers ("WEEKLY REVIEW No. 22/63" / "(25 May - 1 June 1963)")."""
     return (
         heading is not None
         and heading.kind == "head"
@@ -657,7 +661,11 @@ def _heading_goes_on(heading: Block | None, below: Block) -> bool:
                 _DANGLING_WORD.search(heading.text) is not None
                 and not below.text.endswith((".", "!", "?", ":"))
             )
-            or (_BRACKETED_LINE.match(below.text) is not None and len(below.text.split()) <= 2)
+            or (
+                _BRACKETED_LINE.match(below.text) is not None
+                # "(excerpt)"; or the period it covers, "(25 May - 1 June 1963)"
+                and (len(below.text.split()) <= 2 or parse_date(below.text[1:-1], None) is not None)
+            )
         )
     )
 
@@ -1270,6 +1278,7 @@ def _continues_sentence(block: Block, cut: bool = False) -> bool:
         and block.cells is None  # a table's row begins no sentence's rest
         and (block.text[:1].islower() or (cut and block.text[:1].isupper()))
         and not _LIST_MARKER.match(block.text)
+        and not _SIGNING_MARK.match(block.text)  # "s.k." under the signer's office
     )
 
 
@@ -1481,8 +1490,11 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         not is_last
         and _is_heading(text, _KIND_HEADING_WORDS if _KIND_FIRST.match(text) else _HEADING_WORDS)
         and not _LABELLED.match(text)
+        and not _FIGURE_ROW.match(text)
     ):
-        block.kind = "head"  # a form's field is none: "Participants: Comrade Moskovsky, …"
+        # a form's field is none ("Participants: Comrade Moskovsky, …"), nor a row of figures
+        # ("Trucks – 500")
+        block.kind = "head"
     else:
         return False
     return True
