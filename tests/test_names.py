@@ -507,6 +507,27 @@ def test_a_name_the_translator_completed_in_brackets_is_the_whole_name(index):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (  # a cipher's distribution: the registers know most, the others are people too
+            "Sent: Khrushchev, Rapacki, Mikoyan, Moskovsky.",
+            ["Khrushchev", "Rapacki", "Mikoyan", "Moskovsky"],
+        ),
+        (
+            "Khrushchev, Moskovsky, Mikoyan and Ponomarev came.",
+            ["Khrushchev", "Moskovsky", "Mikoyan", "Ponomarev"],
+        ),
+        # not when few of the list are people, nor a word of a longer name after it
+        ("Khrushchev, Mikoyan, Ponomarev and Zverev.", ["Khrushchev"]),
+        ("They met Khrushchev, Moskovsky, and Aleksei Mikoyan.", ["Khrushchev", "Moskovsky"]),
+    ],
+)
+def test_surnames_listed_with_people_s_are_people(index, text, listed):
+    found = names_in(index, text)
+    assert [f[1] for f in found if f[0] == "persName"] == listed
+
+
 def test_a_speaker_s_initial_stands_for_whom_the_document_named(index):
     """ "M.:" opening the turns of a record is Moskovsky, named above, each time: not a
     person "M. M." of the document's own."""

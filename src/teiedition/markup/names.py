@@ -20,6 +20,7 @@ import re
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from lxml import etree
@@ -513,6 +514,7 @@ class DocumentNames:
             return 1 not in taken[candidate.start : candidate.end]
 
         unknown = [c for c in self._unknown(text) if free(c)]
+        unknown += [c for c in _listed_with(registered, text) if free(c)]
         colon = text.find(":") if self.speakers else -1
         if colon > 0 and text[:colon] in self.speakers and free(Mention(0, colon, "", None)):
             # "Chervonenko: …" in a record of conversation; its title aside
@@ -1085,6 +1087,44 @@ def _trim_name(name: str, minimum_words: int = 1) -> str:
     if len(tokens) < minimum_words:
         return ""
     return name[name.find(tokens[0]) : name.rfind(tokens[-1]) + len(tokens[-1])]
+
+
+def _listed_with(registered: list[Mention], text: str) -> list[Mention]:
+    """The surnames listed with registered people's, in a list of capitalised words alone
+    at least half of which (two or more) are theirs ("Sent: Khrushchev, Kozlov, Mikoyan,
+    Suslov, Ponomarev."): the others are people too."""
+    if len(registered) < 2:
+        return []
+    people = [m for m in registered if m.kind == "person"]
+    # two of them in one list, looked for first: most texts have none
+    if not any(
+        b.start - a.end < 120 and _BETWEEN_LISTED.fullmatch(text, a.end, b.start)
+        for a, b in pairwise(people)
+    ):
+        return []
+    found: list[Mention] = []
+    persons = {(m.start, m.end) for m in people}
+    for listed in _SURNAME_LIST.finditer(text):
+        words = [m.span() for m in _LISTED_WORD.finditer(text, *listed.span())]
+        known = sum(1 for span in words if span in persons)
+        if known >= 2 and known * 2 >= len(words):
+            found += [
+                Mention(start, end, "unknown-person", None)
+                for start, end in words
+                if (start, end) not in persons and not _no_name(text[start:end])
+            ]
+    return found
+
+
+# Three capitalised words or more, one after another, set apart by commas (the last perhaps
+# by "and"), none of them part of a longer name ("…, and Aleksei Kosygin"); and each of them
+_SURNAME_LIST = re.compile(
+    rf"(?<![\w.-]){CAPITAL}{SMALL}+(?:(?:, |,? and ){CAPITAL}{SMALL}+){{2,}}"
+    rf"(?![\w-])(?! {CAPITAL})"
+)
+_LISTED_WORD = re.compile(rf"{CAPITAL}{SMALL}+")
+# … what stands between two of them in such a list
+_BETWEEN_LISTED = re.compile(rf"(?:, |,? and )(?:{CAPITAL}{SMALL}+(?:, |,? and ))*")
 
 
 def _no_name(token: str) -> bool:
