@@ -1846,6 +1846,37 @@ def test_the_mark_of_signing_under_the_office_is_the_signature_s():
     ]
 
 
+def test_a_table_that_begins_the_text_is_a_table():
+    """A page that is a table under its caption: the caption and each row were headings of
+    the opener; the table begins the text, its caption its heading."""
+    body = structure(
+        fields(
+            "Table 1. Output of the main products\n\nProduct\tUnit\t1961\t1962\n"
+            "Coal\tthousand t\t11,984\t12,800\nSteel\tthousand t\t777\t882\n\n"
+            "Source: data of the State Planning Committee of 2 February 1963."
+        ),
+        1963,
+    )
+    assert body.opener == []
+    assert [b.kind for b in body.main] == ["table-head", "p", "p", "p", "p"]
+    assert [len(b.cells or []) for b in body.main] == [0, 4, 4, 4, 0]
+
+
+def test_a_record_s_kind_in_four_words_over_its_subject_is_one_heading():
+    body = structure(
+        fields(
+            "Top Secret\n\nRECORD OF A CONVERSATION\n\nwith Chairman Ch'oe Yong-gŏn\n\n"
+            "25 February 1963\n\nI visited him on the anniversary.\n\nV. Moskovsky"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Top Secret"),
+        ("head", "RECORD OF A CONVERSATION\nwith Chairman Ch'oe Yong-gŏn"),
+        ("dateline", "25 February 1963"),
+    ]
+
+
 def test_a_journal_s_dated_entries_are_its_divisions():
     """Each day's date alone on a line begins an entry; the first was the opener's date, the
     others paragraphs."""

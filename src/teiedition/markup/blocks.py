@@ -491,8 +491,14 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
             _append(previous.paragraph, block, Break.LINE)  # type: ignore[union-attr]
             index += 1
             continue
-        if _SECTION_NUMBER.match(block.text) or block.kind == "note":
-            break  # "I. The Caribbean crisis": the first section begins the text; a note too
+        if (
+            _SECTION_NUMBER.match(block.text)
+            or block.kind == "note"
+            or _table_begins(blocks, index)
+        ):
+            # "I. The Caribbean crisis": the first section begins the text; a note or a
+            # table too ("Table 1. Output …" over its rows)
+            break
         parts = _lines_of(block)
         if len(parts) > 1:
             # opening lines copied without blank lines between them ("TOP SECRET" / "Copy
@@ -575,6 +581,16 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
 _TABLE_CAPTION = re.compile(
     r"^(?:Table|Tab\.)(?:\s+(?:No\.?\s*)?(?:\d{1,2}|[IVX]{1,4}))?(?:\s*[.:–-]\s+\S.{0,150}|[.:]?)$"
 )
+
+
+def _table_begins(blocks: list[Block], index: int) -> bool:
+    """Whether a table begins at `index`: its first row, or its caption over it."""
+    block = blocks[index]
+    return bool(block.cells) or (
+        _TABLE_CAPTION.match(block.text) is not None
+        and index + 1 < len(blocks)
+        and bool(blocks[index + 1].cells)
+    )
 
 
 def _table_captions(blocks: list[Block]) -> list[Block]:
@@ -691,9 +707,9 @@ def _subject_lines_joined(opener: list[Block]) -> list[Block]:
 
 def _subject_of(heading: Block, below: Block) -> bool:
     """Whether `below` is the subject line of a heading of a few words: "Note" / "on the
-    visit of …"."""
+    visit of …", "RECORD OF A CONVERSATION" / "with Chairman …"."""
     return (
-        _word_count(heading.text) <= 3
+        _word_count(heading.text) <= (5 if _KIND_FIRST.match(heading.text) else 3)
         and "\n" not in heading.text
         and _SUBJECT_LINE.match(below.text) is not None
         and _is_heading(f"{heading.text} {below.text}", words=40)
