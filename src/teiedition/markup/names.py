@@ -194,8 +194,8 @@ _POSTSCRIPT_MARK = re.compile(r"(?:P\.P\.S|P\.S|N\.B)\.(?=\s)")
 _COMPLETED_BY = re.compile(r" \[(?P<words>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\]")
 # The Czech title "s." (soudruh) before a name in a sentence, and capitalised where a sentence
 # begins with it ("S. Moskovsky informed me"): there no initial, in a text that uses the title
-_CZECH_TITLE = re.compile(r"(?<![\w.])s\.\s+(?=[A-ZÀ-Ž][a-zà-ž])")
-_CZECH_TITLE_OPENING = re.compile(r"(?:^|(?<=[.!?:;]\s))S\.(?=\s+[A-ZÀ-Ž][a-zà-ž])")
+_CZECH_TITLE = re.compile(rf"(?<![\w.])s\.\s+(?={CAPITAL}{SMALL})")
+_CZECH_TITLE_OPENING = re.compile(rf"(?:^|(?<=[.!?:;]\s))S\.(?=\s+{CAPITAL}{SMALL})")
 # _INITIALS after their first letter (which a pattern has matched, then looked behind it)
 _INITIALS_AFTER_FIRST = (
     rf"{_INITIAL_SECOND_LETTER}?(?!(?<=C)\.\s?[A-Z][a-z])\.\s?(?:{_INITIAL}\s?){{0,2}}"
