@@ -1877,6 +1877,15 @@ def test_a_record_s_kind_in_four_words_over_its_subject_is_one_heading():
     ]
 
 
+def test_a_heading_joined_from_two_blocks_keeps_both():
+    """ "comrade" / "of comrade" / "comrade": the two first blocks were joined as a heading
+    and its subject line; the heading, then taken for a sentence going on below, was undone
+    as if it were one block, and the first block's text was lost."""
+    body = structure(fields("comrade\n\nof comrade\n\ncomrade"), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [("head", "comrade\nof comrade")]
+    assert [(b.kind, b.text) for b in body.main] == [("p", "comrade")]
+
+
 def test_a_journal_s_dated_entries_are_its_divisions():
     """Each day's date alone on a line begins an entry; the first was the opener's date, the
     others paragraphs."""

@@ -207,6 +207,16 @@ _RADCHENKO = (
 @example(layout=page_layout, title="Record", body="0000", source=_RADCHENKO)
 @example(layout=page_layout, title="Record", body="0\nnd [?]", source=_RADCHENKO)
 @example(layout=page_layout, title="Record", body="comrade Ħ¼", source=_RADCHENKO)
+# … and a heading joined from two blocks, then no heading: its first block was lost
+@example(
+    layout=page_layout, title="Record", body="comrade\n\nof comrade\n\ncomrade", source=_RADCHENKO
+)
+@example(
+    layout=page_layout,
+    title="Record",
+    body="comrade [1]\n[1] comrade\n\ncomrade",
+    source=_RADCHENKO,
+)
 def test_conversion_keeps_the_text_and_is_deterministic(
     layout, title, body, source, tmp_path_factory
 ):

@@ -554,8 +554,10 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
             # heading over two lines, as without the blank line
             _append(heading.paragraph, below, Break.LINE)
             index += 1
-        else:
-            opener.pop().kind = "p"  # no heading: its sentence goes on below
+        elif heading is blocks[index - 1]:
+            # no heading: its sentence goes on below (not a heading joined from the blocks
+            # above, "comrade" / "of comrade": their text is one heading's now)
+            opener.pop().kind = "p"
             index -= 1
     # the postscript's lines are lines: split off before sentences are joined
     rest, postscript = _split_postscript(
