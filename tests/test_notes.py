@@ -196,6 +196,15 @@ def test_a_note_at_a_page_s_foot_is_no_opening_line():
     assert normalise(source_text(text)) == normalise(transcript)
 
 
+def test_a_note_whose_text_begins_with_a_list_s_label_keeps_its_number():
+    """The thorough round-trip property found it: "[2] 1) comrade", a note at a page's
+    foot, took the number of the list label its text begins with."""
+    transcript = "comrade [2]\n[2] 1) comrade\n\ncomrade"
+    text = build_text(structure(fields(transcript), 1963), "d", "en")
+    assert [n.get("n") for n in text.xpath("//tei:note", namespaces=NS)] == ["2"]
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
 @pytest.mark.parametrize(
     "transcript",
     [

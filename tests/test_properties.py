@@ -217,6 +217,13 @@ _RADCHENKO = (
     body="comrade [1]\n[1] comrade\n\ncomrade",
     source=_RADCHENKO,
 )
+# … and a note whose text begins with a list's label: the label took the note's number
+@example(
+    layout=page_layout,
+    title="Record",
+    body="comrade [2]\n[2] 1) comrade\n\ncomrade",
+    source=_RADCHENKO,
+)
 def test_conversion_keeps_the_text_and_is_deterministic(
     layout, title, body, source, tmp_path_factory
 ):

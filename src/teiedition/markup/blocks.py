@@ -1746,8 +1746,8 @@ def _lists(blocks: list[Block]) -> list[Block | ListNode]:
     an item ("2." / "(1)", "(2)" / "3.", or "1)" / "a)") is that item's. Unnumbered
     paragraphs between two items of one list belong to the earlier item."""
     for block in blocks:
-        if match := _LIST_MARKER.match(block.text):
-            block.label = match["label"]
+        if block.kind != "note" and (match := _LIST_MARKER.match(block.text)):
+            block.label = match["label"]  # not a note's text: its number is the note's
             block.number = match["num"] or match["num2"] or match["let"] or match["let2"]
     result: list[Block | ListNode] = []
     index = 0
