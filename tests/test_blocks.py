@@ -1877,6 +1877,22 @@ def test_a_record_s_kind_in_four_words_over_its_subject_is_one_heading():
     ]
 
 
+@pytest.mark.parametrize("line", ["CC CPSU", "MFA USSR"])
+def test_an_office_in_initials_alone_at_a_letter_s_head_is_its_addressee(line):
+    """A Soviet letter to the Central Committee heads itself "CC CPSU": its addressee, not
+    its heading; a heading in capitals with words ("RECORD OF CONVERSATION") stays one."""
+    body = structure(
+        fields(f"Secret\n\n{line}\n\nI report on my first month in the DPRK.\n\nV. Moskovsky"),
+        1962,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Secret"),
+        ("addressee", line),
+    ]
+    body = structure(fields("RECORD OF CONVERSATION\n\nI visited him on 3 May.\n\nV. M."), 1963)
+    assert [b.kind for b in body.opener] == ["head"]
+
+
 def test_a_heading_joined_from_two_blocks_keeps_both():
     """ "comrade" / "of comrade" / "comrade": the two first blocks were joined as a heading
     and its subject line; the heading, then taken for a sentence going on below, was undone

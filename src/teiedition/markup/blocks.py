@@ -298,6 +298,11 @@ _IN_COUNTRY = re.compile(
 )
 # An office in the initials of its words: "MFA USSR", "CC CPSU", "MID"
 _ACRONYMS = re.compile(r"(?:[A-Z]{2,6}\s?){1,4}$")
+# … two to four such initials, no more than four letters each and no word a heading has
+# ("CC CPSU", not "NOTE ON" or "RECORD OF CONVERSATION")
+_OFFICE_INITIALS = re.compile(
+    r"(?!.*\b(?:OF|ON|TO|IN|THE|AND|FOR|NO)\b)[A-Z]{2,4}(?: [A-Z]{2,4}){1,3}"
+)
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
 _ISSUER = re.compile(
@@ -1496,6 +1501,8 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         _ADDRESSEE.match(text)
         or _ROUTE.match(_in_title_case(text))
         or _ADDRESSED_OFFICE.match(text)
+        # an office in initials alone, as a letter to it heads itself: "CC CPSU", "MFA USSR"
+        or _OFFICE_INITIALS.fullmatch(text) is not None
     ):
         block.kind = "addressee"
     elif _is_remark(text):
