@@ -123,7 +123,11 @@ _SPEAKER = re.compile(r"^(?P<label>[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}
 # A line that begins with a label: "Time: …", "Premier Zhou: …", "Q: …"
 _LABELLED = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,2}:\s+\S")
 # A table's row: a short name, a dash and a short figure ("Oil products – 300,000 t")
-_DASHED_FIELD = re.compile(r"^[A-Z][^–—:]{0,50}\s[–—]\s\S.{0,40}$")
+_DASHED = r"^[A-Z][^–—:]{0,50}\s[–—]\s"
+_DASHED_FIELD = re.compile(rf"{_DASHED}\S.{{0,40}}$")
+# … and one whose value is a figure, with its unit perhaps ("Trucks – 500"), not a
+# telegram's destination ("MOSCOW – MFA USSR")
+_FIGURE_ROW = re.compile(rf"{_DASHED}\d[\d.,\s]*(?:\s?[%\w.]{{1,8}})?$")
 # Labels of a form, which begin paragraphs as a speaker's name does
 _NO_SPEAKERS = frozenset(
     "question answer reply comment remark note notes time date place location subject "
@@ -434,9 +438,6 @@ _DATE_AND_NAME = re.compile(
     rf"(?P<name>(?:[A-Z]\.\s?){{0,3}}{CAPITAL}[\w'’-]+)$"
 )
 # no sentence: no full stop, but for "a.i." ("Chargé d'affaires a.i.:")
-# … and one whose value is a figure, with its unit perhaps ("Oil products – 300,000 t"), not
-# a telegram's destination ("MOSCOW – MFA USSR")
-_FIGURE_ROW = re.compile(r"^[A-Z][^–—:]{0,50}\s[–—]\s\d[\d.,\s]*(?:\s?[%\w.]{1,8})?$")
 _ROLE_LINE = re.compile(rf"^{_ROLE}(?:[^.]|\ba\.\s?i\.){{0,60}}$")
 # an office and nothing else, of the words a name has too ("Second Secretary", "USSR
 # Ambassador"): no signer's name
@@ -1051,12 +1052,10 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     start = len(blocks)
     while start > 0 and _NOTE_LABEL.match(blocks[start - 1].text):
         start -= 1
-    if start == len(blocks) or start == 0:
-        return _foot_notes(blocks), []
-    notes = blocks[start:]
-    numbers = _note_numbers(notes, _referred(blocks[:start]))
+    numbers = _note_numbers(blocks[start:], _referred(blocks[:start])) if start else None
     if numbers is None:
         return _foot_notes(blocks), []
+    notes = blocks[start:]
     for note, number in zip(notes, numbers, strict=True):
         _make_note(note, number)
     if start > 1 and _NOTES_HEADING.match(blocks[start - 1].text):

@@ -1093,8 +1093,6 @@ def _listed_with(registered: list[Mention], text: str) -> list[Mention]:
     """The surnames listed with registered people's, in a list of capitalised words alone
     at least half of which (two or more) are theirs ("Sent: Khrushchev, Kozlov, Mikoyan,
     Suslov, Ponomarev."): the others are people too."""
-    if len(registered) < 2:
-        return []
     people = [m for m in registered if m.kind == "person"]
     # two of them in one list, looked for first: most texts have none
     if not any(
