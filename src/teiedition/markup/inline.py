@@ -71,14 +71,16 @@ class Paragraph:
 
 _BRACKET = re.compile(r"\[([^\[\]\n]*)\]")
 # Where the text refers to a note: its number in brackets right after a word or a stop
-# ("Pyongyang[1]", "accepted.[2]"); the notes themselves are found by blocks.py.
-NOTE_REFERENCE = re.compile(r"(?<=\S)\[(?P<num>\d{1,3})\]")
+# ("Pyongyang[1]", "accepted.[2]"); the notes themselves are found by blocks.py. These three
+# begin with their bracket or asterisk and look behind it after, so that a search looks only
+# where there is one (teiedition.patterns says why).
+NOTE_REFERENCE = re.compile(r"\[(?<=\S\[)(?P<num>\d{1,3})\]")
 # Or after a space ("the fraternal parties [1]."): a reference only when the text has that
 # note (elsewhere it is a figure the translator supplied: "on [12] May")
-SPACED_NOTE_REFERENCE = re.compile(r"(?<=\S )\[(?P<num>\d{1,3})\]")
+SPACED_NOTE_REFERENCE = re.compile(r"\[(?<=\S \[)(?P<num>\d{1,3})\]")
 # Or asterisks right after a word or a stop ("months.*", "Pak**"): a reference only when the
 # text has a note of that many asterisks (elsewhere an asterisk is a character of the text).
-STAR_REFERENCE = re.compile(r"(?<=[^\s*])(?P<num>\*{1,3})(?!\*)")
+STAR_REFERENCE = re.compile(r"(?P<num>\*(?<=[^\s*]\*)\*{0,2})(?!\*)")
 # What the original hides: "[illegible]", "[two words illegible]", "[illegible word]",
 # "[one line unreadable]"; the count in words, and the TEI unit of each unit named
 _COUNTS = {"a": "1"} | {
