@@ -107,6 +107,7 @@ def test_a_date_the_line_says_is_approximate_is_uncertain(text, attributes):
         "November 3, 1962 - November 1, 1962",  # two dates backwards
         "November 1, 1962 - Moscow",
         "November 1 - November 3",  # no year
+        "1 May 1963 - 2 May 1963 - 3 May 1963",  # a chain of dates, no one range
         "1963.13.28",
         # a year whose first figure is 0: none an XML date can hold, or a file's number
         "0000",
@@ -116,6 +117,12 @@ def test_a_date_the_line_says_is_approximate_is_uncertain(text, attributes):
 )
 def test_not_dates(text):
     assert parse_date(text, anchor_year=1962) is None
+
+
+def test_a_long_chain_of_dates_or_of_words_for_circa_is_no_date_and_no_failure():
+    # each link had been parsed as a range of the rest: a RecursionError past 1,000 links
+    assert parse_date(" - ".join(["August 27, 1962"] * 2000)) is None
+    assert parse_date("c. " * 2000 + "1963") is None
 
 
 def test_two_digit_year_takes_the_nearest_century():

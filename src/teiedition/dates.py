@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from teiedition.patterns import by_first_letter
@@ -155,29 +156,63 @@ def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
     Two-digit years take the century that puts them nearest `anchor_year` (the page's
     own date, when known), else the 1900s.
     """
-    candidate = text.strip().rstrip(".").strip()
+    return _approximate_or(_date_or_range, text, anchor_year)
+
+
+def _approximate_or(
+    parse: Callable[[str, int | None], DateValue | None], text: str, anchor_year: int | None
+) -> DateValue | None:
+    """What `parse` makes of `text`, or of the rest after one word that makes it
+    approximate ("circa")."""
+    candidate = _trimmed(text)
     if approximate := _APPROXIMATE.match(candidate):
-        value = parse_date(candidate[approximate.end() :], anchor_year)
+        value = parse(candidate[approximate.end() :], anchor_year)
         if value is None:
             return None
         return replace(value, text=candidate[: approximate.end()] + value.text, approximate=True)
-    for pattern in PATTERNS + _LINE_PATTERNS:
-        match = pattern.fullmatch(candidate)
-        if match:
-            parts = match.groupdict()
-            if parts.get("day_or_month") and not (parts := _day_and_month(parts)):
-                return None
-            # a final stop after the figures ends the sentence, not the date ("Pyongyang,
-            # 20 August 1963.")
-            written = candidate if candidate[-1].isdigit() else text.strip()
-            return _value(written, parts, anchor_year)
-    if (two := _TWO_DATES.fullmatch(candidate)) and (
-        first := parse_date(two["first"], anchor_year)
+    return parse(text, anchor_year)
+
+
+def _date_or_range(text: str, anchor_year: int | None) -> DateValue | None:
+    """One date, or two joined into a range: each of the two a date alone (a chain of dates
+    "A – B – C" is none), each perhaps approximate."""
+    candidate = _trimmed(text)
+    if form := _form(candidate):
+        return _form_value(form, text, anchor_year)
+    if (
+        candidate[-1:].isdigit()  # as the last date ends: most lines fail this first test
+        and (two := _TWO_DATES.fullmatch(candidate))
+        and (first := _approximate_or(_one_date, two["first"], anchor_year))
+        and (last := _approximate_or(_one_date, two["last"], anchor_year))
+        and first.bounds()[0] <= last.bounds()[1]
     ):
-        last = parse_date(two["last"], anchor_year)
-        if last is not None and first.bounds()[0] <= last.bounds()[1]:
-            return DateValue(candidate, not_before=first.earliest, not_after=last.latest)
+        return DateValue(candidate, not_before=first.earliest, not_after=last.latest)
     return None
+
+
+def _one_date(text: str, anchor_year: int | None) -> DateValue | None:
+    """One of the forms of a date (a range it writes as one too: "5-6 March 1963")."""
+    form = _form(_trimmed(text))
+    return _form_value(form, text, anchor_year) if form else None
+
+
+def _form(candidate: str) -> re.Match[str] | None:
+    return next(filter(None, (p.fullmatch(candidate) for p in PATTERNS + _LINE_PATTERNS)), None)
+
+
+def _form_value(form: re.Match[str], text: str, anchor_year: int | None) -> DateValue | None:
+    parts = form.groupdict()
+    if parts.get("day_or_month") and not (parts := _day_and_month(parts)):
+        return None
+    # a final stop after the figures ends the sentence, not the date ("Pyongyang, 20 August
+    # 1963.")
+    candidate = form.string
+    written = candidate if candidate[-1].isdigit() else text.strip()
+    return _value(written, parts, anchor_year)
+
+
+def _trimmed(text: str) -> str:
+    return text.strip().rstrip(".").strip()
 
 
 def _day_and_month(parts: dict[str, str | None]) -> dict[str, str | None] | None:
