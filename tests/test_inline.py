@@ -1,11 +1,14 @@
 """Inline rules, one at a time: what each bracket, quotation mark and repair becomes."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from teiedition.dates import parse_date
+from teiedition.markup import inline
 from teiedition.markup.datings import DocumentDates
-from teiedition.markup.inline import Break, Paragraph, fragment, mark_up, ordinary_case
+from teiedition.markup.inline import Break, Paragraph, Span, fragment, mark_up, ordinary_case
 from teiedition.markup.tei import XML_LANG, element
 from teiedition.markup.text import normalise, source_text
 
@@ -346,3 +349,51 @@ def test_a_number_right_after_a_word_or_a_stop_refers_to_a_note():
 )
 def test_a_paragraph_in_capitals_is_read_in_the_ordinary_case(text, cased):
     assert ordinary_case(text) == cased
+
+
+def _spans(draw_spans: list[tuple[int, int, bool]]) -> list[Span]:
+    """Spans from (start, length, container) triples; a container's content is its inside."""
+    return [
+        Span(start, start + length, str, inner=(start, start + length) if container else None)
+        for start, length, container in draw_spans
+    ]
+
+
+# lengths about the one that parts short spans from long, where a window would miss one
+_LENGTHS = st.one_of(st.integers(0, 3), st.integers(60, 68), st.integers(0, 150))
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 200), _LENGTHS, st.booleans()), max_size=40),
+    st.integers(0, 40),
+)
+def test_spans_are_kept_as_testing_each_against_every_span_kept_would_keep_them(
+    triples, keep_first
+):
+    # what _nested_only is, tested the plain way: each against all kept so far
+    spans = _spans(triples)
+    keep_first = min(keep_first, len(spans))
+    first = inline._nested_only(spans[:keep_first])  # a consistent set, as its callers give
+    expected = list(first)
+    for span in sorted(spans[keep_first:], key=inline._reading_order):
+        if all(inline._compatible(span, other) for other in expected):
+            expected.append(span)
+    assert inline._nested_only(first + spans[keep_first:], len(first)) == expected
+
+
+@pytest.mark.parametrize("length", [0, 1, 5, 63, 64, 65, 100])
+def test_the_spans_near_a_span_are_all_that_overlap_it_or_stand_where_it_does(length):
+    # every span of every length to 140 beginning at every offset within 150 of it
+    kept = _spans([(start, n, False) for start in range(0, 300) for n in range(0, 141)])
+    span = Span(150, 150 + length, str)
+    near = set(inline._SpansNear(kept)(span))
+    touching = {
+        k for k in kept if (k.start < span.end and span.start < k.end) or k.start == span.start
+    }
+    assert touching <= near
+
+
+def test_marks_left_open_inside_a_quotation_are_characters_and_close_nothing_after_it():
+    # the „ inside the guillemets is no longer open once they close: the ” after is a character
+    assert xml("«a „b» c” d") == '<q rend="guillemets">a „b</q> c” d'
+    assert xml("“" * 5000 + "a„b“c") == "“" * 5000 + 'a<q rend="low-curly">b</q>c'

@@ -315,7 +315,9 @@ class DocumentDates:
                 found += finder(text)
         kept: list[_Found] = []
         for item in sorted(found, key=lambda f: (f[0], -f[1])):
-            if all(item[1] <= k[0] or k[1] <= item[0] for k in kept):
+            # kept in order and apart, each beginning no later than item: only the last may
+            # overlap it
+            if not kept or kept[-1][1] <= item[0]:
                 if kept and (joined := _two_days_between(text, kept[-1], item)):
                     kept[-1] = joined
                 else:

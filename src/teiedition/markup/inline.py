@@ -24,7 +24,9 @@ Scrape damage, repaired visibly:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -449,6 +451,7 @@ def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
     """Pair quotation marks with a stack; unmatched marks stay characters. A pair is kept
     only if it does not cut through an atomic span (a bracket or a repair)."""
     stack: list[tuple[str, int]] = []
+    open_marks: Counter[str] = Counter()  # the stack's, counted: no closer scans the stack
     pairs: list[tuple[int, int, str]] = []
     for mark in _QUOTE_MARKS.finditer(text):
         index, char = mark.start(), mark.group()
@@ -460,15 +463,19 @@ def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
                 index + 1 < len(text) and not text[index + 1].isspace()
             )
             if not opening and stack and stack[-1][0] == '"':
+                open_marks['"'] -= 1
                 pairs.append((stack.pop()[1], index, '"'))
             elif opening:
+                open_marks[char] += 1
                 stack.append((char, index))
-        elif char in _CLOSERS and any(o for o, _ in stack if o in _CLOSERS[char]):
-            while stack and stack[-1][0] not in _CLOSERS[char]:
-                stack.pop()  # an unmatched inner mark stays a character
+        elif char in _CLOSERS and any(open_marks[o] for o in _CLOSERS[char]):
+            while stack[-1][0] not in _CLOSERS[char]:
+                open_marks[stack.pop()[0]] -= 1  # an unmatched inner mark stays a character
             opener, start = stack.pop()
+            open_marks[opener] -= 1
             pairs.append((start, index, opener + char))
         elif char in _OPENERS:
+            open_marks[char] += 1
             stack.append((char, index))
     spans: list[Span] = []
     for start, end, marks in pairs:
@@ -566,10 +573,40 @@ def _nested_only(spans: list[Span], keep_first: int = 0) -> list[Span]:
     """Drop every span that would cut through another: spans may only nest inside containers.
     The first `keep_first` spans are already consistent and always kept."""
     kept = list(spans[:keep_first])
+    near = _SpansNear(kept)
     for span in sorted(spans[keep_first:], key=_reading_order):
-        if all(_compatible(span, other) for other in kept):
+        if all(_compatible(span, other) for other in near(span)):
             kept.append(span)
+            near.add(span)
     return kept
+
+
+class _SpansNear:
+    """Spans, by where they are: each span is tested against those that touch it, not every
+    one kept, so that a paragraph of thousands of spans ("[1][1][1]…") takes no quadratic
+    time. Short spans are found by their start; the few long ones are always tested."""
+
+    _SHORT = 64  # characters: a short span's start is at most this far before one it touches
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.long: list[Span] = []
+        self.short: list[Span] = []
+        self.starts: list[int] = []
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        if span.end - span.start > self._SHORT:
+            self.long.append(span)
+            return
+        at = bisect.bisect_right(self.starts, span.start)
+        self.starts.insert(at, span.start)
+        self.short.insert(at, span)
+
+    def __call__(self, span: Span) -> list[Span]:
+        """Every span that may overlap `span` or stand where it does (and a few that do not)."""
+        first = bisect.bisect_left(self.starts, span.start - self._SHORT)
+        return self.long + self.short[first : bisect.bisect_right(self.starts, span.end)]
 
 
 def _compatible(a: Span, b: Span) -> bool:

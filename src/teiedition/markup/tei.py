@@ -57,10 +57,12 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Append character data after the last child of `parent` (or as its text)."""
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # found at once, where len(parent) counts every child
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def edition_titles(parent: etree._Element, config: Config) -> None:
