@@ -243,3 +243,23 @@ def test_foot_notes_in_tei_html_and_pdf(foot_edition):
     ]
     assert all(phrase in words for phrase in order)
     assert sorted(order, key=words.index) == order
+
+
+@pytest.mark.parametrize(
+    ("transcript", "notes"),
+    [
+        # a numbered paragraph no text refers to, then the note the text does
+        ("It was late[2].\n\n[1] A paragraph so numbered.\n\n[2] The note.\n\nThe end.", ["2"]),
+        # the numbered paragraph refers to the note below it
+        ("It was late.\n\n[1] A paragraph that cites [2] below.\n\n[2] The note.\n\nEnd.", ["2"]),
+        # one number twice, not referred to: each a paragraph, then the note
+        ("Late[3].\n\n[1] One.\n\n[1] Two.\n\n[3] Three.\n\nEnd.", ["3"]),
+        ("Late[1] and[3].\n\n[1] One.\n\n[1] Two.\n\n[3] Three.\n\nEnd.", ["1", "1", "3"]),
+    ],
+)
+def test_a_run_of_numbered_blocks_is_notes_from_the_first_whose_numbers_are_all_referred_to(
+    transcript, notes
+):
+    text = build_text(structure(fields(transcript), 1963), "d", "en")
+    assert [n.get("n") for n in text.xpath("//tei:note", namespaces=NS)] == notes
+    assert normalise(source_text(text)) == normalise(transcript)

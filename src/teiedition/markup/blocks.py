@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -1075,18 +1076,38 @@ def _foot_notes(blocks: list[Block]) -> list[Block]:
     referred: set[str] = set()
     index = 0
     while index < len(blocks):
-        end = index
-        while end < len(blocks) and (label := _NOTE_LABEL.match(blocks[end].text)) and label["num"]:
-            end += 1
-        numbers = _note_numbers(blocks[index:end], referred)
-        if numbers is None:
-            referred |= _referred(blocks[index : index + 1])
-            index += 1
-            continue
-        for note, number in zip(blocks[index:end], numbers, strict=True):
-            _make_note(note, number)
-        index = end
+        numbers = []
+        while index + len(numbers) < len(blocks) and (
+            (label := _NOTE_LABEL.match(blocks[index + len(numbers)].text)) and label["num"]
+        ):
+            numbers.append(label["num"])
+        index = _notes_of_run(blocks, index, numbers, referred)
     return blocks
+
+
+def _notes_of_run(blocks: list[Block], index: int, numbers: list[str], referred: set[str]) -> int:
+    """Where the blocks after `index` numbered `numbers` end: made notes from the first block
+    whose number, and each after it, the text before it refers to (`referred`, which the text
+    of the others adds to). The numbers not yet referred to are counted, not looked for again
+    at each block, so that a run of thousands of them takes no quadratic time."""
+    unreferred = Counter(number for number in numbers if number not in referred)
+    for offset, number in enumerate(numbers):
+        if not unreferred:
+            run = blocks[index + offset : index + len(numbers)]
+            for note, note_number in zip(run, numbers[offset:], strict=True):
+                _make_note(note, note_number)
+            return index + len(numbers)
+        for reference in _referred(blocks[index + offset : index + offset + 1]) - referred:
+            referred.add(reference)
+            unreferred.pop(reference, None)
+        if unreferred[number] > 1:
+            unreferred[number] -= 1
+        else:
+            unreferred.pop(number, None)
+    if not numbers:  # no run here: the block is text, and may refer to notes below
+        referred |= _referred(blocks[index : index + 1])
+        return index + 1
+    return index + len(numbers)
 
 
 def _referred(blocks: list[Block]) -> set[str]:
