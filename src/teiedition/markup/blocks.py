@@ -799,7 +799,7 @@ def _speakers(blocks: list[Block]) -> frozenset[str]:
         else None
         for b in blocks
     ]
-    speakers = {label for label in labels if label and labels.count(label) >= 2}
+    speakers = {label for label, count in Counter(labels).items() if label and count >= 2}
     once = {
         label
         for index, label in enumerate(labels)
