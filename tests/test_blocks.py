@@ -2625,3 +2625,17 @@ def test_a_p_s_below_a_distribution_list_is_no_item_of_it():
     # a line that names one recipient, then a P.S.: no list
     body = structure(fields("The text.\n\nJosef Holub\n\nCopies: Minister\n\nP.S. He came."), 1963)
     assert not any(isinstance(node, ListNode) for node in body.postscript)
+
+
+def test_a_list_labelled_as_one_around_it_is_after_that_list_not_inside():
+    """ "1)" / "a)" / "1)" / "a)": the second "1)" is no list inside the lettered one, nested
+    ever deeper at each return (thousands of returns had made a tree too deep to read back),
+    but begins the next list."""
+    body = structure(fields("Intro.\n\n" + "1) one;\n\na) more;\n\n" * 3 + "After."), 1963)
+    _intro, *lists, _after = body.main
+    assert len(lists) == 3
+    for numbered in lists:
+        assert [item.label for item in numbered.items] == ["1)"]
+        (_one, lettered) = numbered.items[0].content
+        assert [item.label for item in lettered.items] == ["a)"]
+        assert not any(isinstance(c, ListNode) for c in lettered.items[0].content)

@@ -396,4 +396,14 @@ def test_the_spans_near_a_span_are_all_that_overlap_it_or_stand_where_it_does(le
 def test_marks_left_open_inside_a_quotation_are_characters_and_close_nothing_after_it():
     # the „ inside the guillemets is no longer open once they close: the ” after is a character
     assert xml("«a „b» c” d") == '<q rend="guillemets">a „b</q> c” d'
+    # marks left open by the thousand (each closer had looked through them all) close nothing
     assert xml("“" * 5000 + "a„b“c") == "“" * 5000 + 'a<q rend="low-curly">b</q>c'
+
+
+def test_quotations_nest_eight_deep_at_most_the_innermost_kept():
+    # hundreds deep had made a tree that libxml2 refuses to read (deeper than 256)
+    text = "He said " + "“" * 300 + "no" + "”" * 300 + " and left."
+    el = fragment(text)
+    assert max(len(list(q.iterancestors("{*}q"))) for q in el.iter("{*}q")) + 1 == 8
+    assert [q.text for q in el.iter("{*}q") if len(q) == 0] == ["no"]  # the innermost
+    assert normalise(source_text(el)) == text

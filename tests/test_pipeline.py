@@ -109,6 +109,27 @@ def test_a_fault_of_the_converter_on_one_file_is_that_file_s_error(tmp_path, con
     assert "the converter failed on this file (ValueError: an id that is no XML name)" in str(error)
 
 
+def test_a_fault_while_giving_one_file_its_ids_is_that_file_s_error(tmp_path, monkeypatch):
+    """The ids are given in the build's own process, after the workers' drafts: a fault there
+    (a tree too deep to read back had been one) is the file's error too, not a traceback."""
+    from teiedition.registry import Stabiliser
+
+    stabilise = Stabiliser.stabilise
+
+    def faulty(self, tree, source):
+        if source.name == SEEDS[1].name:
+            raise RecursionError("maximum recursion depth exceeded")
+        return stabilise(self, tree, source)
+
+    monkeypatch.setattr(Stabiliser, "stabilise", faulty)
+    config = make_edition(tmp_path / "edition")
+    report = pipeline.convert_edition(config, 1)
+    (error,) = report.errors
+    assert error.path.name == SEEDS[1].name
+    assert "the converter failed on this file (RecursionError: maximum recursion" in str(error)
+    assert len(list(config.documents_dir.glob("*.xml"))) == len(SEEDS) - 1
+
+
 def test_other_files_still_convert_and_nothing_partial_is_left(tmp_path, config):
     inputs = tmp_path / "in"
     inputs.mkdir()

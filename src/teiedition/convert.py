@@ -135,15 +135,20 @@ def make_draft(path: Path, config: Config, names: NameIndex, keep: bool = False)
     except InputError as err:
         draft.error = err.diagnostic
     except Exception as err:  # a fault of the converter's: this file fails, the others go on
-        message = " ".join(f"{type(err).__name__}: {err}".split())
-        draft.error = Diagnostic(
-            path, f"the converter failed on this file ({message}); please report it", None, "error"
-        )
+        draft.error = _failure(path, err)
     draft.added = [(i, registers.entities[i].names[0]) for i in registers.added]
     draft.probed = sorted(registers.probed)
     if not keep:
         registers.forget(registers.added)
     return draft
+
+
+def _failure(path: Path, err: Exception) -> Diagnostic:
+    """The error of a file the converter failed on, by a fault of its own."""
+    message = " ".join(f"{type(err).__name__}: {err}".split())
+    return Diagnostic(
+        path, f"the converter failed on this file ({message}); please report it", None, "error"
+    )
 
 
 # --- the workers ------------------------------------------------------------------------------
@@ -353,11 +358,15 @@ def _write_all(
         if draft.error is not None:
             result.diagnostics.append(draft.error)
             continue
-        tree = _tree(draft)
         texts: Mapping[str, str] = {}
-        if stabiliser is not None:
-            stabiliser.stabilise(tree, Path(draft.source))
-            texts = stabiliser.unit_texts
+        try:
+            tree = _tree(draft)
+            if stabiliser is not None:
+                stabiliser.stabilise(tree, Path(draft.source))
+                texts = stabiliser.unit_texts
+        except Exception as err:  # as in a worker: this file fails, the others go on
+            result.diagnostics.append(_failure(Path(draft.source), err))
+            continue
         doc_id = document_key(tree)
         if doc_id in sources:
             result.diagnostics.append(

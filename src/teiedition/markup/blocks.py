@@ -1977,11 +1977,14 @@ def _style(block: Block) -> str:
     return (block.label or "").replace(number, "1" if number.isdigit() else "a", 1)
 
 
-def _list_end(blocks: list[Block], start: int) -> int:
+def _list_end(blocks: list[Block], start: int, around: frozenset[str] = frozenset()) -> int:
     """Index after the last block of the list that starts at `start`: its items numbered in
     sequence, the paragraphs between them, and the lists labelled otherwise inside them (one
-    right after the last item too)."""
+    right after the last item too). A list labelled as one `around` it (their styles) is not
+    inside it, but after the lists around: "1." / "a)" / "1." / "a)" is two lists, each with
+    a list inside, not lists nested ever deeper."""
     style, expected = _style(blocks[start]), _successor(blocks[start].number or "")
+    around |= {style}
     end = start + 1  # after the last item, or after a list inside it that follows it
     index = start + 1
     while index < len(blocks):
@@ -1990,8 +1993,8 @@ def _list_end(blocks: list[Block], start: int) -> int:
             index += 1
         elif _style(block) == style and block.number == expected:
             end, expected, index = index + 1, _successor(expected), index + 1
-        elif _style(block) != style and block.number in {"1", "a", "а"}:  # Latin, Cyrillic a
-            inner_end = _list_end(blocks, index)  # a list inside the current item
+        elif _style(block) not in around and block.number in {"1", "a", "а"}:  # Cyrillic a too
+            inner_end = _list_end(blocks, index, around)  # a list inside the current item
             if index == end:
                 end = inner_end
             index = inner_end
@@ -2000,9 +2003,10 @@ def _list_end(blocks: list[Block], start: int) -> int:
     return end
 
 
-def _list_node(blocks: list[Block]) -> ListNode:
+def _list_node(blocks: list[Block], around: frozenset[str] = frozenset()) -> ListNode:
     first = blocks[0]
     style = _style(first)
+    around |= {style}
     node = ListNode("numbered" if (first.number or "").isdigit() else "lettered")
     index = 0
     while index < len(blocks):
@@ -2012,8 +2016,8 @@ def _list_node(blocks: list[Block]) -> ListNode:
             node.items.append(ItemNode(block.label or "", block.number or "", [block]))
             index += 1
         elif block.item_number is not None:
-            end = _list_end(blocks, index)
-            node.items[-1].content.append(_list_node(blocks[index:end]))
+            end = _list_end(blocks, index, around)
+            node.items[-1].content.append(_list_node(blocks[index:end], around))
             index = end
         else:
             node.items[-1].content.append(block)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -445,13 +445,19 @@ _DAY_IN_QUOTES = re.compile(r"\d{1,2}|_{2,}|\.{3,}|…")
 
 # Signs after which a straight quotation mark opens (as it does after white space)
 _OPENING_SIGNS = frozenset("([{<—–-/:")
+# How many quotations may stand one inside another, the innermost kept. No text quotes so
+# deep, and a tree much deeper stops XML tools (libxml2 refuses a document deeper than 256
+# elements).
+_DEEPEST_QUOTATION = 8
 
 
 def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
     """Pair quotation marks with a stack; unmatched marks stay characters. A pair is kept
-    only if it does not cut through an atomic span (a bracket or a repair)."""
-    stack: list[tuple[str, int]] = []
-    open_marks: Counter[str] = Counter()  # the stack's, counted: no closer scans the stack
+    only if it does not cut through an atomic span (a bracket or a repair). The stack holds
+    the marks last opened, as deep as quotations may nest: an older one is let go, a
+    character, so that the text's innermost quotations are kept and a closer's search stays
+    short however many marks were left open."""
+    stack: deque[tuple[str, int]] = deque(maxlen=_DEEPEST_QUOTATION)
     pairs: list[tuple[int, int, str]] = []
     for mark in _QUOTE_MARKS.finditer(text):
         index, char = mark.start(), mark.group()
@@ -463,19 +469,15 @@ def _quote_spans(text: str, atoms: list[Span]) -> list[Span]:
                 index + 1 < len(text) and not text[index + 1].isspace()
             )
             if not opening and stack and stack[-1][0] == '"':
-                open_marks['"'] -= 1
                 pairs.append((stack.pop()[1], index, '"'))
             elif opening:
-                open_marks[char] += 1
                 stack.append((char, index))
-        elif char in _CLOSERS and any(open_marks[o] for o in _CLOSERS[char]):
-            while stack[-1][0] not in _CLOSERS[char]:
-                open_marks[stack.pop()[0]] -= 1  # an unmatched inner mark stays a character
+        elif char in _CLOSERS and any(o for o, _ in stack if o in _CLOSERS[char]):
+            while stack and stack[-1][0] not in _CLOSERS[char]:
+                stack.pop()  # an unmatched inner mark stays a character
             opener, start = stack.pop()
-            open_marks[opener] -= 1
             pairs.append((start, index, opener + char))
         elif char in _OPENERS:
-            open_marks[char] += 1
             stack.append((char, index))
     spans: list[Span] = []
     for start, end, marks in pairs:
