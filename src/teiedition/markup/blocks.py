@@ -1194,7 +1194,7 @@ def _paragraphs_run_together(block: Block, text_lost_them: bool = False) -> list
             # or a subject over the text), or under a classification ("Top secret")
             len(above) <= UNWRAPPED_LINE
             and (not line[:1].islower() or _CLASSIFICATION.match(above) is not None)
-            and not _CUT_WORD.search(above)
+            and not _ends_cut(above)
         ):
             starts.append(index)
     return _split_at_lines(block, starts) if len(starts) > 1 else [block]
@@ -1281,7 +1281,7 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             and previous.cells is None
             and not previous.text.endswith(_TERMINAL)
         )
-        cut = unfinished and _CUT_WORD.search(previous.text) is not None  # type: ignore[union-attr]
+        cut = unfinished and _ends_cut(previous.text)  # type: ignore[union-attr]
         page_inside = (
             unfinished
             and block.kind == "page"
@@ -1330,6 +1330,12 @@ def _continues_sentence(block: Block, cut: bool = False) -> bool:
 # "Soviet side would not publish it."). Not "to" or "and", which a sentence of its own may
 # follow when a copy lost the words between ("He asked me to" / "Send wheat.").
 _CUT_WORD = re.compile(r"\s(?:the|a|an|of|with|by|from|between)$")
+_CUT_WORD_REACH = len(" between\n")  # the most characters before the end it can match
+
+
+def _ends_cut(text: str) -> bool:
+    # searched in the text's last characters, not the whole of a paragraph joined so far
+    return _CUT_WORD.search(text, max(0, len(text) - _CUT_WORD_REACH)) is not None
 
 
 def _append(paragraph: Paragraph, block: Block, joint: Break | None) -> None:
