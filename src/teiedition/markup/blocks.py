@@ -1053,7 +1053,12 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     start = len(blocks)
     while start > 0 and _NOTE_LABEL.match(blocks[start - 1].text):
         start -= 1
-    numbers = _note_numbers(blocks[start:], _referred(blocks[:start])) if start else None
+    # what the text refers to, read only where a run of numbered blocks ends it: most have none
+    numbers = (
+        _note_numbers(blocks[start:], _referred(blocks[:start]))
+        if 0 < start < len(blocks)
+        else None
+    )
     if numbers is None:
         return _foot_notes(blocks), []
     notes = blocks[start:]
