@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT, make_edition
+from lxml import etree
 
 from teiedition import pipeline
 from teiedition.readers.layouts import read_transcript_text
@@ -38,3 +39,21 @@ def test_corpus_converts_and_validates(tmp_path: Path) -> None:
     assert len(converted.documents) == len(paths)
     report = pipeline.validate(config)
     assert report.ok, [str(p) for p in report.errors]
+
+
+def test_the_repeated_pieces_of_the_growth_bench_draft_whole(tmp_path: Path) -> None:
+    """bench/bench_repeats.py times these transcripts: each must draft, its text whole."""
+    from teiedition.config import load_config
+    from teiedition.convert import make_draft
+    from teiedition.markup.text import normalise, source_text
+
+    repeats = importlib.import_module("bench_repeats")
+    config = load_config(ROOT / "edition.toml")
+    names = pipeline.load_names(config)
+    for piece, how, _what in repeats.PIECES:
+        path = tmp_path / "repeated.txt"
+        path.write_text(repeats.transcript(piece, how, 2_000), "utf-8")
+        draft = make_draft(path, config, names)
+        assert draft.error is None, (piece, draft.error)
+        text = normalise(source_text(etree.fromstring(draft.tei).find(".//{*}body")))
+        assert text.count(normalise(piece)) >= 2_000 // len(piece) // 2, piece
