@@ -2639,3 +2639,16 @@ def test_a_list_labelled_as_one_around_it_is_after_that_list_not_inside():
         (_one, lettered) = numbered.items[0].content
         assert [item.label for item in lettered.items] == ["a)"]
         assert not any(isinstance(c, ListNode) for c in lettered.items[0].content)
+
+
+def test_a_signature_marked_gez_is_no_rest_of_the_sentence_above_it():
+    """ "gez. Schneidewind" begins in small letters, as the rest of a cut sentence does; under
+    a line with no stop ("Enclosure: 1 table") it is still the signature."""
+    body = structure(
+        fields("The talk ended.\n\nEnclosure: 1 table\n\ngez. Schneidewind\n\nAmbassador"), 1963
+    )
+    assert [b.text for b in body.main] == ["The talk ended.", "Enclosure: 1 table"]
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "gez. Schneidewind"),
+        ("office", "Ambassador"),
+    ]

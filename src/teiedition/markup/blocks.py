@@ -433,6 +433,8 @@ _NAME_LINE = re.compile(
 )
 # The mark of signing alone, on a line of its own over or under the name ("(signature)")
 _SIGNING_MARK = re.compile(rf"^{SIGNED}:?$")
+# … or beginning its line, alone or before the name ("gez. Schneidewind")
+_SIGNING_MARK_FIRST = re.compile(rf"^{SIGNED}:?(?:\s|$)")
 # A date in figures, then a name: "3.III.64 MOSKOVSKY", "14.3.1963 V. Moskovsky"
 _DATE_AND_NAME = re.compile(
     r"^(?P<date>\d{1,2}[./-][\dIVX]{1,4}[./-]\d{2,4})\s+"
@@ -1326,7 +1328,8 @@ def _continues_sentence(block: Block, cut: bool = False) -> bool:
         and block.cells is None  # a table's row begins no sentence's rest
         and (block.text[:1].islower() or (cut and block.text[:1].isupper()))
         and not _LIST_MARKER.match(block.text)
-        and not _SIGNING_MARK.match(block.text)  # "s.k." under the signer's office
+        # "s.k." under the signer's office, "gez. Schneidewind" under "Enclosure: 1 table"
+        and not _SIGNING_MARK_FIRST.match(block.text)
     )
 
 
