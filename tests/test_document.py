@@ -329,6 +329,28 @@ def test_the_speakers_of_a_conversation_record_are_persons(docs):
     )
 
 
+def test_a_speaker_s_label_is_one_person_throughout_the_record(tmp_path, config):
+    """ "K.:", the recorder's initial, opens turns before and after Kim Il Sung is named: it
+    stays unlinked at every turn, as at its first, not Kim Il Sung's from then on."""
+    page = (FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt").read_text("utf-8")
+    body_start = page.index("Translation - English") + len("Translation - English")
+    turns = (
+        "\n\nOn 20 May I visited Comrade Moskovsky.\n\n"
+        "M.: The Korean comrades are cooler towards us.\n\nK.: Have they said why?\n\n"
+        "M.: No. Kim Il Sung only said the hall was too small.\n\nK.: We saw the same.\n"
+    )
+    path = tmp_path / "turns.txt"
+    path.write_text(page[:body_start] + turns + page[body_start:], "utf-8")
+    tei = convert_path(path, config)
+    labels = [(one(sp, "tei:speaker"), sp.get("who")) for sp in xpath(tei, f"{BODY}//tei:sp")]
+    assert labels == [
+        ("M.:", "#moskovsky-vasily"),
+        ("K.:", None),
+        ("M.:", "#moskovsky-vasily"),
+        ("K.:", None),
+    ]
+
+
 def test_a_turn_s_paragraph_is_cited_by_the_whole_turn():
     """The registry knows a turn's paragraph by what the transcript wrote, the speaker's name
     with it, so that its id is the one it had when the name stood in the paragraph."""

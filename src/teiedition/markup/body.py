@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -153,6 +154,8 @@ class _Builder:
         self.notes = notes  # the ids of the text's notes, by number
         self.foot_notes: dict[int, str] = {}  # the ids of the notes in the text, by block
         self.speakers = speakers  # the names that open the turns of a conversation
+        # each speaker's label as first marked up: a label means one person throughout
+        self.speaker_labels: dict[str, etree._Element] = {}
 
     def division(self, div: etree._Element, body: Body) -> None:
         """A document's (or an enclosure's) opener, text, closer and postscript."""
@@ -289,8 +292,15 @@ class _Builder:
         ("Moskovsky:"); `@who` points to the person the name is linked to. Returns the turn,
         for its paragraph."""
         sp = sub(parent, "sp")
-        speaker = sub(sp, "speaker")
-        mark_up(speaker, paragraph.text[: turn.label_end], self.annotators, self.notes)
+        label = paragraph.text[: turn.label_end]
+        if (first := self.speaker_labels.get(label)) is not None:
+            # as it was read at its first turn: "K.:" is the recorder still, though a Kim has
+            # been named since
+            speaker = copy.deepcopy(first)
+            sp.append(speaker)
+        else:
+            speaker = self.speaker_labels[label] = sub(sp, "speaker")
+            mark_up(speaker, label, self.annotators, self.notes)
         if (name := speaker.find(f".//{tei('persName')}[@ref]")) is not None:
             sp.set("who", name.get("ref", ""))
         return sp
