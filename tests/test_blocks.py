@@ -1893,6 +1893,20 @@ def test_an_office_in_initials_alone_at_a_letter_s_head_is_its_addressee(line):
     assert [b.kind for b in body.opener] == ["head"]
 
 
+def test_a_korean_name_in_capitals_is_no_office_in_initials():
+    """ "KIM IL SUNG", under the line that names his office, ends the heading: its words are
+    as short as an office's initials ("CC CPSU"), but it begins with a surname."""
+    heading = (
+        "RECORD OF CONVERSATION\nwith Chairman of the Cabinet of Ministers of the DPRK\nKIM IL SUNG"
+    )
+    body = structure(fields(f"Top secret\n\n{heading}\n\n2 June 1963\n\nHe said so."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Top secret"),
+        ("head", heading),
+        ("dateline", "2 June 1963"),
+    ]
+
+
 def test_a_heading_joined_from_two_blocks_keeps_both():
     """ "comrade" / "of comrade" / "comrade": the two first blocks were joined as a heading
     and its subject line; the heading, then taken for a sentence going on below, was undone

@@ -308,6 +308,8 @@ _ACRONYMS = re.compile(r"(?:[A-Z]{2,6}\s?){1,4}$")
 _OFFICE_INITIALS = re.compile(
     r"(?!.*\b(?:OF|ON|TO|IN|THE|AND|FOR|NO)\b)[A-Z]{2,4}(?: [A-Z]{2,4}){1,3}"
 )
+
+
 # The office that issued the document, at its head: "Embassy of the GDR in the DPRK",
 # "Soviet Embassy in Pyongyang", "Ministry of Foreign Affairs of the USSR"
 _ISSUER = re.compile(
@@ -1536,7 +1538,7 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
         or _ROUTE.match(_in_title_case(text))
         or _ADDRESSED_OFFICE.match(text)
         # an office in initials alone, as a letter to it heads itself: "CC CPSU", "MFA USSR"
-        or _OFFICE_INITIALS.fullmatch(text) is not None
+        or (_OFFICE_INITIALS.fullmatch(text) is not None and not _surname_first(text))
     ):
         block.kind = "addressee"
     elif _is_remark(text):
@@ -1557,6 +1559,14 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
     else:
         return False
     return True
+
+
+def _surname_first(text: str) -> bool:
+    """Whether `text` begins with a surname written first, as a Korean or Chinese name in
+    capitals is ("KIM IL SUNG", whose words are as short as an office's initials)."""
+    from teiedition.markup.names import SURNAME_FIRST  # imported here: names imports this
+
+    return text.split()[0].capitalize() in SURNAME_FIRST
 
 
 def classification_level(blocks: list[Block]) -> str | None:
