@@ -1076,6 +1076,24 @@ def test_numbered_sections_from_i_in_order():
     assert [n.text for n in second.content] == ["Two.", "Three."]
 
 
+def test_sections_and_items_numbered_as_hungarian_reports_number_them():
+    """ "I/ The economy", "II./ Trade" and, inside, "1./ The food situation …"."""
+    body = structure(
+        fields(
+            "Report.\n\nI/ The economy\n\nOne.\n\n1./ Food is short.\n\n2./ A plant halted."
+            "\n\nII./ Trade\n\nTwo."
+        ),
+        1963,
+    )
+    _report, first, second = body.main
+    assert [(s.number, s.head.text) for s in (first, second)] == [
+        ("I", "I/ The economy"),
+        ("II", "II./ Trade"),
+    ]
+    _one, numbered = first.content
+    assert isinstance(numbered, ListNode) and [i.label for i in numbered.items] == ["1./", "2./"]
+
+
 @pytest.mark.parametrize("title", ["Conclusions", "CONCLUSIONS AND PROPOSALS"])
 def test_an_unnumbered_part_after_the_last_numbered_section_is_a_section_of_its_own(title):
     """An annual report ends its numbered sections with "Conclusions": a section without a

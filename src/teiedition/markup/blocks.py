@@ -111,8 +111,9 @@ class Enclosure:
     body: Body
 
 
-# A section's number in Roman numerals, alone or before its title: "II.", "III. Trade"
-_SECTION_NUMBER = re.compile(r"^(?P<num>[IVX]{1,5})\.(?:\s+(?P<title>\S.*))?$")
+# A section's number in Roman numerals, alone or before its title: "II.", "III. Trade", and
+# as Hungarian reports write it, "II/ Foreign policy", "II./"
+_SECTION_NUMBER = re.compile(r"^(?P<num>[IVX]{1,5})(?:\./?|/)(?:\s+(?P<title>\S.*))?$")
 # … or in figures before its title: "2. On the Soviet specialists"
 _FIGURED_SECTION = re.compile(r"^(?P<num>[1-9]\d?)\.\s+(?P<title>\S.*)$")
 _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
@@ -142,7 +143,7 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 # but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
 _LIST_MARKER = re.compile(
-    r"^(?P<label>(?P<num>\d{1,2})(?:\.\)|[)./])|\((?P<num2>\d{1,2})\)|(?P<let>[a-zа-я])\)"
+    r"^(?P<label>(?P<num>\d{1,2})(?:\.\)|\./|[)./])|\((?P<num2>\d{1,2})\)|(?P<let>[a-zа-я])\)"
     r"|\((?P<let2>[a-zа-я])\))"
     r"\s+(?=\S)"
 )
