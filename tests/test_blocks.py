@@ -4,6 +4,7 @@ import pytest
 from conftest import fields
 from lxml import etree
 
+from teiedition.dates import parse_date
 from teiedition.markup.blocks import (
     Block,
     EntryNode,
@@ -13,7 +14,7 @@ from teiedition.markup.blocks import (
     structure,
 )
 from teiedition.markup.body import build_text
-from teiedition.markup.datings import TimesOfDay
+from teiedition.markup.datings import DocumentDates, TimesOfDay
 from teiedition.markup.inline import Break
 
 
@@ -1952,6 +1953,25 @@ def test_a_journal_s_dated_entries_are_its_divisions():
         "1963-03-12",
         "1963-03-13",
         "1963-03-14",
+    ]
+
+
+def test_tomorrow_in_a_journal_s_entry_is_the_day_after_the_entry_s():
+    """In the entry of 16 January, "tomorrow" is the 17th and "yesterday" the 15th, not the
+    days around the journal's own date (the 21st, when its last entry was signed)."""
+    body = structure(
+        fields(
+            "JOURNAL\n\n14 January 1964\n\nI received Hao.\n\n16 January 1964\n\n"
+            "Pak came yesterday and will return tomorrow."
+        ),
+        1964,
+    )
+    journal_day = parse_date("21 January 1964")
+    text = build_text(body, "d", "en", [DocumentDates(journal_day)])
+    dates = text.xpath("//*[local-name()='p']/*[local-name()='date']")
+    assert [(d.text, d.get("when")) for d in dates] == [
+        ("yesterday", "1964-01-15"),
+        ("tomorrow", "1964-01-17"),
     ]
 
 

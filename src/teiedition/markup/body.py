@@ -247,8 +247,14 @@ class _Builder:
         elif isinstance(node, EntryNode):  # a journal's entry: its date opens it
             entry = sub(parent, "div", type="entry")
             self.frame(entry, [node.date], "opener")
+            around = self.annotators
+            if (day := node.date.date) is not None:  # the entry's dates count from its day
+                self.annotators = tuple(
+                    a.anchored_on(day) if hasattr(a, "anchored_on") else a for a in around
+                )
             for content in node.content:
                 self.node(entry, content)
+            self.annotators = around
         elif isinstance(node, ListNode):
             list_el = sub(parent, "list", type=node.kind)
             if node.head is not None:

@@ -301,6 +301,12 @@ class DocumentDates:
         start, end = anchor.bounds()
         self.start, self.end = date.fromisoformat(start), date.fromisoformat(end)
 
+    def anchored_on(self, day: DateValue) -> DocumentDates:
+        """The annotator of a part of the document that has a date of its own, a journal's
+        entry: "tomorrow" in the entry of 16 January is the 17th, whatever the document's
+        date."""
+        return DocumentDates(day)
+
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         text = ordinary_case(text) or text  # "29 OCTOBER" in a telegram set in capitals
         found: list[_Found] = []
