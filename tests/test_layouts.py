@@ -88,18 +88,30 @@ def test_a_record_id_that_is_no_number_is_not_the_record_id():
     assert any("not recognised" in w.message for w in t.warnings)
 
 
-def test_a_pdf_export_followed_by_the_page_s_document_information_block():
-    """A copy that took the page's "Document Information" block after an export's text:
-    the block is the page's back matter, as in the current page, not text."""
-    text = (T / "pdf-export-amsz.txt").read_text("utf-8").rstrip("\n") + (
+@pytest.mark.parametrize(
+    ("name", "last", "record"),
+    [
+        ("pdf-export-amsz.txt", "Brodowski", "117654"),
+        ("legacy-page-mol.txt", "Károly Fendler", "116444"),
+    ],
+)
+def test_a_page_followed_by_the_page_s_document_information_block(
+    name: str, last: str, record: str
+):
+    """A copy of an export or an older page that took the "Document Information" block
+    beside the text after it: the block is the page's back matter, as in the current page,
+    not text (an older page's copy had made "Original Uploaded Date" a paragraph and the
+    upload date an entry's dateline)."""
+    text = (T / name).read_text("utf-8").rstrip("\n") + (
         "\n\nDocument Information\n\n\nAMSZ, Z-10, w. 4, t. 22.\n\n"
-        "Original Uploaded Date\n\n2014-05-12\n\nRecord ID\n\n117654\n"
+        f"Original Uploaded Date\n\n2014-05-12\n\nRecord ID\n\n{record}\n"
     )
     t = read_transcript_text(text, Path("x.txt"))
-    assert t.body[-1].text == "Brodowski"
+    assert t.body[-1].text == last
     assert t.source_line.text == "AMSZ, Z-10, w. 4, t. 22."
     assert t.uploaded_date.text == "2014-05-12"
-    assert t.record_id.text == "117654"
+    assert t.record_id.text == record
+    assert not t.unrecognised
 
 
 def test_faceted_page_layout():

@@ -3,7 +3,8 @@
 The layouts are recognised by their landmarks, never by file name or content of a known page:
 (a) current page ("Skip to content" … "Document Information"), (b) PDF export ("Citation:",
 "Summary:", "Contents:"), (c) current page with facet labels after the summary, (d) older page
-("CITATION SHARE DOWNLOAD", "get citation", "VIEW DOCUMENT IN").
+("CITATION SHARE DOWNLOAD", "get citation", "VIEW DOCUMENT IN"). A copy of (b) or (d) may end
+with the "Document Information" block the page shows beside the text: it is read as in (a).
 """
 
 from __future__ import annotations
@@ -512,11 +513,7 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
             body_start = index
             break
         sections.setdefault(current, []).append(line)
-    # a copy may have taken the page's "Document Information" block after the text
-    back_start = next(
-        (i for i in range(body_start, len(lines)) if _begins_back_matter(lines[i])),
-        len(lines),
-    )
+    back_start = _back_matter_start(lines, body_start)
     body = _strip_blank(lines[body_start:back_start])
 
     citation_field = _joined(sections["citation"]) if sections.get("citation") else None
@@ -549,12 +546,28 @@ def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcrip
         else:  # the archive's record numbers are numbers; the document id is made of it
             _unrecognised(transcript, record_id)
     _navigation_or_unrecognised(transcript, links, rest)
-    if back_start < len(lines):
-        transcript.furniture.append(lines[back_start])
-        cited, transcript.source_line = transcript.source_line, None  # the page's own first
-        _read_back_matter(transcript, lines[back_start + 1 :])
-        transcript.source_line = transcript.source_line or cited
+    _read_trailing_back_matter(transcript, lines, back_start)
     return transcript
+
+
+def _back_matter_start(lines: list[Field], body_start: int) -> int:
+    """Where the page's "Document Information" block begins, which a copy of a layout that
+    puts it beside the text (the PDF export, the older page) may have taken after the text;
+    else the end."""
+    return next(
+        (i for i in range(body_start, len(lines)) if _begins_back_matter(lines[i])),
+        len(lines),
+    )
+
+
+def _read_trailing_back_matter(transcript: Transcript, lines: list[Field], start: int) -> None:
+    """Read the "Document Information" block found at `start` (if any) into `transcript`,
+    whose source line so far is the citation's: the block's own comes first."""
+    if start < len(lines):
+        transcript.furniture.append(lines[start])
+        cited, transcript.source_line = transcript.source_line, None
+        _read_back_matter(transcript, lines[start + 1 :])
+        transcript.source_line = transcript.source_line or cited
 
 
 def _running_heads(lines: list[Field]) -> list[Field]:
@@ -608,11 +621,12 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
         )
     citation = parse_citation_string(citation_field.text)
     date_line, title, rest = _date_and_title(preamble, citation)
+    back_start = _back_matter_start(lines, body_start)
     transcript = _assemble(
         path,
         Layout.LEGACY_PAGE,
         encoding,
-        _strip_blank(lines[body_start:]),
+        _strip_blank(lines[body_start:back_start]),
         date_line,
         title,
         citation_field,
@@ -623,6 +637,7 @@ def _read_legacy_page(lines: list[Field], path: Path, encoding: str) -> Transcri
     if summary_lines:
         transcript.summary = _joined(summary_lines)
     _navigation_or_unrecognised(transcript, links, rest)
+    _read_trailing_back_matter(transcript, lines, back_start)
     return transcript
 
 
