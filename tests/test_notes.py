@@ -140,11 +140,12 @@ def test_notes_marked_with_asterisks():
     "transcript",
     [
         "A figure* of speech.\n\nThe end.",  # no note: a character of the text
-        "It was late.*\n\n* A note.\n\nA paragraph after it.",  # not at the end: text
         "It was late.\n\n* Nothing refers to this.",  # never referred to: text
+        # the same asterisks on two blocks: bullets, though the text above has one
+        "It was late.*\n\n* A point.\n\n* Another point.\n\nThe end.",
     ],
 )
-def test_an_asterisk_without_its_note_at_the_end_stays_text(transcript):
+def test_an_asterisk_without_its_note_stays_text(transcript):
     body = structure(fields(transcript), 1963)
     assert body.notes == []
     text = build_text(body, "d", "en")
@@ -183,6 +184,33 @@ def test_notes_where_a_page_s_foot_put_them_stay_in_their_place():
         ("3", "#d-n2"),
     ]
     assert text.xpath("//tei:supplied", namespaces=NS) == []
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
+def test_notes_marked_with_asterisks_where_a_page_s_foot_put_them():
+    """A Czech report puts its note at the page's foot, above the signature. The paragraph
+    that refers to it, ending "insufficient.*", had been taken for a heading (a block that
+    ends in no stop), and the note had stayed a paragraph beginning with an asterisk."""
+    transcript = (
+        "Political report\n\nThe Soviet side offered credits, which the Korean side found "
+        "insufficient.*\n\nThe press printed nothing.**\n\n* Moskovsky said this on 17 "
+        "March.\n\n** Since 23 February.\n\nIn the talks the old question came up."
+        "\n\nKohoušek\nAmbassador"
+    )
+    body = structure(fields(transcript), 1964)
+    assert [(b.kind, b.text) for b in body.opener] == [("head", "Political report")]
+    assert [(b.kind, b.number) for b in body.main] == [
+        ("p", None),
+        ("p", None),
+        ("note", "*"),
+        ("note", "**"),
+        ("p", None),
+    ]
+    text = build_text(body, "d", "en")
+    refs = text.xpath("tei:body//tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert [(r.text, r.get("target")) for r in refs] == [("*", "#d-n1"), ("**", "#d-n2")]
+    notes = text.xpath("tei:body//tei:note", namespaces=NS)
+    assert [(n.get("place"), n.get("n")) for n in notes] == [("foot", "*"), ("foot", "**")]
     assert normalise(source_text(text)) == normalise(transcript)
 
 

@@ -153,7 +153,8 @@ _NOTE_LABEL = re.compile(r"^(?P<label>\[(?P<num>\d{1,3})\]|(?P<stars>\*{1,3}))\s
 _NOTES_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
 )
-_TRAILING_REFERENCE = re.compile(NOTE_REFERENCE.pattern + "$")
+# A reference to a note that ends a block: "He left.[2]", "found it insufficient.*"
+_TRAILING_REFERENCE = re.compile(r"(?:\[(?<=\S\[)\d{1,3}\]|(?<=[^\s*])\*{1,3})$")
 # A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"; or
 # that says a page begins, unnumbered: "[page break]", "[new page]"
 _PAGE_NUMBER = re.compile(
@@ -1077,21 +1078,27 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 def _foot_notes(blocks: list[Block]) -> list[Block]:
-    """`blocks`, where each run of blocks numbered in brackets ("[1] According to …") that the
-    text above it refers to, before more text, is made notes in their place: as a PDF export
-    prints the notes at a page's foot, above the signature or between two paragraphs.
-    Asterisks are left: an asterisk's line may be a bullet's."""
-    if not any(block.text.startswith("[") for block in blocks):
-        return blocks  # no note's number begins a block: most texts
+    """`blocks`, where each run of blocks numbered in brackets ("[1] According to …") or marked
+    with asterisks ("* Moskovsky told this …") that the text above it refers to, before more
+    text, is made notes in their place: as a PDF export prints the notes at a page's foot,
+    above the signature or between two paragraphs. A run in which two blocks have the same
+    asterisks is a list, each asterisk a bullet."""
+    if not any(block.text.startswith(("[", "*")) for block in blocks):
+        return blocks  # no note's mark begins a block: most texts
     referred: set[str] = set()
     index = 0
     while index < len(blocks):
-        numbers = []
-        while index + len(numbers) < len(blocks) and (
-            (label := _NOTE_LABEL.match(blocks[index + len(numbers)].text)) and label["num"]
+        labels = []
+        while index + len(labels) < len(blocks) and (
+            label := _NOTE_LABEL.match(blocks[index + len(labels)].text)
         ):
-            numbers.append(label["num"])
-        index = _notes_of_run(blocks, index, numbers, referred)
+            labels.append(label["num"] or label["stars"])
+        stars = [label for label in labels if label.startswith("*")]
+        if len(set(stars)) < len(stars):  # bullets: text, which may refer to notes below
+            referred |= _referred(blocks[index : index + len(labels)])
+            index += len(labels)
+            continue
+        index = _notes_of_run(blocks, index, labels, referred)
     return blocks
 
 
