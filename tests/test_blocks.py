@@ -578,6 +578,12 @@ def test_signature_lines_form_the_closer():
         ("V. Moskovsky\n/signed/", ["signed", "signed"]),
         ("Ambassador\n(ss) Ion Moraru", ["office", "signed"]),  # Romanian: semnat
         ("Ambassador of the PPR\n(–) Z. Szymański", ["office", "signed"]),  # Polish, a dash
+        # the translator's doubt about the name, or a signature the translator could not read
+        ("Brystiger [sic]", ["signed"]),
+        ("Ambassador\nKádas [?]", ["office", "signed"]),
+        ("Ambassador\n[illegible signature]", ["office", "signed"]),
+        ("[signature illegible]\nChargé d'affaires a.i.", ["signed", "office"]),
+        ("(signature)", ["signed"]),  # signed, though the copy gives no name
     ],
 )
 def test_the_signers_office_with_the_name(closing, kinds):
@@ -924,6 +930,26 @@ def test_a_certification_under_the_signature_closes_the_text_too():
         ("office", "Ambassador"),
         ("signed", "F.d.R."),
         ("signed", "(Jarck)"),
+    ]
+
+
+def test_a_journal_s_foot_numbers_where_its_copies_were_sent():
+    """ "Sent: 1 - to Cde. Moskovsky" / "2 - to file": where each copy went, below the
+    signature; then the journal's outgoing number and date."""
+    body = structure(
+        fields(
+            "Text of the journal.\n\nCOUNSELOR OF THE USSR EMBASSY IN THE DPRK\n"
+            "(signature) A. PIMENOV\n\nSent: 1 - to Cde. Moskovsky\n2 - to file\nNo. 117\n"
+            "12.IV.62"
+        ),
+        1962,
+    )
+    assert [b.kind for b in body.closer] == ["office", "signed"]
+    assert _postscript_lines(body) == [
+        "Sent: 1 - to Cde. Moskovsky",
+        "2 - to file",
+        "No. 117",
+        "12.IV.62",
     ]
 
 
@@ -1570,6 +1596,28 @@ def test_a_telegram_s_dateline_with_its_hour_and_its_receipt_after_a_colon():
         ("registry", "No. 47. Top secret!"),
     ]
     assert classification_level(body.opener) == "Top secret"
+
+
+def test_a_ciphergram_s_times_under_its_number_in_small_letters_open_it():
+    """A Polish ciphergram: its number, then when it was sent, received and deciphered, the
+    lines in small letters. The sentence-cut repair had joined the first to the number (a
+    line with no stop, a next one in small letters), making the opener a paragraph."""
+    body = structure(
+        fields(
+            "CIPHERGRAM No. 2455\n\nfrom Pyongyang, dispatched on 04.01.1963 at 15:00 and "
+            "received on 05.01.1963 at 08:00\ncame to the Decoding Department at 09:10\n\n"
+            "At the reception Kim Il Sung spoke with Moskovsky."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "CIPHERGRAM No. 2455"),
+        (
+            "transmission",
+            "from Pyongyang, dispatched on 04.01.1963 at 15:00 and received on 05.01.1963 at 08:00",
+        ),
+        ("transmission", "came to the Decoding Department at 09:10"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -180,7 +180,8 @@ _WHERE_COPIES_LINE = re.compile(rf"^{_WHERE_COPIES}[.!]?$", re.IGNORECASE)
 # Polish "Otrzymują:" translated, "Receive:", "Recipients:"
 _SENT_TO = (
     r"(?:sent|distributed):?\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
-    r"|sent(?=\s*:\s*[^\W\d])"  # "Sent: Khrushchev, Kozlov, …", not "Sent: 22.VII.63"
+    # "Sent: Khrushchev, Kozlov, …" and "Sent: 1 - to Cde. …", not "Sent: 22.VII.63"
+    r"|sent(?=\s*:\s*(?:[^\W\d]|\d{1,2}(?:\s+[-–—]\s+|\)\s*)(?:[a-z]|[A-Z][a-z])))"
     r"|(?:receive|recipients)(?=\s*:)"
 )
 _COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
@@ -410,7 +411,8 @@ _ROLE = (
 # the Czech "Viděl"), perhaps after the signer's office and a colon ("Ambassador: /signed/ G.
 # Bogdanov").
 SIGNED = (
-    r"(?:[(/\[]?[Ss]ign(?:ed|ature)[)/\]]?|/[Ss–-]/|\([Ss–-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
+    # the translator's "[illegible signature]", "[signature illegible]"
+    r"(?:[(/\[]?(?:illegible\s)?[Ss]ign(?:ed|ature)(?:\sillegible)?[)/\]]?|/[Ss–-]/|\([Ss–-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
     # "in his own hand" after the name: Latin "m.p." (manu propria), Czech "v.r.", Hungarian
     # "s.k."
     r"m\.\s?p\.|v\.\s?r\.|s\.\s?k\.|"
@@ -432,6 +434,8 @@ OFFICE_AND_COLON = rf"{_ROLE}(?:{_OFFICE_WORD}){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*{_OFFICE_BEFORE_NAME}?)?"
     rf"(?:{CAPITAL}[\w'’-]*\.?\s+){{0,3}}{CAPITAL}[\w'’-]*[)/]?(?:\s+{SIGNED})?"
+    # the translator's doubt about the name: "Brystiger [sic]", "Kádas [?]"
+    r"(?:\s\[(?:sic|\?)\])?"
     # or the office after the name ("Recorded by: J. Kuchař, Second Secretary")
     rf"(?:,\s+{_ROLE}(?:{_OFFICE_WORD}){{0,6}})?$"
 )
@@ -1309,6 +1313,8 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
             unfinished
             and _continues_sentence(block, cut)
             and not _signer_and_office(previous, block)  # type: ignore[arg-type]
+            # "CIPHERGRAM No. 2455" / "from Pyongyang, dispatched on 04.01.1963 at 15:00"
+            and not _TRANSMISSION.match(block.text.partition("\n")[0])
         ):
             paragraph = previous.paragraph  # type: ignore[union-attr]
             if page_inside:  # the page's number, then the sentence goes on
@@ -1367,6 +1373,10 @@ def _append(paragraph: Paragraph, block: Block, joint: Break | None) -> None:
     paragraph.text += block.text
 
 
+# The opening lines a line of an opener's block may continue (see `_continues`)
+_CONTINUED_KINDS = ("issuer", "addressee", "classification", "transmission")
+
+
 def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int | None) -> bool:
     """Whether every line of a block is an opening line other than a heading (giving each
     its kind): a line of its own kind ("URGENT"), else one that continues the line above it
@@ -1378,9 +1388,7 @@ def _opening_lines(parts: list[Block], previous: Block | None, anchor_year: int 
             own = False
         following = parts[position + 1] if position + 1 < len(parts) else None
         if not (
-            own
-            or _continues(part, previous, ("issuer", "addressee", "classification"))
-            or _is_destination(part, following)
+            own or _continues(part, previous, _CONTINUED_KINDS) or _is_destination(part, following)
         ):
             return False
         previous = part
@@ -1483,12 +1491,15 @@ def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> 
     "Pyongyang" or "in Pyongyang"; "Ministry of …" / "5th Territorial Department"; not a
     document's kind, "JOURNAL"; "IN THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"), a line of an
     address under its first ("To the" / "Ministry of Foreign Affairs" / "Berlin"; "To the
-    Ambassador of …" / "in the DPRK")."""
+    Ambassador of …" / "in the DPRK"), a telegram's times under the first, in small letters
+    ("came to the Decoding Department at 09:10")."""
     kind, text = _kind(previous), block.text
     if kind not in kinds:
         return False
     if kind == "classification":  # "Sent to: 1. Comrade Péter" / "2. Comrade Szilágyi"
         found = _next_copy(previous.text, text)  # type: ignore[union-attr]
+    elif kind == "transmission":  # "… at 08:00" / "came to the Decoding Department at 09:10"
+        found = _TRANSMISSION.match(text[:1].upper() + text[1:]) is not None
     elif kind == "issuer":  # "Pyongyang", "in Pyongyang", "5th Territorial Department"
         found = not _CLASSIFICATION.match(text) and (  # "Confidential" is no place
             _is_place(_PLACE_WORD.sub("", text))
@@ -1684,7 +1695,7 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         text = block.text
         if first_text >= len(blocks) - count - 1 or block.kind == "note":
             break  # a note where a page's foot put it is the text's
-        if remarks and _is_remark(text):
+        if remarks and _is_remark(text) and not _SIGNING_MARK.match(text):
             block.kind = "remark"
             count += 1
             continue
@@ -1700,7 +1711,8 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         is_role = _ROLE_LINE.match(_in_title_case(text)) is not None
         lone_surname = roles_only and len(text) > 2 and not is_role
         if _SIGNING_MARK.match(text):  # "(signature)" on a line of its own, by the name
-            block.kind = "signed"
+            # … or without one: "Ambassador" / "[illegible signature]" is signed too
+            block.kind, has_name = "signed", True
         elif (
             roles_only
             and position > 0
