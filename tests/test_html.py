@@ -370,11 +370,14 @@ def test_transcript_text_never_becomes_markup(tmp_path):
     edition = tmp_path / "edition"
     config = make_edition(edition)
     seed = next((edition / "seeds").glob("004_*.txt"))
+    summary = "Kim Il Sung and Vasily Moskovsky meet"
     seed.write_text(
-        seed.read_text("utf-8").replace(
+        seed.read_text("utf-8")
+        .replace(
             "[I] Visited comrade Kim Il Sung.",
             "[I] Visited comrade Kim Il Sung. <script>alert('x')</script> & <b>bold</b>",
-        ),
+        )
+        .replace(summary, f"<!--<script> {summary}"),
         "utf-8",
     )
     report = pipeline.build(config)
@@ -383,6 +386,12 @@ def test_transcript_text_never_becomes_markup(tmp_path):
     tree = lxml.html.fromstring(html.read_bytes())
     assert not tree.xpath("//main//script") and not tree.xpath("//main//b")
     assert "<script>alert('x')</script> & <b>bold</b>" in tree.xpath("string(//main)")
+    # In a script element, an HTML5 parser reads "<!--" then "<script" as the start of a
+    # nested script, and the real end tag then closes nothing: the page went into the JSON-LD.
+    # No "<" in it, none of that can happen.
+    (json_ld,) = tree.xpath("//script[@type='application/ld+json']/text()")
+    assert "<" not in json_ld
+    assert json.loads(json_ld)["abstract"].startswith(f"<!--<script> {summary}")
 
 
 def test_pages_listing_the_edition_need_only_what_the_listing_documents_hold(tmp_path):

@@ -176,7 +176,7 @@
       <meta name="DC.contributor" content="{.}"/>
     </xsl:for-each>
     <meta name="DC.description" content="{$abstract}"/>
-    <script type="application/ld+json">{serialize(map{
+    <script type="application/ld+json">{te:script-json(map{
         '@context': 'https://schema.org',
         '@type': 'ArchiveComponent',
         'name': $title,
@@ -191,6 +191,15 @@
         'publisher': map{'@type': 'Organization', 'name': $publisher},
         'license': $licence-url,
         'version': $version
-      }, map{'method': 'json', 'indent': false()})}</script>
+      })}</script>
   </xsl:template>
+
+  <!-- A map as JSON to stand in a script element, "<" escaped too: no string of the
+       document's (a summary that opens an HTML comment, then a script tag) may then change
+       how the HTML parser reads the element, and swallow the page into it. -->
+  <xsl:function name="te:script-json" as="xs:string">
+    <xsl:param name="data" as="map(*)"/>
+    <xsl:sequence select="
+        replace(serialize($data, map{'method': 'json', 'indent': false()}), '&lt;', '\\u003c')"/>
+  </xsl:function>
 </xsl:stylesheet>
