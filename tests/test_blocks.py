@@ -581,6 +581,10 @@ def test_signature_lines_form_the_closer():
         # the translator's doubt about the name, or a signature the translator could not read
         ("Brystiger [sic]", ["signed"]),
         ("Ambassador\nKádas [?]", ["office", "signed"]),
+        (
+            "Head of the Foreign Department of the BKP CC:\n/Petar Mladenov/ [illegible]",
+            ["office", "signed"],
+        ),
         ("Ambassador\n[illegible signature]", ["office", "signed"]),
         ("[signature illegible]\nChargé d'affaires a.i.", ["signed", "office"]),
         ("(signature)", ["signed"]),  # signed, though the copy gives no name

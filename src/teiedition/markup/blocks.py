@@ -434,8 +434,9 @@ OFFICE_AND_COLON = rf"{_ROLE}(?:{_OFFICE_WORD}){{0,8}}:\s*"
 _NAME_LINE = re.compile(
     rf"^(?:{OFFICE_AND_COLON})?[(/]?(?:{SIGNED}\s*:?\s*{_OFFICE_BEFORE_NAME}?)?"
     rf"(?:{CAPITAL}[\w'’-]*\.?\s+){{0,3}}{CAPITAL}[\w'’-]*[)/]?(?:\s+{SIGNED})?"
-    # the translator's doubt about the name: "Brystiger [sic]", "Kádas [?]"
-    r"(?:\s\[(?:sic|\?)\])?"
+    # the translator's doubt about the name, "Brystiger [sic]", "Kádas [?]", or a word beside
+    # it the translator could not read, "/Petar Mladenov/ [illegible]"
+    r"(?:\s\[(?:sic|\?|illegible)\])?"
     # or the office after the name ("Recorded by: J. Kuchař, Second Secretary")
     rf"(?:,\s+{_ROLE}(?:{_OFFICE_WORD}){{0,6}})?$"
 )
