@@ -301,6 +301,25 @@ def test_stray_line_break_and_superscript_are_joined():
     assert [kind for _, kind in paragraph.breaks] == [Break.LINE, Break.ORDINAL]
 
 
+@pytest.mark.parametrize(
+    ("lines", "text", "kinds"),
+    [
+        # a word the copy broke after its hyphen: one word again, no space put in it
+        ("the Soviet-\nKorean talks", "the Soviet-Korean talks", [Break.HYPHEN]),
+        ("were disap-\npointed", "were disap-pointed", [Break.HYPHEN]),
+        # no word's hyphen: a dash after a space, a range of years
+        ("he said -\nno", "he said -\nno", [Break.LINE]),
+        ("the plan for 1962-\n1963 failed.", "the plan for 1962-\n1963 failed.", [Break.LINE]),
+    ],
+)
+def test_a_line_that_ends_in_a_word_s_hyphen_goes_on_in_the_word(lines, text, kinds):
+    """A text copied from a PDF viewer has the PDF's lines: "Soviet-" / "Korean" is the
+    word "Soviet-Korean", which a line break made two words in search and on the page."""
+    paragraph = structure(fields(lines), 1962).main[0].paragraph
+    assert paragraph.text == text
+    assert [kind for _, kind in paragraph.breaks] == kinds
+
+
 def test_sentence_cut_across_a_blank_line_is_joined():
     body = structure(
         fields("It is painful to listen to it”, said\n\nc. Khrushchev.\n\nNext one."), 1962

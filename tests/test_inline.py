@@ -296,6 +296,11 @@ def test_repaired_breaks_are_marked():
     assert xml(paragraph) == 'He stressed\n<lb ed="scrape"/>that'
 
 
+def test_a_word_s_hyphen_at_a_line_s_end_is_a_break_inside_the_word():
+    paragraph = Paragraph("the Soviet-Korean talks", [(11, Break.HYPHEN)])
+    assert xml(paragraph) == 'the Soviet-<lb ed="scrape" break="no"/>Korean talks'
+
+
 def test_markup_characters_stay_text():
     el = fragment('<script>alert("x")</script> & [<b>] “<i>”')
     assert el.find(".//{*}script") is None and el.find(".//{*}b") is None

@@ -1185,6 +1185,10 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
         if paragraph.text[-1:].isdigit() and _ORDINAL_START.match(text):
             paragraph.breaks.append((len(paragraph.text), Break.ORDINAL))
             paragraph.text += text
+        elif paragraph.text[-1:] == "-" and paragraph.text[-2:-1].isalpha() and text[:1].isalpha():
+            # a word the copy broke after its hyphen, "Soviet-" / "Korean": one word again
+            paragraph.breaks.append((len(paragraph.text), Break.HYPHEN))
+            paragraph.text += text
         else:
             paragraph.text += "\n"
             paragraph.breaks.append((len(paragraph.text), Break.LINE))

@@ -274,9 +274,11 @@ def _encoding_desc(header: etree._Element, transcript: Transcript, config: Confi
         "p",
         "Damage done to the text when the archive's web page was copied is repaired and "
         "marked: a line break inside a sentence or a sentence cut across a blank line is "
-        'joined and marked lb with ed="scrape"; an ordinal suffix set on a line of its own '
-        'is restored as a superscript; an OCR confusion such as "II" for "Il" in a Korean '
-        'name is kept as sic with its corr type="ocr". All such repairs are the converter\'s. '
+        'joined and marked lb with ed="scrape"; a word broken after its hyphen at a line\'s '
+        'end is one word again, the lb with break="no"; an ordinal suffix set on a line of '
+        'its own is restored as a superscript; an OCR confusion such as "II" for "Il" in a '
+        'Korean name is kept as sic with its corr type="ocr". All such repairs are the '
+        "converter's. "
         "The characters a copied page hides inside words (soft hyphens, zero-width spaces, "
         "word joiners) are removed without a mark, and its no-break and other wide spaces "
         "are read as spaces.",

@@ -19,6 +19,7 @@ Editorial brackets, as the TEI Guidelines encode them:
 Scrape damage, repaired visibly:
   "22" + line break + "nd"           22<lb ed="scrape" break="no"/><hi rend="superscript">nd</hi>
   stray line break in a sentence     the newline stays, marked <lb ed="scrape"/>
+  "Soviet-" + line break + "Korean"  Soviet-<lb ed="scrape" break="no"/>Korean
   Kim II Sung                        Kim <choice><sic>II</sic><corr>Il</corr></choice> Sung
 """
 
@@ -46,6 +47,7 @@ class Break(StrEnum):
     HEADING_LINE = "heading-line"  # a heading set on two lines or more: the original's break
     PARAGRAPH = "paragraph"  # a sentence cut across a blank line
     ORDINAL = "ordinal"  # "22" / "nd": a superscript the scrape put on its own line
+    HYPHEN = "hyphen"  # "Soviet-" / "Korean": a word broken after its hyphen
     # the original's page begins inside a sentence: its number as printed ("- 2 -"), a line
     # of its own, where the break is
     PAGE = "page"
@@ -424,6 +426,8 @@ def _scrape_break(kind: Break) -> Callable[[etree._Element], None]:
             sub(parent, "lb", ed="scrape", type="paragraph-break")
         elif kind is Break.HEADING_LINE:
             sub(parent, "lb")  # in every edition: the source's own line
+        elif kind is Break.HYPHEN:  # inside a word: no space where it was
+            sub(parent, "lb", ed="scrape", **{"break": "no"})
         else:
             sub(parent, "lb", ed="scrape")
 
