@@ -1144,6 +1144,27 @@ def test_sections_and_items_numbered_as_hungarian_reports_number_them():
     assert isinstance(numbered, ListNode) and [i.label for i in numbered.items] == ["1./", "2./"]
 
 
+def test_items_lettered_as_hungarian_reports_letter_them_right_under_a_section_s_title():
+    """ "a./", "b./" under "I. Economic questions": the first item had been taken for the
+    rest of a sentence the title began (a line with no stop, then one in small letters), and
+    the section, its title and the item made one paragraph."""
+    body = structure(
+        fields(
+            "Report.\n\nI. Economic questions\n\na./ The loans are late.\n\nb./ The plan "
+            "fails.\n\nII. Party relations\n\nNo answer."
+        ),
+        1963,
+    )
+    _report, first, second = body.main
+    assert [(s.number, s.head.text) for s in (first, second)] == [
+        ("I", "I. Economic questions"),
+        ("II", "II. Party relations"),
+    ]
+    (lettered,) = first.content
+    assert isinstance(lettered, ListNode) and lettered.kind == "lettered"
+    assert [(i.label, i.number) for i in lettered.items] == [("a./", "a"), ("b./", "b")]
+
+
 @pytest.mark.parametrize("title", ["Conclusions", "CONCLUSIONS AND PROPOSALS"])
 def test_an_unnumbered_part_after_the_last_numbered_section_is_a_section_of_its_own(title):
     """An annual report ends its numbered sections with "Conclusions": a section without a

@@ -143,7 +143,9 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 # but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
 _LIST_MARKER = re.compile(
-    r"^(?P<label>(?P<num>\d{1,2})(?:\.\)|\./|[)./])|\((?P<num2>\d{1,2})\)|(?P<let>[a-zа-я])\)"
+    r"^(?P<label>(?P<num>\d{1,2})(?:\.\)|\./|[)./])|\((?P<num2>\d{1,2})\)"
+    # lettered: "a)", and as Hungarian reports letter them, "a./"
+    r"|(?P<let>[a-zа-я])(?:\)|\./)"
     r"|\((?P<let2>[a-zа-я])\))"
     r"\s+(?=\S)"
 )
