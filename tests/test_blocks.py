@@ -1126,43 +1126,36 @@ def test_numbered_sections_from_i_in_order():
     assert [n.text for n in second.content] == ["Two.", "Three."]
 
 
-def test_sections_and_items_numbered_as_hungarian_reports_number_them():
-    """ "I/ The economy", "II./ Trade" and, inside, "1./ The food situation …"."""
-    body = structure(
-        fields(
+@pytest.mark.parametrize(
+    ("text", "heads", "labels"),
+    [
+        # "I/ The economy", "II./ Trade" and, inside, "1./ The food situation …"
+        (
             "Report.\n\nI/ The economy\n\nOne.\n\n1./ Food is short.\n\n2./ A plant halted."
-            "\n\nII./ Trade\n\nTwo."
+            "\n\nII./ Trade\n\nTwo.",
+            ["I/ The economy", "II./ Trade"],
+            ["1./", "2./"],
         ),
-        1963,
-    )
-    _report, first, second = body.main
-    assert [(s.number, s.head.text) for s in (first, second)] == [
-        ("I", "I/ The economy"),
-        ("II", "II./ Trade"),
-    ]
-    _one, numbered = first.content
-    assert isinstance(numbered, ListNode) and [i.label for i in numbered.items] == ["1./", "2./"]
-
-
-def test_items_lettered_as_hungarian_reports_letter_them_right_under_a_section_s_title():
-    """ "a./", "b./" under "I. Economic questions": the first item had been taken for the
-    rest of a sentence the title began (a line with no stop, then one in small letters), and
-    the section, its title and the item made one paragraph."""
-    body = structure(
-        fields(
+        # "a./", "b./" right under "I. Economic questions": the first item had been taken for
+        # the rest of a sentence the title began (a line with no stop, then one in small
+        # letters), and the section, its title and the item made one paragraph
+        (
             "Report.\n\nI. Economic questions\n\na./ The loans are late.\n\nb./ The plan "
-            "fails.\n\nII. Party relations\n\nNo answer."
+            "fails.\n\nII. Party relations\n\nNo answer.",
+            ["I. Economic questions", "II. Party relations"],
+            ["a./", "b./"],
         ),
-        1963,
-    )
+    ],
+)
+def test_sections_and_items_numbered_as_hungarian_reports_number_them(text, heads, labels):
+    body = structure(fields(text), 1963)
     _report, first, second = body.main
-    assert [(s.number, s.head.text) for s in (first, second)] == [
-        ("I", "I. Economic questions"),
-        ("II", "II. Party relations"),
-    ]
-    (lettered,) = first.content
-    assert isinstance(lettered, ListNode) and lettered.kind == "lettered"
-    assert [(i.label, i.number) for i in lettered.items] == [("a./", "a"), ("b./", "b")]
+    assert [(s.number, s.head.text) for s in (first, second)] == list(
+        zip(["I", "II"], heads, strict=True)
+    )
+    items = first.content[-1]
+    assert isinstance(items, ListNode) and [i.label for i in items.items] == labels
+    assert [i.number for i in items.items] == [label.rstrip("./") for label in labels]
 
 
 @pytest.mark.parametrize("title", ["Conclusions", "CONCLUSIONS AND PROPOSALS"])
