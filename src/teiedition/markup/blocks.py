@@ -413,8 +413,9 @@ _ROLE = (
 # the Czech "Viděl"), perhaps after the signer's office and a colon ("Ambassador: /signed/ G.
 # Bogdanov").
 SIGNED = (
-    # the translator's "[illegible signature]", "[signature illegible]"
-    r"(?:[(/\[]?(?:illegible\s)?[Ss]ign(?:ed|ature)(?:\sillegible)?[)/\]]?|/[Ss–-]/|\([Ss–-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
+    # (and the translator's "[illegible signature]", "[signature illegible]")
+    r"(?:[(/\[]?(?:illegible\s)?[Ss]ign(?:ed|ature)(?:\sillegible)?[)/\]]?|"
+    r"/[Ss–-]/|\([Ss–-]\)|\([Ss]s\)|gez\.|F\.\s?d\.\s?R\.|"
     # "in his own hand" after the name: Latin "m.p." (manu propria), Czech "v.r.", Hungarian
     # "s.k."
     r"m\.\s?p\.|v\.\s?r\.|s\.\s?k\.|"
