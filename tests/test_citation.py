@@ -282,6 +282,12 @@ def test_archives_of_other_socialist_states_and_their_labels(line, key, shelfmar
             "Romanian Ministry of Foreign Affairs Archive (Bucharest)",
             [("folder", "20/1963")],
         ),
+        (  # "Archives of …" for the "Archive of …" the table names
+            "Archives of the Ministry of Foreign Affairs of Mongolia, fond 2, dans 1, kh/n 145.",
+            "mongolia-mfa",
+            "Archives of the Ministry of Foreign Affairs of Mongolia",
+            [("fond", "2"), ("opis", "1"), ("file", "145")],
+        ),
         (  # the Czechoslovak party's archive, and a file's title in quotes, its comma its own
             'National Archive, Archive of the CC CPCz (Prague); File: "Antonín Novotný, Kor."',
             "czech-sca",

@@ -73,16 +73,19 @@ def _matcher() -> tuple[re.Pattern[str], tuple[tuple[Archive, bool], ...]]:
 
 
 def _name_forms(names: tuple[str, ...]) -> list[str]:
-    """The names, and each "Archive(s) of the X" also as "X Archive" and "X Archives", the
-    order citations use as often ("Romanian Ministry of Foreign Affairs Archive")."""
+    """The names, and each "Archive(s) of the X" also in the other number ("Archives of the
+    Ministry of Foreign Affairs of Mongolia") and as "X Archive" and "X Archives", the order
+    citations use as often ("Romanian Ministry of Foreign Affairs Archive")."""
     forms = list(names)
     for name in names:
         if inverted := _ARCHIVE_OF.match(name):
-            forms += [f"{inverted['rest']} Archive", f"{inverted['rest']} Archives"]
+            the, rest = inverted["the"] or "", inverted["rest"]
+            forms += [f"Archive of {the}{rest}", f"Archives of {the}{rest}"]
+            forms += [f"{rest} Archive", f"{rest} Archives"]
     return list(dict.fromkeys(forms))
 
 
-_ARCHIVE_OF = re.compile(r"^Archives? of (?:the )?(?P<rest>\S.*)$")
+_ARCHIVE_OF = re.compile(r"^Archives? of (?P<the>the )?(?P<rest>\S.*)$")
 
 
 def find_archive(citation: str) -> ArchiveMatch | None:
