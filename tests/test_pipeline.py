@@ -59,7 +59,12 @@ BAD_INPUTS = {
     "undecodable.txt": (
         b"Skip to content\n\n\x81\x8d\x8f\x90\x9d\n",
         "cannot read it as text",
-        None,
+        3,  # the line of the first byte neither encoding reads
+    ),
+    "noncharacter.txt": (
+        "Skip to content\n\nMarch 3, 1963\n\nA Title\n\nText \ufffe.\n".encode(),
+        "character U+FFFE cannot be stored in XML",
+        7,
     ),
 }
 
@@ -154,7 +159,10 @@ def test_encodings_are_accepted_and_the_fallback_is_recorded(tmp_path, config):
         transcript = read_transcript(path)
         assert transcript.body[0].text == "14 November 1962"
     report = pipeline.convert([cp1252_path], tmp_path / "out", config)
-    assert any(w.message.startswith("not valid UTF-8") for w in report.warnings)
+    (fallback,) = [w for w in report.warnings if w.message.startswith("not valid UTF-8")]
+    # on the line of the first character Windows-1252 writes as a byte UTF-8 does not read
+    first = next(i for i, c in enumerate(cp1252) if not c.isascii())
+    assert fallback.line == cp1252.count("\n", 0, first) + 1
     tree = etree.parse(str(report.written[0]))
     assert "Windows-1252" in one(tree, "//tei:editorialDecl/tei:p")
     # the line after the page, kept as the page gave it (a line under no label there is no

@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 class DecodedText:
     text: str
     encoding: str
-    #: Set when the bytes were not UTF-8 and a fallback was used; said in a warning and the header.
+    #: Set when the bytes were not UTF-8 and a fallback was used; said in a warning (on
+    #: `fallback_line`, the line of the first byte UTF-8 does not read) and the header.
     fallback_note: str | None = None
+    fallback_line: int | None = None
     #: Set when stray control characters were taken out of the text; said in a warning, on
     #: `control_line`, the line of the first.
     control_note: str | None = None
@@ -20,7 +22,12 @@ class DecodedText:
 
 
 class NotTextError(ValueError):
-    """The bytes are not a text file in any encoding we accept."""
+    """The bytes are not a text file in any encoding we accept; `line`, where that is known,
+    is the line of the first thing that makes it so."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -64,10 +71,17 @@ def decode_transcript(data: bytes) -> DecodedText:
     except UnicodeDecodeError as err:
         raise NotTextError(
             f"not UTF-8 (byte {first_bad}) nor Windows-1252 "
-            f"(byte {err.start}); cannot read it as text"
+            f"(byte {err.start}); cannot read it as text",
+            _line_of(data, err.start),
         ) from err
     note = f"not valid UTF-8 (first bad byte at offset {first_bad}); decoded as Windows-1252"
-    return replace(_checked(text, "windows-1252"), fallback_note=note)
+    checked = _checked(text, "windows-1252")
+    return replace(checked, fallback_note=note, fallback_line=_line_of(data, first_bad))
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """The line of a byte of a file in a single-byte encoding or UTF-8."""
+    return data.count(b"\n", 0, offset) + 1
 
 
 _CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_BINARY_CONTROLS)) + "]")
@@ -96,7 +110,5 @@ def _checked(text: str, encoding: str) -> DecodedText:
         decoded = DecodedText(text, encoding, control_note=note, control_line=line)
     if match := _NONCHARACTERS.search(text):
         line = text.count("\n", 0, match.start()) + 1
-        raise NotTextError(
-            f"line {line}: character U+{ord(match.group()):04X} cannot be stored in XML"
-        )
+        raise NotTextError(f"character U+{ord(match.group()):04X} cannot be stored in XML", line)
     return decoded

@@ -122,11 +122,11 @@ def read_transcript(path: Path) -> Transcript:
     try:
         decoded = decode_transcript(data)
     except NotTextError as err:
-        raise InputError(path, str(err)) from err
+        raise InputError(path, str(err), err.line) from err
     transcript = read_transcript_text(decoded.text, path, decoded.encoding)
     if decoded.fallback_note:
         transcript.encoding_note = decoded.fallback_note
-        transcript.warn(decoded.fallback_note)
+        transcript.warn(decoded.fallback_note, decoded.fallback_line)
     if decoded.control_note:
         transcript.warn(decoded.control_note, decoded.control_line)
     return transcript
