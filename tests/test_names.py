@@ -374,6 +374,12 @@ def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(in
         ("Comrades Schneidewind and Holub agreed.", ["Schneidewind", "Holub"]),
         ("comrades Kádas, Schneidewind and Holub agreed.", ["Kádas", "Schneidewind", "Holub"]),
         ("Sent to: Cdes. Gromyko, Patolichev, Kuznetsov", ["Gromyko", "Patolichev", "Kuznetsov"]),
+        # an office listed with them is nobody ("Department" was a person)
+        (
+            "Sent to: Cdes. Gromyko, Patolichev, Department of Far Eastern Countries",
+            ["Gromyko", "Patolichev"],
+        ),
+        ("Copies to: Cdes. Kozlov, Ministry of Trade, Secretariat", ["Kozlov"]),
     ],
 )
 def test_each_name_after_a_plural_title_is_a_person(index, text, names):

@@ -137,6 +137,9 @@ _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Marshal President Mr Mrs Ms Dr "
     "Prof Amb Com Comr Cde Min River Sea Mountain Mountains Bay Island Islands Strait Province "
     "County City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee "
+    # offices, listed with people where copies went ("Sent to: Cdes. Gromyko, Department of …")
+    "Department Ministry Office Section Division Bureau Directorate Administration Secretariat "
+    "Presidium Politburo Commission Council Cabinet Delegation Mission Consulate Legation "
     # the words that begin a sentence after a mark that has the shape of initials ("P.S. On 7
     # August …", "N.B. In the evening …")
     "On In At By As After Before During Since Until With From Then When While "
