@@ -52,6 +52,15 @@ def dates(text, anchor="August 27, 1962"):
             "stayed from 28 April to 3 May 1963 in",
             ("28 April to 3 May 1963", {"notBefore": "1963-04-28", "notAfter": "1963-05-03"}),
         ),
+        # days of one month, "to" between them, as a journal's period is written
+        (
+            "for the period 1 to 10 August 1963",
+            ("1 to 10 August 1963", {"notBefore": "1963-08-01", "notAfter": "1963-08-10"}),
+        ),
+        (
+            "from March 5 to 7, 1963, the",
+            ("March 5 to 7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
+        ),
         (
             "on April 30 - May 2, 1963, the",
             ("April 30 - May 2, 1963", {"notBefore": "1963-04-30", "notAfter": "1963-05-02"}),
@@ -362,6 +371,7 @@ def test_day_and_month_take_the_nearest_year():
         "on 31.2. he",
         "see 4.11.63 above",  # a section's number, though its last figures could be a year
         "on 31.2.63 he",
+        "the 5th of this month's plan",  # a numbered thing of the month, not its day
     ],
 )
 def test_what_cannot_be_resolved_honestly_stays_unmarked(text):
@@ -375,6 +385,12 @@ def test_what_cannot_be_resolved_honestly_stays_unmarked(text):
         ("our note of the 28th ult. and", "1962-07-28"),
         ("on the 2nd prox.", "1962-09-02"),
         ("of 31 ult.", "1962-07-31"),
+        # in words: the document's month even for a day after the document's (27 August)
+        ("they met on the 5th of this month", "1962-08-05"),
+        ("we propose to meet on the 30th of this month.", "1962-08-30"),
+        ("on the 2nd of next month", "1962-09-02"),
+        ("by the 10th of the current month", "1962-08-10"),
+        ("the 12th of last month", "1962-07-12"),
     ],
 )
 def test_a_day_of_the_letter_s_month_or_of_the_one_before_or_after(text, when):
@@ -392,7 +408,6 @@ def test_a_day_of_the_letter_s_month_or_of_the_one_before_or_after(text, when):
         ("On the 30th Kim came.", "1962-07-30"),
         # inside a sentence, a stop or "of this month" after it
         ("he would answer on the 20th, after the plenum", "1962-08-20"),
-        ("they met on the 5th of this month", "1962-08-05"),
     ],
 )
 def test_a_day_alone_is_of_the_document_s_month_inferred(text, when):

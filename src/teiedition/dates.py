@@ -3,7 +3,8 @@
 Handles the forms met in Cold War diplomatic papers: "November 1, 1962", "14 August 1962",
 "26 X 63" (Roman month, two-digit year), "12.IX.1963", "14.08.1962", "November 1962",
 "____ November 1962" (day left blank in the original), "the 15th of August 1962", "1962", and
-ranges within a month, a year or a century: "5-6 March 1963", "March 5-6, 1963",
+ranges within a month, a year or a century: "5-6 March 1963", "1 to 10 August 1963",
+"March 5-6, 1963",
 "August-September 1962", "1961-62", "1962–1965".
 """
 
@@ -36,8 +37,9 @@ _MONTH = r"(?P<month>" + by_first_letter(sorted(MONTHS, key=len, reverse=True)) 
 # a month in Roman numerals ("IX"), the longest first; the datings read it too
 ROMAN_MONTH = r"(?P<roman>" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + r")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-# the last day of a range of days, if it is one: "5-6", "5–6", "5 - 6", a night's "11/12"
-_TO_DAY = r"(?:\s?[-–/]\s?(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?)?"
+# the last day of a range of days, if it is one: "5-6", "5–6", "5 - 6", a night's "11/12",
+# "1 to 10" (a journal's period)
+_TO_DAY = r"(?:(?:\s?[-–/]\s?|\s+to\s+)(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?)?"
 _OF = r"(?:\s+of)?"  # "the 15th of August"
 # the last month of a range of months: "August-September 1962"
 _TO_MONTH = r"(?:\s?[-–]\s?" + _MONTH.replace("(?P<month>", "(?P<last_month>") + ")?"

@@ -188,18 +188,22 @@ _OF_RELATIVE_YEAR = re.compile(
 )
 _NEXT_DAY = re.compile(r"(?=[TtYy])\b(?P<word>(?i:tomorrow|yesterday))\b")
 # A day of the document's month, or of the month before or after it, the abbreviation with its
-# stop: "the 3rd inst.", "the 28th ult.", "the 2nd prox."
+# stop: "the 3rd inst.", "the 28th ult.", "the 2nd prox.", or in words: "the 15th of this
+# month", "the 2nd of next month" (not "this month's")
 _MONTH_OF_LETTER = re.compile(
-    rf"(?P<day>[0-9]{_AFTER_FIRST}\d?)(?:st|nd|rd|th)?\s+(?P<which>inst|ult|prox)\."
+    rf"(?P<day>[0-9]{_AFTER_FIRST}\d?)(?:st|nd|rd|th)?\s+(?:(?P<which>inst|ult|prox)\."
+    r"|of\s+(?P<which_word>(?i:this|last|next|the\s+(?:current|previous|following|coming)))"
+    r"\s+month\b(?!['’]))"
 )
-_MONTH_SHIFT = {"inst": 0, "ult": -1, "prox": 1}
+_MONTH_SHIFT = {"inst": 0, "ult": -1, "prox": 1, "this": 0, "current": 0, "last": -1}
+_MONTH_SHIFT |= {"previous": -1, "next": 1, "following": 1, "coming": 1}
 # A day alone, as a telegram gives it, at a sentence's head: "On the 14th Soviet Ambassador
 # Moskovsky told me", "On the 5th, …"; not a numbered thing ("On the 22nd Congress"). Or
-# inside a sentence, where a stop or "of this month" follows it ("he would answer on the
-# 20th, after the plenum"), not a word ("on the 3rd floor")
+# inside a sentence, where a stop follows it ("he would answer on the 20th, after the
+# plenum"), not a word ("on the 3rd floor")
 _DAY_ALONE = re.compile(  # its first letter first: a search skips to an "o"
     r"(?P<on>[Oo])(?<![\w.].)n the (?P<day>[1-3]?\d)(?:st|nd|rd|th)"
-    r"(?=(?P<stop>[,.;:)])|\s+(?P<next>[A-Z][\w-]*)|\s+of\s+(?:this|the)\s+month\b)"
+    r"(?=(?P<stop>[,.;:)])|\s+(?P<next>[A-Z][\w-]*))"
 )
 _NUMBERED_THINGS = frozenset(
     "Congress Party Plenum Session Conference Anniversary Parallel Century Division Army "
@@ -231,7 +235,8 @@ def _of_year(text: str) -> bool:
 
 
 def _letter_month_word(text: str) -> bool:
-    return " inst." in text or " ult." in text or " prox." in text  # abbreviated, with a stop
+    # abbreviated, with a stop, or in words
+    return " inst." in text or " ult." in text or " prox." in text or " month" in text
 
 
 def _on_the(text: str) -> bool:
@@ -585,7 +590,8 @@ class DocumentDates:
         if not self._month_known:
             return
         for match in _MONTH_OF_LETTER.finditer(text):
-            index = self.start.year * 12 + self.start.month - 1 + _MONTH_SHIFT[match["which"]]
+            which = match["which"] or match["which_word"].split()[-1].lower()
+            index = self.start.year * 12 + self.start.month - 1 + _MONTH_SHIFT[which]
             year, month = divmod(index, 12)
             day = int(match["day"])
             if not 1 <= day <= calendar.monthrange(year, month + 1)[1]:
@@ -608,7 +614,7 @@ class DocumentDates:
                 after = match["stop"] == "," or (
                     following is not None and following not in _NUMBERED_THINGS
                 )
-            else:  # inside a sentence: a stop or "of this month" after it
+            else:  # inside a sentence: a stop after it
                 after = following is None
             if not after:
                 continue
