@@ -607,6 +607,9 @@ def test_signature_lines_form_the_closer():
         ("Ambassador\n[illegible signature]", ["office", "signed"]),
         ("[signature illegible]\nChargé d'affaires a.i.", ["signed", "office"]),
         ("(signature)", ["signed"]),  # signed, though the copy gives no name
+        # a name spaced out letter by letter, as a typescript's signature is
+        ("M o r a v e c\nAmbassador of the ČSSR", ["signed", "office"]),
+        ("Ambassador of the ČSSR:\nJ. K u c h a ř", ["office", "signed"]),
     ],
 )
 def test_the_signers_office_with_the_name(closing, kinds):

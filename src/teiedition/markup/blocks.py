@@ -1340,7 +1340,7 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
 
 def _signer_and_office(name: Block, below: Block) -> bool:
     """ "József Kovács" / "ambassador": a signature over its office, no sentence going on."""
-    return _ROLE_LINE.match(below.text) is not None and _NAME_LINE.match(name.text) is not None
+    return _ROLE_LINE.match(below.text) is not None and _is_name_line(name.text)
 
 
 def _continues_sentence(block: Block, cut: bool = False) -> bool:
@@ -1671,6 +1671,13 @@ def _word_count(text: str) -> int:
     return len(_LETTER_SPACED.sub("word", text).split())
 
 
+def _is_name_line(text: str) -> bool:
+    """A signer's name, perhaps spaced out letter by letter as a typescript's signature is
+    ("M o r a v e c")."""
+    closed_up = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+    return _NAME_LINE.match(closed_up) is not None
+
+
 # An abbreviation's stop that ends a heading's line: "… from 3 p.m. to 5:30 p.m.", and an
 # initial's after a surname, as Russian writes names, "FROM THE DIARY OF" / "MOSKOVSKY V. P."
 _ABBREVIATION_AT_END = re.compile(r"(?:\b[AaPp]\.\s?[Mm]|\bhrs|(?<=[\s.][A-Z]))\.$")
@@ -1731,8 +1738,8 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         elif is_role and has_name:  # over the signature, "USSR Ambassador" is the office
             block.kind = "office"
         elif (
-            _NAME_LINE.match(text)
-            and (len(text.split()) >= 2 or lone_surname)
+            _is_name_line(text)
+            and (_word_count(text) >= 2 or lone_surname)
             and not (is_role and _ROLE_ALONE.match(_in_title_case(text)))  # "Second Secretary"
         ):
             block.kind, has_name, roles_only = "signed", True, False
