@@ -95,6 +95,17 @@ def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
     ]
 
 
+@pytest.mark.parametrize(
+    "text", ["Ambassador PPR", "Ambassador ČSSR Moravec", "Comrade Ambassador NDR", "Cdes. KWP"]
+)
+def test_a_country_s_or_party_s_abbreviation_after_a_title_is_no_name(index, text):
+    """Capitals without a vowel abbreviate ("PPR" was a person); a name in capitals has one
+    ("KIM", "RI")."""
+    found = [f[1] for f in names_in(index, text)]
+    assert found == (["Moravec"] if "Moravec" in text else [])
+    assert [f[1] for f in names_in(index, "Comrade RI and Comrade PAK came.")] == ["RI", "PAK"]
+
+
 @pytest.mark.parametrize("rank", ["Counsellor", "Counselor", "Consul", "Attaché", "counsellor"])
 def test_an_embassy_s_rank_is_a_title_not_part_of_the_name(index, rank):
     assert names_in(index, f"{rank} Zvetkov would act as chargé d'affaires.") == [

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import string
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -1130,8 +1131,17 @@ _BETWEEN_LISTED = re.compile(rf"(?:, |,? and )(?:{CAPITAL}{SMALL}+(?:, |,? and )
 
 def _no_name(token: str) -> bool:
     """A title or a word that is no name ("Marshal", "Amb."); a letter and a stop is an
-    initial, never the article "A" ("A. Kim")."""
-    return token.strip(".") in _NOT_NAMES and not (len(token) == 2 and token[1] == ".")
+    initial, never the article "A" ("A. Kim"). Capitals without a vowel abbreviate a country
+    or a party ("PPR", "ČSSR", "KWP"): a name in capitals has one ("KIM", "RI")."""
+    word = token.strip(".")
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        letters = _ACCENTS.sub("", unicodedata.normalize("NFD", word))
+        return letters.isascii() and not _VOWEL.search(letters)
+    return word in _NOT_NAMES and not (len(token) == 2 and token[1] == ".")
+
+
+_ACCENTS = re.compile("[\u0300-\u036f]")
+_VOWEL = re.compile("[AEIOUY]")
 
 
 def _surname(name: str) -> str:
