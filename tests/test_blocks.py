@@ -379,6 +379,29 @@ def test_items_lettered_in_cyrillic_are_a_list():
     assert [i.label for i in lettered.items] == [f"{letter})" for letter in letters]
 
 
+def test_items_lettered_in_capitals_are_a_list_with_one_in_small_letters_inside():
+    """As Hungarian reports letter their parts: "A) On 18 March …", a paragraph under it its
+    own, "a)" inside one of them; a capital is no item unless the list begins at "A"."""
+    body = structure(
+        fields(
+            "Report.\n\nA) On 18 March I visited him.\n\nThe comrades asked.\n\n"
+            "B) He said:\n\na) first;\n\nb) second.\n\nC) His wife came.\n\n"
+            "I) consider it advisable."
+        ),
+        1963,
+    )
+    _report, lettered, after = body.main
+    assert isinstance(lettered, ListNode) and lettered.kind == "lettered"
+    assert [(i.label, i.number) for i in lettered.items] == [("A)", "A"), ("B)", "B"), ("C)", "C")]
+    assert [b.text for b in lettered.items[0].content] == [
+        "On 18 March I visited him.",
+        "The comrades asked.",
+    ]
+    inner = lettered.items[1].content[1]
+    assert isinstance(inner, ListNode) and [i.number for i in inner.items] == ["a", "b"]
+    assert after.text == "I) consider it advisable."
+
+
 def test_items_numbered_with_a_slash_are_a_list():
     """As Czech telegrams number them: "1/ On 17 May …"."""
     body = structure(fields("Report.\n\n1/ On 17 May.\n\n2/ Later.\n\nEnd."), 1963)

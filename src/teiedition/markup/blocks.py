@@ -144,9 +144,9 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
 _LIST_MARKER = re.compile(
     r"^(?P<label>(?P<num>\d{1,2})(?:\.\)|\./|[)./])|\((?P<num2>\d{1,2})\)"
-    # lettered: "a)", and as Hungarian reports letter them, "a./"
-    r"|(?P<let>[a-zа-я])(?:\)|\./)"
-    r"|\((?P<let2>[a-zа-я])\))"
+    # lettered: "a)", and as Hungarian reports letter them, "a./"; in capitals, "A)", "(B)"
+    r"|(?P<let>[a-zа-яA-ZА-Я])(?:\)|\./)"
+    r"|\((?P<let2>[a-zа-яA-ZА-Я])\))"
     r"\s+(?=\S)"
 )
 # A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as
@@ -1839,6 +1839,9 @@ def _lists(blocks: list[Block]) -> list[Block | ListNode]:
     index = 0
     while index < len(blocks):
         block = blocks[index]
+        number = block.item_number
+        if number is not None and number not in _FIRST_ITEMS and _style(block) in _CAPITAL_STYLES:
+            block.label = block.number = None  # capitals begin at "A": "I)" is no item
         if block.item_number is None:
             result.append(block)
             index += 1
@@ -2018,7 +2021,11 @@ def _is_dash_list(lines: list[str]) -> bool:
 
 
 # The letters of the Russian alphabet that never label a list's items
-_NOT_LIST_LETTERS = frozenset("йъыь")
+_NOT_LIST_LETTERS = frozenset("йъыьЙЪЫЬ")
+# The first item's number of a list, in figures or letters (Latin or Cyrillic, small or
+# capital), and the labels of lists lettered in capitals
+_FIRST_ITEMS = frozenset({"1", "a", "а", "A", "А"})
+_CAPITAL_STYLES = frozenset({"A)", "A./", "(A)"})
 
 
 def _successor(number: str) -> str:
@@ -2033,7 +2040,8 @@ def _successor(number: str) -> str:
 def _style(block: Block) -> str:
     """How a list's items are labelled, whatever their number: "1.", "(1)", "a)"."""
     number = block.number or ""
-    return (block.label or "").replace(number, "1" if number.isdigit() else "a", 1)
+    letter = "A" if number.isupper() else "a"  # "A)" / "a)" are two lists, one inside the other
+    return (block.label or "").replace(number, "1" if number.isdigit() else letter, 1)
 
 
 def _list_end(blocks: list[Block], start: int, around: frozenset[str] = frozenset()) -> int:
@@ -2052,7 +2060,7 @@ def _list_end(blocks: list[Block], start: int, around: frozenset[str] = frozense
             index += 1
         elif _style(block) == style and block.number == expected:
             end, expected, index = index + 1, _successor(expected), index + 1
-        elif _style(block) not in around and block.number in {"1", "a", "а"}:  # Cyrillic a too
+        elif _style(block) not in around and block.number in _FIRST_ITEMS:
             inner_end = _list_end(blocks, index, around)  # a list inside the current item
             if index == end:
                 end = inner_end
