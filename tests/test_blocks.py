@@ -1234,6 +1234,19 @@ def test_other_roman_numerals_are_no_sections(text):
     assert not any(isinstance(node, SectionNode) for node in body.main)
 
 
+def test_a_titled_section_i_over_a_sentence_is_a_section_though_no_ii_follows():
+    """A memorandum's "I. Economic questions" with no "II." after it: a paragraph, it had
+    made "I. Economic" a person; a name after "I." ("I. V. Kovalev") is no title."""
+    sentence = "In 1962 the trade turnover between the two countries reached 120 million rubles."
+    body = structure(fields(f"MEMORANDUM\n\nI. Economic questions\n\n{sentence}\n\nMore."), 1963)
+    (section,) = body.main
+    assert isinstance(section, SectionNode)
+    assert (section.number, section.head.text) == ("I", "I. Economic questions")
+    assert [n.text for n in section.content] == [sentence, "More."]
+    body = structure(fields(f"Report.\n\nI. V. Kovalev\n\n{sentence}"), 1963)
+    assert not any(isinstance(node, SectionNode) for node in body.main)
+
+
 def test_sections_numbered_in_figures_each_with_a_title_and_text_below_it():
     """A Czechoslovak record's "1. On the Seven-Year Plan", "2. On the Soviet specialists":
     sections, the last one's paragraphs its own (as a list's last item they were not)."""

@@ -830,13 +830,15 @@ def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
     before the next (else they are a list's items). The paragraphs before the first stay
     outside. Each section's lists are its own."""
     starts = _section_starts(blocks, _SECTION_NUMBER, _ROMAN.get)
-    if len(starts) < 2:
+    if len(starts) == 1 and _titled_over_text(blocks, starts[0][0]):
+        pass  # "I. Economic questions" over the text, no "II." after it: a section still
+    elif len(starts) < 2:
         starts = _section_starts(blocks, _FIGURED_SECTION, int)
         indexes = [index for index, _ in starts] + [len(blocks)]
         if any(following - index < 2 for index, following in itertools.pairwise(indexes)):
             starts = []  # a heading right under another: a list of short items
-    if len(starts) < 2:
-        return list(_lists(blocks))
+        if len(starts) < 2:
+            return list(_lists(blocks))
     result: list[Block | ListNode | SectionNode] = list(_lists(blocks[: starts[0][0]]))
     ends = [index for index, _ in starts[1:]] + [len(blocks)]
     for (start, number), end in zip(starts, ends, strict=True):
@@ -874,6 +876,19 @@ def _closing_part(content: list[Block]) -> int | None:
         ):
             return index
     return None
+
+
+def _titled_over_text(blocks: list[Block], index: int) -> bool:
+    """Whether the heading numbered "I." at `index` has a title of some words, not a name's
+    ("I. V. Kovalev"), and a sentence under it."""
+    match = _SECTION_NUMBER.match(blocks[index].text)
+    title = (match["title"] or "") if match else ""
+    return (
+        len(title.split()) >= 2
+        and not re.match(r"[A-Z]\.", title)
+        and index + 1 < len(blocks)
+        and len(blocks[index + 1].text.split()) >= _WORDS_OF_A_SENTENCE
+    )
 
 
 def _section_starts(
