@@ -2110,6 +2110,25 @@ def test_a_journal_s_entries_dated_without_the_year_take_the_document_s():
     ]
 
 
+def test_a_journal_s_entries_dated_with_the_day_of_the_week():
+    """ "Monday, 19 August 1963" / "Thursday, 22 August": the weekday had been taken for a
+    place ("Monday"), and the entries had stayed paragraphs of one."""
+    body = structure(
+        fields(
+            "JOURNAL\n\nMonday, 19 August 1963\n\nI received Kádas.\n\n"
+            "Thursday, 22 August\n\nI visited Ryu.\n\nUSSR AMBASSADOR\nV. MOSKOVSKY"
+        ),
+        1963,
+    )
+    assert [(e.date.text, e.date.place, e.date.date.attributes()) for e in body.main] == [
+        ("Monday, 19 August 1963", None, {"when": "1963-08-19"}),
+        ("Thursday, 22 August", None, {"when": "1963-08-22", "cert": "medium"}),
+    ]
+    # under a signature too, the day of the week is the date's, not a place
+    body = structure(fields("He came.\n\nV. Moskovsky\nMonday, 19 August 1963"), 1963)
+    assert [(b.kind, b.place) for b in body.closer] == [("signed", None), ("dateline", None)]
+
+
 def test_a_journal_s_entry_for_a_few_days():
     body = structure(
         fields("20 March 1963\n\nI received Ryu.\n\n23–24 March 1963\n\nTalks with Kim."),

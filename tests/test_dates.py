@@ -56,6 +56,10 @@ from teiedition.patterns import by_first_letter
         ),
         ("March 1963 - May 1963", {"notBefore": "1963-03", "notAfter": "1963-05"}),
         ("12.IX.1963 to 14.IX.1963", {"notBefore": "1963-09-12", "notAfter": "1963-09-14"}),
+        # after the day of the week, as a journal dates its entries
+        ("Monday, 19 August 1963", {"when": "1963-08-19"}),
+        ("Monday, August 19, 1963", {"when": "1963-08-19"}),
+        ("Thursday 22.VIII.1963", {"when": "1963-08-22"}),
     ],
 )
 def test_date_forms(text, attributes):

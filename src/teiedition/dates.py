@@ -153,12 +153,22 @@ class DateValue:
 
 def parse_date(text: str, anchor_year: int | None = None) -> DateValue | None:
     """Parse `text` if the whole of it (ignoring surrounding space and a final full stop)
-    is one date expression; otherwise return None.
+    is one date expression, perhaps after its day of the week ("Monday, 19 August 1963", as
+    a journal dates its entries); otherwise return None.
 
     Two-digit years take the century that puts them nearest `anchor_year` (the page's
     own date, when known), else the 1900s.
     """
+    if text[:1] in _WEEKDAY_INITIALS and (weekday := WEEKDAY.match(text)):
+        value = _approximate_or(_date_or_range, text[weekday.end() :], anchor_year)
+        return replace(value, text=weekday.group() + value.text) if value else None
     return _approximate_or(_date_or_range, text, anchor_year)
+
+
+# A day of the week before a date, and what separates them: "Monday, " (19 August 1963),
+# "Monday, " (August 19, 1963)
+WEEKDAY = re.compile(r"(?:" + "|".join(calendar.day_name) + r"),?\s+(?=\d|[A-Z][a-z])")
+_WEEKDAY_INITIALS = frozenset(name[0] for name in calendar.day_name)
 
 
 def _approximate_or(

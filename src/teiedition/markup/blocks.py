@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from teiedition.dates import DateValue, parse_date
+from teiedition.dates import WEEKDAY, DateValue, parse_date
 from teiedition.markup.header import DOCUMENT_TYPES
 from teiedition.markup.inline import (
     EDITORIAL_REMARK,
@@ -384,7 +384,9 @@ _TIME_AFTER = re.compile(r",?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?(?:hrs|hours|
 # the day" before it, as Polish, Czech and German write it: "Pyongyang, dnia 5.III.1963",
 # "Pjöngjang, den 6.3.1963"
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?:(?:dnia|dn\.|dne|den)\s+)?"
+    # not a day of the week: "Monday, 19 August 1963" is a date
+    rf"^(?!{WEEKDAY.pattern})"
+    r"(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?:(?:dnia|dn\.|dne|den)\s+)?"
     r"(?P<date>.+?)(?:\s+[rгg]\.)?$"
 )
 # … and in a telegram's capitals, without the comma: "PYONGYANG 14/III-63"
@@ -796,8 +798,8 @@ def _entry_day(text: str, anchor_year: int | None) -> DateValue | None:
     one year dates its entries: the document's year, inferred."""
     if date := parse_date(text, anchor_year):
         return date
-    if anchor_year is None or not text[:1].isdigit():
-        return None
+    if anchor_year is None or not (text[:1].isdigit() or WEEKDAY.match(text)):
+        return None  # "16 December", "Thursday, 22 August"
     date = parse_date(f"{text} {anchor_year}", anchor_year)
     return replace(date, text=text, inferred=True) if date else None
 
