@@ -287,6 +287,23 @@ def test_an_original_language_nobody_tells_is_undetermined_and_warned(tmp_path, 
     assert any("recorded as undetermined (und)" in w.message for w in transcript.warnings)
 
 
+def test_an_original_in_two_languages_names_both(tmp_path, config):
+    """ "Original Language: Bulgarian, Russian": the page's words had been dropped for the
+    archive's one language, with cert "medium"; the first stated is the main language."""
+    page = PAGES_THAT_TELL_NO_LANGUAGE["Klingon"].replace("Klingon", "Bulgarian, Russian")
+    path = tmp_path / "page.txt"
+    path.write_text(page, "utf-8")
+    tei = build_document(read_transcript(path), config, load_names(config))
+    text_lang = xpath(tei, f"{H}//tei:msItem/tei:textLang")[0]
+    assert (text_lang.text, text_lang.get("mainLang"), text_lang.get("otherLangs")) == (
+        "Bulgarian, Russian",
+        "bg",
+        "ru",
+    )
+    assert text_lang.get("cert") is None
+    assert xpath(tei, f"{H}//tei:langUsage/tei:language/@ident") == ["en", "bg", "ru"]
+
+
 def test_times_of_day_in_a_conversation_record(docs):
     tei = doc(docs, fixture("page-prc-conversation-times.txt"))
     assert [(t.text, t.get("when")) for t in xpath(tei, f"{BODY}//tei:time")] == [

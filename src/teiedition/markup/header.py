@@ -69,14 +69,22 @@ class OriginalLanguage:
     code: str  # ISO 639; "und" (undetermined) when neither the page nor the archive tells
     text: str  # as the page writes it, else the edition's name for the code
     inferred_from: str | None = None  # the holding archive as cited, when inferred from it
+    others: tuple[str, ...] = ()  # the other languages the page states, after the first
+
+
+# Between the languages a page states: "Bulgarian, Russian", "Russian and Korean"
+_LANGUAGES_APART = re.compile(r"\s*(?:,|;|/|\band\b)\s*")
 
 
 def original_language(transcript: Transcript, citation: SourceCitation | None) -> OriginalLanguage:
-    """Stated by the page, else inferred from the holding archive, else undetermined."""
+    """Stated by the page (the first of those it states, and the others), else inferred from
+    the holding archive, else undetermined."""
     stated = transcript.original_language
-    code = code_for(stated.text) if stated else None
-    if stated and code:
-        return OriginalLanguage(code, stated.text)
+    names = [name for name in _LANGUAGES_APART.split(stated.text) if name] if stated else []
+    codes = [code_for(name) for name in names]
+    if stated and codes and all(codes):
+        first, *others = dict.fromkeys(codes)  # each once, in the page's order
+        return OriginalLanguage(first, stated.text, others=tuple(others))
     if citation and citation.archive and citation.archive.archive.language:
         code = citation.archive.archive.language
         return OriginalLanguage(code, name_for(code), citation.archive.phrase)
@@ -237,6 +245,8 @@ def _ms_desc(source_desc: etree._Element, transcript: Transcript, facts: Facts) 
         sub(item, "locus", locus.text, **attributes)
     sub(item, "title", transcript.title.text)
     text_lang = sub(item, "textLang", facts.language.text, mainLang=facts.language.code)
+    if facts.language.others:
+        text_lang.set("otherLangs", " ".join(facts.language.others))
     if facts.language.inferred_from:
         text_lang.set("cert", "medium")
     acquisitions = [c for c in citation.credits if c.role == "obtained"] if citation else []
@@ -337,6 +347,9 @@ def _profile_desc(header: etree._Element, transcript: Transcript, facts: Facts) 
     original = sub(lang_usage, "language", label, ident=language.code, usage="0")
     if language.inferred_from:
         original.set("cert", "medium")
+    for other in language.others:
+        label = f"{name_for(other)} (a language of the original; {how})"
+        sub(lang_usage, "language", label, ident=other, usage="0")
     terms = _terms(transcript, facts)
     if terms:
         keywords = sub(sub(profile, "textClass"), "keywords")
