@@ -1326,6 +1326,15 @@ def test_the_initial_a_record_gives_its_own_side_is_a_speaker():
     assert body.speakers == {"M.", "Nam Il"}
 
 
+def test_a_speaker_s_initials_before_the_surname():
+    """Bulgarian minutes give "T. Zhivkov:" and "G. Denisov:": the initials had kept them
+    from being speakers, and the turns stayed paragraphs."""
+    body = structure(
+        fields("T. Zhivkov: How are things?\n\nG. Denisov: Well.\n\nT. Zhivkov: Good."), 1963
+    )
+    assert body.speakers == {"T. Zhivkov", "G. Denisov"}
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -119,9 +119,12 @@ _FIGURED_SECTION = re.compile(r"^(?P<num>[1-9]\d?)\.\s+(?P<title>\S.*)$")
 _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # Roman numerals to 39, and their values
 _ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
-# A speaker's name, capitalised words before a colon that begin a paragraph, or the initial
-# a record gives its own side ("M.: I would like to …")
-_SPEAKER = re.compile(r"^(?P<label>[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}|[A-Z]\.):\s+\S")
+# A speaker's name, capitalised words before a colon that begin a paragraph, perhaps after
+# initials ("T. Zhivkov: …"), or the initial a record gives its own side ("M.: I would like
+# to …")
+_SPEAKER = re.compile(
+    r"^(?P<label>(?:[A-Z]\.\s?){0,2}[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}|[A-Z]\.):\s+\S"
+)
 # A line that begins with a label: "Time: …", "Premier Zhou: …", "Q: …"
 _LABELLED = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,2}:\s+\S")
 # A table's row: a short name, a dash and a short figure ("Oil products – 300,000 t")
