@@ -630,6 +630,9 @@ def test_signature_lines_form_the_closer():
         ("Ambassador\n[illegible signature]", ["office", "signed"]),
         ("[signature illegible]\nChargé d'affaires a.i.", ["signed", "office"]),
         ("(signature)", ["signed"]),  # signed, though the copy gives no name
+        # who took the record, the name unread
+        ("Recorded by: [illegible]", ["signed"]),
+        ("Recorded by [signature]", ["signed"]),
         # a name spaced out letter by letter, as a typescript's signature is
         ("M o r a v e c\nAmbassador of the ČSSR", ["signed", "office"]),
         ("Ambassador of the ČSSR:\nJ. K u c h a ř", ["office", "signed"]),
@@ -640,6 +643,12 @@ def test_the_signers_office_with_the_name(closing, kinds):
     assert [(b.kind, b.text) for b in body.closer] == list(
         zip(kinds, [line for line in closing.split("\n") if line], strict=True)
     )
+
+
+def test_a_word_unread_alone_at_the_end_signs_nothing():
+    """ "[illegible]" after "Recorded by:" is the recorder's name; alone, it may be any word."""
+    body = structure(fields("Text of the report.\n\n[illegible]"), 1963)
+    assert body.closer == [] and body.main[-1].text == "[illegible]"
 
 
 def test_an_office_in_lower_case_under_a_name_is_no_sentence_going_on():

@@ -448,8 +448,9 @@ _NAME_LINE = re.compile(
     # or the office after the name ("Recorded by: J. Kuchař, Second Secretary")
     rf"(?:,\s+{_ROLE}(?:{_OFFICE_WORD}){{0,6}})?$"
 )
-# The mark of signing alone, on a line of its own over or under the name ("(signature)")
-_SIGNING_MARK = re.compile(rf"^{SIGNED}:?$")
+# The mark of signing alone, on a line of its own over or under the name ("(signature)"),
+# perhaps after who signed as what, the name unread ("Recorded by: [illegible]")
+_SIGNING_MARK = re.compile(rf"^(?:{SIGNED}:?\s*)?{SIGNED}:?$|^{SIGNED}:?\s*\[illegible\]$")
 # … or beginning its line, alone or before the name ("gez. Schneidewind")
 _SIGNING_MARK_FIRST = re.compile(rf"^{SIGNED}:?(?:\s|$)")
 # A date in figures, then a name: "3.III.64 MOSKOVSKY", "14.3.1963 V. Moskovsky"
