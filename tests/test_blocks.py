@@ -2581,6 +2581,10 @@ def test_headings_in_capitals_begin_sections_without_numbers():
     ("rows", "roles"),
     [
         ("Year\tPlan\n1961\t4,800,000\n1962\t5,000,000", ["label", None, None]),
+        # the years compared, over figures
+        ("Product\t1961\t1962\nCoal (million t)\t11.8\t12.5", ["label", None]),
+        ("\t1961-62\t1963\nCoal\t11.8\t12.5", ["label", None]),
+        ("Year\t1961\t1962\nLater\t1963\t1964", [None, None]),  # years below too
         # a first row with figures is data, as is one over rows without figures
         ("1961\t4,800,000\n1962\t5,000,000", [None, None]),
         ("Coal\tmuch\nSteel\tlittle", [None, None]),

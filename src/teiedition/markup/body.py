@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -124,11 +125,20 @@ def _after(paragraph: Paragraph, end: int) -> Paragraph | None:
 
 
 def _is_label_row(first: etree._Element, second: etree._Element) -> bool:
-    """Whether a table's first row names its columns ("Year" / "Plan (t)" / "Actual (t)"):
-    no figure in it, and figures in the row below."""
-    return not any(c.isdigit() for c in "".join(first.itertext())) and any(
-        c.isdigit() for c in "".join(second.itertext())
+    """Whether a table's first row names its columns ("Year" / "Plan (t)" / "Actual (t)",
+    or the years it compares, "Product" / "1961" / "1962"): no figure in it but years, and
+    figures other than years in the row below."""
+    return all(_names_a_column(cell) for cell in first) and not all(
+        _names_a_column(cell) for cell in second
     )
+
+
+def _names_a_column(cell: etree._Element) -> bool:
+    text = "".join(cell.itertext()).strip()
+    return not any(c.isdigit() for c in text) or _YEAR_ALONE.fullmatch(text) is not None
+
+
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d(?:[-–/](?:\d\d){1,2})?")
 
 
 class _Signature:
