@@ -645,6 +645,25 @@ def test_the_signers_office_with_the_name(closing, kinds):
     )
 
 
+def test_the_address_a_letter_gives_under_its_signature_is_the_closer_s():
+    """A Russian letter's "To Comrade PAK SEONG-CHEOL" / office / place under the signature:
+    it had been taken for the signature, the signature for a paragraph. A courtesy ending
+    with "respect" is the closer's too."""
+    body = structure(
+        fields(
+            "I shall leave on 2 January.\n\nPlease accept, Comrade Minister, the assurances "
+            "of my highest respect.\n\nV. MOSKOVSKY\nAmbassador of the USSR\n\n"
+            "To Comrade PAK SEONG-CHEOL\nMinister of Foreign Affairs of the DPRK\nPyongyang"
+        ),
+        1963,
+    )
+    assert [b.text for b in body.main] == ["I shall leave on 2 January."]
+    assert [b.kind for b in body.closer] == ["salute", "signed", "office"] + ["addressee"] * 3
+    # under no signature, such lines are the text's
+    body = structure(fields("He came.\n\nTo Comrade Pak\nPyongyang"), 1963)
+    assert body.closer == [] and body.main[-1].text == "To Comrade Pak\nPyongyang"
+
+
 def test_a_word_unread_alone_at_the_end_signs_nothing():
     """ "[illegible]" after "Recorded by:" is the recorder's name; alone, it may be any word."""
     body = structure(fields("Text of the report.\n\n[illegible]"), 1963)

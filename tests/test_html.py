@@ -530,6 +530,28 @@ def test_a_table_is_a_table_on_the_page_and_in_print(tmp_path):
     assert "Coal 100% 91%" in record["content"] and record["meta"]["title"].endswith("table 1")
 
 
+def test_a_letter_s_address_under_its_signature_stays_on_the_left(tmp_path):
+    """The closer's lines go to the right, on the page and in print; the address under the
+    signature ("To Comrade PAK SEONG-CHEOL" / …) stays on the left, as the letter has it."""
+    from conftest import built_edition
+
+    from teiedition.publish.pdf import PdfPublisher
+
+    config = built_edition(
+        tmp_path / "edition", FIXTURES / "transcripts" / "legacy-page-letter-address-below.txt"
+    )
+    (tei,) = sorted(config.documents_dir.glob("*.xml"))
+    html = config.output_dir / "html" / "documents" / f"{tei.stem}.html"
+    closer = lxml.html.fromstring(html.read_bytes()).xpath("//main//div[@class='closer']")[0]
+    assert [p.get("class").split() for p in closer.xpath("p")][-3:] == [
+        ["line", "seg", "addressee"]
+    ] * 3
+    source = PdfPublisher(config, with_documents=False).document_source(tei)
+    signature, address = source.split("To Comrade PAK SEONG-CHEOL")[0].rsplit("#block(", 2)[1:]
+    assert "align(right)" in signature and "MOSKOVSKY" in signature
+    assert "align(right)" not in address
+
+
 def test_a_turn_of_a_conversation_everywhere_the_edition_gives_its_text(tmp_path):
     """A record of conversation's turns (sp): the speaker opens the paragraph on the page and
     in print, a search record and the plain text read "Chervonenko: …", and a register's

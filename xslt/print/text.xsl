@@ -20,11 +20,29 @@
       | parent::persName | parent::placeName | parent::orgName | parent::date
       | parent::note)]" mode="print"/>
 
+  <!-- The closer's lines to the right, but the address a letter gives under its signature,
+       which stays on the left as the original places it. -->
   <xsl:template match="opener | closer" mode="print">
+    <xsl:variable name="address" as="element()*" select="self::closer/seg[@type = 'addressee']"/>
+    <xsl:call-template name="te:lines">
+      <xsl:with-param name="lines" select="* except $address"/>
+      <xsl:with-param name="right" select="exists(self::closer)"/>
+    </xsl:call-template>
+    <xsl:if test="exists($address)">
+      <xsl:call-template name="te:lines">
+        <xsl:with-param name="lines" select="$address"/>
+        <xsl:with-param name="right" select="false()"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="te:lines">
+    <xsl:param name="lines" as="element()*"/>
+    <xsl:param name="right" as="xs:boolean"/>
     <xsl:text>#block(above: 0.8em, below: 0.8em)[</xsl:text>
-    <xsl:if test="self::closer">#set align(right)
+    <xsl:if test="$right">#set align(right)
 </xsl:if>
-    <xsl:for-each select="*">
+    <xsl:for-each select="$lines">
       <xsl:apply-templates select="." mode="print"/>
       <xsl:if test="position() != last()"> \
 </xsl:if>

@@ -366,9 +366,9 @@ _VALEDICTION = re.compile(
     r"(?:regards|greetings|wishes|respect|salutations)[,!.]?"
     # the courtesy a diplomatic note ends with: "Please accept, Comrade Minister, the
     # assurances of my highest consideration.", "I avail myself of this opportunity to renew
-    # to you the assurances of my highest consideration."
+    # to you the assurances of my highest consideration." (or "respect", "esteem")
     r"|(?:Please\s+)?(?:accept|I\s+avail\s+myself)\b[^.!?]{0,120}\bassurances?\b[^.!?]{0,60}"
-    r"\bconsideration[.!]?)$"
+    r"\b(?:consideration|respect|esteem)[.!]?)$"
 )
 # A line that goes on with the signer's office above it: "Ambassador Extraordinary and
 # Plenipotentiary" / "of the USSR in the DPRK"
@@ -590,10 +590,17 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
     rest, postscript = _split_postscript(
         _page_numbers(_labelled_lines(blocks[index:])), anchor_year
     )
+    rest, address = _address_below(rest)
     rest = _closing_lines(_join_split_sentences(rest), anchor_year)
     rest, columns = _signature_columns(rest, anchor_year)
     closer_count = columns or _closer_count(rest, anchor_year)
     closer = rest[len(rest) - closer_count :] if closer_count else []
+    if closer:
+        for line in (line for block in address for line in _lines_of(block)):
+            line.kind = "addressee"
+            closer.append(line)
+    else:  # no signature above it: no letter's address either
+        rest += address
     main = _table_captions(rest[: len(rest) - closer_count])
     journal = _entries(opener, main, anchor_year)
     if journal:
@@ -603,6 +610,28 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
     else:
         nodes = _sections(main)
     return Body(opener, nodes, closer, [], _distribution(_lists(postscript)), _speakers(main))
+
+
+# The first line of the address a letter gives under its signature, as Russian letters place
+# it: "To Comrade PAK SEONG-CHEOL", "To the Minister of …"
+_ADDRESS_BELOW = re.compile(r"^To\s+[A-Z][^.!?;:]{0,80}$")
+_ADDRESS_LINES = 6  # at most: the addressee, the office, the place
+
+
+def _address_below(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks, and the last ones when they are such an address ("To Comrade PAK
+    SEONG-CHEOL" / "Minister of Foreign Affairs of the DPRK" / "Pyongyang"): short lines, no
+    sentence among them. Only under a signature are they an address (see `_document`)."""
+    for start in range(len(blocks) - 1, max(len(blocks) - _ADDRESS_LINES, 1) - 1, -1):
+        if not _ADDRESS_BELOW.match(blocks[start].text.partition("\n")[0]):
+            continue
+        lines = [line for block in blocks[start:] for line in block.text.split("\n")]
+        if len(lines) <= _ADDRESS_LINES and all(
+            len(line) <= _LIST_LINE_LENGTH and not line.endswith((".", "!", "?")) for line in lines
+        ):
+            return blocks[:start], blocks[start:]
+        break
+    return blocks, []
 
 
 # A table's caption, on the line over its first row: "Table: Rallies held, 25-27 October
