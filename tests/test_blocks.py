@@ -1733,6 +1733,23 @@ def test_a_ciphergram_s_times_under_its_number_in_small_letters_open_it():
     ]
 
 
+def test_a_telegram_s_receipt_in_capitals_is_no_place_and_date():
+    """ "RECEIVED 28 MARCH 1963 02:15" under "PYONGYANG 27 MARCH 1963 18:40": the word had
+    been taken for the place of a dateline."""
+    body = structure(
+        fields(
+            "CIPHERED TELEGRAM\n\nPYONGYANG 27 MARCH 1963 18:40\nRECEIVED 28 MARCH 1963 02:15"
+            "\n\nON 26 MARCH I WAS RECEIVED BY KIM IL SUNG."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.place) for b in body.opener] == [
+        ("head", None),
+        ("dateline", "PYONGYANG"),
+        ("transmission", None),
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

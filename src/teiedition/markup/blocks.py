@@ -1589,7 +1589,10 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
             and not match["date"].strip().isdigit()
         )
     ) and (date := parse_date(match["date"], anchor_year)):
-        block.kind, block.date, block.place = "dateline", date, match["place"]
+        if _TRANSMISSION.match(_in_title_case(text)):  # "RECEIVED 28 MARCH 1963 02:15"
+            block.kind = "transmission"
+        else:
+            block.kind, block.date, block.place = "dateline", date, match["place"]
     elif (match := _DATE_FIELD.match(dated)) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date = "dateline", date  # a telegram's "Date: 30.X.1963"
     elif _CLASSIFICATION.match(text):
