@@ -2570,6 +2570,24 @@ def test_a_file_number_under_the_signer_s_date_is_the_closer_s():
     assert body.closer == []
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # "from a conversation", as a Polish "Notatka z rozmowy" is translated
+        "from a conversation with the ambassador of the USSR, Com. V. Moskovsky, on 12 July",
+        "from the talk with Comrade Moskovsky of 12 July 1963",
+    ],
+)
+def test_a_note_s_subject_line_from_a_conversation(subject):
+    """ "N O T E" / "from a conversation with …" had made a paragraph: a subject line began
+    with "of", "on", "with", …, not "from"."""
+    body = structure(fields(f"Secret\n\nN O T E\n{subject}\n\nOn 12 July I came."), 1963)
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("classification", "Secret"),
+        ("head", f"N O T E\n{subject}"),
+    ]
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
 def test_a_heading_spaced_out_letter_by_letter_is_one_word(gap):
     """A typescript stresses the document's kind by spacing it out: "M e m o r a n d u m" /

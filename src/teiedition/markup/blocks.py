@@ -332,7 +332,11 @@ _ISSUER = re.compile(
 # The second line of a heading that names the document's kind on its first ("Record" /
 # "of a conversation …", "Information" / "on the visit of …", "RECORD OF CONVERSATION" /
 # "with Chairman …")
-_SUBJECT_LINE = re.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s")
+_SUBJECT_LINE = re.compile(
+    # "Note" / "from a conversation with …", as Polish notes are translated (not a telegram's
+    # "from Pyongyang, dispatched …")
+    r"^(?:of|on|about|concerning|regarding|with|between|from\s+(?:a|an|the)(?=\s))\s"
+)
 # The mark of a passage left out, ending a line: a Chinese cable's "(Omitted)", "[…]"
 _OMISSION_AT_END = re.compile(r"\s*(?:\((?i:omitted)\)|\[(?:…|\.\.\.)\])$")
 # The period a journal or a review covers, under its heading: "for 4 to 11 March 1963", "for
