@@ -136,10 +136,46 @@ def test_notes_marked_with_asterisks():
     assert normalise(source_text(text)) == normalise(transcript)
 
 
+def test_notes_marked_with_superscript_figures():
+    """ "March.¹" / "proposal²" and, at the end, "¹ The letter …" / "² The CCP CC's …", as a
+    copy from a word processor keeps them: the notes had been a paragraph, which kept the
+    signature above them from closing the text. The text gives back its figures."""
+    transcript = (
+        "He handed over the letter of 30 March.¹\n\nKim studied the proposal² closely."
+        "\n\nV. Moskovsky\n\n¹ Of the CPSU CC.\n² A draft."
+    )
+    body = structure(fields(transcript), 1963)
+    assert [(b.kind, b.text) for b in body.closer] == [("signed", "V. Moskovsky")]
+    text = build_text(body, "d", "en")
+    refs = text.xpath("tei:body//tei:ref[@type = 'noteAnchor']", namespaces=NS)
+    assert [(r.text, r.get("target")) for r in refs] == [("¹", "#d-n1"), ("²", "#d-n2")]
+    notes = text.xpath("tei:back/tei:div/tei:note", namespaces=NS)
+    assert [(n.get("n"), n.text) for n in notes] == [("¹", "Of the CPSU CC."), ("²", "A draft.")]
+    assert normalise(source_text(text)) == normalise(transcript)
+
+
+def test_superscript_marks_show_as_raised_figures_on_the_page_and_in_print(tmp_path):
+    """A mark the copy wrote as a superscript figure ("¹") is raised again by the page and
+    the print edition: shown as the figure, not a superscript shrunk a second time."""
+    config = built_edition(
+        tmp_path / "edition", FIXTURES / "transcripts" / "page-superscript-notes.txt"
+    )
+    (tei,) = sorted(config.documents_dir.glob("*.xml"))
+    page = lxml.html.fromstring(
+        (config.output_dir / "html" / "documents" / f"{tei.stem}.html").read_bytes()
+    )
+    assert page.xpath("//main//sup[@class='note-ref']/a/text()") == ["1", "2"]
+    assert page.xpath("//main//*[contains(@class, 'note-number')]/text()") == ["1", "2"]
+    pdf = config.output_dir / "pdf" / "documents" / f"{tei.stem}.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "of 30 March.1" in text and "¹" not in text
+
+
 @pytest.mark.parametrize(
     "transcript",
     [
         "A figure* of speech.\n\nThe end.",  # no note: a character of the text
+        "A hall of 300 m² was built.\n\nThe end.",  # a superscript figure too
         "It was late.\n\n* Nothing refers to this.",  # never referred to: text
         # the same asterisks on two blocks: bullets, though the text above has one
         "It was late.*\n\n* A point.\n\n* Another point.\n\nThe end.",

@@ -179,6 +179,13 @@
     <xsl:sequence select="replace($id, '^.*-[a-z]+(\d+)$', '$1')"/>
   </xsl:function>
 
+  <!-- A note's mark as it is shown raised: superscript figures, as a copy from a word
+       processor keeps them ("¹"), are shown as figures, which the page and the print raise. -->
+  <xsl:function name="te:note-mark" as="xs:string">
+    <xsl:param name="mark" as="xs:string"/>
+    <xsl:sequence select="translate($mark, '¹²³⁴⁵⁶⁷⁸⁹⁰', '1234567890')"/>
+  </xsl:function>
+
   <!-- How a citable unit is named for people: "¶ 7", "heading", "item 3", "note 2", "table 1"
        (the number of a note is the edition's, as a paragraph's is: the printed one is its @n). -->
   <xsl:function name="te:unit-label" as="xs:string">

@@ -18,15 +18,15 @@
     <sup class="note-ref">
       <xsl:choose>
         <xsl:when test="starts-with(@target, '#')">
-          <a href="{@target}" aria-label="note {.}">
+          <a href="{@target}" aria-label="note {te:note-mark(.)}">
             <xsl:if test="not(preceding::ref[@target = current()/@target])">
               <xsl:attribute name="id" select="substring(@target, 2) || '-ref'"/>
             </xsl:if>
-            <xsl:value-of select="."/>
+            <xsl:value-of select="te:note-mark(.)"/>
           </a>
         </xsl:when>
         <xsl:otherwise>
-          <span title="the copied page does not have this note"><xsl:value-of select="."/></span>
+          <span title="the copied page does not have this note"><xsl:value-of select="te:note-mark(.)"/></span>
         </xsl:otherwise>
       </xsl:choose>
     </sup>
@@ -40,10 +40,10 @@
       <xsl:choose>
         <xsl:when test="@xml:id">
           <xsl:attribute name="id" select="@xml:id"/>
-          <a class="permalink note-number" href="#{@xml:id}" aria-label="Note {@n}: link">{@n}</a>
+          <a class="permalink note-number" href="#{@xml:id}" aria-label="Note {te:note-mark(@n)}: link">{te:note-mark(@n)}</a>
         </xsl:when>
         <xsl:otherwise>
-          <span class="note-number">{@n}</span>
+          <span class="note-number">{te:note-mark(@n)}</span>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:text> </xsl:text>

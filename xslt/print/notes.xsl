@@ -29,13 +29,13 @@
 
   <!-- Where the text refers to one of the translator's notes: its number, raised. -->
   <xsl:template match="ref[@type = 'noteAnchor']" mode="print">
-    <xsl:text>#super[{te:typst(string(.))}]</xsl:text>
+    <xsl:text>#super[{te:typst(te:note-mark(.))}]</xsl:text>
   </xsl:template>
 
   <!-- A note of the translator's stays where the text has it, at its end or where a page's
        foot put it, set smaller, with its printed number. -->
   <xsl:template match="note[@place = ('end', 'foot')]" mode="print">
-    <xsl:text>#block(above: 0.8em)[#text(size: 0.9em)[#super[{te:typst(string(@n))}] </xsl:text>
+    <xsl:text>#block(above: 0.8em)[#text(size: 0.9em)[#super[{te:typst(te:note-mark(@n))}] </xsl:text>
     <xsl:apply-templates mode="print"/>
     <xsl:text>]]
 

@@ -21,6 +21,8 @@ from teiedition.markup.inline import (
     NOTE_REFERENCE,
     SPACED_NOTE_REFERENCE,
     STAR_REFERENCE,
+    SUPERSCRIPT_REFERENCE,
+    SUPERSCRIPTS,
     Break,
     Paragraph,
 )
@@ -154,12 +156,16 @@ _LIST_MARKER = re.compile(
 )
 # A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as
 # inline.NOTE_REFERENCE finds).
-_NOTE_LABEL = re.compile(r"^(?P<label>\[(?P<num>\d{1,3})\]|(?P<stars>\*{1,3}))\s+(?=\S)")
+_NOTE_LABEL = re.compile(
+    rf"^(?P<label>\[(?P<num>\d{{1,3}})\]|(?P<stars>\*{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}))\s+(?=\S)"
+)
 _NOTES_HEADING = re.compile(
     r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
 )
 # A reference to a note that ends a block: "He left.[2]", "found it insufficient.*"
-_TRAILING_REFERENCE = re.compile(r"(?:\[(?<=\S\[)\d{1,3}\]|(?<=[^\s*])\*{1,3})$")
+_TRAILING_REFERENCE = re.compile(
+    rf"(?:\[(?<=\S\[)\d{{1,3}}\]|(?<=[^\s*])\*{{1,3}}|(?<=\S)[{SUPERSCRIPTS}]{{1,3}})$"
+)
 # A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"; or
 # that says a page begins, unnumbered: "[page break]", "[new page]"
 _PAGE_NUMBER = re.compile(
@@ -1145,7 +1151,7 @@ def _foot_notes(blocks: list[Block]) -> list[Block]:
     text, is made notes in their place: as a PDF export prints the notes at a page's foot,
     above the signature or between two paragraphs. A run in which two blocks have the same
     asterisks is a list, each asterisk a bullet."""
-    if not any(block.text.startswith(("[", "*")) for block in blocks):
+    if not any(block.text.startswith(("[", "*", *SUPERSCRIPTS)) for block in blocks):
         return blocks  # no note's mark begins a block: most texts
     referred: set[str] = set()
     index = 0
@@ -1194,7 +1200,12 @@ def _referred(blocks: list[Block]) -> set[str]:
     return {
         match["num"]
         for block in blocks
-        for pattern in (NOTE_REFERENCE, SPACED_NOTE_REFERENCE, STAR_REFERENCE)
+        for pattern in (
+            NOTE_REFERENCE,
+            SPACED_NOTE_REFERENCE,
+            STAR_REFERENCE,
+            SUPERSCRIPT_REFERENCE,
+        )
         for match in pattern.finditer(block.text)
     }
 

@@ -85,6 +85,13 @@ SPACED_NOTE_REFERENCE = re.compile(r"\[(?<=\S \[)(?P<num>\d{1,3})\]")
 # Or asterisks right after a word or a stop ("months.*", "Pak**"): a reference only when the
 # text has a note of that many asterisks (elsewhere an asterisk is a character of the text).
 STAR_REFERENCE = re.compile(r"(?P<num>\*(?<=[^\s*]\*)\*{0,2})(?!\*)")
+# Or superscript figures right after a word or a stop ("March.¹", "proposal²"), as a copy from
+# a word processor keeps them: a reference, as asterisks are, only when the text has that note
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_ANY_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
+SUPERSCRIPT_REFERENCE = re.compile(
+    rf"(?P<num>[{SUPERSCRIPTS}](?<=[^\s{SUPERSCRIPTS}].)[{SUPERSCRIPTS}]{{0,2}})(?![{SUPERSCRIPTS}])"
+)
 # What the original hides: "[illegible]", "[two words illegible]", "[illegible word]",
 # "[one line unreadable]"; the count in words, and the TEI unit of each unit named
 _COUNTS = {"a": "1"} | {
@@ -248,10 +255,12 @@ def _is_alternative_name(text: str, near: int, start: int, content: str) -> bool
     return content.strip()[0].lower() in initials
 
 
-def _star_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
+def _mark_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
+    """References by asterisks or superscript figures to the notes the text has."""
     return [
         Span(m.start(), m.end(), _note_reference(m["num"], notes[m["num"]]))
-        for m in STAR_REFERENCE.finditer(text)
+        for pattern in (STAR_REFERENCE, SUPERSCRIPT_REFERENCE)
+        for m in pattern.finditer(text)
         if m["num"] in notes
     ]
 
@@ -558,8 +567,8 @@ def mark_up(
             Span(*omission.span(), _described_gap(omission["words"], omission, "editorial"))
             for omission in _ROUND_OMISSION.finditer(text)
         ]
-    if "*" in text and notes:
-        brackets += _star_spans(text, notes)
+    if notes and ("*" in text or _ANY_SUPERSCRIPT.search(text)):
+        brackets += _mark_spans(text, notes)
     atoms = _nested_only(_break_spans(paragraph) + brackets + _ocr_spans(text) + _url_spans(text))
     quotes = _quote_spans(text, atoms)
     spans = atoms + quotes

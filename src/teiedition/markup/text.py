@@ -142,8 +142,9 @@ def unit_of(node: etree._Element) -> etree._Element | None:
 
 
 def _note_label(number: str) -> str:
-    """A note's label as the text prints it: "[1]", or asterisks as they are."""
-    return number if number.startswith("*") else f"[{number}]"
+    """A note's label as the text prints it: "[1]", or asterisks and superscript figures as
+    they are."""
+    return number if number.startswith("*") or not number.isascii() else f"[{number}]"
 
 
 def _inner(element: etree._Element, source: bool, notes: bool) -> str:
