@@ -175,6 +175,16 @@ def test_faceted_page_fixture(docs):
     assert one(tei, f"{H}/tei:profileDesc/tei:creation/tei:date/@when") == "1963-03-06"
 
 
+def test_a_signer_the_archive_s_page_names_in_full_is_that_person(docs):
+    """ "J. Kohout" signs; the page's "Author(s): Kohout, Jaroslav" tells who he is."""
+    tei = doc(docs, fixture("faceted-page-amzv-initials.txt"))
+    signer = xpath(tei, f"{BODY}/tei:closer/tei:signed/tei:persName")[0]
+    assert (signer.text, signer.get("ref")) == ("J. Kohout", "#kohout-jaroslav")
+    assert one(tei, "//tei:standOff//tei:person[@xml:id='kohout-jaroslav']/tei:persName") == (
+        "Jaroslav Kohout"
+    )
+
+
 def test_a_related_document_under_its_date_is_one_item_dated(tmp_path, config):
     """The page lists a related document by its date and title, each on its line; a title
     alone is an item too."""

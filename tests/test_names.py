@@ -89,6 +89,31 @@ def test_register_forms_with_ocr_damage_and_possessive(index):
     ]
 
 
+def test_a_name_the_archive_s_page_lists_in_full_completes_the_text_s(index):
+    """ "J. Kohout" and "Comrade Ulbricht", when the page lists "Kohout, Jaroslav" and
+    "Ulbricht, Walter" with the document: edition-wide ids of the full names (they had been
+    "kohout-j" and a surname scoped to the document), cert "medium"; initials that are more
+    than the list's forenames ("D. S. Polyansky" for "Polyansky, Dmitry") are the text's."""
+    annotator = DocumentNames(
+        index,
+        "d1",
+        archive_people=["Kohout, Jaroslav", "Ulbricht, Walter", "Polyansky, Dmitry", "Li Xiannian"],
+    )
+    found = []
+    for text in ("J. Kohout signed.", "Tell Comrade Ulbricht.", "D. S. Polyansky came."):
+        p = element("p")
+        mark_up(p, text, [annotator])
+        found += [
+            (normalise(source_text(e)), e.get("ref"), e.get("cert")) for e in p.iter("{*}persName")
+        ]
+    assert found == [
+        ("J. Kohout", "#kohout-jaroslav", "medium"),
+        ("Ulbricht", "#ulbricht-walter", "medium"),
+        ("D. S. Polyansky", "#polyansky-d-s", None),
+    ]
+    assert index.registers.entities["kohout-jaroslav"].names == ["Jaroslav Kohout"]
+
+
 def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
     assert names_in(index, "Amb. Moskovsky met the Ambassador and him.") == [
         ("persName", "Moskovsky", "#moskovsky-vasily", None)

@@ -88,7 +88,20 @@ def build_document(
             line.text for line in transcript.body
         )
         annotators.append(
-            DocumentNames(names, facts.doc_id, body.speakers, signatures, czech_title=czech)
+            DocumentNames(
+                names,
+                facts.doc_id,
+                body.speakers,
+                signatures,
+                czech_title=czech,
+                archive_people=[
+                    value.text
+                    for value in [
+                        *transcript.authors,
+                        *transcript.facets.get("Associated People & Organizations", []),
+                    ]
+                ],
+            )
         )
     annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
     text = build_text(body, facts.doc_id, "en", annotators)

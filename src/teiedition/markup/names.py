@@ -469,6 +469,7 @@ class DocumentNames:
         speakers: frozenset[str] = frozenset(),
         signatures: Iterable[str] = (),
         czech_title: bool = False,
+        archive_people: Iterable[str] = (),
     ):
         self.index = index
         # the text writes the Czech title "s." before names: "S." opening a sentence is it
@@ -482,6 +483,13 @@ class DocumentNames:
             name = _trim_name(" ".join(match["name"].split()), 2) if match else ""
             if name:  # more than a surname, titles aside ("Comrade Winzer" is no more)
                 self.signers.setdefault(_surname(name).casefold(), name)
+        # the people the archive's page names with the document ("Author(s): Kohout,
+        # Jaroslav"), by surname: whom a surname, or initials and a surname, stand for
+        self.archive_people: dict[str, str] = {}
+        for value in archive_people:
+            if listed := _LISTED_PERSON.fullmatch(value.strip()):
+                name = f"{listed['forenames']} {listed['surname']}"
+                self.archive_people.setdefault(listed["surname"].casefold(), name)
         self.registers = index.registers
         self.doc_id = doc_id
         # by entity id, in order of mention, the latest last
@@ -771,6 +779,17 @@ class DocumentNames:
             full = self._resolve_unknown(candidate, signer)
             return full._replace(cert="medium") if full else None
         initials = _INITIALS_FIRST.match(name)
+        listed = self.archive_people.get(surname)
+        if (
+            listed
+            and not same_surname
+            and (" " not in name or (initials and _initials_of(initials[0], listed)))
+            and fold(listed) != fold(name)
+        ):
+            # the surname, or initials that agree, of someone the archive's page names in
+            # full with the document ("J. Kohout" under "Author(s): Kohout, Jaroslav")
+            full = self._resolve_unknown(candidate, listed)
+            return full._replace(cert="medium") if full else None
         if (
             initials
             and same_surname
@@ -987,6 +1006,19 @@ def _same_initials(initials: str, name: str) -> bool:
     mine = [initial for initial in re.split(r"(?<=\.)\s?", initials.strip()) if initial]
     theirs = [word for word in re.split(r"\s+|(?<=\.)(?=\S)", name) if word][:-1]
     return bool(theirs) and all(map(_initials_agree, mine, theirs))
+
+
+def _initials_of(initials: str, name: str) -> bool:
+    """Whether initials ("J.") are those of the forenames of `name` ("Jaroslav Kohout"), no
+    more of them than it has: "D. S. Polyansky" has more than "Dmitry Polyansky" tells."""
+    count = len([initial for initial in re.split(r"(?<=\.)\s?", initials.strip()) if initial])
+    return count <= len(name.split()) - 1 and _same_initials(initials, name)
+
+
+# A person as the archive's page lists them: "Kohout, Jaroslav", "Moskovsky, Vasily Petrovich"
+_LISTED_PERSON = re.compile(
+    rf"(?P<surname>{_CAPITAL}[\w'’-]+),\s+(?P<forenames>{_CAPITAL}[\w'’-]+(?:\s{_CAPITAL}[\w'’-]+)?)"
+)
 
 
 # One syllable of Korean in roman letters (McCune-Reischauer, the Revised Romanisation, the
