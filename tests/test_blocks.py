@@ -1,7 +1,7 @@
 """Block structure: opener lines, headings, joins across scrape damage, lists, closer."""
 
 import pytest
-from conftest import fields
+from conftest import NS, fields
 from lxml import etree
 
 from teiedition.dates import parse_date
@@ -1352,6 +1352,24 @@ def test_the_initial_a_record_gives_its_own_side_is_a_speaker():
         fields("M.: I bring greetings.\n\nNam Il: Thank you.\n\nM.: When will you come?"), 1963
     )
     assert body.speakers == {"M.", "Nam Il"}
+
+
+def test_a_list_a_speaker_introduces_is_in_the_turn():
+    """ "Pak: … our own view:" / "- that the Treaty deceives the peoples;" / …: the list had
+    stood outside the turn, unattributed; TEI's sp holds lists. A list after a turn that
+    introduces none stays outside it."""
+    body = structure(
+        fields(
+            "Pak: We shall see.\n\nMoskovsky: The Treaty serves peace.\n\nPak: Our view:\n\n"
+            "- that it deceives;\n- that it helps the USA.\n\nMoskovsky: I shall inform "
+            "Moscow.\n\n- a remark;\n- another."
+        ),
+        1963,
+    )
+    text = build_text(body, "d", "en")
+    turns = text.xpath("//tei:sp", namespaces=NS)
+    assert [len(sp.xpath("tei:list/tei:item", namespaces=NS)) for sp in turns] == [0, 0, 2, 0]
+    assert len(text.xpath("//tei:div/tei:list", namespaces=NS)) == 1
 
 
 def test_a_speaker_s_initials_before_the_surname():

@@ -141,6 +141,14 @@ def _names_a_column(cell: etree._Element) -> bool:
 _YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d(?:[-–/](?:\d\d){1,2})?")
 
 
+def _introduced_by_turn(parent: etree._Element) -> bool:
+    """Whether the last thing in `parent` is a turn of a conversation whose words end with a
+    colon: the list after it is what the speaker lists."""
+    if not len(parent) or parent[-1].tag != tei("sp"):
+        return False
+    return "".join(parent[-1][-1].itertext()).rstrip().endswith(":")
+
+
 class _Signature:
     """The name annotator in a signature line, where the whole line may be the name."""
 
@@ -266,6 +274,8 @@ class _Builder:
                 self.node(entry, content)
             self.annotators = around
         elif isinstance(node, ListNode):
+            if _introduced_by_turn(parent):  # "Pak: … our own view:" / "- that …": Pak's
+                parent = parent[-1]
             list_el = sub(parent, "list", type=node.kind)
             if node.head is not None:
                 self.heading(list_el, node.head)
