@@ -664,6 +664,25 @@ def test_the_address_a_letter_gives_under_its_signature_is_the_closer_s():
     assert body.closer == [] and body.main[-1].text == "To Comrade Pak\nPyongyang"
 
 
+def test_where_the_copies_went_after_an_enclosure_is_its_postscript():
+    """A GDR report, signed, then its appendix, then "Distribution:" / "1x Comrade Winzer": the
+    list had stayed a paragraph of the appendix, which has no signature of its own. Under an
+    unsigned document's enclosure such lines stay text."""
+    text = "Comrade Moskovsky received me for a conversation of an hour.\n\n{}Appendix\n\n"
+    text += "Deliveries in 1962.\n\n"
+    text += "Distribution:\n1x Comrade Winzer\n1x Embassy file"
+    body = structure(fields(text.format("Schneidewind\nAmbassador\n\n")), 1962)
+    (enclosure,) = body.enclosures
+    assert [b.text for b in enclosure.body.main] == ["Deliveries in 1962."]
+    (distribution,) = enclosure.body.postscript
+    assert [i.content[0].text for i in distribution.items] == [
+        "1x Comrade Winzer",
+        "1x Embassy file",
+    ]
+    body = structure(fields(text.format("")), 1962)
+    assert body.enclosures[0].body.postscript == []
+
+
 def test_a_word_unread_alone_at_the_end_signs_nothing():
     """ "[illegible]" after "Recorded by:" is the recorder's name; alone, it may be any word."""
     body = structure(fields("Text of the report.\n\n[illegible]"), 1963)

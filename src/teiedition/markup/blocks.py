@@ -491,7 +491,10 @@ def structure(lines: list[Field], anchor_year: int | None) -> Body:
     body.notes = notes
     for mark, *enclosed in enclosures:
         mark.kind = "head"
-        body.enclosures.append(Enclosure(mark, _document(enclosed, anchor_year)))
+        # what follows an enclosure of a signed document may say where the copies went,
+        # with no signature of the enclosure's own above it
+        enclosure = _document(enclosed, anchor_year, signed=bool(body.closer))
+        body.enclosures.append(Enclosure(mark, enclosure))
         body.speakers |= body.enclosures[-1].body.speakers
     return body
 
@@ -516,8 +519,9 @@ def _enclosed(blocks: list[Block]) -> list[list[Block]]:
     return parts
 
 
-def _document(blocks: list[Block], anchor_year: int | None) -> Body:
-    """The opener, text, closer and postscript of a document's (or an enclosure's) blocks."""
+def _document(blocks: list[Block], anchor_year: int | None, signed: bool = False) -> Body:
+    """The opener, text, closer and postscript of a document's (or an enclosure's) blocks;
+    `signed`: an enclosure of a signed document, whose postscript needs no signature above."""
     opener: list[Block] = []
     index = 0  # of the first block after the opener
     while index < len(blocks):
@@ -598,7 +602,7 @@ def _document(blocks: list[Block], anchor_year: int | None) -> Body:
             index -= 1
     # the postscript's lines are lines: split off before sentences are joined
     rest, postscript = _split_postscript(
-        _page_numbers(_labelled_lines(blocks[index:])), anchor_year
+        _page_numbers(_labelled_lines(blocks[index:])), anchor_year, signed
     )
     rest, address = _address_below(rest)
     rest = _closing_lines(_join_split_sentences(rest), anchor_year)
@@ -953,12 +957,12 @@ def _section_starts(
 
 
 def _split_postscript(
-    blocks: list[Block], anchor_year: int | None
+    blocks: list[Block], anchor_year: int | None, signed: bool = False
 ) -> tuple[list[Block], list[Block]]:
     """The text and what follows its signature: a distribution list of short lines at the
     end, which begins with "Distribution list:", "Sent to: …" and the like, or a paragraph
-    marked "P.S." (a distribution list may follow it). Only after a signature: elsewhere such
-    lines stay text."""
+    marked "P.S." (a distribution list may follow it). Only after a signature, or at the end
+    of an enclosure of a signed document (`signed`): elsewhere such lines stay text."""
     for start in range(len(blocks) - 1, max(len(blocks) - 12, 1) - 1, -1):
         if (
             not _PS.match(blocks[start].text)
@@ -970,7 +974,7 @@ def _split_postscript(
         ):
             continue
         trial = [replace(block) for block in blocks[:start]]  # the count gives blocks kinds
-        if _closer_count(_closing_lines(trial, anchor_year), anchor_year):
+        if signed or _closer_count(_closing_lines(trial, anchor_year), anchor_year):
             return blocks[:start], _distribution_lines(blocks[start:])
     return blocks, []
 
