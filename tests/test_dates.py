@@ -37,6 +37,9 @@ from teiedition.patterns import by_first_letter
         ("30 April–2 May 1963", {"notBefore": "1963-04-30", "notAfter": "1963-05-02"}),
         ("April 30 - May 2, 1963", {"notBefore": "1963-04-30", "notAfter": "1963-05-02"}),
         ("28 April to 3 May 1963", {"notBefore": "1963-04-28", "notAfter": "1963-05-03"}),
+        # … its month written again: days of one month
+        ("July 1 to July 10, 1963", {"notBefore": "1963-07-01", "notAfter": "1963-07-10"}),
+        ("1 July – 10 July 1963", {"notBefore": "1963-07-01", "notAfter": "1963-07-10"}),
         ("28–29 February 1964", {"notBefore": "1964-02-28", "notAfter": "1964-02-29"}),
         ("March 5 - 7, 1963", {"notBefore": "1963-03-05", "notAfter": "1963-03-07"}),
         ("15th of August 1962", {"when": "1962-08-15"}),

@@ -243,6 +243,8 @@ def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> 
         if parts.get("last_day"):
             return None  # "5-6 March–2 May": no one range
         parts = {**parts, "last_month": parts["end_month"], "last_day": parts["end_day"]}
+        if MONTHS[parts["end_month"].lower().rstrip(".")] == _month(parts):  # type: ignore[union-attr]
+            parts["last_month"] = None  # "July 1 to July 10, 1963": days of one month
     year = _year(parts["year"] or "", anchor_year)
     month = _month(parts)
     day = int(parts["day"]) if parts.get("day") else None
