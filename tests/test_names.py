@@ -221,6 +221,11 @@ def test_what_begins_a_sentence_is_no_part_of_the_name_after_it(index, text, exp
     assert [f[1:3] for f in names_in(index, text)] == expected
 
 
+def test_academic_titles_and_madame_before_a_name(index):
+    found = names_in(index, "Academician Keldysh, Professor Kim Tu-bong and Mme. Furtseva came.")
+    assert [f[1] for f in found] == ["Keldysh", "Kim Tu-bong", "Furtseva"]
+
+
 def test_military_ranks_are_titles_not_names(index):
     found = names_in(
         index,
@@ -416,6 +421,10 @@ def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(in
             ["Gromyko", "Patolichev"],
         ),
         ("Copies to: Cdes. Kozlov, Ministry of Trade, Secretariat", ["Kozlov"]),
+        # other plural titles
+        ("Ambassadors Moskovsky and Kádas met.", ["Moskovsky", "Kádas"]),
+        ("the ambassadors Moskovsky, Kádas and Brodowski", ["Moskovsky", "Kádas", "Brodowski"]),
+        ("Messrs. Rusk and McNamara", ["Rusk", "McNamara"]),
     ],
 )
 def test_each_name_after_a_plural_title_is_a_person(index, text, names):

@@ -106,6 +106,10 @@ _TITLES = (
     ("M", r"s\."),
     ("D", r"r\."),
     ("P", r"rof\."),
+    ("P", "rofessor"),
+    ("A", "cademician"),  # "Academician Keldysh", as the Soviet Academy's members are named
+    ("M", r"me\."),
+    ("M", "adame"),
     ("Cc", "hargé d['’][Aa]ffaires"),
     ("Cc", "ounsell?or"),  # "Counsellor Zvetkov": an embassy's rank, as "Ambassador" is
     ("Cc", "onsul"),
@@ -217,7 +221,11 @@ _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES),
 # What a text must hold (one of) for a shape's pattern to be looked for: the plural title,
 # the Polish and Czech titles in small letters (a search for them would stop at every "c",
 # "t" or "s")
-_SHAPE_NEEDS = {"titles": ("omrades", "des. "), "tow.": ("tow. ",), "s.": (" s. ",)}
+_SHAPE_NEEDS = {
+    "titles": ("omrades", "des. ", "mbassadors ", "Messrs. "),
+    "tow.": ("tow. ",),
+    "s.": (" s. ",),
+}
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -243,11 +251,13 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         # the names after a plural title, each a name: "Comrades Schneidewind and Holub",
-        # "comrades Kádas, Schneidewind and Holub", "Cdes. Gromyko, Patolichev" (the first is
-        # the title pattern's too)
+        # "comrades Kádas, Schneidewind and Holub", "Cdes. Gromyko, Patolichev", "Ambassadors
+        # Moskovsky and Kádas", "Messrs. Rusk and McNamara" (the first is the title
+        # pattern's too)
         "titles",
         re.compile(
-            rf"[Cc]{_STARTS_WORD}(?:omrades|des\.)\s+(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}"
+            rf"(?:[Cc]{_STARTS_WORD}(?:omrades|des\.)|[Aa]{_STARTS_WORD}mbassadors"
+            rf"|M{_STARTS_WORD}essrs\.)\s+(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}"
             rf"(?:(?:,\s+|,?\s+and\s+){_WORD}(?:\s{_WORD}){{0,2}})+)"
         ),
     ),
