@@ -1140,6 +1140,7 @@ _NAME_PIECES = (
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
     "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
     "Sung's Ho Chi Minh Pham Van City Trail tow. stow. s. is. First Secretary Yu. I. "
+    "Ambassadors Messrs. "
 )
 
 
@@ -1172,6 +1173,8 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
         "s.": rf"(?<![\w.])s\.\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
         rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
+        "other titles": rf"(?<![\w.])(?:[Aa]mbassadors|Messrs\.)\s+(?P<name>{word}"
+        rf"(?:\s{word}){{0,2}}(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
         "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z]{letters}(?:-{letters})?"
         rf"(?:\s[A-Z]{letters})?)(?![\w-])",
         "chinese": rf"(?<![\w.])(?P<name>(?:{chinese})\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"

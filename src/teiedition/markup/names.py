@@ -222,10 +222,16 @@ _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES),
 # the Polish and Czech titles in small letters (a search for them would stop at every "c",
 # "t" or "s")
 _SHAPE_NEEDS = {
-    "titles": ("omrades", "des. ", "mbassadors ", "Messrs. "),
+    "titles": ("omrades", "des. "),
+    "other titles": ("mbassadors ", "Messrs. "),
     "tow.": ("tow. ",),
     "s.": (" s. ",),
 }
+# The names of a list after a plural title: "Schneidewind and Holub", "Kádas, Schneidewind
+# and Holub"
+_LISTED_NAMES = (
+    rf"(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}(?:(?:,\s+|,?\s+and\s+){_WORD}(?:\s{_WORD}){{0,2}})+)"
+)
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -251,15 +257,17 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         # the names after a plural title, each a name: "Comrades Schneidewind and Holub",
-        # "comrades Kádas, Schneidewind and Holub", "Cdes. Gromyko, Patolichev", "Ambassadors
-        # Moskovsky and Kádas", "Messrs. Rusk and McNamara" (the first is the title
-        # pattern's too)
+        # "comrades Kádas, Schneidewind and Holub", "Cdes. Gromyko, Patolichev" (the first is
+        # the title pattern's too)
         "titles",
-        re.compile(
-            rf"(?:[Cc]{_STARTS_WORD}(?:omrades|des\.)|[Aa]{_STARTS_WORD}mbassadors"
-            rf"|M{_STARTS_WORD}essrs\.)\s+(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}"
-            rf"(?:(?:,\s+|,?\s+and\s+){_WORD}(?:\s{_WORD}){{0,2}})+)"
-        ),
+        re.compile(rf"[Cc]{_STARTS_WORD}(?:omrades|des\.)\s+{_LISTED_NAMES}"),
+    ),
+    (
+        # … and after the rarer plural titles, looked for only in a text that has one (a
+        # search for an "a" would stop at every other letter): "Ambassadors Moskovsky and
+        # Kádas", "Messrs. Rusk and McNamara"
+        "other titles",
+        re.compile(rf"(?:[Aa]{_STARTS_WORD}mbassadors|M{_STARTS_WORD}essrs\.)\s+{_LISTED_NAMES}"),
     ),
     (
         "initials",  # _INITIALS, its first letter tested first
@@ -680,7 +688,7 @@ class DocumentNames:
                         name = text[surname.start() : match.end("name")]
                         self._add_unknown(found, text, surname.start(), name, 1)
                     continue
-                if shape == "titles":  # each name of the list
+                if shape in {"titles", "other titles"}:  # each name of the list
                     for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
                         self._add_unknown(found, text, part.start(), part.group(), 1)
                     continue
