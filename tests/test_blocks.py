@@ -1483,11 +1483,14 @@ def test_an_opening_line_of_its_own_kind_under_an_address_keeps_its_kind():
     ]
 
 
-def test_a_letter_s_address_subject_greetings_and_enclosures():
+@pytest.mark.parametrize("department", ["Far East Department", "5th Territorial Department"])
+def test_a_letter_s_address_subject_greetings_and_enclosures(department):
+    """A department numbered in figures is an address line too (it had made the address a
+    paragraph)."""
     body = structure(
         fields(
             "GDR Embassy\nPyongyang\n\nPyongyang, 12 March 1963\n\n"
-            "To the\nMinistry of Foreign Affairs\nFar East Department\nBerlin\n\n"
+            f"To the\nMinistry of Foreign Affairs\n{department}\nBerlin\n\n"
             "Ref.: Your letter of 3.3.1963\nSubject: Soviet deliveries of oil\n\n"
             "Dear Comrade Schwab!\n\nIn reply to your letter I report the following.\n\n"
             "With socialist greetings\n\n[signed] Schneidewind\nAmbassador\n\nEnclosures: 2"
@@ -1500,7 +1503,7 @@ def test_a_letter_s_address_subject_greetings_and_enclosures():
         ("dateline", "Pyongyang, 12 March 1963"),
         ("addressee", "To the"),
         ("addressee", "Ministry of Foreign Affairs"),
-        ("addressee", "Far East Department"),
+        ("addressee", department),
         ("addressee", "Berlin"),
         ("reference", "Ref.: Your letter of 3.3.1963"),
         ("reference", "Subject: Soviet deliveries of oil"),

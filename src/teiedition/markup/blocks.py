@@ -1583,8 +1583,8 @@ def _continues(block: Block, previous: Block | None, kinds: tuple[str, ...]) -> 
             or _OFFICE_PART.match(text) is not None
             or _IN_COUNTRY.match(_in_title_case(text)) is not None
         )
-    else:
-        found = _ADDRESS_LINE.match(text) is not None
+    else:  # an address's lines, its office's part among them ("5th Territorial Department")
+        found = _ADDRESS_LINE.match(text) is not None or _OFFICE_PART.match(text) is not None
     if found:
         block.kind = kind
     return found
