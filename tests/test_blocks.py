@@ -2584,6 +2584,7 @@ def test_a_heading_s_subject_line_below_a_blank_line_is_the_heading_s():
         ("Pyongyang, dnia 5.III.1963", "Pyongyang", "1963-03-05"),  # Polish "on the day"
         ("Pjöngjang, den 6.3.1963", "Pjöngjang", "1963-03-06"),  # German
         ("Pyongyang, dne 7. 3. 1963", "Pyongyang", "1963-03-07"),  # Czech
+        ("Pyongyang, the 5th of March 1963", "Pyongyang", "1963-03-05"),  # had been a heading
         # or the year's mark after it
         ("Pyongyang, 5.III.1963 r.", "Pyongyang", "1963-03-05"),  # Polish
         ("Pyongyang, 14.V.1963 г.", "Pyongyang", "1963-05-14"),  # Bulgarian and Russian

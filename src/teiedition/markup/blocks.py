@@ -395,11 +395,12 @@ _TIME_AFTER = re.compile(r",?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s?(?:hrs|hours|
 # year after it, the Polish "r." (roku), the Russian and Bulgarian "г." (года, година) or
 # its transliteration "g.": "Pyongyang, 5.III.1963 r.", "Pyongyang, 14.V.1963 г."; or "on
 # the day" before it, as Polish, Czech and German write it: "Pyongyang, dnia 5.III.1963",
-# "Pjöngjang, den 6.3.1963"
+# "Pjöngjang, den 6.3.1963", and the English "Pyongyang, the 5th of March 1963"
 _PLACE_DATE = re.compile(
     # not a day of the week: "Monday, 19 August 1963" is a date
     rf"^(?!{WEEKDAY.pattern})"
-    r"(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*(?:(?:dnia|dn\.|dne|den)\s+)?"
+    r"(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2}),\s*"
+    r"(?:(?:dnia|dn\.|dne|den|the)\s+)?"
     r"(?P<date>.+?)(?:\s+[rгg]\.)?$"
 )
 # … and in a telegram's capitals, without the comma: "PYONGYANG 14/III-63"
