@@ -609,6 +609,7 @@ def test_signature_lines_form_the_closer():
         ("József Kovács\n\nambassador", ["signed", "office"]),  # … below a blank line
         ("Károly Fendler\n\nchargé d'affaires a.i.", ["signed", "office"]),
         ("Chargé d'affaires a.i.:\nJ. Kohout", ["office", "signed"]),
+        ("On behalf of the Ambassador\nJ. Kohout", ["office", "signed"]),  # had been text
         ("Schneidewind\nCounsellor", ["signed", "office"]),  # a lone surname over the office
         ("Becker\nSecond Secretary", ["signed", "office"]),  # an office of two capitalised words
         ("Recorded by: J. Kuchař, Second Secretary", ["signed"]),  # the office after the name

@@ -407,11 +407,13 @@ _PLACE_DATE = re.compile(
 _CAPITALS_PLACE_DATE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})\s+(?P<date>\d.*)$"
 )
-# A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary"
+# A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary", "On behalf of
+# the Ambassador"
 # ("ambassador" in lower case too, as Hungarian reports sign, and "AMBASSADOR:" in capitals
 # before the name)
 _ROLE = (
-    r"(?:[\w.-]+\s+){0,3}(?:[Aa]mbassador|[Cc]hargé|[Cc]harge|[Cc]ounsell?or|[Ss]ecretary|"
+    # who signs for the office: "On behalf of the Ambassador" (its three words before it)
+    r"(?:[Oo]n\s+behalf\s+of\s+)?(?:[\w.-]+\s+){0,3}(?:[Aa]mbassador|[Cc]hargé|[Cc]harge|[Cc]ounsell?or|[Ss]ecretary|"
     r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy"
     r"|AMBASSADOR|CHARGÉ|CHARGE|COUNSELL?OR|SECRETARY|ATTACHÉ|MINISTER|CONSUL"
     # the ambassador in the original's language, as a translation may keep the signer's office
