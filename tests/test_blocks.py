@@ -963,6 +963,7 @@ def test_copies_after_a_surname_and_office_are_the_postscript():
         "Sent to: Cde. Gromyko",
         "Distributed to: Comrade Novotný, Comrade David, Embassy file",
         "Receive:",  # the Polish "Otrzymują:"
+        "Otrzymują: Gomułka, Cyrankiewicz",  # … or the word kept
         "Recipients: Tow. Naszkowski",
         "Made in 4 copies",
         "Written: in 3 copies",

@@ -188,12 +188,12 @@ _WHERE_COPIES = (
 _WHERE_COPIES_LINE = re.compile(rf"^{_WHERE_COPIES}[.!]?$", re.IGNORECASE)
 # … or a copy's "cc:" (only with its colon: "CC" is as often the Central Committee); "Sent:
 # to Cde. …" as a Soviet journal's foot has it, and a cipher's "Sent: Khrushchev, …"; the
-# Polish "Otrzymują:" translated, "Receive:", "Recipients:"
+# Polish "Otrzymują:", kept or translated, "Receive:", "Recipients:"
 _SENT_TO = (
     r"(?:sent|distributed):?\s+to|copies(?:\s+sent)?\s+to|c\.?\s?c\.?(?=\s*:)"
     # "Sent: Khrushchev, Kozlov, …" and "Sent: 1 - to Cde. …", not "Sent: 22.VII.63"
     r"|sent(?=\s*:\s*(?:[^\W\d]|\d{1,2}(?:\s+[-–—]\s+|\)\s*)(?:[a-z]|[A-Z][a-z])))"
-    r"|(?:receive|recipients)(?=\s*:)"
+    r"|(?:receive|recipients|otrzymują)(?=\s*:)"
 )
 _COPIES_MADE = r"(?:made|written|typed|printed|prepared|drawn\s+up)\s*:?\s+in\s+\d+\s+copies"
 _DISTRIBUTION = re.compile(
