@@ -36,6 +36,7 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Lines of an opener or closer as one block, each on a line of its own. -->
   <xsl:template name="te:lines">
     <xsl:param name="lines" as="element()*"/>
     <xsl:param name="right" as="xs:boolean"/>

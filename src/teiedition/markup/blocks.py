@@ -413,8 +413,9 @@ _CAPITALS_PLACE_DATE = re.compile(
 # before the name)
 _ROLE = (
     # who signs for the office: "On behalf of the Ambassador" (its three words before it)
-    r"(?:[Oo]n\s+behalf\s+of\s+)?(?:[\w.-]+\s+){0,3}(?:[Aa]mbassador|[Cc]hargé|[Cc]harge|[Cc]ounsell?or|[Ss]ecretary|"
-    r"[Aa]ttaché|[Mm]inister|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy"
+    r"(?:[Oo]n\s+behalf\s+of\s+)?(?:[\w.-]+\s+){0,3}"
+    r"(?:[Aa]mbassador|[Cc]hargé|[Cc]harge|[Cc]ounsell?or|[Ss]ecretary|[Aa]ttaché|[Mm]inister"
+    r"|[Cc]onsul|[Ee]nvoy|[Hh]ead|[Dd]irector|[Cc]hairman|[Dd]eputy"
     r"|AMBASSADOR|CHARGÉ|CHARGE|COUNSELL?OR|SECRETARY|ATTACHÉ|MINISTER|CONSUL"
     # the ambassador in the original's language, as a translation may keep the signer's office
     # as it keeps the letterhead: German "Botschafter" and "Geschäftsträger", Polish and

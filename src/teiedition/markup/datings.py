@@ -195,8 +195,11 @@ _MONTH_OF_LETTER = re.compile(
     r"|of\s+(?P<which_word>(?i:this|last|next|the\s+(?:current|previous|following|coming)))"
     r"\s+month\b(?!['’]))"
 )
-_MONTH_SHIFT = {"inst": 0, "ult": -1, "prox": 1, "this": 0, "current": 0, "last": -1}
-_MONTH_SHIFT |= {"previous": -1, "next": 1, "following": 1, "coming": 1}
+_MONTH_SHIFT = {
+    **dict.fromkeys(("inst", "this", "current"), 0),
+    **dict.fromkeys(("ult", "last", "previous"), -1),
+    **dict.fromkeys(("prox", "next", "following", "coming"), 1),
+}
 # A day alone, as a telegram gives it, at a sentence's head: "On the 14th Soviet Ambassador
 # Moskovsky told me", "On the 5th, …"; not a numbered thing ("On the 22nd Congress"). Or
 # inside a sentence, where a stop follows it ("he would answer on the 20th, after the

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import re
 import string
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -1021,16 +1020,19 @@ def _initials_agree(initials: str, forename: str) -> bool:
 def _same_initials(initials: str, name: str) -> bool:
     """Whether initials ("V.", "V. P.") could be those of the forenames before the surname of
     `name` ("V. P. Moskovsky", "Vasily Moskovsky"), as far as both go."""
-    mine = [initial for initial in re.split(r"(?<=\.)\s?", initials.strip()) if initial]
     theirs = [word for word in re.split(r"\s+|(?<=\.)(?=\S)", name) if word][:-1]
-    return bool(theirs) and all(map(_initials_agree, mine, theirs))
+    return bool(theirs) and all(map(_initials_agree, _each_initial(initials), theirs))
+
+
+def _each_initial(initials: str) -> list[str]:
+    """ "V. P." → ["V.", "P."]; "V.P." too."""
+    return [initial for initial in re.split(r"(?<=\.)\s?", initials.strip()) if initial]
 
 
 def _initials_of(initials: str, name: str) -> bool:
     """Whether initials ("J.") are those of the forenames of `name` ("Jaroslav Kohout"), no
     more of them than it has: "D. S. Polyansky" has more than "Dmitry Polyansky" tells."""
-    count = len([initial for initial in re.split(r"(?<=\.)\s?", initials.strip()) if initial])
-    return count <= len(name.split()) - 1 and _same_initials(initials, name)
+    return len(_each_initial(initials)) < len(name.split()) and _same_initials(initials, name)
 
 
 # A person as the archive's page lists them: "Kohout, Jaroslav", "Moskovsky, Vasily Petrovich"
@@ -1185,12 +1187,11 @@ def _no_name(token: str) -> bool:
     or a party ("PPR", "ČSSR", "KWP"): a name in capitals has one ("KIM", "RI")."""
     word = token.strip(".")
     if len(word) > 1 and word.isupper() and word.isalpha():
-        letters = _ACCENTS.sub("", unicodedata.normalize("NFD", word))
-        return letters.isascii() and not _VOWEL.search(letters)
+        letters = ascii_fold(word)  # "ČSSR" → "CSSR"; letters of no Latin script are dropped
+        return len(letters) == len(word) and not _VOWEL.search(letters)
     return word in _NOT_NAMES and not (len(token) == 2 and token[1] == ".")
 
 
-_ACCENTS = re.compile("[\u0300-\u036f]")
 _VOWEL = re.compile("[AEIOUY]")
 
 
