@@ -66,6 +66,19 @@ def test_a_page_break_inside_a_sentence_in_tei(line, n, kind):
     assert (pb.getnext().get("type"), pb.getnext().text) == (kind, line)
 
 
+@pytest.mark.parametrize(
+    ("marker", "n", "kind"), [("[Page break]", None, "pageBreak"), ("[p. 4]", "4", "pageNum")]
+)
+def test_a_page_marker_inside_a_paragraph_is_a_page_break_there(marker, n, kind):
+    """'… take sides. [Page break] He asked …': where the page begins, not a remark."""
+    body = structure(fields(f"He would not take sides. {marker} He asked me."), 1963)
+    (p,) = build_text(body, "d", "en").iter(f"{{{NS['tei']}}}p")
+    assert [etree.QName(child).localname for child in p] == ["pb", "fw"]
+    pb, fw = p
+    assert (pb.get("n"), fw.get("type"), fw.text) == (n, kind, marker)
+    assert (p.text, fw.tail) == ("He would not take sides. ", " He asked me.")
+
+
 def test_an_unnumbered_page_break_in_tei_and_html(tmp_path):
     """pb without @n, the translation's mark in fw type="pageBreak", and the page's marker
     saying that a new page of the original begins."""

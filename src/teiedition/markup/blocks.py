@@ -19,6 +19,7 @@ from teiedition.markup.header import DOCUMENT_TYPES
 from teiedition.markup.inline import (
     EDITORIAL_REMARK,
     NOTE_REFERENCE,
+    PAGE_MARKER,
     SPACED_NOTE_REFERENCE,
     STAR_REFERENCE,
     SUPERSCRIPT_REFERENCE,
@@ -169,9 +170,7 @@ _TRAILING_REFERENCE = re.compile(
 # A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"; or
 # that says a page begins, unnumbered: "[page break]", "[new page]"
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s?(?P<dashed>\d{1,3})\s?[-–—]|\[(?:page|p\.)\s?(?P<bracketed>\d{1,3})\]"
-    r"|\[(?:page\s+break|new\s+page|next\s+page)\])$",
-    re.IGNORECASE,
+    rf"^(?:[-–—]\s?(?P<dashed>\d{{1,3}})\s?[-–—]|\[(?:{PAGE_MARKER})\])$", re.IGNORECASE
 )
 # The first line of what follows a signature: who received copies of the document
 # (the words a distribution list begins with, also alone over its lines as its head: who

@@ -107,6 +107,10 @@ _ILLEGIBLE = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(r"^\s*(?:…|\.\s*\.\s*\.|…\.)\s*$")
+# What a bracket says where the original's page begins: "[page 2]", "[p. 2]" (its number), or
+# "[page break]", "[new page]" (none); on a line of its own or inside a paragraph
+PAGE_MARKER = r"(?:page|p\.)\s?(?P<bracketed>\d{1,3})|page\s+break|new\s+page|next\s+page"
+_PAGE_MARKER = re.compile(PAGE_MARKER, re.IGNORECASE)
 # An omission the translator states: "[omitted]", "[passage omitted]", "[two paragraphs
 # omitted]", "[…] [the rest is omitted]"; not a count of what the original lacks ("[one line
 # missing]", a remark)
@@ -179,6 +183,8 @@ def _bracket_spans(text: str, notes: Mapping[str, str]) -> list[Span]:
             spans.append(Span(start, end, _note_reference(content, notes[content])))
         elif _ELLIPSIS.match(content):
             spans.append(Span(start, end, _gap))
+        elif _PAGE_MARKER.fullmatch(content.strip()):
+            spans.append(Span(start, end, _page_begins(match.group(0))))
         elif illegible := _ILLEGIBLE.fullmatch(content.strip()):
             spans.append(Span(start, end, _described_gap(content, illegible)))
         elif omission := _OMISSION.fullmatch(content.strip()):
