@@ -608,3 +608,33 @@ def test_who_compiled_and_typed_a_report_are_bylines_naming_them(tmp_path, confi
         "#szabo-eva",
     ]
     assert one(tei, f"{BODY}/tei:head").startswith("Record of a conversation with Chairman")
+
+
+@pytest.mark.parametrize(
+    ("source", "translators"),
+    [
+        (
+            "AMSZ, Szyfrogramy z Phenianu, 1964, 6/77. Obtained by Jakub Poprocki.",
+            ["Jakub Poprocki"],
+        ),
+        ("AMSZ, Szyfrogramy z Phenianu, 1964, 6/77. Translated by Anna Nowak.", ["Anna Nowak"]),
+    ],
+)
+def test_a_credit_under_the_text_names_the_translator_the_source_line_does_not(
+    tmp_path, config, source, translators
+):
+    """ "Translated by …" under the text gives the header's translator where the source line
+    names none; where it names one, the source line's stands."""
+    text = (
+        "Skip to content\n\nJanuary 21, 1964\n\nCiphered Telegram from Pyongyang\n\n"
+        "Moskovsky told me that the Korean side refused to sign the protocol.\n\n"
+        "Brystygier\n\nTranslated by Jakub Poprocki.\n\n"
+        f"Document Information\n\nSource\n\n{source}\n"
+    )
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    tei = build_document(read_transcript(path), config, load_names(config))
+    assert xpath(tei, f"{H}//tei:respStmt[tei:resp='translation']/tei:persName/text()") == (
+        translators
+    )
+    assert "Translated by" not in "".join(xpath(tei, "//tei:text//text()"))

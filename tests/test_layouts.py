@@ -376,3 +376,54 @@ def test_a_no_break_space_is_a_space_to_the_reader():
         "On 23 February Ambassador Moskovsky gave a reception."
     ]
     assert t.source_line is not None and t.source_line.text.startswith("Romanian MFA")
+
+
+def _page_ending(*blocks: str) -> str:
+    """A current page whose text ends with `blocks`, before "Document Information"."""
+    return (
+        "Skip to content\n\nJanuary 21, 1964\n\nCiphered Telegram from Pyongyang\n\n"
+        "Moskovsky told me that the Korean side refused to sign the protocol.\n\n"
+        + "\n\n".join(blocks)
+        + "\n\nDocument Information\n\nSource\n\nAMSZ, Szyfrogramy z Phenianu, 1964, 6/77.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "signature", ["Brystygier", "(V. MOSKOVSKY)", "J. Kohout\nChargé d'affaires a.i."]
+)
+def test_a_signature_before_the_facets_is_the_text_s_not_a_summary(signature):
+    """A page without a summary ends its text with the signature: no sentence, no summary."""
+    t = read_transcript_text(_page_ending(signature), Path("signed.txt"))
+    assert t.summary is None
+    assert t.body[-1].text == signature.split("\n")[-1]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        ("* The loan of 1957 amounted to 300 million rubles.",),
+        ("Notes:", "The loan of 1957 amounted to 300 million rubles."),
+        ("[1] The loan of 1957 amounted to 300 million rubles.",),
+    ],
+)
+def test_a_note_before_the_facets_is_the_text_s_not_a_summary(notes):
+    t = read_transcript_text(_page_ending("Brystygier", *notes), Path("noted.txt"))
+    assert t.summary is None
+    assert t.body[-1].text == notes[-1]
+
+
+@pytest.mark.parametrize("summary", [None, "A Polish cable on the protocol."])
+def test_a_credit_under_the_text_is_neither_text_nor_summary(summary):
+    """ "Translated by Jakub Poprocki." under the signature, over the summary or in its place,
+    is the page's credit: kept apart from both."""
+    blocks = ["Brystygier", "Translated by Jakub Poprocki.", *([summary] if summary else [])]
+    t = read_transcript_text(_page_ending(*blocks), Path("credit.txt"))
+    assert [f.text for f in t.credits] == ["Translated by Jakub Poprocki."]
+    assert t.body[-1].text == "Brystygier"
+    assert (t.summary.text if t.summary else None) == summary
+
+
+def test_a_sentence_of_the_text_that_begins_as_a_credit_stays_text():
+    sentence = "Translated by the embassy, the note was sent to Moscow."
+    t = read_transcript_text(_page_ending(sentence, "A summary."), Path("sentence.txt"))
+    assert t.credits == [] and t.body[-1].text == sentence

@@ -42,6 +42,19 @@ CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper(
 SMALL = "[a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower()) + "]"
 
 
+# Superscript figures, as a copy from a word processor keeps a note's number ("March.¹")
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# A note at the end of the text, "[1] Liu Shaoqi was …", "* The loan …", "¹ See …" (the text
+# refers to it as markup.inline.NOTE_REFERENCE finds)
+NOTE_LABEL = re.compile(
+    rf"^(?P<label>\[(?P<num>\d{{1,3}})\]|(?P<stars>\*{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}))\s+(?=\S)"
+)
+# The heading over such notes: "Notes", "Footnotes:", "Translator's notes"
+NOTES_HEADING = re.compile(
+    r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
+)
+
+
 # Characters a copied web page hides inside words, which mean nothing to the text and break
 # the words they stand in ("Pyong\u00adyang" is no "Pyongyang"): the soft hyphen, the zero-width
 # space, the word joiner, and a byte-order mark within the text (a zero-width no-break space)

@@ -23,11 +23,10 @@ from teiedition.markup.inline import (
     SPACED_NOTE_REFERENCE,
     STAR_REFERENCE,
     SUPERSCRIPT_REFERENCE,
-    SUPERSCRIPTS,
     Break,
     Paragraph,
 )
-from teiedition.patterns import CAPITAL
+from teiedition.patterns import CAPITAL, NOTE_LABEL, NOTES_HEADING, SUPERSCRIPTS
 from teiedition.readers.layouts import UNWRAPPED_LINE, lost_blank_lines, runs_paragraphs_together
 from teiedition.readers.transcript import Field
 
@@ -154,14 +153,6 @@ _LIST_MARKER = re.compile(
     r"|(?P<let>[a-zа-яA-ZА-Я])(?:\)|\./)"
     r"|\((?P<let2>[a-zа-яA-ZА-Я])\))"
     r"\s+(?=\S)"
-)
-# A note at the end of the text, "[1] Liu Shaoqi was …" (the text refers to it as
-# inline.NOTE_REFERENCE finds).
-_NOTE_LABEL = re.compile(
-    rf"^(?P<label>\[(?P<num>\d{{1,3}})\]|(?P<stars>\*{{1,3}}|[{SUPERSCRIPTS}]{{1,3}}))\s+(?=\S)"
-)
-_NOTES_HEADING = re.compile(
-    r"^(?:(?:the\s+)?(?:translator|editor)['’]?s['’]?\s+)?(?:foot|end)?notes?\s*:?$", re.IGNORECASE
 )
 # A reference to a note that ends a block: "He left.[2]", "found it insufficient.*"
 _TRAILING_REFERENCE = re.compile(
@@ -1132,7 +1123,7 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     means no notes there: the blocks stay text. Notes where a page's foot put them, above the
     signature or between paragraphs, stay in their place (see `_foot_notes`)."""
     start = len(blocks)
-    while start > 0 and _NOTE_LABEL.match(blocks[start - 1].text):
+    while start > 0 and NOTE_LABEL.match(blocks[start - 1].text):
         start -= 1
     # what the text refers to, read only where a run of numbered blocks ends it: most have none
     numbers = (
@@ -1145,7 +1136,7 @@ def _split_notes(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     notes = blocks[start:]
     for note, number in zip(notes, numbers, strict=True):
         _make_note(note, number)
-    if start > 1 and _NOTES_HEADING.match(blocks[start - 1].text):
+    if start > 1 and NOTES_HEADING.match(blocks[start - 1].text):
         start -= 1  # "Notes" over them: their heading, not the text's last line
         blocks[start].kind = "head"
         notes.insert(0, blocks[start])
@@ -1165,7 +1156,7 @@ def _foot_notes(blocks: list[Block]) -> list[Block]:
     while index < len(blocks):
         labels = []
         while index + len(labels) < len(blocks) and (
-            label := _NOTE_LABEL.match(blocks[index + len(labels)].text)
+            label := NOTE_LABEL.match(blocks[index + len(labels)].text)
         ):
             labels.append(label["num"] or label["stars"])
         stars = [label for label in labels if label.startswith("*")]
@@ -1221,14 +1212,14 @@ def _note_numbers(run: list[Block], referred: set[str]) -> list[str] | None:
     """The printed numbers of a run of notes, or None when the text refers to some not."""
     if not run:
         return None
-    labels = [_NOTE_LABEL.match(note.text) for note in run]
+    labels = [NOTE_LABEL.match(note.text) for note in run]
     numbers = [label["num"] or label["stars"] for label in labels]  # type: ignore[index]
     return numbers if set(numbers) <= referred else None
 
 
 def _make_note(block: Block, number: str) -> None:
     block.kind = "note"
-    _strip_label(block, _NOTE_LABEL)
+    _strip_label(block, NOTE_LABEL)
     block.number = number
 
 
@@ -1248,7 +1239,7 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
         if (
             current is None
             or _LIST_MARKER.match(text)
-            or _NOTE_LABEL.match(text)
+            or NOTE_LABEL.match(text)
             or "\t" in line.text.strip()
             or index in aligned
         ):

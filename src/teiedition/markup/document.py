@@ -17,7 +17,7 @@ from teiedition.markup.names import DocumentNames, NameIndex, uses_czech_title
 from teiedition.markup.periodicals import Periodicals
 from teiedition.markup.scripts import ForeignScripts, declare_languages
 from teiedition.markup.tei import XML_ID, XML_LANG, element, tei
-from teiedition.readers.citation import parse_source_line
+from teiedition.readers.citation import credit_line, parse_source_line
 from teiedition.readers.transcript import Transcript
 
 TEI_ALL_MODEL = (
@@ -40,6 +40,15 @@ def build_document(
         citation = parse_source_line(transcript.source_line.text)
         for problem in citation.problems:
             transcript.warn(problem, transcript.source_line.line)
+        # a credit the page gives only under the text ("Translated by Jakub Poprocki."): a
+        # role the source line names is as it says
+        named = {credit.role for credit in citation.credits}
+        citation.credits += [
+            credit
+            for line in transcript.credits
+            for credit in credit_line(line.text) or ()
+            if credit.role not in named
+        ]
     else:
         transcript.warn("the page gives no archival source line; the provenance is incomplete")
     if not transcript.summary:

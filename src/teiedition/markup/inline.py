@@ -37,6 +37,7 @@ from lxml import etree
 
 from teiedition.languages import code_for
 from teiedition.markup.tei import QUOTE_STYLES, XML_LANG, append_text, element, sub
+from teiedition.patterns import SUPERSCRIPTS
 
 
 class Break(StrEnum):
@@ -87,7 +88,6 @@ SPACED_NOTE_REFERENCE = re.compile(r"\[(?<=\S \[)(?P<num>\d{1,3})\]")
 STAR_REFERENCE = re.compile(r"(?P<num>\*(?<=[^\s*]\*)\*{0,2})(?!\*)")
 # Or superscript figures right after a word or a stop ("March.¹", "proposal²"), as a copy from
 # a word processor keeps them: a reference, as asterisks are, only when the text has that note
-SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _ANY_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
 SUPERSCRIPT_REFERENCE = re.compile(
     rf"(?P<num>[{SUPERSCRIPTS}](?<=[^\s{SUPERSCRIPTS}].)[{SUPERSCRIPTS}]{{0,2}})(?![{SUPERSCRIPTS}])"

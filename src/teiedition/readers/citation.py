@@ -222,6 +222,28 @@ def parse_credits(text: str) -> tuple[list[Credit], list[str]]:
     return credits, problems
 
 
+# The most words a credited name has ("Balazs Szalontai", "Sergey Radchenko", "Gary Goldberg")
+_NAME_WORDS = 4
+
+
+def credit_line(text: str) -> list[Credit] | None:
+    """The credits of a line that says nothing else ("Translated by Jakub Poprocki."), as a
+    page may put one under the text: each name of a few words, with a capital. None for any
+    other line, a sentence of the text that begins with such a word included ("Translated by
+    the embassy, the note was sent …")."""
+    if not re.match(rf"\[?{_ROLE_WORD}\b", text, re.IGNORECASE):
+        return None
+    credits, problems = parse_credits(text.strip("[] "))
+    names = [name for credit in credits for name in credit.names]
+    if (
+        problems
+        or not credits
+        or any(len(name.split()) > _NAME_WORDS or not name[:1].isupper() for name in names)
+    ):
+        return None
+    return credits
+
+
 def _split_names(text: str) -> tuple[str, ...]:
     parts = re.split(r",\s*and\s+|\s+and\s+|,\s*", text.strip().rstrip("."))
     return tuple(part.strip() for part in parts if part.strip())

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from teiedition.dates import parse_date
 from teiedition.errors import InputError
-from teiedition.patterns import with_plain_spaces, without_invisible
-from teiedition.readers.citation import CitationString, parse_citation_string
+from teiedition.patterns import NOTE_LABEL, NOTES_HEADING, with_plain_spaces, without_invisible
+from teiedition.readers.citation import CitationString, credit_line, parse_citation_string
 from teiedition.readers.decoding import NotTextError, decode_transcript
 from teiedition.readers.transcript import Field, Layout, Transcript
 
@@ -303,7 +303,9 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
     text_end = facet_start if facet_start is not None else back_start
     text_blocks = _blocks(remainder[:text_end])
     summary: Field | None = None
-    body_lines = remainder[:text_end]
+    # a credit the page puts under the text ("Translated by Jakub Poprocki."), under the
+    # summary or in its place, is the header's, beside the source line's credits
+    credits = _credits_at_end(text_blocks)
     # the summary is the block just before the facets or "Document Information"; a copy that
     # stops before them may have lost it, and its last block is then the text's own
     page_goes_on = text_end < len(remainder)
@@ -319,13 +321,11 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         )
     ):
         text_blocks[-1:] = [text_blocks[-1][:-1], text_blocks[-1][-1:]]
-    if len(text_blocks) >= 2 and page_goes_on:
-        summary = _joined(text_blocks[-1])
-        summary_index = next(
-            i for i, line in enumerate(body_lines) if line.line == text_blocks[-1][0].line
-        )
-        body_lines = body_lines[:summary_index]
-    body = _strip_blank(body_lines)
+    if len(text_blocks) >= 2 and page_goes_on and _is_summary(text_blocks[-1], text_blocks[-2]):
+        summary = _joined(text_blocks.pop())
+        credits[:0] = _credits_at_end(text_blocks)
+    last = text_blocks[-1][-1].line if text_blocks else 0
+    body = _strip_blank([line for line in remainder[:text_end] if line.line <= last])
     if not body:
         until = "'Document Information'" if back_start < len(remainder) else "the end of the page"
         raise InputError(path, f"no document text between the title and {until}", title.line)
@@ -341,6 +341,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         funders=funders,
         authors=authors,
         furniture=furniture,
+        credits=credits,
     )
     if not page_goes_on:
         transcript.warn(
@@ -354,6 +355,30 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         transcript.furniture.append(remainder[back_start])
         _read_back_matter(transcript, remainder[back_start + 1 :])
     return transcript
+
+
+def _credits_at_end(blocks: list[list[Field]]) -> list[Field]:
+    """The credit lines that end `blocks` ("Translated by Jakub Poprocki."), taken from them."""
+    credits: list[Field] = []
+    while len(blocks) > 1 and len(blocks[-1]) == 1 and credit_line(blocks[-1][0].text):
+        credits.insert(0, blocks.pop()[0])
+    return credits
+
+
+def _is_summary(block: list[Field], above: list[Field]) -> bool:
+    """Whether the block before the facets is the page's summary: a sentence, not the text's
+    signature ("Brystygier", "(V. MOSKOVSKY)", "Chargé d'affaires a.i.") where the page has
+    no summary, nor its note ("* The loan …", "[1] …", or any block under "Notes:")."""
+    last_word = block[-1].text.split()[-1].rstrip("\"”’'")
+    return (
+        last_word.endswith((".", "!", "?", "…"))
+        and not _INITIALS.fullmatch(last_word)  # "V. P.", "a.i.": a name's or an office's
+        and not NOTE_LABEL.match(block[0].text)
+        and not NOTES_HEADING.match(_joined(above).text)
+    )
+
+
+_INITIALS = re.compile(r"\(?(?:\w\.)+")
 
 
 def _author_values(lines: list[Field], start: int) -> tuple[list[Field], int]:

@@ -37,6 +37,8 @@ class Transcript:
     encoding_note: str | None = None
     summary: Field | None = None
     source_line: Field | None = None  # archive, shelfmark and credits as the page gives them
+    #: Credit lines the page puts under the text ("Translated by Jakub Poprocki.").
+    credits: list[Field] = field(default_factory=list)
     citation: Field | None = None  # the archive's suggested citation, verbatim
     url: str | None = None
     record_id: Field | None = None
