@@ -1475,6 +1475,15 @@ def test_a_notation_after_the_signature_closes_the_text_with_it(signature):
     assert body.closer == [] and body.main[-1].text == remark
 
 
+@pytest.mark.parametrize("word", ["Footnote 1", "Endnote", "Note"])
+def test_a_translator_s_footnote_in_brackets_after_the_signature_closes_the_text(word):
+    """The signature over it had stayed a paragraph: "Footnote" was no remark's word."""
+    remark = f"[{word}: The date in the title is the date of the conversation.]"
+    signature = "USSR AMBASSADOR TO THE DPRK\nV. MOSKOVSKY"
+    body = structure(fields(f"Text of the record.\n\n{signature}\n\n{remark}"), 1962)
+    assert [b.kind for b in body.closer] == ["office", "signed", "remark"]
+
+
 def test_an_opening_line_of_its_own_kind_under_an_address_keeps_its_kind():
     body = structure(
         fields("To: MFA USSR, Cde. A. A. Gromyko\nURGENT\n\nOn 2 March he came."), 1964

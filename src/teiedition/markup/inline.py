@@ -125,8 +125,8 @@ _ROUND_OMISSION = re.compile(r"\((?P<words>(?:[\w’']+\s+){0,4}?omitted\.?)\)",
 EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
-    r"translator|translation from|translated from|editor|original\b|note\b|notation|unclear|"
-    r"blank)|in the original"
+    r"translator|translation from|translated from|editor|original\b|(?:foot|end)?note\b|"
+    r"notation|unclear|blank)|in the original"
     # what the original hides or lacks: "[two words illegible]", "[one line missing]"
     r"|\b(?:illegible|unreadable|indecipherable)\b"
     r"|^(?:(?:one|two|three|four|five|a|\d+)\s+)?(?:words?|lines?|letters?|passage|pages?)"
