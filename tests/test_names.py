@@ -425,6 +425,11 @@ def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(in
         ("Ambassadors Moskovsky and Kádas met.", ["Moskovsky", "Kádas"]),
         ("the ambassadors Moskovsky, Kádas and Brodowski", ["Moskovsky", "Kádas", "Brodowski"]),
         ("Messrs. Rusk and McNamara", ["Rusk", "McNamara"]),
+        # each with its country in brackets, which names no one
+        (
+            "Present: Comrades Fischer (GDR), Brystygier (PPR) and Moravec (ČSSR).",
+            ["Fischer", "Brystygier", "Moravec"],
+        ),
     ],
 )
 def test_each_name_after_a_plural_title_is_a_person(index, text, names):
@@ -1140,7 +1145,7 @@ _NAME_PIECES = (
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
     "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
     "Sung's Ho Chi Minh Pham Van City Trail tow. stow. s. is. First Secretary Yu. I. "
-    "Ambassadors Messrs. "
+    "Ambassadors Messrs. (USSR) (HPR "
 )
 
 
@@ -1164,6 +1169,7 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     chinese = "|".join(names.CHINESE_SURNAMES)
     titles = "|".join(f"[{letters}]{rest}" for letters, rest in names._TITLES)
     letters = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"  # a Korean syllable's after its first
+    listed = rf"{word}(?:\s{word}){{0,2}}(?:\s\([^()\n]{{1,40}}\))?"  # a name in a list
     plain = {
         "title": rf"(?<![\w.])(?:{titles})\s+(?:(?:{titles})\s+)*"
         rf"(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
@@ -1171,10 +1177,9 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
         rf"|(?<=\.)(?![\w.])(?!\s?{CAPITAL}{SMALL})))",
         "tow.": rf"(?<![\w.])tow\.\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
         "s.": rf"(?<![\w.])s\.\s+(?P<name>(?:{initials})?{word}(?:\s{word}){{0,4}})",
-        "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{word}(?:\s{word}){{0,2}}"
-        rf"(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
-        "other titles": rf"(?<![\w.])(?:[Aa]mbassadors|Messrs\.)\s+(?P<name>{word}"
-        rf"(?:\s{word}){{0,2}}(?:(?:,\s+|,?\s+and\s+){word}(?:\s{word}){{0,2}})+)",
+        "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{listed}(?:(?:,\s+|,?\s+and\s+){listed})+)",
+        "other titles": rf"(?<![\w.])(?:[Aa]mbassadors|Messrs\.)\s+"
+        rf"(?P<name>{listed}(?:(?:,\s+|,?\s+and\s+){listed})+)",
         "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z]{letters}(?:-{letters})?"
         rf"(?:\s[A-Z]{letters})?)(?![\w-])",
         "chinese": rf"(?<![\w.])(?P<name>(?:{chinese})\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"

@@ -227,10 +227,9 @@ _SHAPE_NEEDS = {
     "s.": (" s. ",),
 }
 # The names of a list after a plural title: "Schneidewind and Holub", "Kádas, Schneidewind
-# and Holub"
-_LISTED_NAMES = (
-    rf"(?P<name>{_WORD}(?:\s{_WORD}){{0,2}}(?:(?:,\s+|,?\s+and\s+){_WORD}(?:\s{_WORD}){{0,2}})+)"
-)
+# and Holub", each perhaps with its country in brackets, "Moskovsky (USSR), Kovács (HPR)"
+_LISTED_NAME = rf"{_WORD}(?:\s{_WORD}){{0,2}}(?:\s\([^()\n]{{1,40}}\))?"
+_LISTED_NAMES = rf"(?P<name>{_LISTED_NAME}(?:(?:,\s+|,?\s+and\s+){_LISTED_NAME})+)"
 # Names the registers do not know, by the shape they have in the texts. Each begins with its
 # first letter, then _STARTS_WORD (the titles grouped by theirs).
 _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -320,8 +319,9 @@ _INITIALS_AFTER = re.compile(
 _FORENAME_AFTER = re.compile(rf"\s(?P<forename>{_WORD})")
 # A name written surname first, its initials after it: "Zhuravlyov A. I."
 _SURNAME_THEN_INITIALS = re.compile(rf"(?P<surname>\S+)\s(?P<initials>(?:{_INITIAL}\s?){{1,3}})")
-# The names of a list after a plural title, between its commas and "and"
-_LIST_PARTS = re.compile(rf"{_WORD}(?:\s(?!and\b){_WORD})*")
+# The names of a list after a plural title, between its commas and "and"; and what a bracket
+# after a name says, which names no one
+_LIST_PARTS = re.compile(rf"\([^()]*\)|{_WORD}(?:\s(?!and\b){_WORD})*")
 # The capital first, then a look behind it (at the character before): a search skips to
 # capitals, instead of trying the look-behind at every position.
 _CAPITALISED = re.compile(CAPITAL + r"(?<![\w.’'-].)\w+(?![\w-])")
@@ -689,7 +689,8 @@ class DocumentNames:
                     continue
                 if shape in {"titles", "other titles"}:  # each name of the list
                     for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
-                        self._add_unknown(found, text, part.start(), part.group(), 1)
+                        if not part.group().startswith("("):
+                            self._add_unknown(found, text, part.start(), part.group(), 1)
                     continue
                 minimum = 1 if shape in {"title", "tow.", "s.", "initials"} else 2
                 self._add_unknown(found, text, match.start("name"), match.group("name"), minimum)
