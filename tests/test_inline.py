@@ -184,8 +184,11 @@ def test_an_omission_in_round_brackets_is_a_gap(paragraph):
     assert xml("(He omitted it.)") == "(He omitted it.)"  # a sentence in brackets
 
 
-@pytest.mark.parametrize("remark", ["signature indecipherable", "word missing"])
+@pytest.mark.parametrize(
+    "remark", ["signature indecipherable", "word missing", "Undated", "no date"]
+)
 def test_what_the_original_lacks_or_hides_is_a_remark_not_supplied_words(remark):
+    """ "[Undated]" had been the word "Undated" supplied where the original omits it."""
     assert xml(f"The word [{remark}] is.") == (
         f'The word <note type="editorial" place="inline">{remark}</note> is.'
     )

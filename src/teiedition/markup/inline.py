@@ -126,7 +126,7 @@ EDITORIAL_REMARK = re.compile(
     r"^(?:emphasis|italics|underlin\w*|sic|illegible|unreadable|handwrit\w*|stamp|"
     r"signature|signed|text missing|page\b|marginal\w*|crossed out|deleted|not translated|"
     r"translator|translation from|translated from|editor|original\b|(?:foot|end)?note\b|"
-    r"notation|unclear|blank)|in the original"
+    r"notation|unclear|blank|undated|no date)|in the original"
     # what the original hides or lacks: "[two words illegible]", "[one line missing]"
     r"|\b(?:illegible|unreadable|indecipherable)\b"
     r"|^(?:(?:one|two|three|four|five|a|\d+)\s+)?(?:words?|lines?|letters?|passage|pages?)"
