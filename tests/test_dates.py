@@ -46,6 +46,7 @@ from teiedition.patterns import by_first_letter
         ("August-September 1962", {"notBefore": "1962-08-01", "notAfter": "1962-09-30"}),
         ("1961-62", {"notBefore": "1961", "notAfter": "1962"}),
         ("1962–1965", {"notBefore": "1962", "notAfter": "1965"}),
+        ("1962/63", {"notBefore": "1962", "notAfter": "1963"}),
         ("1963.IV.28", {"when": "1963-04-28"}),  # year first
         ("1963. 04. 28", {"when": "1963-04-28"}),
         # two whole dates, each with its year, as the archive dates a page of several days

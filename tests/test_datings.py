@@ -234,6 +234,8 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
             ),
         ),
         ("in the 1950s the", ("1950s", {"notBefore": "1950", "notAfter": "1959"})),
+        # two years with a slash, as an economic year is written
+        ("the targets for 1962/63 will", ("1962/63", {"notBefore": "1962", "notAfter": "1963"})),
         ("in the 1960's the", ("1960's", {"notBefore": "1960", "notAfter": "1969"})),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),
         # a part of a month with no year: the year that puts it nearest the document
@@ -469,6 +471,7 @@ DATE_PIECES = [
     "April 30 - May 2, 1963",
     "28 April to 3 May 1963",
     "1961-62",
+    "1962/63",
     '"6" May 1963',
     "«12» June 1963",
     '"',
@@ -506,7 +509,7 @@ def test_looking_first_for_a_forms_first_character_finds_the_same_dates(text):
         m.span() for m in plain.finditer(text)
     ]
     year = re.compile(
-        r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?:[-–](?:(?:1[89]|20)\d\d|\d\d)|(?<=0)'?s)?"
+        r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?:[-–/](?:(?:1[89]|20)\d\d|\d\d)|(?<=0)'?s)?"
         r"(?![\w/-]|\.\d|,\d)"
     )
     assert [m.span() for m in datings._YEAR.finditer(text)] == [

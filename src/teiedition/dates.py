@@ -53,8 +53,8 @@ _END_MONTH = _MONTH.replace("(?P<month>", "(?P<end_month>")
 # a year in four figures, the first no 0 ("0000" is no year an XML date can hold, "0066"
 # a file's number)
 _YEAR = r"(?P<year>[1-9]\d{3})"
-# the last year of a range of years: "1961-62", "1962–1965"
-_TO_YEAR = r"(?:[-–](?P<last_year>[1-9]\d{3}|\d{2}))?"
+# the last year of a range of years: "1961-62", "1962–1965", "1962/63"
+_TO_YEAR = r"(?:[-–/](?P<last_year>[1-9]\d{3}|\d{2}))?"
 _YEAR2 = r"(?P<year>[1-9]\d{3}|\d{2})"
 
 # the day in quotation marks, as Russian letters date them: "6" May 1963, «6» May 1963, or

@@ -94,10 +94,10 @@ _QUOTED_DAY = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION_MARKS = ('"', "“", "«", "„")
-# A year, a range of years ("1961-62") or a decade ("the 1950s", "the 1960's")
+# A year, a range of years ("1961-62", "1962/63") or a decade ("the 1950s", "the 1960's")
 _YEAR = re.compile(
     rf"(?P<year>(?:1{_AFTER_FIRST}[89]|2{_AFTER_FIRST}0)\d\d)"
-    rf"(?:[-–](?P<last_year>(?:1[89]|20)\d\d|\d\d)|(?<=0)(?P<decade>['’]?s))?{_BOUNDARY_AFTER}"
+    rf"(?:[-–/](?P<last_year>(?:1[89]|20)\d\d|\d\d)|(?<=0)(?P<decade>['’]?s))?{_BOUNDARY_AFTER}"
 )
 # "22 August", "August 22", and days of one month, "5-6 March", "March 5-6", the night of
 # "11/12 June" (last day: to)
