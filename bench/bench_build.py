@@ -40,6 +40,8 @@ from pathlib import Path
 from corpus import write_corpus
 from lxml import etree
 
+from teiedition.registers import UNREVIEWED_FILES
+
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("convert", "validate", "exports", "html", "pdf")
 
@@ -55,7 +57,8 @@ def unbuilt(source: Path, folder: Path) -> Path:
     shutil.copy(source / "edition.toml", folder / "edition.toml")
     for name in ("registers", "schema"):
         shutil.copytree(source / "tei" / name, folder / "tei" / name)
-    (folder / "tei" / "registers" / "persons-unreviewed.xml").unlink(missing_ok=True)
+    for name in UNREVIEWED_FILES.values():
+        (folder / "tei" / "registers" / name).unlink(missing_ok=True)
     return folder
 
 

@@ -10,6 +10,7 @@ from conftest import (
     NS,
     ROOT,
     SEEDS,
+    built_edition,
     convert_path,
     make_edition,
     xpath,
@@ -112,6 +113,44 @@ def test_a_name_the_archive_s_page_lists_in_full_completes_the_text_s(index):
         ("D. S. Polyansky", "#polyansky-d-s", None),
     ]
     assert index.registers.entities["kohout-jaroslav"].names == ["Jaroslav Kohout"]
+
+
+def test_a_place_the_archive_s_page_lists_is_an_automatic_entry_where_the_text_names_it(index):
+    """ "Associated Places": "Kaesong (Korea)" is the text's "Kaesong", an unreviewed entry of
+    its own, as often as named; "Germany (East)" its "East Germany", "Wŏnsan-si (Korea)" its
+    "Wonsan". A place the registers know by one of its forms is theirs by all of them; one
+    the text does not name gets no entry, a subject heading is none."""
+    annotator = DocumentNames(
+        index,
+        "d1",
+        archive_places=[
+            "Kaesong (Korea)",
+            "Germany (East)",
+            "Pyongyang (Korea)",
+            "Panmunjom (Korea)",
+            "Wŏnsan-si (Korea)",
+            "P'yŏngyang-si (Korea)",  # the registers' Pyongyang, in other forms
+            "Soviet Union--Foreign relations--Korea (North)",
+        ],
+    )
+    p = element("p")
+    text = "From P'yongyang to Kaesong and Wonsan, then to East Germany; Kaesong was calm."
+    mark_up(p, text, [annotator])
+    assert [(normalise(source_text(e)), e.get("ref")) for e in p.iter("{*}placeName")] == [
+        ("P'yongyang", "#pyongyang"),
+        ("Kaesong", "#kaesong"),
+        ("Wonsan", "#wonsan"),
+        ("East Germany", "#east-germany"),
+        ("Kaesong", "#kaesong"),
+    ]
+    made = {i: e for i, e in index.registers.entities.items() if not e.reviewed}
+    assert {i: (e.kind, e.names) for i, e in made.items()} == {
+        "kaesong": ("place", ["Kaesong"]),
+        "wonsan": ("place", ["Wonsan"]),
+        "east-germany": ("place", ["East Germany"]),
+    }
+    # without the page's list, no place the registers lack is marked
+    assert names_in(index, "They went to Kaesong.") == []
 
 
 def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
@@ -1058,6 +1097,48 @@ def test_the_build_never_rewrites_a_curated_register(tmp_path):
     after = {p.name: p.read_bytes() for p in (edition / "tei" / "registers").iterdir()}
     assert {name: after[name] for name in before} == before
     assert set(after) - set(before) == {"persons-unreviewed.xml"}
+
+
+def _listing_places(*places: str) -> str:
+    """A current page whose facets list `places` with a text that names Kaesong."""
+    listed = "\n".join(places)
+    return (
+        "Skip to content\n\nDecember 2, 1963\n\nInformation on a Soviet Delegation\n\n"
+        "On 16 November the delegation visited Kaesong. Kaesong is near the border.\n\n"
+        "A report on a delegation's stay.\n\n"
+        f"Associated Places\n\n{listed}\n\nDocument Information\n\n"
+        "Source\n\nSAPMO-BArch, DY 30/IV A 2/20/251. Translated by Bernd Schaefer.\n\n"
+        "Record ID\n\n119110\n"
+    )
+
+
+def test_a_listed_place_the_registers_lack_is_in_the_unreviewed_places_register(tmp_path):
+    """Each mention links to the automatic entry, which the document carries, the places
+    register page lists as not yet reviewed and the review list names; once built, its id is
+    kept as any other's."""
+    source = tmp_path / "page.txt"
+    source.write_text(_listing_places("Korea (North)", "Kaesong (Korea)"), "utf-8")
+    edition = built_edition(tmp_path / "edition", source)
+    path = edition.registers_dir / "places-unreviewed.xml"
+    assert etree.parse(str(path)).xpath("//tei:place/@xml:id", namespaces=NS) == ["kaesong"]
+    (document,) = edition.documents_dir.glob("*.xml")
+    tei = etree.parse(str(document))
+    assert xpath(tei, "//tei:body//tei:placeName[@ref = '#kaesong']/text()") == ["Kaesong"] * 2
+    assert xpath(tei, "//tei:standOff//tei:place[@xml:id = 'kaesong']/tei:note/@subtype") == [
+        "unreviewed"
+    ]
+    page = etree.parse(str(edition.output_dir / "html" / "places.html"), etree.HTMLParser())
+    assert page.xpath("//section[@id = 'kaesong']/p[@class = 'status']")
+    review = (edition.output_dir / "reports" / "entities-to-review.csv").read_text("utf-8")
+    assert "\nKaesong,kaesong,wcda-119110," in review
+    # its id is the edition's now: a later list that leaves the place out keeps it citable
+    (edition.root / "seeds" / "page.txt").write_text(_listing_places("Korea (North)"), "utf-8")
+    assert [(p.id, p.message) for p in pipeline.build(edition).ids] == [
+        (
+            "kaesong",
+            "the place entry vanished from the registers (merge it: keep an entry with sameAs)",
+        )
+    ]
 
 
 def test_seed_persons_are_all_linked_to_curated_entries(config):

@@ -62,8 +62,8 @@ class Draft:
     tei: bytes | None = None
     warnings: list[Diagnostic] = field(default_factory=list)
     error: Diagnostic | None = None
-    #: automatic register entries made, in order: (id, name)
-    added: list[tuple[str, str]] = field(default_factory=list)
+    #: automatic register entries made, in order: (kind, id, name)
+    added: list[tuple[str, str, str]] = field(default_factory=list)
     #: automatic entry ids looked up (made or not)
     probed: list[str] = field(default_factory=list)
 
@@ -95,7 +95,7 @@ class Draft:
             tei=tei if raw["digest"] is not None else None,
             warnings=[_diagnostic(d) for d in raw["warnings"]],
             error=_diagnostic(raw["error"]) if raw["error"] else None,
-            added=[(a, b) for a, b in raw["added"]],
+            added=[(kind, i, name) for kind, i, name in raw["added"]],
             probed=list(raw["probed"]),
         )
         if raw["digest"] is not None:
@@ -136,7 +136,9 @@ def make_draft(path: Path, config: Config, names: NameIndex, keep: bool = False)
         draft.error = err.diagnostic
     except Exception as err:  # a fault of the converter's: this file fails, the others go on
         draft.error = _failure(path, err)
-    draft.added = [(i, registers.entities[i].names[0]) for i in registers.added]
+    draft.added = [
+        (registers.entities[i].kind, i, registers.entities[i].names[0]) for i in registers.added
+    ]
     draft.probed = sorted(registers.probed)
     if not keep:
         registers.forget(registers.added)
@@ -265,16 +267,16 @@ class ConvertStage:
                 self.progress.detail(f"{draft.source}: marked up again (shares an unknown name)")
                 draft = make_draft(Path(draft.source), self.config, self.names, keep=True)
             else:
-                for entity_id, name in draft.added:
-                    registers.add_unreviewed_person(entity_id, name)
-            made_in_run.update(entity_id for entity_id, _ in draft.added)
+                for kind, entity_id, name in draft.added:
+                    registers.add_unreviewed(kind, entity_id, name)
+            made_in_run.update(entity_id for _, entity_id, _ in draft.added)
             yield draft
 
     def _differs(self, draft: Draft, made_in_run: set[str]) -> bool:
         """Whether the serial run would mark this document up otherwise. It would not when every
         automatic entry the draft looked up that an earlier document made has exactly the name
         the draft gave it: the serial run reuses that entry, the same element."""
-        made_here = dict(draft.added)
+        made_here = {entity_id: name for _, entity_id, name in draft.added}
         for entity_id in made_in_run.intersection(draft.probed):
             earlier = self.registers.entities[entity_id].names[0]
             if made_here.get(entity_id) != earlier:

@@ -262,16 +262,17 @@ def derive_schema(config: Config, tei_all: Path) -> Path:
 
 
 def write_unreviewed(registers: Registers, config: Config) -> None:
-    """Rewrite (or remove) the register of automatic, unreviewed person entries."""
-    from teiedition.registers import UNREVIEWED_FILE, unreviewed_register
+    """Rewrite (or remove) the registers of automatic, unreviewed entries."""
+    from teiedition.registers import UNREVIEWED_FILES, unreviewed_register
     from teiedition.writers import serialise_tei, write_if_changed
 
-    path = config.registers_dir / UNREVIEWED_FILE
-    tree = unreviewed_register(registers)
-    if tree is None:
-        path.unlink(missing_ok=True)
-    else:
-        write_if_changed(path, serialise_tei(tree))
+    for kind, name in UNREVIEWED_FILES.items():
+        path = config.registers_dir / name
+        tree = unreviewed_register(registers, kind)
+        if tree is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_if_changed(path, serialise_tei(tree))
 
 
 def entities(config: Config) -> EntityReport:

@@ -1,8 +1,10 @@
 """The edition's registers of persons, places and organisations (``tei/registers/``).
 
 The curated registers are edited by people: this module reads them and never writes them.
-Persons found in the texts but not in the registers get automatic entries, flagged as
-unreviewed, in ``persons-unreviewed.xml``, which the build rewrites and editors review.
+Persons found in the texts but not in the registers, and places the archive's page lists with
+a document that the text names, get automatic entries, flagged as unreviewed, in
+``persons-unreviewed.xml`` and ``places-unreviewed.xml``, which the build rewrites and editors
+review.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from teiedition.errors import InputError
 from teiedition.markup.tei import NSMAP, TEI_NS, XML_ID, element, sub, tei
 
 REGISTER_FILES = {"person": "persons.xml", "place": "places.xml", "org": "organizations.xml"}
-UNREVIEWED_FILE = "persons-unreviewed.xml"
+# The registers of automatic entries, one per kind the converter makes them of
+UNREVIEWED_FILES = {"person": "persons-unreviewed.xml", "place": "places-unreviewed.xml"}
 NAME_ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName"}
 LIST_ELEMENT = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 UNREVIEWED = "unreviewed"
@@ -94,23 +97,17 @@ class Registers:
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == kind]
 
-    def add_unreviewed_person(self, entity_id: str, name: str) -> Entity:
-        """An automatic entry for a person the registers do not know."""
+    def add_unreviewed(self, kind: str, entity_id: str, name: str) -> Entity:
+        """An automatic entry for a person or place (`kind`) the registers do not know."""
         self.probed.add(entity_id)
         if entity_id in self.entities:
             return self.entities[entity_id]
         self.added.append(entity_id)
-        person = element("person")
-        person.set(XML_ID, entity_id)
-        sub(person, "persName", name, type="main")
-        sub(
-            person,
-            "note",
-            "Found automatically in the texts; not yet reviewed by an editor.",
-            type="status",
-            subtype=UNREVIEWED,
-        )
-        entity = _entity("person", entity_id, person)
+        entry = element(kind)
+        entry.set(XML_ID, entity_id)
+        sub(entry, NAME_ELEMENT[kind], name, type="main")
+        sub(entry, "note", _FOUND[kind], type="status", subtype=UNREVIEWED)
+        entity = _entity(kind, entity_id, entry)
         self.entities[entity_id] = entity
         return entity
 
@@ -138,6 +135,14 @@ class Registers:
                 for entity in entries:
                     listing.append(entity.entry_copy())
         return stand_off
+
+
+# What an automatic entry says of itself
+_FOUND = {
+    "person": "Found automatically in the texts; not yet reviewed by an editor.",
+    "place": "Listed with a document by the archive's page and named in its text; found "
+    "automatically, not yet reviewed by an editor.",
+}
 
 
 def _entity(kind: str, entity_id: str, el: etree._Element) -> Entity:
@@ -170,23 +175,28 @@ def _clean_copy(el: etree._Element) -> etree._Element:
     return copied
 
 
-def unreviewed_register(registers: Registers) -> etree._ElementTree | None:
-    """The automatic person entries as a TEI file of their own; None when there are none."""
-    entries = sorted((e for e in registers.of_kind("person") if not e.reviewed), key=lambda e: e.id)
+def unreviewed_register(registers: Registers, kind: str) -> etree._ElementTree | None:
+    """The automatic entries of `kind` as a TEI file of their own; None when there are none."""
+    entries = sorted((e for e in registers.of_kind(kind) if not e.reviewed), key=lambda e: e.id)
     if not entries:
         return None
+    plural = UNREVIEWED_FILES[kind].removesuffix("-unreviewed.xml")
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
-    root.set(XML_ID, "register-persons-unreviewed")
+    root.set(XML_ID, f"register-{plural}-unreviewed")
     file_desc = sub(sub(root, "teiHeader"), "fileDesc")
-    sub(sub(file_desc, "titleStmt"), "title", "Persons found in the texts, not yet reviewed")
+    sub(
+        sub(file_desc, "titleStmt"),
+        "title",
+        f"{plural.title()} found in the texts, not yet reviewed",
+    )
     sub(
         sub(file_desc, "publicationStmt"),
         "p",
         "Written by teiedition at every build. An editor reviews an entry by moving it, with "
-        "its name forms, into persons.xml.",
+        f"its name forms, into {REGISTER_FILES[kind]}.",
     )
     sub(sub(file_desc, "sourceDesc"), "p", "Generated from the edition's documents.")
-    listing = sub(sub(root, "standOff"), "listPerson")
+    listing = sub(sub(root, "standOff"), LIST_ELEMENT[kind])
     for entity in entries:
         listing.append(entity.entry_copy())
     return etree.ElementTree(root)

@@ -114,13 +114,13 @@ def entities_of(root: etree._Element, fallback_id: str) -> dict:
     # lxml's walks, not XPath: this runs for every document a build writes, and they are
     # a third as dear
     unreviewed = {
-        person.get(XML_ID)
+        entry.get(XML_ID)
         for stand_off in root.iterchildren(tei("standOff"))
-        for person in stand_off.iter(tei("person"))
-        if person.get(XML_ID) is not None
+        for entry in stand_off.iter(tei("person"), tei("place"))
+        if entry.get(XML_ID) is not None
         and any(
             note.get("type") == "status" and note.get("subtype") == UNREVIEWED
-            for note in person.iterchildren(tei("note"))
+            for note in entry.iterchildren(tei("note"))
         )
     }
     found: dict = {

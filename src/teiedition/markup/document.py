@@ -110,6 +110,9 @@ def build_document(
                         *transcript.facets.get("Associated People & Organizations", []),
                     ]
                 ],
+                archive_places=[
+                    value.text for value in transcript.facets.get("Associated Places", [])
+                ],
             )
         )
     annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]

@@ -487,6 +487,7 @@ class DocumentNames:
         signatures: Iterable[str] = (),
         czech_title: bool = False,
         archive_people: Iterable[str] = (),
+        archive_places: Iterable[str] = (),
     ):
         self.index = index
         # the text writes the Czech title "s." before names: "S." opening a sentence is it
@@ -507,6 +508,23 @@ class DocumentNames:
             if listed := _LISTED_PERSON.fullmatch(value.strip()):
                 name = f"{listed['forenames']} {listed['surname']}"
                 self.archive_people.setdefault(listed["surname"].casefold(), name)
+        # the places the page lists with the document ("Associated Places": "Kaesong
+        # (Korea)"), by every form a text may name them by: the registers' place where they
+        # know one of its forms ("P'yongyang" for "P'yŏngyang-si (Korea)"), else none (an
+        # automatic entry, made where the text names it)
+        self.listed_places: dict[str, str | None] = {}
+        for forms in map(_listed_place, archive_places):
+            known = {e.id for form in forms for e, _ in index.lookup(form) if e.kind == "place"}
+            if len(known) <= 1 and not any(index.lookup(form) and not known for form in forms):
+                for form in forms:
+                    self.listed_places.setdefault(form, next(iter(known), None))
+        # the longest form first, as the registers' are tried
+        forms = sorted(self.listed_places, key=lambda form: (-len(form), form))
+        self.archive_places = (
+            re.compile(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])")
+            if forms
+            else None
+        )
         self.registers = index.registers
         self.doc_id = doc_id
         # by entity id, in order of mention, the latest last
@@ -527,6 +545,8 @@ class DocumentNames:
         if (cased := ordinary_case(text)) is not None:
             return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
+        if self.archive_places is not None:
+            registered = _apart(registered + self._listed_places(text))
         if text.isupper() and (cased := capitalised(text)):
             # a short line in capitals, as letterheads and telegrams have ("PYONGYANG"): the
             # registers' forms in the ordinary case too, where none was found as written
@@ -628,6 +648,19 @@ class DocumentNames:
                 continue
             start, end = _with_bracketed_forms(text, start, end, entity, atoms)
             found.append(Mention(start, end, entity.kind, entity.id))
+        return found
+
+    def _listed_places(self, text: str) -> list[Mention]:
+        """The places the page lists with the document, where the text names them: the
+        registers' place, or an automatic entry of its own."""
+        found: list[Mention] = []
+        for match in self.archive_places.finditer(text):  # type: ignore[union-attr]
+            name = match.group(0)
+            entity_id = (
+                self.listed_places[name]
+                or self.registers.add_unreviewed("place", self._place_id(name), name).id
+            )
+            found.append(Mention(match.start(), match.end(), "place", entity_id))
         return found
 
     def _named_again(self, text: str) -> list[Mention]:
@@ -825,7 +858,7 @@ class DocumentNames:
             person, cert = registered
             self._remember(person)
             return Mention(candidate.start, candidate.end, "person", person.id, cert)
-        entity = self.registers.add_unreviewed_person(self._new_id(name), _readable(name))
+        entity = self.registers.add_unreviewed("person", self._new_id(name), _readable(name))
         self._remember(entity)
         return Mention(candidate.start, candidate.end, "person", entity.id)
 
@@ -926,6 +959,17 @@ class DocumentNames:
         candidate, number = base, 1
         while (taken := self.registers.automatic_entry(candidate)) is not None and (
             taken.reviewed or fold(taken.names[0]) != fold(name)
+        ):
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+    def _place_id(self, name: str) -> str:
+        """The name's slug, unique against every entry but this place's automatic one."""
+        base = _slug(name) if re.match(r"[a-z]", _slug(name)) else f"place-{_slug(name)}"
+        candidate, number = base, 1
+        while (taken := self.registers.automatic_entry(candidate)) is not None and (
+            taken.kind != "place" or taken.reviewed or fold(taken.names[0]) != fold(name)
         ):
             number += 1
             candidate = f"{base}-{number}"
@@ -1034,6 +1078,29 @@ def _initials_of(initials: str, name: str) -> bool:
     """Whether initials ("J.") are those of the forenames of `name` ("Jaroslav Kohout"), no
     more of them than it has: "D. S. Polyansky" has more than "Dmitry Polyansky" tells."""
     return len(_each_initial(initials)) < len(name.split()) and _same_initials(initials, name)
+
+
+# A place as the archive's page lists it: "Kaesong (Korea)", its country in brackets;
+# "Korea (North)", "Germany (East)", the part of it, which the text names first ("North Korea")
+_LISTED_PLACE = re.compile(r"(?P<name>[^()\n]+?)(?:\s+\((?P<part>[^()\n]+)\))?")
+_COMPASS_POINTS = frozenset({"North", "South", "East", "West"})
+# The kind of a Korean place a catalogue adds to its name ("Wŏnsan-si", a city; "-do", a
+# province; "-gun", a county), which a translation leaves out ("Wonsan")
+_KOREAN_PLACE_KIND = re.compile(r"-(?:si|do|gun|ri|dong|gu|ku)$")
+
+
+def _listed_place(value: str) -> list[str]:
+    """The forms a text may name a listed place by: as listed, without a Korean place's kind
+    and without the accents of a romanisation ("Wŏnsan-si": "Wonsan"); none for a subject
+    heading the list may hold ("Soviet Union--Foreign relations--Korea (North)")."""
+    listed = _LISTED_PLACE.fullmatch(" ".join(value.split()))
+    if listed is None or "--" in value:
+        return []
+    name = listed["name"]
+    if listed["part"] in _COMPASS_POINTS:
+        name = f"{listed['part']} {name}"
+    bare = _KOREAN_PLACE_KIND.sub("", name)
+    return list(dict.fromkeys([name, bare, ascii_fold(name), ascii_fold(bare)]))
 
 
 # A person as the archive's page lists them: "Kohout, Jaroslav", "Moskovsky, Vasily Petrovich"
