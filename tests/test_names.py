@@ -460,6 +460,11 @@ def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(in
             ["Gromyko", "Patolichev"],
         ),
         ("Copies to: Cdes. Kozlov, Ministry of Trade, Secretariat", ["Kozlov"]),
+        # … also where its name comes first ("Far Eastern" was a person)
+        (
+            "Sent to: Cdes. Kuznetsov, Andropov, Far Eastern Department, file",
+            ["Kuznetsov", "Andropov"],
+        ),
         # other plural titles
         ("Ambassadors Moskovsky and Kádas met.", ["Moskovsky", "Kádas"]),
         ("the ambassadors Moskovsky, Kádas and Brodowski", ["Moskovsky", "Kádas", "Brodowski"]),

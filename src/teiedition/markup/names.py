@@ -129,8 +129,16 @@ _TITLES = (
     ("C", "aptain"),
     ("A", "dmiral"),
 )
+# Offices, listed with people where copies went: "Sent to: Cdes. Gromyko, Department of Far
+# Eastern Countries", "… Andropov, Far Eastern Department, file" (a list's name with one of
+# them names no one)
+_OFFICES = frozenset(
+    "Department Ministry Office Section Division Bureau Directorate Administration Secretariat "
+    "Presidium Politburo Commission Council Cabinet Delegation Mission Consulate Legation "
+    "Committee Embassy".split()
+)
 # Capitalised words that follow a title but are not names.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _OFFICES | frozenset(
     "The A An This That These Those He She It They We I Ambassador Minister Comrade Premier "
     "Counsellor Counselor Consul Attaché Chargé First Second Third Extraordinary Plenipotentiary "
     "Colonel Major Lieutenant Captain Admiral Col Gen Lt Maj Capt "
@@ -141,9 +149,6 @@ _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Marshal President Mr Mrs Ms Dr "
     "Prof Amb Com Comr Cde Min River Sea Mountain Mountains Bay Island Islands Strait Province "
     "County City Street Square Hall Kong Dynasty War Army Union Republic Staff Committee "
-    # offices, listed with people where copies went ("Sent to: Cdes. Gromyko, Department of …")
-    "Department Ministry Office Section Division Bureau Directorate Administration Secretariat "
-    "Presidium Politburo Commission Council Cabinet Delegation Mission Consulate Legation "
     # the words that begin a sentence after a mark that has the shape of initials ("P.S. On 7
     # August …", "N.B. In the evening …")
     "On In At By As After Before During Since Until With From Then When While "
@@ -722,7 +727,9 @@ class DocumentNames:
                     continue
                 if shape in {"titles", "other titles"}:  # each name of the list
                     for part in _LIST_PARTS.finditer(text, match.start("name"), match.end("name")):
-                        if not part.group().startswith("("):
+                        if not part.group().startswith("(") and _OFFICES.isdisjoint(
+                            part.group().split()
+                        ):
                             self._add_unknown(found, text, part.start(), part.group(), 1)
                     continue
                 minimum = 1 if shape in {"title", "tow.", "s.", "initials"} else 2
