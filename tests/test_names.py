@@ -481,6 +481,24 @@ def test_each_name_after_a_plural_title_is_a_person(index, text, names):
     assert [f[1] for f in names_in(index, text)] == names
 
 
+def test_a_hungarian_name_with_a_common_forename_is_a_person_in_either_order(index):
+    """ "Kádas Ferenc" and "Ferenc Kádas", with no title before them, had been no names: one
+    person, one id, whichever order comes first. A forename alone is none."""
+    found = names_in(
+        index,
+        "According to him, Kádas Ferenc, our counsellor, was right.",
+        "Ferenc Kádas said so. Kádas left.",
+        "Then József came.",
+        "The reform of Imre Nagy failed.",
+    )
+    assert [f[1:3] for f in found] == [
+        ("Kádas Ferenc", "#kadas-ferenc"),
+        ("Ferenc Kádas", "#kadas-ferenc"),
+        ("Kádas", "#kadas-ferenc"),
+        ("Imre Nagy", "#nagy-imre"),
+    ]
+
+
 def test_korean_surnames_in_the_revised_romanisation(index):
     found = names_in(index, "He met Jeong Jun-taek, Yoon Ki-bok and Ahn Sung-gyu in May.")
     assert [f[1] for f in found] == ["Jeong Jun-taek", "Yoon Ki-bok", "Ahn Sung-gyu"]
@@ -1231,7 +1249,7 @@ _NAME_PIECES = (
     "Liu Shaoqi Zhen Wang Said Ch'oe gŏn Cde. Chairman Lin Petrov Kowalski Nikolaevich Uk Yuk "
     "Sz. Gy. Gh. Gheorghiu-Dej Štěpán Červenka Nováková Hruský Łin and , Petrovna Mikoyan "
     "Sung's Ho Chi Minh Pham Van City Trail tow. stow. s. is. First Secretary Yu. I. "
-    "Ambassadors Messrs. (USSR) (HPR "
+    "Ambassadors Messrs. (USSR) (HPR Ferenc Kádas István Éva "
 )
 
 
@@ -1253,6 +1271,7 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
     word, initials = names._WORD, names._INITIALS
     surnames = "|".join([*names.KOREAN_SURNAMES, *names.VIETNAMESE_SURNAMES])
     chinese = "|".join(names.CHINESE_SURNAMES)
+    hungarian = "|".join(sorted(names.HUNGARIAN_FORENAMES))
     titles = "|".join(f"[{letters}]{rest}" for letters, rest in names._TITLES)
     letters = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"  # a Korean syllable's after its first
     listed = rf"{word}(?:\s{word}){{0,2}}(?:\s\([^()\n]{{1,40}}\))?"  # a name in a list
@@ -1266,6 +1285,8 @@ def test_unknown_names_are_found_as_with_the_look_behind_first(text):
         "titles": rf"(?<![\w.])[Cc]omrades\s+(?P<name>{listed}(?:(?:,\s+|,?\s+and\s+){listed})+)",
         "other titles": rf"(?<![\w.])(?:[Aa]mbassadors|Messrs\.)\s+"
         rf"(?P<name>{listed}(?:(?:,\s+|,?\s+and\s+){listed})+)",
+        "hungarian": rf"(?<![\w.])(?P<name>(?:{hungarian})\s{word}|{word}\s(?:{hungarian}))"
+        r"(?![\w-])",
         "korean": rf"(?<![\w.])(?P<name>(?:{surnames})\s[A-Z]{letters}(?:-{letters})?"
         rf"(?:\s[A-Z]{letters})?)(?![\w-])",
         "chinese": rf"(?<![\w.])(?P<name>(?:{chinese})\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"

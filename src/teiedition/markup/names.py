@@ -222,14 +222,25 @@ _KOREAN_LETTERS = r"[a-zŏŭ'’]{1,7}(?<!['’]s)"
 _SYLLABIC_SURNAMES = tuple(dict.fromkeys([*KOREAN_SURNAMES, *VIETNAMESE_SURNAMES]))
 _KOREAN_SURNAME = "|".join(s[0] + _STARTS_WORD + _either_case(s[1:]) for s in _SYLLABIC_SURNAMES)
 _CHINESE_SURNAME = by_first_character(((s[0], s[1:]) for s in CHINESE_SURNAMES), _STARTS_WORD)
-# What a text must hold (one of) for a shape's pattern to be looked for: the plural title,
-# the Polish and Czech titles in small letters (a search for them would stop at every "c",
-# "t" or "s")
-_SHAPE_NEEDS = {
-    "titles": ("omrades", "des. "),
-    "other titles": ("mbassadors ", "Messrs. "),
-    "tow.": ("tow. ",),
-    "s.": (" s. ",),
+# One of the commonest Hungarian forenames, its first letter tested first
+_HUNGARIAN_FORENAME = by_first_character(
+    ((n[0], re.escape(n[1:])) for n in sorted(HUNGARIAN_FORENAMES)), _STARTS_WORD
+)
+
+
+def _holding(*parts: str) -> Callable[[str], bool]:
+    return lambda text: any(part in text for part in parts)
+
+
+# What a text must hold for a shape's pattern to be looked for: the plural title, the Polish
+# and Czech titles in small letters (a search for them would stop at every "c", "t" or "s"),
+# a Hungarian forename (one search for them all)
+_SHAPE_NEEDS: dict[str, Callable[[str], object]] = {
+    "titles": _holding("omrades", "des. "),
+    "other titles": _holding("mbassadors ", "Messrs. "),
+    "tow.": _holding("tow. "),
+    "s.": _holding(" s. "),
+    "hungarian": re.compile(_HUNGARIAN_FORENAME).search,
 }
 # The names of a list after a plural title: "Schneidewind and Holub", "Kádas, Schneidewind
 # and Holub", each perhaps with its country in brackets, "Moskovsky (USSR), Kovács (HPR)"
@@ -296,6 +307,15 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?P<name>{_CHINESE_SURNAME}\s[A-Z][a-z]{{0,8}}(?:[aeiou]|ng?|r))"
             r"(?![\w-])"
+        ),
+    ),
+    (
+        # a Hungarian name, the forename one of the commonest, in either order ("Ferenc
+        # Kádas", "Kádas Ferenc"), looked for only in a text that has one of them
+        "hungarian",
+        re.compile(
+            rf"(?P<name>{_HUNGARIAN_FORENAME}\s{_WORD}"
+            rf"|{_CAPITAL}{_STARTS_WORD}{_WORD_REST}\s{_HUNGARIAN_FORENAME})(?![\w-])"
         ),
     ),
     (
@@ -712,7 +732,7 @@ class DocumentNames:
         found: list[Mention] = []
         spaced = f" {text}"  # a word at the text's head has a space before it too
         for shape, pattern in _UNKNOWN_PATTERNS:
-            if (needed := _SHAPE_NEEDS.get(shape)) and not any(n in spaced for n in needed):
+            if (needed := _SHAPE_NEEDS.get(shape)) and not needed(spaced):
                 continue
             for match in pattern.finditer(text):
                 if shape == "korean" and not _syllabic_name(match, text):
@@ -952,7 +972,8 @@ class DocumentNames:
         return [e for e in bearers if not e.forename or _initials_agree(words[0], e.forename)]
 
     def _new_id(self, name: str) -> str:
-        """surname-forenames, ascii, unique against every entry of another person. A surname
+        """surname-forenames, ascii, unique against every entry of another person (the same
+        words in another order are the same person: "Ferenc Kádas", "Kádas Ferenc"). A surname
         alone is too little to identify someone across the edition ("Comrade Pak"): its id
         is scoped to this document, so two people are never merged."""
         surname = _surname(name)
@@ -965,7 +986,7 @@ class DocumentNames:
         base = _slug(" ".join([surname, *rest] if rest else [surname, self.doc_id]))
         candidate, number = base, 1
         while (taken := self.registers.automatic_entry(candidate)) is not None and (
-            taken.reviewed or fold(taken.names[0]) != fold(name)
+            taken.reviewed or sorted(fold(taken.names[0]).split()) != sorted(fold(name).split())
         ):
             number += 1
             candidate = f"{base}-{number}"
