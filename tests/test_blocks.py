@@ -379,6 +379,32 @@ def test_items_lettered_in_cyrillic_are_a_list():
     assert [i.label for i in lettered.items] == [f"{letter})" for letter in letters]
 
 
+def test_items_numbered_in_small_roman_numerals_are_a_list():
+    """ "i)", "ii)", "iii)", copied together or apart; "ii)" had stayed a line of "i)"'s item.
+    After "h)", "i)" is a letter still."""
+    body = structure(
+        fields(
+            "He said:\n\ni) The first is wrong.\nii) The second is a pretext.\niii) No.\n\nEnd."
+        ),
+        1963,
+    )
+    _said, roman, _end = body.main
+    assert isinstance(roman, ListNode) and roman.kind == "numbered"
+    assert [(i.label, i.number) for i in roman.items] == [
+        ("i)", "i"),
+        ("ii)", "ii"),
+        ("iii)", "iii"),
+    ]
+    (bracketed,) = structure(fields("(i) one;\n\n(ii) two."), 1963).main
+    assert [i.label for i in bracketed.items] == ["(i)", "(ii)"]
+    # a list that begins at another numeral, as a copy may cut one, is one too
+    (cut,) = structure(fields("ii) two;\n\niii) three."), 1963).main
+    assert [i.number for i in cut.items] == ["ii", "iii"]
+    items = "\n\n".join(f"{letter}) point;" for letter in "abcdefghij")
+    (lettered,) = structure(fields(items), 1963).main
+    assert lettered.kind == "lettered" and [i.number for i in lettered.items] == list("abcdefghij")
+
+
 def test_items_lettered_in_capitals_are_a_list_with_one_in_small_letters_inside():
     """As Hungarian reports letter their parts: "A) On 18 March …", a paragraph under it its
     own, "a)" inside one of them; a capital is no item unless the list begins at "A"."""

@@ -147,11 +147,15 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 # A dash before a list item: only on lines copied together that end as list items do, each
 # but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
+# The small Roman numerals of two letters or more a list counts with, to "x"
+_SMALL_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_SMALL_ROMAN = "|".join(sorted((r for r in _SMALL_ROMANS if len(r) > 1), key=len, reverse=True))
 _LIST_MARKER = re.compile(
     r"^(?P<label>(?P<num>\d{1,2})(?:\.\)|\./|[)./])|\((?P<num2>\d{1,2})\)"
-    # lettered: "a)", and as Hungarian reports letter them, "a./"; in capitals, "A)", "(B)"
-    r"|(?P<let>[a-zа-яA-ZА-Я])(?:\)|\./)"
-    r"|\((?P<let2>[a-zа-яA-ZА-Я])\))"
+    # lettered: "a)", and as Hungarian reports letter them, "a./"; in capitals, "A)", "(B)";
+    # or in small Roman numerals, "i)", "ii)", "(iii)" (a list that begins at "i")
+    rf"|(?P<let>{_SMALL_ROMAN}|[a-zа-яA-ZА-Я])(?:\)|\./)"
+    rf"|\((?P<let2>{_SMALL_ROMAN}|[a-zа-яA-ZА-Я])\))"
     r"\s+(?=\S)"
 )
 # A reference to a note that ends a block: "He left.[2]", "found it insufficient.*"
@@ -2090,13 +2094,16 @@ def _is_dash_list(lines: list[str]) -> bool:
 _NOT_LIST_LETTERS = frozenset("йъыьЙЪЫЬ")
 # The first item's number of a list, in figures or letters (Latin or Cyrillic, small or
 # capital), and the labels of lists lettered in capitals
-_FIRST_ITEMS = frozenset({"1", "a", "а", "A", "А"})
+_FIRST_ITEMS = frozenset({"1", "a", "а", "A", "А", "i"})
 _CAPITAL_STYLES = frozenset({"A)", "A./", "(A)"})
 
 
-def _successor(number: str) -> str:
+def _successor(number: str, roman: bool = False) -> str:
+    """The next item's number: of figures, letters, or (`roman`) small Roman numerals."""
     if number.isdigit():
         return str(int(number) + 1)
+    if number in _SMALL_ROMANS[:-1] and (roman or len(number) > 1):
+        return _SMALL_ROMANS[_SMALL_ROMANS.index(number) + 1]
     letter = chr(ord(number) + 1)
     while letter in _NOT_LIST_LETTERS:  # Russian lists run "и)", "к)"
         letter = chr(ord(letter) + 1)
@@ -2116,7 +2123,9 @@ def _list_end(blocks: list[Block], start: int, around: frozenset[str] = frozense
     right after the last item too). A list labelled as one `around` it (their styles) is not
     inside it, but after the lists around: "1." / "a)" / "1." / "a)" is two lists, each with
     a list inside, not lists nested ever deeper."""
-    style, expected = _style(blocks[start]), _successor(blocks[start].number or "")
+    # a list that begins at "i" counts in Roman numerals ("i)", "ii)"); one of letters, at "a"
+    roman = blocks[start].number == "i"
+    style, expected = _style(blocks[start]), _successor(blocks[start].number or "", roman)
     around |= {style}
     end = start + 1  # after the last item, or after a list inside it that follows it
     index = start + 1
@@ -2125,7 +2134,7 @@ def _list_end(blocks: list[Block], start: int, around: frozenset[str] = frozense
         if block.item_number is None:
             index += 1
         elif _style(block) == style and block.number == expected:
-            end, expected, index = index + 1, _successor(expected), index + 1
+            end, expected, index = index + 1, _successor(expected, roman), index + 1
         elif _style(block) not in around and block.number in _FIRST_ITEMS:
             inner_end = _list_end(blocks, index, around)  # a list inside the current item
             if index == end:
@@ -2140,7 +2149,9 @@ def _list_node(blocks: list[Block], around: frozenset[str] = frozenset()) -> Lis
     first = blocks[0]
     style = _style(first)
     around |= {style}
-    node = ListNode("numbered" if (first.number or "").isdigit() else "lettered")
+    # small Roman numerals number the items as figures do
+    numbered = (first.number or "").isdigit() or first.number == "i"
+    node = ListNode("numbered" if numbered else "lettered")
     index = 0
     while index < len(blocks):
         block = blocks[index]
