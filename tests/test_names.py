@@ -595,6 +595,23 @@ def test_a_speaker_s_name_before_a_colon_is_a_person(index):
     assert names_in(index, "Chervonenko: I do not know.") == []
 
 
+def test_a_speaker_s_surname_names_them_also_above_their_first_turn(index):
+    """ "The Albanian chargé d'affaires, Dollaku, visited me." over "Dollaku: …": no title
+    before it, it had stayed a word. The speakers' labels of more words than a surname, or
+    offices, name no one so."""
+    annotator = DocumentNames(index, "d1", frozenset({"Dollaku", "Ambassador", "Premier Zhou"}))
+    found = []
+    texts = (
+        "The Albanian chargé d'affaires, Dollaku, visited me. The Ambassador met Zhou.",
+        "Dollaku: Why has the ambassador been recalled?",
+    )
+    for text in texts:
+        p = element("p")
+        mark_up(p, text, [annotator])
+        found += [(e.text, e.get("ref")) for e in p.iter("{*}persName")]
+    assert found == [("Dollaku", "#dollaku-d1"), ("Dollaku", "#dollaku-d1")]
+
+
 def test_a_full_name_the_document_gave_before_is_found_again(index):
     """ "Le Van Hien", first found after a title: the full name again is the same person,
     though "Le" begins no search for names (it begins French titles and English sentences)."""

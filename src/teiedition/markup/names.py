@@ -518,6 +518,11 @@ class DocumentNames:
         # the text writes the Czech title "s." before names: "S." opening a sentence is it
         self.czech_title = czech_title
         self.speakers = speakers  # names that begin paragraphs before a colon: persons
+        # … those that are a surname alone, which name the speaker wherever the text has
+        # them ("The Albanian chargé d'affaires, Dollaku, visited me." above "Dollaku: …")
+        self.speaker_surnames = frozenset(
+            label for label in speakers if " " not in label and _trim_name(label) == label
+        )
         # the signers the closer names in full ("/V. MOSKOVSKY/"), by surname: whom that
         # surname alone stands for before it ("MOSKOVSKY: I have no information …")
         self.signers: dict[str, str] = {}
@@ -597,6 +602,12 @@ class DocumentNames:
             if name and not _INITIAL_ALONE.fullmatch(name):  # "M.:" is an initial's to resolve
                 start = label.find(name)
                 unknown.append(Mention(start, start + len(name), "unknown-person", None))
+        if self.speaker_surnames:
+            unknown += [
+                Mention(m.start(), m.end(), "unknown-person", None)
+                for m in _CAPITALISED.finditer(text)
+                if m.group(0) in self.speaker_surnames and free(Mention(*m.span(), "", None))
+            ]
         # A capitalised word can stand only for the surname of someone named before it: in
         # an earlier paragraph, or in this one by a registered form. (A person this paragraph
         # names for the first time may be known by another form: then every word is tried.)
