@@ -402,7 +402,7 @@ def test_a_signature_before_the_facets_is_the_text_s_not_a_summary(signature):
     "notes",
     [
         ("* The loan of 1957 amounted to 300 million rubles.",),
-        ("Notes:", "The loan of 1957 amounted to 300 million rubles."),
+        ("Notes:", "* The loan of 1957 amounted to 300 million rubles."),
         ("[1] The loan of 1957 amounted to 300 million rubles.",),
     ],
 )

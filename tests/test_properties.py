@@ -217,6 +217,8 @@ _RADCHENKO = (
     body="comrade [1]\n[1] comrade\n\ncomrade",
     source=_RADCHENKO,
 )
+# … and a text whose last line is "Notes", over the summary: the summary was the text's
+@example(layout=page_layout, title="Record", body="comrade\n\nNotes", source=_RADCHENKO)
 # … and a note whose text begins with a list's label: the label took the note's number
 @example(
     layout=page_layout,

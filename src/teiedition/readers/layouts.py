@@ -15,7 +15,7 @@ from pathlib import Path
 
 from teiedition.dates import parse_date
 from teiedition.errors import InputError
-from teiedition.patterns import NOTE_LABEL, NOTES_HEADING, with_plain_spaces, without_invisible
+from teiedition.patterns import NOTE_LABEL, with_plain_spaces, without_invisible
 from teiedition.readers.citation import CitationString, credit_line, parse_citation_string
 from teiedition.readers.decoding import NotTextError, decode_transcript
 from teiedition.readers.transcript import Field, Layout, Transcript
@@ -321,7 +321,7 @@ def _read_page(lines: list[Field], path: Path, encoding: str) -> Transcript:
         )
     ):
         text_blocks[-1:] = [text_blocks[-1][:-1], text_blocks[-1][-1:]]
-    if len(text_blocks) >= 2 and page_goes_on and _is_summary(text_blocks[-1], text_blocks[-2]):
+    if len(text_blocks) >= 2 and page_goes_on and _is_summary(text_blocks[-1]):
         summary = _joined(text_blocks.pop())
         credits[:0] = _credits_at_end(text_blocks)
     last = text_blocks[-1][-1].line if text_blocks else 0
@@ -365,16 +365,15 @@ def _credits_at_end(blocks: list[list[Field]]) -> list[Field]:
     return credits
 
 
-def _is_summary(block: list[Field], above: list[Field]) -> bool:
+def _is_summary(block: list[Field]) -> bool:
     """Whether the block before the facets is the page's summary: a sentence, not the text's
     signature ("Brystygier", "(V. MOSKOVSKY)", "Chargé d'affaires a.i.") where the page has
-    no summary, nor its note ("* The loan …", "[1] …", or any block under "Notes:")."""
+    no summary, nor its note ("* The loan …", "[1] …")."""
     last_word = block[-1].text.split()[-1].rstrip("\"”’'")
     return (
         last_word.endswith((".", "!", "?", "…"))
         and not _INITIALS.fullmatch(last_word)  # "V. P.", "a.i.": a name's or an office's
         and not NOTE_LABEL.match(block[0].text)
-        and not NOTES_HEADING.match(_joined(above).text)
     )
 
 
