@@ -612,6 +612,25 @@ def test_a_speaker_s_surname_names_them_also_above_their_first_turn(index):
     assert found == [("Dollaku", "#dollaku-d1"), ("Dollaku", "#dollaku-d1")]
 
 
+def test_a_line_in_capitals_that_is_a_title_and_a_name_names_that_person(index):
+    """ "TO COMRADE TODOR ZHIVKOV" over a letter: the person its "Comrade Zhivkov" and "T.
+    Zhivkov" are (each had been a person of their own, the address no one). A line whose
+    words after the title are no name's names no one."""
+    found = names_in(
+        index,
+        "TO COMRADE TODOR ZHIVKOV",
+        "FIRST SECRETARY OF THE CC OF THE BCP",
+        "TO THE MINISTER OF FOREIGN AFFAIRS",
+        "Dear Comrade Zhivkov, I informed T. Zhivkov.",
+    )
+    assert [f[1:4] for f in found] == [
+        ("TODOR ZHIVKOV", "#zhivkov-todor", None),
+        ("Zhivkov", "#zhivkov-todor", "medium"),
+        ("T. Zhivkov", "#zhivkov-todor", "medium"),
+    ]
+    assert index.registers.entities["zhivkov-todor"].names == ["Todor Zhivkov"]
+
+
 def test_a_full_name_the_document_gave_before_is_found_again(index):
     """ "Le Van Hien", first found after a title: the full name again is the same person,
     though "Le" begins no search for names (it begins French titles and English sentences)."""

@@ -334,6 +334,23 @@ _UNKNOWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# A line in capitals that is a title and the name after it, read in the ordinary case: "TO
+# COMRADE TODOR ZHIVKOV" (an address), "AMBASSADOR V. P. MOSKOVSKY"
+_TITLED_LINE = re.compile(
+    rf"(?:To\s+)?{by_first_character(_TITLES, _STARTS_WORD)}\s+"
+    rf"(?:{by_first_character(_TITLES)}\s+)*(?P<name>(?:{_INITIALS})?{_WORD}(?:\s{_WORD}){{0,3}})"
+)
+
+
+def _addressed(cased: str) -> Mention | None:
+    """The name a line in capitals (`cased`: each word capitalised) gives after its title,
+    to the line's end, when all its words are a name's: none of "FIRST SECRETARY OF THE CC"."""
+    line = _TITLED_LINE.fullmatch(cased)
+    if line is None or _trim_name(line["name"]) != line["name"]:
+        return None
+    return Mention(line.start("name"), line.end("name"), "unknown-person", None)
+
+
 # The surname before initials (a window of text ending with it and a space)
 _SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-]){_CAPITAL}{SMALL}{{2,}}(?:-{_WORD})?\s\Z")
 # Initials after a surname, one or two, no name's after them: "Moskovsky V. P."
@@ -577,10 +594,12 @@ class DocumentNames:
         registered = self._registered(text, atoms)
         if self.archive_places is not None:
             registered = _apart(registered + self._listed_places(text))
+        addressed = None
         if text.isupper() and (cased := capitalised(text)):
             # a short line in capitals, as letterheads and telegrams have ("PYONGYANG"): the
             # registers' forms in the ordinary case too, where none was found as written
             registered = _apart(registered + self._registered(cased, atoms))
+            addressed = _addressed(cased)
         elif len(text) <= _HEADING_LENGTH and (runs := self._registered_in_capitals(text)):
             registered = _apart(registered + runs)
         if again := self._named_again(text):
@@ -593,6 +612,8 @@ class DocumentNames:
             return 1 not in taken[candidate.start : candidate.end]
 
         unknown = [c for c in self._unknown(text) if free(c)]
+        if addressed is not None and free(addressed):
+            unknown.append(addressed)
         unknown += [c for c in _listed_with(registered, text) if free(c)]
         colon = text.find(":") if self.speakers else -1
         if colon > 0 and text[:colon] in self.speakers and free(Mention(0, colon, "", None)):
