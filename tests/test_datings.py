@@ -238,6 +238,15 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         ("the targets for 1962/63 will", ("1962/63", {"notBefore": "1962", "notAfter": "1963"})),
         ("in the 1960's the", ("1960's", {"notBefore": "1960", "notAfter": "1969"})),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),
+        # a day further: the whole phrase ("yesterday" alone had been the day before)
+        (
+            "The day before yesterday he came",
+            ("The day before yesterday", {"when": "1962-08-25", "cert": "medium"}),
+        ),
+        (
+            "leaving the day after tomorrow",
+            ("the day after tomorrow", {"when": "1962-08-29", "cert": "medium"}),
+        ),
         # a part of a month with no year: the year that puts it nearest the document
         (
             "in late July he",

@@ -186,7 +186,12 @@ _OF_RELATIVE_YEAR = re.compile(
     r"(?:,?\s+of)?\s+(?P<which>(?i:this|last|next|the\s+(?:previous|coming|following)))"
     r"\s+year\b"
 )
-_NEXT_DAY = re.compile(r"(?=[TtYy])\b(?P<word>(?i:tomorrow|yesterday))\b")
+# "tomorrow", "yesterday", and a day further: "the day after tomorrow", "the day before
+# yesterday"
+_NEXT_DAY = re.compile(
+    r"(?=[TtYy])\b(?P<further>[Tt]he day after (?=tomorrow)|[Tt]he day before (?=yesterday))?"
+    r"(?P<word>(?i:tomorrow|yesterday))\b"
+)
 # A day of the document's month, or of the month before or after it, the abbreviation with its
 # stop: "the 3rd inst.", "the 28th ult.", "the 2nd prox.", or in words: "the 15th of this
 # month", "the 2nd of next month" (not "this month's")
@@ -581,7 +586,7 @@ class DocumentDates:
             return  # the document's day is not known
         for match in _NEXT_DAY.finditer(text):
             shift = 1 if match["word"].lower() == "tomorrow" else -1
-            day = self.start + timedelta(days=shift)
+            day = self.start + timedelta(days=shift * (2 if match["further"] else 1))
             yield (
                 match.start(),
                 match.end(),
