@@ -238,6 +238,28 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         ("the targets for 1962/63 will", ("1962/63", {"notBefore": "1962", "notAfter": "1963"})),
         ("in the 1960's the", ("1960's", {"notBefore": "1960", "notAfter": "1969"})),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),
+        # a part of the document's month, or of the month before or after it
+        (
+            "I will inform Moscow early next month.",
+            (
+                "early next month",
+                {"notBefore": "1962-09-01", "notAfter": "1962-09-10", "cert": "medium"},
+            ),
+        ),
+        (
+            "at the end of this month",
+            (
+                "the end of this month",
+                {"notBefore": "1962-08-21", "notAfter": "1962-08-31", "cert": "medium"},
+            ),
+        ),
+        (
+            "in the second half of last month",
+            (
+                "the second half of last month",
+                {"notBefore": "1962-07-16", "notAfter": "1962-07-31", "cert": "medium"},
+            ),
+        ),
         # a day further: the whole phrase ("yesterday" alone had been the day before)
         (
             "The day before yesterday he came",

@@ -173,12 +173,16 @@ _MONTH_ALONE = re.compile(  # from the month: a search stops only at a month's i
 _TIME_WORD_BEFORE = re.compile(r"\b(?P<word>(?i:in|since|until|till|during|by|from|through))\s+\Z")
 # A part of a month: "late March", "the end of May", its halves and its ten-day periods (the
 # Russian dekada: "the last decade of February", "the first ten days of October")
+# The document's month, or the month before or after it: "this month", "the previous month"
+_WHICH_MONTH = r"(?i:this|last|next|the\s+(?:current|previous|following|coming))"
 _PART_OF_MONTH = re.compile(
     r"(?=[MmEeLlTt])\b(?P<part>(?i:mid|early|late|the\s+(?:end|beginning|middle)\s+of"
     r"|the\s+(?:(?:first|second|last)\s+half|(?:first|second|third|last)\s+decade"
     r"|(?:first|last)\s+days"
     r"|(?:first|second|last)\s+ten\s+days)\s+of))[-\s]"
-    + _MONTH
+    # a month by its name, or the document's, or the month before or after it ("early next
+    # month", "the end of this month")
+    + rf"(?:{_MONTH}|(?P<relative>{_WHICH_MONTH})\s+month\b(?!['’]))"
     + r"(?:\s+of\s+(?P<which>(?i:this|last|next))\s+year|\s+(?P<year>\d{4}))?(?!\w)"
 )
 # The year a month or a day is said to be of: "August of last year", "on 5 May this year"
@@ -197,8 +201,7 @@ _NEXT_DAY = re.compile(
 # month", "the 2nd of next month" (not "this month's")
 _MONTH_OF_LETTER = re.compile(
     rf"(?P<day>[0-9]{_AFTER_FIRST}\d?)(?:st|nd|rd|th)?\s+(?:(?P<which>inst|ult|prox)\."
-    r"|of\s+(?P<which_word>(?i:this|last|next|the\s+(?:current|previous|following|coming)))"
-    r"\s+month\b(?!['’]))"
+    rf"|of\s+(?P<which_word>{_WHICH_MONTH})\s+month\b(?!['’]))"
 )
 _MONTH_SHIFT = {
     **dict.fromkeys(("inst", "this", "current"), 0),
@@ -232,6 +235,11 @@ def _digit(text: str) -> bool:
 
 def _month(text: str) -> bool:
     return _MONTH_WORD.search(text) is not None
+
+
+def _month_or_its_word(text: str) -> bool:
+    # a month's name, or the word, as "early next month" has it
+    return "month" in text or _month(text)
 
 
 def _year_word(text: str) -> bool:
@@ -356,7 +364,7 @@ class DocumentDates:
             (self._explicit, (_digit,)),
             (self._part_of_year, (_digit, _of_year)),
             (self._third_of_year, (_digit,)),
-            (self._part_of_month, (_month,)),
+            (self._part_of_month, (_month_or_its_word,)),
             (self._relative_month, (_month,)),
             (self._month_alone, (_month,)),
             (self._rolling_year, (_year_word,)),
@@ -562,17 +570,13 @@ class DocumentDates:
 
     def _part_of_month(self, text: str) -> Iterator[_Found]:
         for match in _PART_OF_MONTH.finditer(text):
-            month = MONTHS[match["month"].lower()]
             first, last = _PARTS[" ".join(match["part"].lower().split())]
-            if match["year"]:
-                year = int(match["year"])
-            elif match["which"]:
-                year = self.year + _YEAR_OFFSETS[match["which"].lower()]
-            else:  # "in late March": the year that puts it nearest the document's date
-                year = min(
-                    (self.year - 1, self.year, self.year + 1),
-                    key=lambda y: (self._distance(date(y, month, first)), y),
-                )
+            if match["relative"]:  # of the document's month, or the month before or after
+                if not self._month_known:
+                    continue
+                year, month = self._shifted_month(match["relative"])
+            else:
+                year, month = self._year_of(match, MONTHS[match["month"].lower()], first)
             last = min(last, calendar.monthrange(year, month)[1])
             yield (
                 match.start(),
@@ -580,6 +584,19 @@ class DocumentDates:
                 _range(match.group(0), date(year, month, first), date(year, month, last)),
                 "medium",
             )
+
+    def _year_of(self, match: re.Match[str], month: int, first: int) -> tuple[int, int]:
+        """The year of a part of `month` (beginning on day `first`): as said ("late March
+        1963", "of last year"), or the one that puts it nearest the document's date."""
+        if match["year"]:
+            return int(match["year"]), month
+        if match["which"]:
+            return self.year + _YEAR_OFFSETS[match["which"].lower()], month
+        year = min(
+            (self.year - 1, self.year, self.year + 1),
+            key=lambda y: (self._distance(date(y, month, first)), y),
+        )
+        return year, month
 
     def _next_day(self, text: str) -> Iterator[_Found]:
         if self.start != self.end:
@@ -598,18 +615,22 @@ class DocumentDates:
         if not self._month_known:
             return
         for match in _MONTH_OF_LETTER.finditer(text):
-            which = match["which"] or match["which_word"].split()[-1].lower()
-            index = self.start.year * 12 + self.start.month - 1 + _MONTH_SHIFT[which]
-            year, month = divmod(index, 12)
+            year, month = self._shifted_month(match["which"] or match["which_word"])
             day = int(match["day"])
-            if not 1 <= day <= calendar.monthrange(year, month + 1)[1]:
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
                 continue
             yield (
                 match.start(),
                 match.end(),
-                DateValue(match.group(0), when=date(year, month + 1, day).isoformat()),
+                DateValue(match.group(0), when=date(year, month, day).isoformat()),
                 "medium",
             )
+
+    def _shifted_month(self, which: str) -> tuple[int, int]:
+        """The year and month "this", "next", "ult." and the like say, from the document's."""
+        shift = _MONTH_SHIFT[which.split()[-1].lower()]
+        year, month = divmod(self.start.year * 12 + self.start.month - 1 + shift, 12)
+        return year, month + 1
 
     def _day_alone(self, text: str) -> Iterator[_Found]:
         """A day alone is the document's month's, when that is known and the day not after
