@@ -260,6 +260,10 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
                 {"notBefore": "1962-07-16", "notAfter": "1962-07-31", "cert": "medium"},
             ),
         ),
+        # a day of the week before or after the document's (a Monday)
+        ("Last Sunday he came", ("Last Sunday", {"when": "1962-08-26", "cert": "medium"})),
+        ("until next Monday", ("next Monday", {"when": "1962-09-03", "cert": "medium"})),
+        ("since last Monday", ("last Monday", {"when": "1962-08-20", "cert": "medium"})),
         # a day further: the whole phrase ("yesterday" alone had been the day before)
         (
             "The day before yesterday he came",

@@ -196,6 +196,11 @@ _NEXT_DAY = re.compile(
     r"(?=[TtYy])\b(?P<further>[Tt]he day after (?=tomorrow)|[Tt]he day before (?=yesterday))?"
     r"(?P<word>(?i:tomorrow|yesterday))\b"
 )
+# A day of the week before or after the document's: "last Sunday", "next Tuesday" (not "this
+# Sunday", which may be either)
+_RELATIVE_WEEKDAY = re.compile(
+    r"(?=[LlNn])\b(?P<which>(?i:last|next))\s+(?P<weekday>" + "|".join(calendar.day_name) + r")\b"
+)
 # A day of the document's month, or of the month before or after it, the abbreviation with its
 # stop: "the 3rd inst.", "the 28th ult.", "the 2nd prox.", or in words: "the 15th of this
 # month", "the 2nd of next month" (not "this month's")
@@ -257,6 +262,10 @@ def _letter_month_word(text: str) -> bool:
 
 def _on_the(text: str) -> bool:
     return "On the " in text or "on the " in text
+
+
+def _weekday_word(text: str) -> bool:
+    return "day" in text  # every weekday's name ends so; most paragraphs have none
 
 
 def _day_word(text: str) -> bool:
@@ -370,6 +379,7 @@ class DocumentDates:
             (self._rolling_year, (_year_word,)),
             (self._relative_year, (_year_word,)),
             (self._next_day, (_day_word,)),
+            (self._relative_weekday, (_weekday_word,)),
             (self._month_of_letter, (_digit, _letter_month_word)),
             (self._day_month, (_digit,)),
             (self._day_alone, (_digit, _on_the)),
@@ -530,6 +540,22 @@ class DocumentDates:
                 match.start(),
                 match.end(),
                 DateValue(match.group(0), when=f"{year}-{month:02d}"),
+                "medium",
+            )
+
+    def _relative_weekday(self, text: str) -> Iterator[_Found]:
+        if self.start != self.end:
+            return  # the document's day is not known
+        for match in _RELATIVE_WEEKDAY.finditer(text):
+            weekday = list(calendar.day_name).index(match["weekday"])
+            if match["which"].lower() == "last":  # the latest before the document's day
+                day = self.start - timedelta(days=(self.start.weekday() - weekday - 1) % 7 + 1)
+            else:  # the first after it
+                day = self.start + timedelta(days=(weekday - self.start.weekday() - 1) % 7 + 1)
+            yield (
+                match.start(),
+                match.end(),
+                DateValue(match.group(0), when=day.isoformat()),
                 "medium",
             )
 
