@@ -175,6 +175,7 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?P<word>(?i:in|since|until|till|during|by|fr
 # Russian dekada: "the last decade of February", "the first ten days of October")
 # The document's month, or the month before or after it: "this month", "the previous month"
 _WHICH_MONTH = r"(?i:this|last|next|the\s+(?:current|previous|following|coming))"
+_WHICH_MONTH_WORDS = re.compile(rf"{_WHICH_MONTH}\s+month")
 _PART_OF_MONTH = re.compile(
     r"(?=[MmEeLlTt])\b(?P<part>(?i:mid|early|late|the\s+(?:end|beginning|middle)\s+of"
     r"|the\s+(?:(?:first|second|last)\s+half|(?:first|second|third|last)\s+decade"
@@ -243,8 +244,8 @@ def _month(text: str) -> bool:
 
 
 def _month_or_its_word(text: str) -> bool:
-    # a month's name, or the word, as "early next month" has it
-    return "month" in text or _month(text)
+    # a month's name, or the month before or after the document's, "early next month"
+    return _month(text) or ("month" in text and _WHICH_MONTH_WORDS.search(text) is not None)
 
 
 def _year_word(text: str) -> bool:
@@ -265,7 +266,9 @@ def _on_the(text: str) -> bool:
 
 
 def _weekday_word(text: str) -> bool:
-    return "day" in text  # every weekday's name ends so; most paragraphs have none
+    # "last" or "next" before a word that ends as every weekday's name: most paragraphs have
+    # neither
+    return "day" in text and ("ast " in text or "ext " in text)
 
 
 def _day_word(text: str) -> bool:

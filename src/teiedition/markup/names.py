@@ -623,7 +623,7 @@ class DocumentNames:
             if name and not _INITIAL_ALONE.fullmatch(name):  # "M.:" is an initial's to resolve
                 start = label.find(name)
                 unknown.append(Mention(start, start + len(name), "unknown-person", None))
-        if self.speaker_surnames:
+        if self.speaker_surnames and any(name in text for name in self.speaker_surnames):
             unknown += [
                 Mention(m.start(), m.end(), "unknown-person", None)
                 for m in _CAPITALISED.finditer(text)
