@@ -15,7 +15,7 @@ from teiedition.cache import Store, digest, file_digest
 from teiedition.errors import InputError
 from teiedition.markup.tei import XML_ID, tei
 from teiedition.markup.text import normalise, source_text
-from teiedition.registers import SAFE_PARSER, UNREVIEWED
+from teiedition.registers import SAFE_PARSER, UNREVIEWED, UNREVIEWED_FILES
 from teiedition.writers import write_if_changed
 
 # the name elements, by tag, with the names the report gives them
@@ -116,7 +116,7 @@ def entities_of(root: etree._Element, fallback_id: str) -> dict:
     unreviewed = {
         entry.get(XML_ID)
         for stand_off in root.iterchildren(tei("standOff"))
-        for entry in stand_off.iter(tei("person"), tei("place"))
+        for entry in stand_off.iter(*map(tei, UNREVIEWED_FILES))
         if entry.get(XML_ID) is not None
         and any(
             note.get("type") == "status" and note.get("subtype") == UNREVIEWED

@@ -147,7 +147,8 @@ _BULLET = re.compile(r"^(?P<label>[•●▪◦])\s+(?=\S)")
 # A dash before a list item: only on lines copied together that end as list items do, each
 # but the last with ";" or "," ("– the oil is short;" / "– the harvest was poor.").
 _DASH = re.compile(r"^(?P<label>[–—-])\s+(?=\S)")
-# The small Roman numerals of two letters or more a list counts with, to "x"
+# The small Roman numerals a list counts with, to "x"; in a label, those of two letters or
+# more (one letter is read as a letter, and "i" begins a list of them: `_roman`)
 _SMALL_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _SMALL_ROMAN = "|".join(sorted((r for r in _SMALL_ROMANS if len(r) > 1), key=len, reverse=True))
 _LIST_MARKER = re.compile(
@@ -2098,6 +2099,12 @@ _FIRST_ITEMS = frozenset({"1", "a", "а", "A", "А", "i"})
 _CAPITAL_STYLES = frozenset({"A)", "A./", "(A)"})
 
 
+def _roman(first: Block) -> bool:
+    """Whether the list that `first` begins counts in small Roman numerals: it begins at "i"
+    ("i)", "ii)"), as one of letters begins at "a"."""
+    return first.number == "i"
+
+
 def _successor(number: str, roman: bool = False) -> str:
     """The next item's number: of figures, letters, or (`roman`) small Roman numerals."""
     if number.isdigit():
@@ -2123,8 +2130,7 @@ def _list_end(blocks: list[Block], start: int, around: frozenset[str] = frozense
     right after the last item too). A list labelled as one `around` it (their styles) is not
     inside it, but after the lists around: "1." / "a)" / "1." / "a)" is two lists, each with
     a list inside, not lists nested ever deeper."""
-    # a list that begins at "i" counts in Roman numerals ("i)", "ii)"); one of letters, at "a"
-    roman = blocks[start].number == "i"
+    roman = _roman(blocks[start])
     style, expected = _style(blocks[start]), _successor(blocks[start].number or "", roman)
     around |= {style}
     end = start + 1  # after the last item, or after a list inside it that follows it
@@ -2150,7 +2156,7 @@ def _list_node(blocks: list[Block], around: frozenset[str] = frozenset()) -> Lis
     style = _style(first)
     around |= {style}
     # small Roman numerals number the items as figures do
-    numbered = (first.number or "").isdigit() or first.number == "i"
+    numbered = (first.number or "").isdigit() or _roman(first)
     node = ListNode("numbered" if numbered else "lettered")
     index = 0
     while index < len(blocks):

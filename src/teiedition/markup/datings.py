@@ -171,11 +171,11 @@ _MONTH_ALONE = re.compile(  # from the month: a search stops only at a month's i
     + r")?\b(?!\s+\d|,\s*\d{4}|-|\s+Day\b)"
 )
 _TIME_WORD_BEFORE = re.compile(r"\b(?P<word>(?i:in|since|until|till|during|by|from|through))\s+\Z")
-# A part of a month: "late March", "the end of May", its halves and its ten-day periods (the
-# Russian dekada: "the last decade of February", "the first ten days of October")
 # The document's month, or the month before or after it: "this month", "the previous month"
 _WHICH_MONTH = r"(?i:this|last|next|the\s+(?:current|previous|following|coming))"
 _WHICH_MONTH_WORDS = re.compile(rf"{_WHICH_MONTH}\s+month")
+# A part of a month: "late March", "the end of May", its halves and its ten-day periods (the
+# Russian dekada: "the last decade of February", "the first ten days of October")
 _PART_OF_MONTH = re.compile(
     r"(?=[MmEeLlTt])\b(?P<part>(?i:mid|early|late|the\s+(?:end|beginning|middle)\s+of"
     r"|the\s+(?:(?:first|second|last)\s+half|(?:first|second|third|last)\s+decade"
@@ -605,7 +605,8 @@ class DocumentDates:
                     continue
                 year, month = self._shifted_month(match["relative"])
             else:
-                year, month = self._year_of(match, MONTHS[match["month"].lower()], first)
+                month = MONTHS[match["month"].lower()]
+                year = self._year_of(match, month, first)
             last = min(last, calendar.monthrange(year, month)[1])
             yield (
                 match.start(),
@@ -614,18 +615,17 @@ class DocumentDates:
                 "medium",
             )
 
-    def _year_of(self, match: re.Match[str], month: int, first: int) -> tuple[int, int]:
+    def _year_of(self, match: re.Match[str], month: int, first: int) -> int:
         """The year of a part of `month` (beginning on day `first`): as said ("late March
         1963", "of last year"), or the one that puts it nearest the document's date."""
         if match["year"]:
-            return int(match["year"]), month
+            return int(match["year"])
         if match["which"]:
-            return self.year + _YEAR_OFFSETS[match["which"].lower()], month
-        year = min(
+            return self.year + _YEAR_OFFSETS[match["which"].lower()]
+        return min(
             (self.year - 1, self.year, self.year + 1),
             key=lambda y: (self._distance(date(y, month, first)), y),
         )
-        return year, month
 
     def _next_day(self, text: str) -> Iterator[_Found]:
         if self.start != self.end:

@@ -561,10 +561,12 @@ class DocumentNames:
         # automatic entry, made where the text names it)
         self.listed_places: dict[str, str | None] = {}
         for forms in map(_listed_place, archive_places):
-            known = {e.id for form in forms for e, _ in index.lookup(form) if e.kind == "place"}
-            if len(known) <= 1 and not any(index.lookup(form) and not known for form in forms):
-                for form in forms:
-                    self.listed_places.setdefault(form, next(iter(known), None))
+            entities = [entity for form in forms for entity, _ in index.lookup(form)]
+            known = {entity.id for entity in entities if entity.kind == "place"}
+            if len(known) > 1 or (entities and not known):
+                continue  # two places of the registers, or a name of another kind
+            for form in forms:
+                self.listed_places.setdefault(form, next(iter(known), None))
         # the longest form first, as the registers' are tried
         forms = sorted(self.listed_places, key=lambda form: (-len(form), form))
         self.archive_places = (
@@ -1016,20 +1018,20 @@ class DocumentNames:
             # a figure ("Ħ¼": "14") none at all: an xml:id begins with a letter
             surname = "person"
         base = _slug(" ".join([surname, *rest] if rest else [surname, self.doc_id]))
-        candidate, number = base, 1
-        while (taken := self.registers.automatic_entry(candidate)) is not None and (
-            taken.reviewed or sorted(fold(taken.names[0]).split()) != sorted(fold(name).split())
-        ):
-            number += 1
-            candidate = f"{base}-{number}"
-        return candidate
+        return self._automatic_id("person", base, name)
 
     def _place_id(self, name: str) -> str:
         """The name's slug, unique against every entry but this place's automatic one."""
-        base = _slug(name) if re.match(r"[a-z]", _slug(name)) else f"place-{_slug(name)}"
+        base = _slug(name)
+        return self._automatic_id("place", base if base[:1].isalpha() else f"place-{base}", name)
+
+    def _automatic_id(self, kind: str, base: str, name: str) -> str:
+        """`base`, else `base-2`, `base-3` …: the first id no entry holds but the automatic
+        entry of `kind` with the words of `name`, in any order."""
+        words = sorted(fold(name).split())
         candidate, number = base, 1
         while (taken := self.registers.automatic_entry(candidate)) is not None and (
-            taken.kind != "place" or taken.reviewed or fold(taken.names[0]) != fold(name)
+            taken.kind != kind or taken.reviewed or sorted(fold(taken.names[0]).split()) != words
         ):
             number += 1
             candidate = f"{base}-{number}"
