@@ -3,6 +3,7 @@ half-written file is ever left behind."""
 
 import codecs
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from teiedition import pipeline
 from teiedition.cli import main
 from teiedition.config import PROJECT_SCHEMA, load_config
 from teiedition.errors import InputError, TeieditionError
+from teiedition.markup.tei import XML_ID
 from teiedition.markup.text import source_text
 from teiedition.readers import read_transcript
 
@@ -283,6 +285,45 @@ def test_cli_convert_exit_codes_and_messages(tmp_path):
     ok = runner.invoke(main, ["convert", str(good), "--out", str(tmp_path / "o")])
     assert ok.exit_code == 0
     assert runner.invoke(main, ["convert", "--no-such-option"]).exit_code == 2
+
+
+def paragraph_texts(document: Path) -> dict[str, str]:
+    """The text of each paragraph of a document's body, by its id."""
+    found = etree.parse(str(document)).xpath("//tei:body//tei:p[@xml:id]", namespaces=NS)
+    return {p.get(XML_ID): " ".join(source_text(p).split()) for p in found}
+
+
+def test_cli_convert_into_the_edition_keeps_the_ids_it_has_published(tmp_path):
+    """`teiedition convert`, its defaults the edition's transcripts and documents folder,
+    converts as the build does: a paragraph put before the first keeps every published id
+    where it was (a fresh conversion would number them all again), and the names the
+    registers do not know go to the register still to review, so that the edition stays
+    valid."""
+    config = make_edition(tmp_path / "edition", SEEDS[0])
+    assert pipeline.convert_edition(config).ok
+    (document,) = config.documents_dir.glob("*.xml")
+    before = paragraph_texts(document)
+    first = next(iter(before.values()))
+    (transcript,) = config.transcripts_dir.glob("*.txt")
+    text = transcript.read_text("utf-8")
+    opening = re.search(r"\s+".join(map(re.escape, first.split()[:4])), text)
+    assert opening is not None
+    added = f"{text[: opening.start()]}A paragraph the editors added.\n\n{text[opening.start() :]}"
+    transcript.write_text(added, "utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["--config", str(config.root / "edition.toml"), "convert"])
+    assert result.exit_code == 0, result.output
+    after = paragraph_texts(document)
+    assert {i: after.get(i) for i in before} == before
+    assert "A paragraph the editors added." in set(after.values()) - set(before.values())
+    assert pipeline.validate(config).ok
+    # a transcript from elsewhere gets none of the edition's ids: not written among its
+    # documents, but anywhere else
+    elsewhere = write(tmp_path, "elsewhere.txt", GOOD)
+    with pytest.raises(TeieditionError, match="not one of the edition's transcripts"):
+        pipeline.convert([elsewhere], config.documents_dir, config)
+    assert len(list(config.documents_dir.glob("*.xml"))) == 1
+    assert pipeline.convert([elsewhere], tmp_path / "out", config).ok
 
 
 def test_cli_build_with_a_bad_transcript_converts_the_others_and_publishes_nothing(tmp_path):

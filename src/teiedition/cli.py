@@ -58,7 +58,8 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 @jobs_option()
 @click.pass_obj
 def convert(config: Config, inputs: tuple[Path, ...], out_dir: Path | None, jobs: int) -> None:
-    """Convert transcripts (files or folders; default: the edition's seeds/) to TEI."""
+    """Convert transcripts (files or folders; default: the edition's seeds/) to TEI. Into the
+    edition's documents folder, its transcripts keep the ids the edition has published."""
     report = _domain(
         pipeline.convert,
         inputs or [config.transcripts_dir],

@@ -114,14 +114,41 @@ def convert(
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> Report:
-    """Convert every transcript; a bad one is reported and the others still converted."""
+    """Convert every transcript; a bad one is reported and the others still converted.
+
+    Into the edition's own documents folder, the edition's transcripts are converted as the
+    build converts them (`convert_edition`): with the ids the edition has published, and its
+    register of names still to review. A transcript from elsewhere is not written there once
+    the edition has published ids, as it would be given none of them."""
     from teiedition.convert import ConvertStage
     from teiedition.registers import Registers
 
+    inputs = list(inputs)
+    if _same_folder(out_dir, config.documents_dir):
+        outside = [p for p in inputs if not _within(p, config.transcripts_dir)]
+        if not outside:
+            return convert_edition(config, jobs, progress, code_digest(None))
+        if config.registry_path.is_file():
+            raise TeieditionError(
+                f"{outside[0]}: not one of the edition's transcripts (in "
+                f"{config.transcripts_dir}), so not converted into its documents folder "
+                f"{config.documents_dir}, whose ids are kept: put it among the transcripts and "
+                "convert or build the edition, or give another folder with --out"
+            )
     registers = names.registers if names else Registers.load(config.registers_dir)
     stage = ConvertStage(config, registers, jobs, progress, names=names)
     converted = stage.run(transcript_paths(inputs), out_dir, None)
     return Report.of(converted)
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies in it."""
+    path, folder = Path(path).resolve(), Path(folder).resolve()
+    return path == folder or folder in path.parents
 
 
 def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Report:
