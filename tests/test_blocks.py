@@ -1023,6 +1023,27 @@ def test_who_drew_up_a_note_and_who_saw_it_sign_it():
     ]
 
 
+def test_who_wrote_and_typed_a_report_under_its_signature_close_it_with_the_signature():
+    """A Hungarian report ends with its signer, then who wrote and who typed it: lines of the
+    closer under the signature. Alone under the text, "Typed by: …" signs nothing."""
+    body = structure(
+        fields(
+            "The text of the report.\n\nFendler Károly\nambassador\n\n"
+            "Written by: Fendler Károly\nTyped by: Szabó Éva\n\n[Stamp: received]"
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.closer] == [
+        ("signed", "Fendler Károly"),
+        ("office", "ambassador"),
+        ("responsibility", "Written by: Fendler Károly"),
+        ("responsibility", "Typed by: Szabó Éva"),
+        ("remark", "[Stamp: received]"),
+    ]
+    alone = structure(fields("The text of the report.\n\nTyped by: Szabó Éva"), 1963)
+    assert not alone.closer and alone.main[-1].text == "Typed by: Szabó Éva"
+
+
 @pytest.mark.parametrize("office", ["Botschafter", "Geschäftsträger", "Ambasador", "nagykövet"])
 def test_the_signer_s_office_a_translation_keeps_in_the_original_s_language(office):
     """As it keeps a letterhead ("Botschaft der DDR"), a translation may keep the signer's

@@ -610,6 +610,30 @@ def test_who_compiled_and_typed_a_report_are_bylines_naming_them(tmp_path, confi
     assert one(tei, f"{BODY}/tei:head").startswith("Record of a conversation with Chairman")
 
 
+def test_who_wrote_and_typed_a_report_under_its_signature_are_the_closer_s_segments(
+    tmp_path, config
+):
+    """Under the signature, "Written by: …" and "Typed by: …" are the closer's: a closer
+    holds no byline, so each is <seg type="responsibility">, its name a person's. A wife's
+    name in Hungarian, "Kovács Józsefné" (Mrs József Kovács), is no mention of József Kovács,
+    whom the registers know."""
+    lines = "Fendler Károly\nambassador\n\nWritten by: Fendler Károly\nTyped by: Kovács Józsefné"
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{TEXT}\n\n{lines}")
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    tei = build_document(read_transcript(path), config, load_names(config))
+    closer = f"{BODY}/tei:closer"
+    assert [normalise(source_text(s)) for s in xpath(tei, f"{closer}/tei:seg")] == [
+        "Written by: Fendler Károly",
+        "Typed by: Kovács Józsefné",
+    ]
+    assert xpath(tei, f"{closer}/tei:seg/@type") == ["responsibility"] * 2
+    assert xpath(tei, f"{closer}/tei:seg/tei:persName/@ref") == [
+        "#fendler-karoly",
+        "#kovacs-jozsefne",
+    ]
+
+
 @pytest.mark.parametrize(
     ("source", "translators"),
     [

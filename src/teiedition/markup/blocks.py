@@ -1028,8 +1028,10 @@ def _closing_lines(blocks: list[Block], anchor_year: int | None) -> list[Block]:
     ("Ambassador of the USSR" / "(signed) V. Moskovsky"), perhaps over a place and date of
     its own ("Chairman of the Cabinet …" / "Kim Il Sung", then "Pyongyang, 2 July 1963")."""
     end = len(blocks)
-    while end > 1 and _is_remark(blocks[end - 1].text):
-        end -= 1  # a notation after the signature
+    while end > 1 and (
+        _is_remark(blocks[end - 1].text) or _RESPONSIBILITY.match(blocks[end - 1].text)
+    ):
+        end -= 1  # a notation after the signature, or who wrote or typed the document
     for count in (2, 1):  # the longest closing run first
         start = end - count
         if start < 0:
@@ -1785,6 +1787,10 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             block.kind = "remark"
             count += 1
             continue
+        if remarks and _RESPONSIBILITY.match(text) and not _is_name_line(text):
+            block.kind = "responsibility"  # "Typed by: Szabó Éva", under a signature
+            count += 1
+            continue
         remarks = False
         if has_name and "\n" not in text and _VALEDICTION.match(text):
             block.kind = "salute"  # above the signature, the closer's top
@@ -1831,10 +1837,19 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
         else:
             break
         count += 1
+    closer = blocks[len(blocks) - count :]
     if not has_name:
-        for block in blocks[len(blocks) - count :]:
+        for block in closer:
             block.kind, block.date, block.place = "p", None, None
         return 0
+    # Under a signature, who wrote or typed the report ("Typed by: Szabó Éva"); with none
+    # above it, such a line is the signature ("Drawn up by: J. Brzeziński").
+    signed_above = False
+    for block in closer:
+        if block.kind == "signed" and _RESPONSIBILITY.match(block.text):
+            block.kind = "responsibility" if signed_above else "signed"
+        else:
+            signed_above = signed_above or block.kind == "signed"
     return count
 
 

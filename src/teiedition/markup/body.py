@@ -240,6 +240,8 @@ class _Builder:
             mark_up(parent, block.paragraph, (), self.notes)
             return
         tag, attributes = _LINE_ELEMENTS[block.kind]
+        if block.kind == "responsibility" and parent.tag == tei("closer"):
+            tag, attributes = "seg", {"type": "responsibility"}  # a closer holds no byline
         # names only in signatures, addresses and a telegram's dispatch (its place, date and
         # time); classification and numbers are no names.
         # A signature line with no name found is the signer's name; an office is no name.

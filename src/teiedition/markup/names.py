@@ -357,6 +357,9 @@ _SURNAME_BEFORE = re.compile(rf"(?<![\w.'’-]){_CAPITAL}{SMALL}{{2,}}(?:-{_WORD
 _INITIALS_AFTER = re.compile(
     rf"\s(?P<initials>{_INITIAL}(?:\s?{_INITIAL})?)(?![\w.])(?!\s?{_CAPITAL}{SMALL})"
 )
+# A husband's forename after his surname, as a Hungarian wife's name is written: "Kovács
+# Józsefné" (Mrs József Kovács)
+_WIFE_OF = re.compile(rf"\s{_CAPITAL}{SMALL}+né\b")
 # A word after a surname, which may be the forename in Hungarian order: "Kovács József"
 _FORENAME_AFTER = re.compile(rf"\s(?P<forename>{_WORD})")
 # A name written surname first, its initials after it: "Zhuravlyov A. I."
@@ -701,6 +704,10 @@ class DocumentNames:
                 continue
             if entity.kind == "place" and _OFFICE_AFTER.match(text, end):
                 continue  # "the Far East Department" names the ministry's office, not a region
+            if entity.kind == "person" and "né" in text and (wife := _WIFE_OF.match(text, end)):
+                # "Kovács Józsefné" is Mrs József Kovács, someone else than József Kovács
+                found.append(Mention(start, wife.end(), "unknown-person", None))
+                continue
             initials = _INITIALS_FIRST.match(match.group(0))
             if initials and not _initials_agree(initials.group(0), entity.forename):
                 found.append(Mention(start, end, "unknown-person", None))
@@ -1338,6 +1345,8 @@ def _surname(name: str) -> str:
         and tokens[0].title() not in HUNGARIAN_FORENAMES
     ):
         return tokens[0]  # so "Kovács József" is "József Kovács"
+    if len(tokens) == 2 and _WIFE_OF.fullmatch(f" {tokens[1]}"):
+        return tokens[0]  # "Kovács Józsefné": Mrs József Kovács
     return tokens[-1] if tokens else name
 
 
