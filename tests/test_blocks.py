@@ -1462,7 +1462,8 @@ def test_a_speaker_s_initials_before_the_surname():
 )
 def test_lines_that_each_begin_with_a_label_are_lines_of_the_original(lines):
     body = structure(fields("\n".join(lines) + "\n\nHe left."), 1963)
-    assert [(b.text, b.line) for b in body.main] == [
+    # each a block of its own, in the text or, a telegram's fields, opening it
+    assert [(b.text, b.line) for b in [*body.opener, *body.main]] == [
         *((line, n) for n, line in enumerate(lines, 1)),
         ("He left.", len(lines) + 2),
     ]

@@ -22,6 +22,8 @@ from teiedition.patterns import by_first_letter
         ("3-4.VII.1963", {"notBefore": "1963-07-03", "notAfter": "1963-07-04"}),
         ("11/12 VI 1963", {"notBefore": "1963-06-11", "notAfter": "1963-06-12"}),
         ("14.08.1962", {"when": "1962-08-14"}),
+        ("03.06.1963", {"when": "1963-06-03"}),  # day first, as Europe writes it
+        ("10.22.1963", {"when": "1963-10-22"}),  # … month first where only that can be
         ("Sept. 3, 1962", {"when": "1962-09-03"}),
         ("November 1962", {"when": "1962-11"}),
         ("1956", {"when": "1956"}),
@@ -69,6 +71,11 @@ from teiedition.patterns import by_first_letter
 def test_date_forms(text, attributes):
     value = parse_date(text, anchor_year=1962)
     assert value is not None and value.attributes() == attributes
+
+
+@pytest.mark.parametrize("text", ["13.13.1963", "33.10.1963", "05/06/1963"])
+def test_figures_no_calendar_reads_one_way_are_no_date(text):
+    assert parse_date(text, anchor_year=1962) is None
 
 
 @pytest.mark.parametrize(

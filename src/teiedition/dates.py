@@ -80,9 +80,8 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     QUOTED_DAY,
     # 26 X 63, 12.IX.1963, 14-II-1963, 5/III/1963; 3-4.VII.1963
     re.compile(rf"{_DAY}{_TO_DAY}[./-]?\s*{ROMAN_MONTH}[./-]?\s*{_YEAR2}"),
-    re.compile(
-        rf"(?P<day>[0-3]?\d)\.\s?(?P<month_num>[01]?\d)\.\s?{_YEAR}"
-    ),  # 14.08.1962, 14. 8. 1962
+    # 14.08.1962, 14. 8. 1962; month first only where the day says so, 10.22.1963
+    re.compile(rf"(?P<day>[0-3]?\d)\.\s?(?P<month_or_day>[0-3]?\d)\.\s?{_YEAR}"),
     # 14/02/1963 or 02/14/1963: day and month told apart only when one of them exceeds 12
     re.compile(rf"(?P<day>[0-3]?\d)/(?P<day_or_month>[0-3]?\d)/{_YEAR}"),
     # year first: 1962-08-14, and as Hungarian and Czech records write it, 1963.IV.28,
@@ -216,6 +215,8 @@ def _form_value(form: re.Match[str], text: str, anchor_year: int | None) -> Date
     parts = form.groupdict()
     if parts.get("day_or_month") and not (parts := _day_and_month(parts)):
         return None
+    if month_or_day := parts.get("month_or_day"):
+        parts = _month_second(parts, month_or_day)
     # a final stop after the figures ends the sentence, not the date ("Pyongyang, 20 August
     # 1963.")
     candidate = form.string
@@ -236,6 +237,16 @@ def _day_and_month(parts: dict[str, str | None]) -> dict[str, str | None] | None
     if int(second) > 12 >= int(first):
         return {**parts, "day": second, "month_num": first}
     return None
+
+
+def _month_second(parts: dict[str, str | None], second: str) -> dict[str, str | None]:
+    """A numeric date with stops, which Europe writes day first (03.06.1963 is 3 June), but a
+    translation may write month first where the second figure can only be the day
+    (10.22.1963)."""
+    day = parts["day"] or ""
+    if int(second) > 12 >= int(day):
+        return {**parts, "day": second, "month_num": day}
+    return {**parts, "month_num": second}
 
 
 def _value(text: str, parts: dict[str, str | None], anchor_year: int | None) -> DateValue | None:
