@@ -233,6 +233,25 @@ def test_a_soviet_diary_s_heading_and_a_heading_over_its_dateline():
     assert [b.text for b in body.main] == ["I visited Pak Seong-cheol."]
 
 
+@pytest.mark.parametrize("copy", ["Copy No. 1", "Copy Nº 1", "Copy № 1", "Copy Nr. 1"])
+def test_the_copy_s_number_whatever_sign_numbers_it(copy):
+    """A translation numbers the copy with the sign the original has ("Nº", "№") as often as
+    with "No.": a classification line, not a heading over the journal's."""
+    body = structure(
+        fields(
+            f"USSR EMBASSY IN THE DPRK\n\nTOP SECRET\n{copy}\n\nJOURNAL\n"
+            "of USSR Ambassador to the DPRK\n\nI received the ambassador at his request."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "USSR EMBASSY IN THE DPRK"),
+        ("classification", "TOP SECRET"),
+        ("classification", copy),
+        ("head", "JOURNAL\nof USSR Ambassador to the DPRK"),
+    ]
+
+
 def test_a_heading_that_stops_on_of_goes_on_below_a_blank_line():
     """ "From the journal of" / "V. P. MOSKOVSKY": one heading, though its second line
     begins as a section "V." would; the opening lines below it are still read."""

@@ -204,7 +204,7 @@ _CLASSIFICATION = re.compile(
     r"^(?:(?:strictly|top|highly)\s+)?(?:secret|confidential)\b.{0,40}$"
     # the Soviet "Особая папка", the CC's most restricted papers
     r"|^special\s+(?:folder|file|dossier)[.!]?$"
-    r"|^(?:for official use only|restricted|classified|copy no\.?\s*\d+)\b.{0,40}$"
+    r"|^(?:for official use only|restricted|classified|copy\s*(?:no|nº|№|nr)\.?\s*\d+)\b.{0,40}$"
     r"|^copy[.!]?$"  # the document a copy, not the original: the German "Abschrift"
     # "5 copies", "Written: in 3 copies" (as Hungarian reports count them at the head)
     r"|^(?:(?:made|typed|printed|written|prepared|drawn\s+up)\s*:?\s+in\s+)?\d{1,3}\s+"
