@@ -49,6 +49,8 @@ def test_polish_record_header(docs):
     creation = xpath(tei, f"{H}/tei:profileDesc/tei:creation/tei:date")[0]
     assert (creation.get("notBefore"), creation.get("notAfter")) == ("1962-11-01", "1962-11-30")
     assert one(tei, f"{H}/tei:profileDesc/tei:creation/tei:placeName") == "Pyongyang"
+    # linked to the register, as the dateline's place is
+    assert one(tei, f"{H}/tei:profileDesc/tei:creation/tei:placeName/@ref") == "#pyongyang"
     original = xpath(tei, f"{H}//tei:langUsage/tei:language[@ident='pl']")[0]
     assert original.get("cert") == "medium" and "inferred from the holding archive" in original.text
     assert one(tei, f"{H}//tei:term[@type='classification']") == "Top secret"

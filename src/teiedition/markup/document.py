@@ -85,6 +85,7 @@ def build_document(
     root.append(build_header(transcript, facts, config))
     # a periodical's title first: its words are no one's name ("Minju Choson")
     annotators: list[Annotator] = [Periodicals()]
+    document_names: DocumentNames | None = None
     if names:
         signatures = [
             block.text
@@ -96,32 +97,35 @@ def build_document(
         czech = language.code in {"cs", "sk"} or uses_czech_title(
             line.text for line in transcript.body
         )
-        annotators.append(
-            DocumentNames(
-                names,
-                facts.doc_id,
-                body.speakers,
-                signatures,
-                czech_title=czech,
-                archive_people=[
-                    value.text
-                    for value in [
-                        *transcript.authors,
-                        *transcript.facets.get("Associated People & Organizations", []),
-                    ]
-                ],
-                archive_places=[
-                    value.text for value in transcript.facets.get("Associated Places", [])
-                ],
-            )
+        document_names = DocumentNames(
+            names,
+            facts.doc_id,
+            body.speakers,
+            signatures,
+            czech_title=czech,
+            archive_people=[
+                value.text
+                for value in [
+                    *transcript.authors,
+                    *transcript.facets.get("Associated People & Organizations", []),
+                ]
+            ],
+            archive_places=[value.text for value in transcript.facets.get("Associated Places", [])],
         )
+        annotators.append(document_names)
     annotators += [DocumentDates(creation), TimesOfDay(), ForeignScripts(language.code)]
     text = build_text(body, facts.doc_id, "en", annotators)
     declare_languages(
         root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('langUsage')}"), text
     )
-    if names:
-        pointed = {ref[1:] for ref in text.xpath(".//@ref") if ref.startswith("#")}
+    if document_names is not None:
+        # the place the document was written, linked as its dateline's is
+        refs = text.xpath(".//@ref")
+        place = root.find(f"{tei('teiHeader')}//{tei('creation')}/{tei('placeName')}")
+        if place is not None and (place_id := document_names.place_ref(place.text or "")):
+            place.set("ref", f"#{place_id}")
+            refs.append(place.get("ref"))
+        pointed = {ref[1:] for ref in refs if ref.startswith("#")}
         stand_off = names.registers.stand_off(pointed)
         if stand_off is not None:
             root.append(stand_off)
