@@ -2636,6 +2636,21 @@ def test_a_telegram_s_special_folder_and_its_place_and_date_without_a_comma():
     assert [b.kind for b in body.opener] == ["head"]
 
 
+@pytest.mark.parametrize("dateline", ["Pyongyang 5 March 1963", "Warsaw 5.III.1963"])
+def test_a_place_and_date_without_a_comma_is_a_dateline_above_the_text_and_below_it(dateline):
+    """A copy may drop the comma of "Pyongyang, 5 March 1963": still the dateline, its place
+    and date, above the text or under the signature; not a heading."""
+    body = structure(
+        fields(f"{dateline}\n\nI visited the ambassador.\n\nV. Moskovsky\n{dateline}"), 1963
+    )
+    for block in (body.opener[0], body.closer[-1]):
+        assert (block.kind, block.place, block.date.when) == (
+            "dateline",
+            dateline.split()[0],
+            "1963-03-05",
+        )
+
+
 def test_a_heading_s_subject_line_below_a_blank_line_is_the_heading_s():
     """ "Note" / (a blank line) / "on the visit of … from 3 p.m. to 5:30 p.m.": one heading
     over two lines, its last line ending with an abbreviation's stop, no sentence's."""

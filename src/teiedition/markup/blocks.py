@@ -398,10 +398,27 @@ _PLACE_DATE = re.compile(
     r"(?:(?:dnia|dn\.|dne|den|the)\s+)?"
     r"(?P<date>.+?)(?:\s+[rгg]\.)?$"
 )
-# … and in a telegram's capitals, without the comma: "PYONGYANG 14/III-63"
-_CAPITALS_PLACE_DATE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})\s+(?P<date>\d.*)$"
+# … and without the comma, as a telegram's capitals have it ("PYONGYANG 14/III-63") and a
+# copy may ("Pyongyang 5 March 1963")
+_PLACE_THEN_DATE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+){0,2})\s+(?P<date>\d.*)$"
 )
+
+
+def _place_and_date(text: str, anchor_year: int | None) -> tuple[str, DateValue] | None:
+    """A dateline's place and date: "Pyongyang, 5 March 1963", "PYONGYANG 14/III-63"."""
+    match = _PLACE_DATE.match(text) or _PLACE_THEN_DATE.match(text)
+    if (
+        match
+        and match.re is _PLACE_THEN_DATE
+        and (not _is_place(_in_title_case(match["place"])) or match["date"].strip().isdigit())
+    ):
+        return None  # "SZYFROGRAM NR 4317": a number, not a place and its year
+    if match and (date := parse_date(match["date"], anchor_year)):
+        return match["place"], date
+    return None
+
+
 # A signer's office: "Ambassador of the USSR in the DPRK", "First Secretary", "On behalf of
 # the Ambassador"
 # ("ambassador" in lower case too, as Hungarian reports sign, and "AMBASSADOR:" in capitals
@@ -1599,20 +1616,11 @@ def _classify_opener(block: Block, anchor_year: int | None, is_last: bool) -> bo
     dated = _TIME_AFTER.sub("", text) if ":" in text or "." in text else text  # time aside
     if date := parse_date(dated, anchor_year):
         block.kind, block.date = "dateline", date
-    elif (
-        (match := _PLACE_DATE.match(dated))
-        or (
-            (match := _CAPITALS_PLACE_DATE.match(dated))
-            and _is_place(_in_title_case(match["place"]))
-            # a figure alone after words in capitals is a number, "SZYFROGRAM NR 4317", not
-            # a place and its year
-            and not match["date"].strip().isdigit()
-        )
-    ) and (date := parse_date(match["date"], anchor_year)):
+    elif placed := _place_and_date(dated, anchor_year):
         if _TRANSMISSION.match(_in_title_case(text)):  # "RECEIVED 28 MARCH 1963 02:15"
             block.kind = "transmission"
         else:
-            block.kind, block.date, block.place = "dateline", date, match["place"]
+            block.kind, block.place, block.date = "dateline", *placed
     elif (match := _DATE_FIELD.match(dated)) and (date := parse_date(match["date"], anchor_year)):
         block.kind, block.date = "dateline", date  # a telegram's "Date: 30.X.1963"
     elif _CLASSIFICATION.match(text):
@@ -1825,10 +1833,8 @@ def _closer_count(blocks: list[Block], anchor_year: int | None) -> int:
             block.kind, has_name, roles_only = "office", True, False
         elif is_role:
             block.kind = "office"
-        elif (match := _PLACE_DATE.match(text)) and (
-            date := parse_date(match["date"], anchor_year)
-        ):
-            block.kind, block.date, block.place = "dateline", date, match["place"]
+        elif placed := _place_and_date(text, anchor_year):
+            block.kind, block.place, block.date = "dateline", *placed
             roles_only = False
         elif date := parse_date(text, anchor_year):
             block.kind, block.date, roles_only = "dateline", date, False
