@@ -786,6 +786,12 @@ def times(text):
         # the hours words give, not "afternoon"
         ("at noon, and at midnight", [("noon", "12:00:00"), ("midnight", "00:00:00")]),
         ("Noon came; in the afternoon he left", [("Noon", "12:00:00")]),
+        # … and the figures before the word, one time with it
+        (
+            "from 10:00 a.m. to 12:00 noon",
+            [("10:00 a.m.", "10:00:00"), ("12:00 noon", "12:00:00")],
+        ),
+        ("until 12 midnight", [("12 midnight", "00:00:00")]),
         # a dateline's hour after its day's date, ending the line
         ("Pyongyang, 14 March 1963, 18.40", [("18.40", "18:40:00")]),
         ("Arrived: 15 March 1963, 07.15.\nNo. 47", [("07.15", "07:15:00")]),

@@ -897,6 +897,8 @@ class TimesOfDay:
         if _DIGIT.search(text) is None:
             return found
         for match in _TIME.finditer(text):
+            if any(span.start <= match.start() < span.end for span in found):
+                continue  # the figures of "12:00 noon"
             hour = int(match["hour"])
             if match["half"]:
                 minute = int(match["minute"] or 0)
@@ -923,13 +925,26 @@ _NOON = re.compile(  # its first letter first: a search skips to an "n" or an "m
     r"(?P<word>[Nn](?<![\w].)(?i:oon)|[Mm](?<![\w].)(?i:idnight))\b"
 )
 _NOON_HOURS = {"noon": "12:00:00", "midnight": "00:00:00"}
+# The figures that may stand before the word, one time with it: "12:00 noon", "12 midnight"
+_TWELVE_BEFORE = re.compile(r"(?<![\w.:])(?:12|24|00)(?:[:.]00)?\s\Z")
 
 
 def _noon_and_midnight(text: str) -> list[Span]:
-    return [
-        Span(*m.span(), _time(_NOON_HOURS[m["word"].lower()]), inner=m.span(), label="time")
-        for m in _NOON.finditer(text)
-    ]
+    found = []
+    for m in _NOON.finditer(text):
+        start = m.start()
+        if twelve := _TWELVE_BEFORE.search(text, max(0, start - 6), start):
+            start = twelve.start()
+        found.append(
+            Span(
+                start,
+                m.end(),
+                _time(_NOON_HOURS[m["word"].lower()]),
+                inner=(start, m.end()),
+                label="time",
+            )
+        )
+    return found
 
 
 def _times_after_words(text: str, found: list[Span]) -> list[Span]:
