@@ -2651,6 +2651,41 @@ def test_a_place_and_date_without_a_comma_is_a_dateline_above_the_text_and_below
         )
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "on a Conversation with the Soviet Ambassador, Comrade Moskovsky, on 14 May 1963 from "
+        "10:00 to 11:30 hours",
+        # … its subject over two lines
+        "on a Conversation with the Soviet Ambassador, Comrade Moskovsky,\non 14 May 1963 from "
+        "10:00 to 11:30 hours",
+    ],
+)
+def test_a_heading_copied_together_with_the_first_paragraph_under_it_heads_the_text(subject):
+    """With no blank line between them, "Note" / "on a Conversation with …" and the first
+    paragraph (whose line the heading's does not run on into) are a heading and a paragraph;
+    the heading had been taken for the paragraph's first words."""
+    first = (
+        "Cde. Moskovsky said that the visit of Choe Yong-geon to Beijing had been prepared "
+        "without any information to the Soviet embassy. He learned of it only from the "
+        "newspaper Rodong Sinmun of 10 May."
+    )
+    body = structure(
+        fields(
+            f"Embassy of the GDR in the DPRK\nPyongyang, 15 May 1963\nNote\n{subject}\n{first}\n"
+            "Cde. Moskovsky asked whether the GDR embassy had been informed by the Korean "
+            "Foreign Ministry. I told him that we too had received no information."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("issuer", "Embassy of the GDR in the DPRK"),
+        ("dateline", "Pyongyang, 15 May 1963"),
+        ("head", f"Note\n{subject}"),
+    ]
+    assert body.main[0].text == first
+
+
 def test_a_heading_s_subject_line_below_a_blank_line_is_the_heading_s():
     """ "Note" / (a blank line) / "on the visit of … from 3 p.m. to 5:30 p.m.": one heading
     over two lines, its last line ending with an abbreviation's stop, no sentence's."""

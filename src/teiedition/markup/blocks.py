@@ -568,6 +568,11 @@ def _document(blocks: list[Block], anchor_year: int | None, signed: bool = False
                 elif not _headed_lines(parts, anchor_year):
                     headed = _heading_over_opening_lines(block, parts, anchor_year)
                     if headed is None:
+                        if over_text := _heading_over_text(block, parts):
+                            # the heading opens the text, whose first paragraph follows
+                            blocks = [*blocks[:index], *over_text, *blocks[index + 1 :]]
+                            opener.append(over_text[0])
+                            index += 1
                         break
                     parts = headed
         elif not (
@@ -1526,6 +1531,26 @@ def _heading_over_opening_lines(
             heading = _split_at_lines(block, [0, count])[0]
             heading.kind = "head"
             return [heading, *parts[count:]]
+    return None
+
+
+def _heading_over_text(block: Block, parts: list[Block]) -> list[Block] | None:
+    """A heading of a few words and its subject ("Note" / "on a Conversation with … from
+    10:00 to 11:30 hours", the subject perhaps over two lines) copied together with the
+    first paragraph under it, no blank line between them: the heading, then the paragraph
+    (which begins with a capital and runs as a sentence does); None for any other block."""
+    if len(parts) < 3 or not _subject_of(parts[0], parts[1]):
+        return None
+    for count in range(len(parts) - 1, 1, -1):  # the longest heading first
+        first = parts[count].text
+        if (
+            first[:1].isupper()
+            and _word_count(first) >= _WORDS_OF_A_SENTENCE
+            and _is_heading(" ".join(part.text for part in parts[:count]), words=40)
+        ):
+            heading, text = _split_at_lines(block, [0, count])
+            heading.kind = "head"
+            return [heading, text]
     return None
 
 
