@@ -889,15 +889,16 @@ class TimesOfDay:
 
     def spans(self, text: str, atoms: list[Span]) -> list[Span]:
         # looked for as substrings first: the pattern's search stops at every "n" and "m"
-        found = (
+        words = (
             _noon_and_midnight(text)
             if "noon" in text or "Noon" in text or "idnight" in text
             else []
         )
+        found = list(words)
         if _DIGIT.search(text) is None:
             return found
         for match in _TIME.finditer(text):
-            if any(span.start <= match.start() < span.end for span in found):
+            if words and any(span.start <= match.start() < span.end for span in words):
                 continue  # the figures of "12:00 noon"
             hour = int(match["hour"])
             if match["half"]:

@@ -693,6 +693,7 @@ class DocumentNames:
         if self.index.pattern is None:
             return []
         found: list[Mention] = []
+        wives = "né" in text  # Hungarian wives' names: "Kovács Józsefné"
         for match in self.index.pattern.finditer(text):
             start, end = match.span()
             entries = self.index.lookup(match.group(0))
@@ -704,7 +705,7 @@ class DocumentNames:
                 continue
             if entity.kind == "place" and _OFFICE_AFTER.match(text, end):
                 continue  # "the Far East Department" names the ministry's office, not a region
-            if entity.kind == "person" and "né" in text and (wife := _WIFE_OF.match(text, end)):
+            if wives and entity.kind == "person" and (wife := _WIFE_OF.match(text, end)):
                 # "Kovács Józsefné" is Mrs József Kovács, someone else than József Kovács
                 found.append(Mention(start, wife.end(), "unknown-person", None))
                 continue
