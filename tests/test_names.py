@@ -149,8 +149,33 @@ def test_a_place_the_archive_s_page_lists_is_an_automatic_entry_where_the_text_n
         "wonsan": ("place", ["Wonsan"]),
         "east-germany": ("place", ["East Germany"]),
     }
-    # without the page's list, no place the registers lack is marked
-    assert names_in(index, "They went to Kaesong.") == []
+    # without the page's list, no place the registers lack is marked, unless the gazetteer
+    # has it (below)
+    assert names_in(index, "They went to Anju.") == []
+
+
+def test_a_place_of_the_gazetteer_is_an_automatic_entry_wherever_a_text_names_it(config):
+    """The places of `data/places.toml` are marked in every text, as a page's listed places
+    are in its own: the registers' entry where they know one of its forms ("Budapest"), else
+    an automatic one, named by the gazetteer's first name ("Ulan Bator" is "Ulaanbaatar"). A
+    form inside a longer name the registers know ("Vietnam" in "South Vietnam") makes no
+    entry."""
+    index = pipeline.load_names(config)
+    found = names_in(
+        index, "From Hamhŭng and Hamhung to Ulan Bator, then Budapest and South Vietnam."
+    )
+    assert found == [
+        ("placeName", "Hamhŭng", "#hamhung", None),
+        ("placeName", "Hamhung", "#hamhung", None),
+        ("placeName", "Ulan Bator", "#ulaanbaatar", None),
+        ("placeName", "Budapest", "#budapest", None),
+        ("placeName", "South Vietnam", "#south-vietnam", None),
+    ]
+    made = {i: e for i, e in index.registers.entities.items() if not e.reviewed}
+    assert {i: (e.kind, e.names) for i, e in made.items()} == {
+        "hamhung": ("place", ["Hamhung"]),
+        "ulaanbaatar": ("place", ["Ulaanbaatar"]),
+    }
 
 
 def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
@@ -165,7 +190,7 @@ def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
 def test_a_country_s_or_party_s_abbreviation_after_a_title_is_no_name(index, text):
     """Capitals without a vowel abbreviate ("PPR" was a person); a name in capitals has one
     ("KIM", "RI")."""
-    found = [f[1] for f in names_in(index, text)]
+    found = [f[1] for f in names_in(index, text) if f[0] == "persName"]
     assert found == (["Moravec"] if "Moravec" in text else [])
     assert [f[1] for f in names_in(index, "Comrade RI and Comrade PAK came.")] == ["RI", "PAK"]
 
@@ -478,7 +503,7 @@ def test_a_slavic_surname_in_another_transliteration_is_the_registered_person(in
 )
 def test_each_name_after_a_plural_title_is_a_person(index, text, names):
     """Only the first was: "Holub" stayed a word."""
-    assert [f[1] for f in names_in(index, text)] == names
+    assert [f[1] for f in names_in(index, text) if f[0] == "persName"] == names
 
 
 def test_a_hungarian_name_with_a_common_forename_is_a_person_in_either_order(index):
@@ -534,7 +559,7 @@ def test_a_possessive_ends_a_korean_name_the_registers_do_not_know(index):
     ],
 )
 def test_the_first_word_of_a_rank_is_no_name(index, text):
-    assert [f[1] for f in names_in(index, text)] == [
+    assert [f[1] for f in names_in(index, text) if f[0] == "persName"] == [
         name for name in ("Halász", "Popa") if name in text
     ]
 
@@ -1102,8 +1127,15 @@ def test_every_unknown_name_is_in_the_review_report(tmp_path, config):
     csv_text = (edition / "output" / "reports" / "entities-to-review.csv").read_text("utf-8")
     assert csv_text.startswith("name,proposed_id,documents,context\n")
     assert "Grigor Tsvetkov | Tsvetkov,tsvetkov-grigor,wcda-118020," in csv_text
-    unreviewed = etree.parse(str(edition / "tei" / "registers" / "persons-unreviewed.xml"))
-    assert set(unreviewed.xpath("//tei:person/@xml:id", namespaces=NS)) == set(rows)
+    # … and every place the gazetteer names there ("GDR"), in the registers still to review
+    unreviewed = {
+        entry
+        for name in ("persons-unreviewed.xml", "places-unreviewed.xml")
+        for entry in etree.parse(str(edition / "tei" / "registers" / name)).xpath(
+            "//tei:person/@xml:id | //tei:place/@xml:id", namespaces=NS
+        )
+    }
+    assert unreviewed == set(rows)
 
 
 # --- the edition ----------------------------------------------------------------------------
@@ -1155,15 +1187,15 @@ def test_the_build_never_rewrites_a_curated_register(tmp_path):
     assert report.entities.unreviewed > 0  # the fixtures name people the registers lack
     after = {p.name: p.read_bytes() for p in (edition / "tei" / "registers").iterdir()}
     assert {name: after[name] for name in before} == before
-    assert set(after) - set(before) == {"persons-unreviewed.xml"}
+    assert set(after) - set(before) == {"persons-unreviewed.xml", "places-unreviewed.xml"}
 
 
 def _listing_places(*places: str) -> str:
-    """A current page whose facets list `places` with a text that names Kaesong."""
+    """A current page whose facets list `places` with a text that names Anju."""
     listed = "\n".join(places)
     return (
         "Skip to content\n\nDecember 2, 1963\n\nInformation on a Soviet Delegation\n\n"
-        "On 16 November the delegation visited Kaesong. Kaesong is near the border.\n\n"
+        "On 16 November the delegation visited Anju. Anju is near the border.\n\n"
         "A report on a delegation's stay.\n\n"
         f"Associated Places\n\n{listed}\n\nDocument Information\n\n"
         "Source\n\nSAPMO-BArch, DY 30/IV A 2/20/251. Translated by Bernd Schaefer.\n\n"
@@ -1176,25 +1208,25 @@ def test_a_listed_place_the_registers_lack_is_in_the_unreviewed_places_register(
     register page lists as not yet reviewed and the review list names; once built, its id is
     kept as any other's."""
     source = tmp_path / "page.txt"
-    source.write_text(_listing_places("Korea (North)", "Kaesong (Korea)"), "utf-8")
+    source.write_text(_listing_places("Korea (North)", "Anju (Korea)"), "utf-8")
     edition = built_edition(tmp_path / "edition", source)
     path = edition.registers_dir / "places-unreviewed.xml"
-    assert etree.parse(str(path)).xpath("//tei:place/@xml:id", namespaces=NS) == ["kaesong"]
+    assert etree.parse(str(path)).xpath("//tei:place/@xml:id", namespaces=NS) == ["anju"]
     (document,) = edition.documents_dir.glob("*.xml")
     tei = etree.parse(str(document))
-    assert xpath(tei, "//tei:body//tei:placeName[@ref = '#kaesong']/text()") == ["Kaesong"] * 2
-    assert xpath(tei, "//tei:standOff//tei:place[@xml:id = 'kaesong']/tei:note/@subtype") == [
+    assert xpath(tei, "//tei:body//tei:placeName[@ref = '#anju']/text()") == ["Anju"] * 2
+    assert xpath(tei, "//tei:standOff//tei:place[@xml:id = 'anju']/tei:note/@subtype") == [
         "unreviewed"
     ]
     page = etree.parse(str(edition.output_dir / "html" / "places.html"), etree.HTMLParser())
-    assert page.xpath("//section[@id = 'kaesong']/p[@class = 'status']")
+    assert page.xpath("//section[@id = 'anju']/p[@class = 'status']")
     review = (edition.output_dir / "reports" / "entities-to-review.csv").read_text("utf-8")
-    assert "\nKaesong,kaesong,wcda-119110," in review
+    assert "\nAnju,anju,wcda-119110," in review
     # its id is the edition's now: a later list that leaves the place out keeps it citable
     (edition.root / "seeds" / "page.txt").write_text(_listing_places("Korea (North)"), "utf-8")
     assert [(p.id, p.message) for p in pipeline.build(edition).ids] == [
         (
-            "kaesong",
+            "anju",
             "the place entry vanished from the registers (merge it: keep an entry with sameAs)",
         )
     ]

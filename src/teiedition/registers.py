@@ -140,8 +140,8 @@ class Registers:
 # What an automatic entry says of itself
 _FOUND = {
     "person": "Found automatically in the texts; not yet reviewed by an editor.",
-    "place": "Listed with a document by the archive's page and named in its text; found "
-    "automatically, not yet reviewed by an editor.",
+    "place": "Named in the texts, and listed with a document by the archive's page or held "
+    "by teiedition's gazetteer; found automatically, not yet reviewed by an editor.",
 }
 
 

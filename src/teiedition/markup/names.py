@@ -18,8 +18,10 @@ from __future__ import annotations
 import functools
 import re
 import string
+import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -445,8 +447,20 @@ class NameIndex:
     surnames: dict[str, list[Entity]] = field(default_factory=dict)
     #: korean_key(form) → the persons of the registers with a Korean name of that key
     korean: dict[str, list[Entity]] = field(default_factory=dict)
+    #: the gazetteer's places (`data/places.toml`) by their forms, and their pattern
+    gazetteer: PlaceForms = field(default_factory=dict)
+    gazetteer_pattern: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
+        self._index_forms()
+        places = [
+            (list(dict.fromkeys(form for name in names for form in _listed_place(name))), names[0])
+            for names in gazetteer()
+        ]
+        self.gazetteer = _place_forms(self, places)
+        self.gazetteer_pattern = _places_pattern(self.gazetteer)
+
+    def _index_forms(self) -> None:
         for entity in self.registers.entities.values():
             surname = _entity_surname(entity) if entity.kind == "person" else ""
             if surname and entity.reviewed and surname not in SURNAME_FIRST:
@@ -562,21 +576,15 @@ class DocumentNames:
         # (Korea)"), by every form a text may name them by: the registers' place where they
         # know one of its forms ("P'yongyang" for "P'yŏngyang-si (Korea)"), else none (an
         # automatic entry, made where the text names it)
-        self.listed_places: dict[str, str | None] = {}
-        for forms in map(_listed_place, archive_places):
-            entities = [entity for form in forms for entity, _ in index.lookup(form)]
-            known = {entity.id for entity in entities if entity.kind == "place"}
-            if len(known) > 1 or (entities and not known):
-                continue  # two places of the registers, or a name of another kind
-            for form in forms:
-                self.listed_places.setdefault(form, next(iter(known), None))
-        # the longest form first, as the registers' are tried
-        forms = sorted(self.listed_places, key=lambda form: (-len(form), form))
-        self.archive_places = (
-            re.compile(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])")
-            if forms
-            else None
-        )
+        listed = [(forms, None) for forms in map(_listed_place, archive_places)]
+        self.listed_places = _place_forms(index, listed)
+        # … and the places of the gazetteer (`data/places.toml`), wherever a text names them
+        if self.listed_places:
+            for form, place in index.gazetteer.items():
+                self.listed_places.setdefault(form, place)
+            self.archive_places = _places_pattern(self.listed_places)
+        else:
+            self.listed_places, self.archive_places = index.gazetteer, index.gazetteer_pattern
         self.registers = index.registers
         self.doc_id = doc_id
         # by entity id, in order of mention, the latest last
@@ -597,8 +605,8 @@ class DocumentNames:
         if (cased := ordinary_case(text)) is not None:
             return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
-        if self.archive_places is not None:
-            registered = _apart(registered + self._listed_places(text))
+        if self.archive_places is not None and (listed := self._listed_places(text)):
+            registered = _apart(registered + listed)
         addressed = None
         if text.isupper() and (cased := capitalised(text)):
             # a short line in capitals, as letterheads and telegrams have ("PYONGYANG"): the
@@ -722,13 +730,18 @@ class DocumentNames:
         registers' place, or an automatic entry of its own."""
         found: list[Mention] = []
         for match in self.archive_places.finditer(text):  # type: ignore[union-attr]
-            name = match.group(0)
-            entity_id = (
-                self.listed_places[name]
-                or self.registers.add_unreviewed("place", self._place_id(name), name).id
-            )
-            found.append(Mention(match.start(), match.end(), "place", entity_id))
+            entity_id, _ = self.listed_places[match.group(0)]
+            # with no entry of the registers, one is made if the mention is kept
+            kind = "place" if entity_id else "listed-place"
+            found.append(Mention(match.start(), match.end(), kind, entity_id))
         return found
+
+    def _listed_place_entry(self, candidate: Mention, surface: str) -> Mention:
+        """The mention of a listed place the registers do not know, linked to its automatic
+        entry (made now, as the mention is kept)."""
+        name = self.listed_places[surface][1] or surface
+        entity = self.registers.add_unreviewed("place", self._place_id(name), name)
+        return candidate._replace(kind="place", entity_id=entity.id)
 
     def _named_again(self, text: str) -> list[Mention]:
         """The full names (of two words or more) of people the document named before and the
@@ -840,6 +853,8 @@ class DocumentNames:
 
     def _resolve(self, candidate: Mention, text: str) -> Mention | None:
         surface = text[candidate.start : candidate.end]
+        if candidate.kind == "listed-place":
+            return self._listed_place_entry(candidate, surface)
         if candidate.kind in {"person", "place", "org"} and candidate.entity_id:
             entity = self.registers.entities[candidate.entity_id]
             self._remember(entity)
@@ -1171,6 +1186,45 @@ def _listed_place(value: str) -> list[str]:
         name = f"{listed['part']} {name}"
     bare = _KOREAN_PLACE_KIND.sub("", name)
     return list(dict.fromkeys([name, bare, ascii_fold(name), ascii_fold(bare)]))
+
+
+# A listed place's form → the registers' place it names, else none (an automatic entry, made
+# where a text names it), and the main name of that entry (none: the form the text writes)
+PlaceForms = dict[str, tuple[str | None, str | None]]
+
+
+def _place_forms(index: NameIndex, places: Iterable[tuple[list[str], str | None]]) -> PlaceForms:
+    """Every form of `places` (each its forms and its main name), mapped to the registers'
+    place where they know one of its forms ("P'yongyang" for "P'yŏngyang-si (Korea)");
+    none for a place the registers hold twice or know as a name of another kind."""
+    found: PlaceForms = {}
+    for forms, main in places:
+        entities = [entity for form in forms for entity, _ in index.lookup(form)]
+        known = {entity.id for entity in entities if entity.kind == "place"}
+        if len(known) > 1 or (entities and not known):
+            continue  # two places of the registers, or a name of another kind
+        for form in forms:
+            found.setdefault(form, (next(iter(known), None), main))
+    return found
+
+
+def _places_pattern(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """The forms as one pattern of whole words, each begun by its first character (a search
+    skips to those), the longest first, as the registers' are tried."""
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    if not ordered:
+        return None
+    alternatives = ((form[0], re.escape(form[1:])) for form in ordered)
+    return re.compile(by_first_character(alternatives, r"(?<![\w.-].)") + r"(?![\w-])")
+
+
+@functools.cache
+def gazetteer() -> tuple[tuple[str, ...], ...]:
+    """The names of each place in `data/places.toml`, the main one first."""
+    data = tomllib.loads(
+        resources.files("teiedition").joinpath("data/places.toml").read_text("utf-8")
+    )
+    return tuple(tuple(place["names"]) for place in data["place"])
 
 
 # A person as the archive's page lists them: "Kohout, Jaroslav", "Moskovsky, Vasily Petrovich"
