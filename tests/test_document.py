@@ -408,6 +408,16 @@ def test_a_page_without_a_summary_warns_and_has_no_abstract(tmp_path, config):
     ]
 
 
+def page_with(tmp_path, config, above: str = "", below: str = ""):
+    """A page of the current layout whose text has `above` over it and `below` under it,
+    converted; the transcript read, for its warnings."""
+    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{above}{TEXT}{below}")
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    transcript = read_transcript(path)
+    return build_document(transcript, config, load_names(config)), transcript
+
+
 @pytest.mark.parametrize(
     ("lines", "term", "key"),
     [
@@ -419,10 +429,7 @@ def test_a_page_without_a_summary_warns_and_has_no_abstract(tmp_path, config):
 def test_the_classification_term_is_the_level_a_line_gives(tmp_path, config, lines, term, key):
     """A classification line may give the copy too; the header's term is the level alone, so
     that documents of one level share its key (the opener keeps the line as written)."""
-    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{lines}\n\n{TEXT}")
-    path = tmp_path / "page.txt"
-    path.write_text(text, "utf-8")
-    tei = build_document(read_transcript(path), config, load_names(config))
+    tei, _ = page_with(tmp_path, config, above=f"{lines}\n\n")
     assert one(tei, f"{H}//tei:term[@type='classification']") == term
     assert one(tei, f"{H}//tei:term[@type='classification']/@key") == key
 
@@ -491,11 +498,7 @@ def test_a_letter_dated_under_its_signature_is_of_that_date_and_place(
     """A letter may date itself under its signature ("Pyongyang, 1 April 1963"), and a cable
     under the office that sends it: that is the document's date (and place), as an opening
     dateline would be, with a warning where the archive's page gives another day."""
-    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{TEXT}\n{closing}\n")
-    path = tmp_path / "page.txt"
-    path.write_text(text, "utf-8")
-    transcript = read_transcript(path)
-    tei = build_document(transcript, config, load_names(config))
+    tei, transcript = page_with(tmp_path, config, below=f"\n{closing}\n")
     assert one(tei, f"{BODY}/tei:closer/tei:dateline/tei:date/@when") == "1963-04-01"
     (date,) = xpath(tei, f"{H}/tei:profileDesc/tei:creation/tei:date")
     assert date.get("when") == "1963-04-01"
@@ -596,10 +599,7 @@ def test_who_compiled_and_typed_a_report_are_bylines_naming_them(tmp_path, confi
         "Record of a conversation with Chairman of the Presidium of the DPRK Supreme "
         "People's Assembly Choe Yong-geon"
     )
-    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{lines}\n\n{TEXT}")
-    path = tmp_path / "page.txt"
-    path.write_text(text, "utf-8")
-    tei = build_document(read_transcript(path), config, load_names(config))
+    tei, _ = page_with(tmp_path, config, above=f"{lines}\n\n")
     opener = f"{BODY}/tei:opener"
     assert [normalise(source_text(b)) for b in xpath(tei, f"{opener}/tei:byline")] == [
         "Compiled by: Kádas István",
@@ -620,10 +620,7 @@ def test_who_wrote_and_typed_a_report_under_its_signature_are_the_closer_s_segme
     name in Hungarian, "Kovács Józsefné" (Mrs József Kovács), is no mention of József Kovács,
     whom the registers know."""
     lines = "Fendler Károly\nambassador\n\nWritten by: Fendler Károly\nTyped by: Kovács Józsefné"
-    text = PAGES_THAT_TELL_NO_LANGUAGE["not stated"].replace(TEXT, f"{TEXT}\n\n{lines}")
-    path = tmp_path / "page.txt"
-    path.write_text(text, "utf-8")
-    tei = build_document(read_transcript(path), config, load_names(config))
+    tei, _ = page_with(tmp_path, config, below=f"\n\n{lines}")
     closer = f"{BODY}/tei:closer"
     assert [normalise(source_text(s)) for s in xpath(tei, f"{closer}/tei:seg")] == [
         "Written by: Fendler Károly",
