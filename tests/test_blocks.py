@@ -1502,6 +1502,13 @@ def test_a_table_s_rows_set_apart_by_tabs_are_lines_of_the_original():
     # a tab that indents a paragraph's first line sets no columns apart
     body = structure(fields("He came.\n\n\tThe talks\nwent on."), 1963)
     assert [b.text for b in body.main] == ["He came.", "The talks\nwent on."]
+    # a line under the rows, no blank line between, is no more of the last row's cells
+    body = structure(fields("Oil\t250\nCotton\t15\nHe left."), 1963)
+    assert [(b.text, b.cells) for b in body.main] == [
+        ("Oil 250", ["Oil", "250"]),
+        ("Cotton 15", ["Cotton", "15"]),
+        ("He left.", None),
+    ]
 
 
 @pytest.mark.parametrize(

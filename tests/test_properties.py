@@ -226,6 +226,13 @@ _RADCHENKO = (
     body="comrade [2]\n[2] 1) comrade\n\ncomrade",
     source=_RADCHENKO,
 )
+# … and a line under a table's rows, which had been taken for more of the last row, and lost
+@example(
+    layout=page_layout,
+    title="Record",
+    body="comrade \xad comrade\ncomrade \xad comrade\ncomrade",
+    source=_RADCHENKO,
+)
 def test_conversion_keeps_the_text_and_is_deterministic(
     layout, title, body, source, tmp_path_factory
 ):

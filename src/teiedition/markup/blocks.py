@@ -1264,9 +1264,10 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
             continue
         # a list item begins a block, and so do a translator's note ("[2] The articles …")
         # and a table's row, its columns set apart by tabs ("Oil<TAB>250"): its line break is
-        # the original's
+        # the original's; so is the break under a row (its cells hold no more lines)
         if (
             current is None
+            or current.cells is not None
             or _LIST_MARKER.match(text)
             or NOTE_LABEL.match(text)
             or "\t" in line.text.strip()
