@@ -576,15 +576,18 @@ class DocumentNames:
         # (Korea)"), by every form a text may name them by: the registers' place where they
         # know one of its forms ("P'yongyang" for "P'yŏngyang-si (Korea)"), else none (an
         # automatic entry, made where the text names it)
-        listed = [(forms, None) for forms in map(_listed_place, archive_places)]
-        self.listed_places = _place_forms(index, listed)
-        # … and the places of the gazetteer (`data/places.toml`), wherever a text names them
-        if self.listed_places:
-            for form, place in index.gazetteer.items():
-                self.listed_places.setdefault(form, place)
-            self.archive_places = _places_pattern(self.listed_places)
-        else:
-            self.listed_places, self.archive_places = index.gazetteer, index.gazetteer_pattern
+        own = _place_forms(index, [(forms, None) for forms in map(_listed_place, archive_places)])
+        # … and the places of the gazetteer (`data/places.toml`), wherever a text names them,
+        # by the pattern the index compiled once: the page's forms it lacks have their own
+        self.listed_places = {**index.gazetteer, **own} if own else index.gazetteer
+        self._place_patterns = [
+            pattern
+            for pattern in (
+                _places_pattern(form for form in own if form not in index.gazetteer),
+                index.gazetteer_pattern,
+            )
+            if pattern is not None
+        ]
         self.registers = index.registers
         self.doc_id = doc_id
         # by entity id, in order of mention, the latest last
@@ -605,7 +608,7 @@ class DocumentNames:
         if (cased := ordinary_case(text)) is not None:
             return self._in_capitals(text, cased, atoms)
         registered = self._registered(text, atoms)
-        if self.archive_places is not None and (listed := self._listed_places(text)):
+        if self._place_patterns and (listed := self._listed_places(text)):
             registered = _apart(registered + listed)
         addressed = None
         if text.isupper() and (cased := capitalised(text)):
@@ -726,14 +729,15 @@ class DocumentNames:
         return found
 
     def _listed_places(self, text: str) -> list[Mention]:
-        """The places the page lists with the document, where the text names them: the
-        registers' place, or an automatic entry of its own."""
+        """The places the page lists with the document, and the gazetteer's, where the text
+        names them: the registers' place, or an automatic entry of its own."""
         found: list[Mention] = []
-        for match in self.archive_places.finditer(text):  # type: ignore[union-attr]
-            entity_id, _ = self.listed_places[match.group(0)]
-            # with no entry of the registers, one is made if the mention is kept
-            kind = "place" if entity_id else "listed-place"
-            found.append(Mention(match.start(), match.end(), kind, entity_id))
+        for pattern in self._place_patterns:
+            for match in pattern.finditer(text):
+                entity_id, _ = self.listed_places[match.group(0)]
+                # with no entry of the registers, one is made if the mention is kept
+                kind = "place" if entity_id else "listed-place"
+                found.append(Mention(match.start(), match.end(), kind, entity_id))
         return found
 
     def _listed_place_entry(self, candidate: Mention, surface: str) -> Mention:
