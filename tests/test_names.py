@@ -907,6 +907,16 @@ def test_a_head_of_state_s_title_names_the_person_after_it(index):
     assert names_in(index, "He met the Vice President.") == []
 
 
+def test_the_abbreviations_of_comrade_in_small_letters_name_the_person_after_them(index):
+    """ "the Soviet counsellor, cde. Zhdanov", as translations of Polish records write it."""
+    found = names_in(index, "the counsellor, cde. Zhdanov, and com. Basov and comr. Titov")
+    assert [f[1:3] for f in found] == [
+        ("Zhdanov", "#zhdanov-d1"),
+        ("Basov", "#basov-d1"),
+        ("Titov", "#titov-d1"),
+    ]
+
+
 def test_the_polish_title_a_translation_keeps_names_the_person_after_it(index):
     """ "Tow." (towarzysz, comrade), as some translations of Polish records keep it."""
     assert [f[1:3] for f in names_in(index, "Tow. Siedlecki met him.")] == [

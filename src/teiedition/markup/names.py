@@ -90,9 +90,10 @@ SURNAME_FIRST = (
 # words after them are checked as after any title ("the Chairman of", "Director General").
 _TITLES = (
     ("Cc", "omrades?"),
-    ("C", r"om\."),
-    ("C", r"omr\."),
-    ("C", r"de\."),
+    # the abbreviations in small letters too, as Polish translations have them ("cde. Zhdanov")
+    ("Cc", r"om\."),
+    ("Cc", r"omr\."),
+    ("Cc", r"de\."),
     ("Cc", r"\."),
     ("T", r"ow\."),  # the Polish "Tow." (towarzysz, comrade) a translation may keep
     ("Aa", r"mb\."),
