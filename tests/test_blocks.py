@@ -1441,6 +1441,18 @@ def test_the_initial_a_record_gives_its_own_side_is_a_speaker():
     assert body.speakers == {"M.", "Nam Il"}
 
 
+def test_the_recorder_s_i_is_a_speaker():
+    """ "Pak: That was two months ago." / "I: Pravda printed it in full.": the recorder's
+    own turns, as Soviet records of conversation write them."""
+    body = structure(
+        fields("Pak: Your press is silent.\n\nI: Pravda printed it.\n\nPak: Two months ago."),
+        1963,
+    )
+    assert body.speakers == {"Pak", "I"}
+    body = structure(fields("I: a note.\n\nHe left."), 1963)
+    assert body.speakers == frozenset()
+
+
 def test_a_list_a_speaker_introduces_is_in_the_turn():
     """ "Pak: … our own view:" / "- that the Treaty deceives the peoples;" / …: the list had
     stood outside the turn, unattributed; TEI's sp holds lists. A list after a turn that

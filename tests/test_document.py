@@ -380,6 +380,27 @@ def test_a_speaker_s_label_is_one_person_throughout_the_record(tmp_path, config)
     ]
 
 
+def test_the_recorder_s_turns_are_turns_of_no_one_named(tmp_path, config):
+    """ "I:" opens the recorder's turns: a turn each, its speaker "I", no name in it."""
+    page = (FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt").read_text("utf-8")
+    body_start = page.index("Translation - English") + len("Translation - English")
+    turns = (
+        "\n\nOn 20 May I visited Comrade Moskovsky.\n\n"
+        "Moskovsky: The Korean comrades are cooler towards us.\n\nI: Have they said why?\n\n"
+        "Moskovsky: No.\n"
+    )
+    path = tmp_path / "turns.txt"
+    path.write_text(page[:body_start] + turns + page[body_start:], "utf-8")
+    tei = convert_path(path, config)
+    labels = [(one(sp, "tei:speaker"), sp.get("who")) for sp in xpath(tei, f"{BODY}//tei:sp")]
+    assert labels == [
+        ("Moskovsky:", "#moskovsky-vasily"),
+        ("I:", None),
+        ("Moskovsky:", "#moskovsky-vasily"),
+    ]
+    assert xpath(tei, f"{BODY}//tei:speaker[. = 'I:']/*") == []
+
+
 def test_a_turn_s_paragraph_is_cited_by_the_whole_turn():
     """The registry knows a turn's paragraph by what the transcript wrote, the speaker's name
     with it, so that its id is the one it had when the name stood in the paragraph."""

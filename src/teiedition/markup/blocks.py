@@ -123,9 +123,9 @@ _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 _ROMAN = {"X" * (n // 10) + _UNITS[n % 10]: n for n in range(1, 40)}
 # A speaker's name, capitalised words before a colon that begin a paragraph, perhaps after
 # initials ("T. Zhivkov: …"), or the initial a record gives its own side ("M.: I would like
-# to …")
+# to …"), or the recorder's "I" ("I: Pravda printed the speech in full.")
 _SPEAKER = re.compile(
-    r"^(?P<label>(?:[A-Z]\.\s?){0,2}[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}|[A-Z]\.):\s+\S"
+    r"^(?P<label>(?:[A-Z]\.\s?){0,2}[A-Z][\w'’.-]{2,}(?: [A-Z][\w'’.-]*){0,2}|[A-Z]\.|I):\s+\S"
 )
 # A line that begins with a label: "Time: …", "Premier Zhou: …", "Q: …"
 _LABELLED = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,2}:\s+\S")
