@@ -238,6 +238,9 @@ def test_numeric_dates_that_are_ambiguous_or_impossible_are_none(text):
         ("the targets for 1962/63 will", ("1962/63", {"notBefore": "1962", "notAfter": "1963"})),
         ("in the 1960's the", ("1960's", {"notBefore": "1960", "notAfter": "1969"})),
         ("leaving tomorrow", ("tomorrow", {"when": "1962-08-28", "cert": "medium"})),
+        # a day between "the" and a word in small letters is a day ("the February 8 Vinalon
+        # Factory" is a name)
+        ("the August 20 meeting", ("August 20", {"when": "1962-08-20", "cert": "medium"})),
         # a part of the document's month, or of the month before or after it
         (
             "I will inform Moscow early next month.",
@@ -409,6 +412,9 @@ def test_day_and_month_take_the_nearest_year():
         "see 4.11.63 above",  # a section's number, though its last figures could be a year
         "on 31.2.63 he",
         "the 5th of this month's plan",  # a numbered thing of the month, not its day
+        # what is named after a day, as Korean works and places are
+        "visited the February 8 Vinalon Factory in Hamhung",
+        "at The April 25 Hotel",
     ],
 )
 def test_what_cannot_be_resolved_honestly_stays_unmarked(text):

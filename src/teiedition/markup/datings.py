@@ -128,6 +128,10 @@ _DAY_MONTH = re.compile(
 _WORD_BEFORE_DAY = re.compile(r"\b(?i:of|on|from|to|until|till|since|by|dated)\s\Z")
 # And what makes "28.3." one: not "until 12.10.", which is as often ten past twelve
 _WORD_BEFORE_FIGURES = re.compile(r"\b(?i:of|on|dated)\s\Z")
+# A month and day between "the" and a capitalised word name what is named after the day, as
+# Korean works and places are: "the February 8 Vinalon Factory", "the April 25 Hotel"
+_THE_BEFORE_DAY = re.compile(r"\b[Tt]he\s\Z")
+_NAME_AFTER_DAY = re.compile(r"\s[A-Z][a-z]")
 # The phrases below begin with a look-ahead for the letters they can begin with, in either
 # case (and "ſ", which a case-insensitive "s" matches): a search then passes over the other
 # positions quickly instead of testing a word boundary and every word at each, in half the
@@ -491,6 +495,12 @@ class DocumentDates:
                         None,
                     )
                 continue
+            if (
+                match["month2"]
+                and _NAME_AFTER_DAY.match(text, match.end())
+                and _THE_BEFORE_DAY.search(text, max(0, match.start() - 4), match.start())
+            ):
+                continue  # "the February 8 Vinalon Factory": a name
             end, years = match.end(), (self.year - 1, self.year, self.year + 1)
             if of_year := self._of_relative_year(text, end):  # "on 5 August of last year"
                 years, end = (of_year[0],), of_year[1]
