@@ -3111,3 +3111,40 @@ def test_a_signature_marked_gez_is_no_rest_of_the_sentence_above_it():
         ("signed", "gez. Schneidewind"),
         ("office", "Ambassador"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "place"),
+    [
+        ("July 30, 1964\n\nPyongyang", "Pyongyang"),  # the place under the date
+        ("July 30, 1964\n\nPYONGYANG", "PYONGYANG"),
+        ("Pyongyang\n\nJuly 30, 1964", "Pyongyang"),  # … or over it
+    ],
+)
+def test_a_date_and_a_place_on_lines_of_their_own_are_one_dateline(lines, place):
+    """Not the place taken for the document's heading: one dateline over two lines, its
+    line break the original's."""
+    places = {"Pyongyang", "PYONGYANG"}.__contains__
+    text = f"{lines}\n\nMEMORANDUM\n\nOn 28 July 1964 I went to see the Soviet ambassador."
+    body = structure(fields(text), 1964, places)
+    assert [b.kind for b in body.opener] == ["dateline", "head"]
+    assert (body.opener[0].place, body.opener[0].date.when) == (place, "1964-07-30")
+    (dateline,) = build_text(body, "d", "en").iter("{*}dateline")
+    assert [child.tag.split("}")[1] for child in dateline] in (
+        ["date", "lb"],  # the place after the date: the annotators mark it (none here)
+        ["placeName", "lb", "date"],
+    )
+    assert " ".join("".join(dateline.itertext()).split()) == " ".join(lines.split())
+
+
+@pytest.mark.parametrize("line", ["Secret", "Statement", "Korean Affairs"])
+def test_a_line_beside_a_date_that_names_no_known_place_is_no_dateline_s(line):
+    places = {"Pyongyang"}.__contains__
+    for lines in (f"July 30, 1964\n\n{line}", f"{line}\n\nJuly 30, 1964"):
+        text = f"{lines}\n\nOn 28 July 1964 I went to see the Soviet ambassador at his home."
+        body = structure(fields(text), 1964, places)
+        assert all(b.place is None for b in body.opener)
+        assert len(body.opener) == 2
+    # without a way to tell places, no line is taken for one
+    body = structure(fields("July 30, 1964\n\nPyongyang\n\nMEMORANDUM\n\nOn 28 July I went."), 1964)
+    assert [b.kind for b in body.opener] == ["dateline", "head", "head"]

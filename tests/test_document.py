@@ -439,6 +439,23 @@ def page_with(tmp_path, config, above: str = "", below: str = ""):
     return build_document(transcript, config, load_names(config)), transcript
 
 
+def test_a_place_on_the_line_under_the_date_is_the_dateline_s_and_the_document_s(tmp_path, config):
+    """ "July 30, 1964" / "Pyongyang": the place the document was written, linked, in the
+    dateline and the header; not the document's heading."""
+    tei, _ = page_with(tmp_path, config, above="July 30, 1964\n\nPyongyang\n\nMEMORANDUM\n\n")
+    dateline = f"{BODY}//tei:opener/tei:dateline"
+    assert one(tei, f"{dateline}/tei:placeName/@ref") == "#pyongyang"
+    assert [etree.QName(e).localname for e in xpath(tei, f"{dateline}/*")] == [
+        "date",
+        "lb",
+        "placeName",
+    ]
+    assert xpath(tei, f"{BODY}//tei:head/text()") == ["MEMORANDUM"]
+    creation = f"{H}//tei:creation"
+    assert one(tei, f"{creation}/tei:placeName") == "Pyongyang"
+    assert one(tei, f"{creation}/tei:placeName/@ref") == "#pyongyang"
+
+
 @pytest.mark.parametrize(
     ("lines", "term", "key"),
     [

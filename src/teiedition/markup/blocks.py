@@ -500,16 +500,20 @@ _ENCLOSURE_MARK = re.compile(
 _WORDS_OF_A_SENTENCE = 8
 
 
-def structure(lines: list[Field], anchor_year: int | None) -> Body:
+def structure(
+    lines: list[Field], anchor_year: int | None, is_place: Callable[[str], bool] | None = None
+) -> Body:
+    """The document's parts; `is_place` tells a place's name alone ("Pyongyang") from
+    other short lines (without it, no line is taken for one: see `_dateline_with_place`)."""
     blocks, notes = _split_notes(_raw_blocks(lines))
     document, *enclosures = _enclosed(blocks)
-    body = _document(document, anchor_year)
+    body = _document(document, anchor_year, is_place=is_place)
     body.notes = notes
     for mark, *enclosed in enclosures:
         mark.kind = "head"
         # what follows an enclosure of a signed document may say where the copies went,
         # with no signature of the enclosure's own above it
-        enclosure = _document(enclosed, anchor_year, signed=bool(body.closer))
+        enclosure = _document(enclosed, anchor_year, bool(body.closer), is_place)
         body.enclosures.append(Enclosure(mark, enclosure))
         body.speakers |= body.enclosures[-1].body.speakers
     return body
@@ -535,7 +539,12 @@ def _enclosed(blocks: list[Block]) -> list[list[Block]]:
     return parts
 
 
-def _document(blocks: list[Block], anchor_year: int | None, signed: bool = False) -> Body:
+def _document(
+    blocks: list[Block],
+    anchor_year: int | None,
+    signed: bool = False,
+    is_place: Callable[[str], bool] | None = None,
+) -> Body:
     """The opener, text, closer and postscript of a document's (or an enclosure's) blocks;
     `signed`: an enclosure of a signed document, whose postscript needs no signature above."""
     opener: list[Block] = []
@@ -547,6 +556,9 @@ def _document(blocks: list[Block], anchor_year: int | None, signed: bool = False
             # "From the journal of" / "V. P. MOSKOVSKY" below a blank line: one heading
             _append(previous.paragraph, block, Break.LINE)  # type: ignore[union-attr]
             index += 1
+            continue
+        if is_place and previous and _dateline_with_place(previous, block, anchor_year, is_place):
+            index += 1  # "July 30, 1964" / "Pyongyang": one dateline over two lines
             continue
         if (
             _SECTION_NUMBER.match(block.text)
@@ -753,6 +765,36 @@ def _capital_heading(block: Block) -> bool:
 
 # The word a heading cannot end with: its line goes on below ("From the journal of")
 _DANGLING_WORD = re.compile(r"\s(?i:of|by|from|with|to|for|on|the|and|between)$")
+
+
+def _dateline_with_place(
+    above: Block, below: Block, anchor_year: int | None, is_place: Callable[[str], bool]
+) -> bool:
+    """Whether a date alone and a place's name alone on the next line (as `is_place` knows
+    places) are one dateline, the place under the date ("July 30, 1964" / "Pyongyang") or
+    over it ("Pyongyang" / "July 30, 1964", the place then taken for a heading): if so,
+    `above` becomes that dateline."""
+    if "\n" in above.text or "\n" in below.text:
+        return False
+    if above.kind == "dateline" and above.date is not None and above.place is None:
+        place, date = below, above.date
+    elif above.kind == "head":
+        probe = replace(below)  # the line's kind is given where the opener takes it
+        if not (
+            _classify_opener(probe, anchor_year, is_last=False)
+            and probe.kind == "dateline"
+            and probe.place is None
+        ):
+            return False
+        place, date = above, probe.date
+    else:
+        return False
+    if not is_place(place.text):
+        return False
+    place_name = place.text
+    _append(above.paragraph, below, Break.HEADING_LINE)  # the original's own line
+    above.kind, above.place, above.date = "dateline", place_name, date
+    return True
 
 
 def _heading_goes_on(heading: Block | None, below: Block) -> bool:

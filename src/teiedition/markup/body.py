@@ -11,7 +11,7 @@ from lxml import etree
 
 from teiedition.markup.blocks import Block, Body, EntryNode, ItemNode, ListNode, SectionNode
 from teiedition.markup.inline import Annotator, Break, Paragraph, Span, mark_up, page_break
-from teiedition.markup.tei import XML_ID, XML_LANG, append_text, element, sub, tei
+from teiedition.markup.tei import XML_ID, XML_LANG, element, sub, tei
 
 # Opening and closing lines: which TEI element holds each kind of line.
 _LINE_ELEMENTS: dict[str, tuple[str, dict[str, str]]] = {
@@ -113,6 +113,12 @@ def _turn(paragraph: Paragraph, speakers: frozenset[str]) -> _Turn | None:
         return None
     rest = _after(paragraph, colon + 1)
     return _Turn(colon + 1, rest) if rest is not None else None
+
+
+def _part(paragraph: Paragraph, start: int, end: int) -> Paragraph:
+    """The characters of `paragraph` from `start` to `end`, with the breaks among them."""
+    breaks = [(at - start, kind) for at, kind in paragraph.breaks if start <= at <= end]
+    return Paragraph(paragraph.text[start:end], breaks)
 
 
 def _after(paragraph: Paragraph, end: int) -> Paragraph | None:
@@ -222,7 +228,8 @@ class _Builder:
             dateline = sub(parent, "dateline")
             assert block.date is not None
             at = block.text.index(block.date.text)
-            if block.place:
+            place_first = bool(block.place) and block.text.startswith(block.place or "")
+            if place_first:
                 place = sub(dateline, "placeName", block.place)
                 ref = next(
                     (a.place_ref(block.place) for a in self.annotators if hasattr(a, "place_ref")),
@@ -231,10 +238,12 @@ class _Builder:
                 if ref:
                     place.set("ref", f"#{ref}")
             # what stands between the place (or the line's start: "Date: ") and the date,
-            # and what follows the date ("r.", the time of day: ", 14:05 hrs.")
-            append_text(dateline, block.text[len(block.place or "") : at])
+            # perhaps the line's end; then what follows the date ("r.", the time of day: ",
+            # 14:05 hrs."), or the place on the line under it, marked as places are
+            begin, end = len(block.place or "") if place_first else 0, at + len(block.date.text)
+            mark_up(dateline, _part(block.paragraph, begin, at))
             sub(dateline, "date", block.date.text, **block.date.attributes())
-            mark_up(dateline, block.text[at + len(block.date.text) :], self.annotators)
+            mark_up(dateline, _part(block.paragraph, end, len(block.text)), self.annotators)
             return
         if block.kind == "remark":  # its brackets make it a note of the opener's own
             mark_up(parent, block.paragraph, (), self.notes)

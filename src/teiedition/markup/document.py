@@ -33,7 +33,9 @@ def build_document(
     `transcript.warnings`. With `names`, persons, places and organisations are marked and
     linked, and the document carries copies of the register entries it points to."""
     page_date = page_date_value(transcript)
-    body = structure(transcript.body, anchor_year=int(page_date.earliest[:4]))
+    body = structure(
+        transcript.body, int(page_date.earliest[:4]), names.names_a_place if names else None
+    )
     creation, creation_source, creation_place = _creation_date(body, page_date, transcript)
     citation = None
     if transcript.source_line:

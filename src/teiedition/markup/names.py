@@ -507,6 +507,12 @@ class NameIndex:
             )
         self.pattern = re.compile(rf"{by_first_character(grouped, _STARTS_WORD)}(?![\w])")
 
+    def names_a_place(self, text: str) -> bool:
+        """Whether `text` is a place's name alone ("Pyongyang", "PYONGYANG"), as the
+        registers or the gazetteer give it."""
+        cased = capitalised(text) if text.isupper() else text
+        return cased in self.gazetteer or any(e.kind == "place" for e, _ in self.lookup(cased))
+
     def lookup(self, surface: str) -> list[tuple[Entity, bool]]:
         found = self.forms.get(fold(surface))
         if found:
