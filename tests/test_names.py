@@ -151,7 +151,7 @@ def test_a_place_the_archive_s_page_lists_is_an_automatic_entry_where_the_text_n
     }
     # without the page's list, no place the registers lack is marked, unless the gazetteer
     # has it (below)
-    assert names_in(index, "They went to Anju.") == []
+    assert names_in(index, "They went to Onchon.") == []
 
 
 def test_a_place_of_the_gazetteer_is_an_automatic_entry_wherever_a_text_names_it(config):
@@ -176,6 +176,25 @@ def test_a_place_of_the_gazetteer_is_an_automatic_entry_wherever_a_text_names_it
         "hamhung": ("place", ["Hamhung"]),
         "ulaanbaatar": ("place", ["Ulaanbaatar"]),
     }
+
+
+def test_each_name_of_the_gazetteer_is_one_place_s_and_no_person_s_or_organisation_s(config):
+    """A form two places share, or a person or an organisation of the registers has too,
+    would link every mention of it to one of them at random."""
+    places_of: dict[str, set[int]] = {}
+    for number, place in enumerate(names.gazetteer()):
+        for name in place:  # "Hamhung" and "Hamhŭng" fold alike: one place's
+            places_of.setdefault(names.fold(name), set()).add(number)
+    assert [form for form, places in places_of.items() if len(places) > 1] == []
+    index = pipeline.load_names(config)
+    shared = {
+        (name, entity.id)
+        for place in names.gazetteer()
+        for name in place
+        for entity, _ in index.lookup(name)
+        if entity.kind != "place"
+    }
+    assert shared == set()
 
 
 def test_titles_are_not_part_of_the_name_and_bare_titles_are_no_names(index):
@@ -1201,11 +1220,11 @@ def test_the_build_never_rewrites_a_curated_register(tmp_path):
 
 
 def _listing_places(*places: str) -> str:
-    """A current page whose facets list `places` with a text that names Anju."""
+    """A current page whose facets list `places` with a text that names Onchon."""
     listed = "\n".join(places)
     return (
         "Skip to content\n\nDecember 2, 1963\n\nInformation on a Soviet Delegation\n\n"
-        "On 16 November the delegation visited Anju. Anju is near the border.\n\n"
+        "On 16 November the delegation visited Onchon. Onchon is near the border.\n\n"
         "A report on a delegation's stay.\n\n"
         f"Associated Places\n\n{listed}\n\nDocument Information\n\n"
         "Source\n\nSAPMO-BArch, DY 30/IV A 2/20/251. Translated by Bernd Schaefer.\n\n"
@@ -1218,25 +1237,25 @@ def test_a_listed_place_the_registers_lack_is_in_the_unreviewed_places_register(
     register page lists as not yet reviewed and the review list names; once built, its id is
     kept as any other's."""
     source = tmp_path / "page.txt"
-    source.write_text(_listing_places("Korea (North)", "Anju (Korea)"), "utf-8")
+    source.write_text(_listing_places("Korea (North)", "Onchon (Korea)"), "utf-8")
     edition = built_edition(tmp_path / "edition", source)
     path = edition.registers_dir / "places-unreviewed.xml"
-    assert etree.parse(str(path)).xpath("//tei:place/@xml:id", namespaces=NS) == ["anju"]
+    assert etree.parse(str(path)).xpath("//tei:place/@xml:id", namespaces=NS) == ["onchon"]
     (document,) = edition.documents_dir.glob("*.xml")
     tei = etree.parse(str(document))
-    assert xpath(tei, "//tei:body//tei:placeName[@ref = '#anju']/text()") == ["Anju"] * 2
-    assert xpath(tei, "//tei:standOff//tei:place[@xml:id = 'anju']/tei:note/@subtype") == [
+    assert xpath(tei, "//tei:body//tei:placeName[@ref = '#onchon']/text()") == ["Onchon"] * 2
+    assert xpath(tei, "//tei:standOff//tei:place[@xml:id = 'onchon']/tei:note/@subtype") == [
         "unreviewed"
     ]
     page = etree.parse(str(edition.output_dir / "html" / "places.html"), etree.HTMLParser())
-    assert page.xpath("//section[@id = 'anju']/p[@class = 'status']")
+    assert page.xpath("//section[@id = 'onchon']/p[@class = 'status']")
     review = (edition.output_dir / "reports" / "entities-to-review.csv").read_text("utf-8")
-    assert "\nAnju,anju,wcda-119110," in review
+    assert "\nOnchon,onchon,wcda-119110," in review
     # its id is the edition's now: a later list that leaves the place out keeps it citable
     (edition.root / "seeds" / "page.txt").write_text(_listing_places("Korea (North)"), "utf-8")
     assert [(p.id, p.message) for p in pipeline.build(edition).ids] == [
         (
-            "anju",
+            "onchon",
             "the place entry vanished from the registers (merge it: keep an entry with sameAs)",
         )
     ]
