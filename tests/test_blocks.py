@@ -1388,6 +1388,37 @@ def test_sections_numbered_in_figures_each_with_a_title_and_text_below_it():
     ]
 
 
+def test_a_section_s_parts_numbered_in_figures_are_sections_of_that_section():
+    """A Soviet political letter's "II. Soviet-Korean relations" / "1. Political contacts" /
+    … / "2. Economic ties" / …: each part with its own paragraphs, not the first part a
+    list's item and the last one's paragraphs left outside it."""
+    body = structure(
+        fields(
+            "I. The internal situation\n\nThe plenum met in March.\n\n"
+            "II. Soviet-Korean relations\n\n1. Political contacts\n\nFewer came.\n\n"
+            "2. Economic ties\n\nTrade fell.\n\nPrices rose.\n\n"
+            "III. Conclusions\n\nWe should wait."
+        ),
+        1963,
+    )
+    first, second, third = body.main
+    assert [n.text for n in first.content] == ["The plenum met in March."]
+    assert [(s.number, s.head.text, [n.text for n in s.content]) for s in second.content] == [
+        ("1", "1. Political contacts", ["Fewer came."]),
+        ("2", "2. Economic ties", ["Trade fell.", "Prices rose."]),
+    ]
+    assert [n.text for n in third.content] == ["We should wait."]
+    text = build_text(body, "d", "en")
+    sections = [div for div in text.iter("{*}div") if div.get("type") == "section"]
+    assert [(div.get("n"), div.getparent().get("n")) for div in sections] == [
+        ("I", None),
+        ("II", None),
+        ("1", "II"),
+        ("2", "II"),
+        ("III", None),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

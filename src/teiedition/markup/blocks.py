@@ -11,7 +11,7 @@ import datetime
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from teiedition.dates import WEEKDAY, DateValue, parse_date
@@ -77,7 +77,7 @@ class SectionNode:
 
     number: str  # "II"; "" for a section headed without a number ("ON FOREIGN POLICY")
     head: Block
-    content: list[Block | ListNode] = field(default_factory=list)
+    content: list[Block | ListNode | SectionNode] = field(default_factory=list)
 
 
 @dataclass
@@ -937,20 +937,39 @@ def _speakers(blocks: list[Block]) -> frozenset[str]:
 
 
 def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
-    """Numbered sections ("I.", "II. Trade"), when the text has them in order from "I."; or
-    numbered in figures, each with a title ("1. On the Seven-Year Plan") and text below it
-    before the next (else they are a list's items). The paragraphs before the first stay
-    outside. Each section's lists are its own."""
+    """Numbered sections ("I.", "II. Trade"), when the text has them in order from "I.",
+    each perhaps with parts numbered in figures ("II. Soviet-Korean relations" / "1.
+    Political contacts" / … / "2. Economic ties"); else sections numbered in figures (see
+    `_figured_sections`). The paragraphs before the first stay outside. Each section's lists
+    are its own."""
     starts = _section_starts(blocks, _SECTION_NUMBER, _ROMAN.get)
-    if len(starts) == 1 and _titled_over_text(blocks, starts[0][0]):
-        pass  # "I. Economic questions" over the text, no "II." after it: a section still
-    elif len(starts) < 2:
-        starts = _section_starts(blocks, _FIGURED_SECTION, int)
-        indexes = [index for index, _ in starts] + [len(blocks)]
-        if any(following - index < 2 for index, following in itertools.pairwise(indexes)):
-            starts = []  # a heading right under another: a list of short items
-        if len(starts) < 2:
-            return list(_lists(blocks))
+    if len(starts) >= 2 or (len(starts) == 1 and _titled_over_text(blocks, starts[0][0])):
+        # "I. Economic questions" over the text, no "II." after it: a section still
+        return _numbered_sections(blocks, starts, _figured_sections)
+    return _figured_sections(blocks)
+
+
+def _figured_sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
+    """Sections numbered in figures, each with a title ("1. On the Seven-Year Plan") and text
+    below it before the next (else they are a list's items); or, with none, the blocks'
+    paragraphs and lists."""
+    starts = _section_starts(blocks, _FIGURED_SECTION, int)
+    indexes = [index for index, _ in starts] + [len(blocks)]
+    if len(starts) < 2 or any(
+        following - index < 2 for index, following in itertools.pairwise(indexes)
+    ):
+        return list(_lists(blocks))  # none, or a heading right under another: a list's items
+    return _numbered_sections(blocks, starts, _lists)
+
+
+def _numbered_sections(
+    blocks: list[Block],
+    starts: list[tuple[int, str]],
+    parts: Callable[[list[Block]], Iterable[Block | ListNode | SectionNode]],
+) -> list[Block | ListNode | SectionNode]:
+    """The sections that begin at `starts` (each heading's index and number), their content
+    made into `parts`; the paragraphs before the first outside, and a part that closes the
+    text after the last ("Conclusions") a section of its own."""
     result: list[Block | ListNode | SectionNode] = list(_lists(blocks[: starts[0][0]]))
     ends = [index for index, _ in starts[1:]] + [len(blocks)]
     for (start, number), end in zip(starts, ends, strict=True):
@@ -960,7 +979,7 @@ def _sections(blocks: list[Block]) -> list[Block | ListNode | SectionNode]:
         if head.text == f"{number}." and content and _is_heading(content[0].text):
             content[0].kind = "head"  # its title on a line of its own: "I." / "Trade"
         closing = _closing_part(content) if end == len(blocks) else None
-        result.append(SectionNode(number, head, _lists(content[:closing])))
+        result.append(SectionNode(number, head, list(parts(content[:closing]))))
         if closing is not None:  # "Conclusions" / … after the last numbered section
             content[closing].kind = "head"
             result.append(SectionNode("", content[closing], _lists(content[closing + 1 :])))
