@@ -379,6 +379,31 @@ def test_two_days_that_are_no_range_across_months_stay_apart():
     assert [d[0] for d in dates("between 3 May and 28 April 1963")] == ["3 May", "28 April 1963"]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the year a sentence opens with is its months' and days'
+        (
+            "In 1963 the CC held two plenums (in March and in September).",
+            [("1963", "1963"), ("March", "1963-03"), ("September", "1963-09")],
+        ),
+        (  # … up to the sentence's end, or a semicolon's: what follows may be of another
+            "During 1962 the delegation came on 5 May; it left in June.",
+            [("1962", "1962"), ("5 May", "1962-05-05"), ("June", "1964-06")],
+        ),
+        # … not a year inside the sentence, nor a range of years: the year that puts the month
+        # nearest the document's date
+        (
+            "Relations, bad since 1956, improved in March.",
+            [("1956", "1956"), ("March", "1964-03")],
+        ),
+        ("In 1958–1960 and in March", [("1958–1960", None), ("March", "1964-03")]),
+    ],
+)
+def test_months_and_days_are_of_the_year_their_sentence_opens_with(text, found):
+    assert [(t, a.get("when")) for t, a in dates(text, anchor="December 28, 1963")] == found
+
+
 def test_day_and_month_take_the_nearest_year():
     assert dates("on 28 December", anchor="January 3, 1963") == [
         ("28 December", {"when": "1962-12-28", "cert": "medium"})

@@ -128,6 +128,12 @@ _DAY_MONTH = re.compile(
 _WORD_BEFORE_DAY = re.compile(r"\b(?i:of|on|from|to|until|till|since|by|dated)\s\Z")
 # And what makes "28.3." one: not "until 12.10.", which is as often ten past twelve
 _WORD_BEFORE_FIGURES = re.compile(r"\b(?i:of|on|dated)\s\Z")
+# A sentence that opens with its year ("In 1963 the CC held two plenums (in March and in
+# September)"): the months and days it names without a year of their own are of that year
+_YEAR_LEAD = re.compile(
+    r"(?:In|During|Throughout|In the course of)\s+(?P<year>1[89]\d\d)\b(?![/–—-]\d)"
+)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 # A month and day between "the" and a capitalised word name what is named after the day, as
 # Korean works and places are: "the February 8 Vinalon Factory", "the April 25 Hotel"
 _THE_BEFORE_DAY = re.compile(r"\b[Tt]he\s\Z")
@@ -504,6 +510,8 @@ class DocumentDates:
             end, years = match.end(), (self.year - 1, self.year, self.year + 1)
             if of_year := self._of_relative_year(text, end):  # "on 5 August of last year"
                 years, end = (of_year[0],), of_year[1]
+            elif lead := _year_of_sentence(text, match.start()):  # "In 1962 … on 5 May"
+                years = (lead,)
             candidates = []
             for year in years:
                 if 1 <= day <= last <= calendar.monthrange(year, month)[1]:
@@ -584,6 +592,8 @@ class DocumentDates:
                 end, last = match.end("month"), None
             if of_year := self._of_relative_year(text, end):  # "in August of last year"
                 year, end = of_year
+            elif lead := _year_of_sentence(text, match.start()):  # "In 1963 … (in March …)"
+                year = lead
             elif before["word"].lower() == "since":  # the last such month begun by the document
                 year = self.end.year if month <= self.end.month else self.end.year - 1
             else:  # the year that puts the month, or the months, nearest the document's date
@@ -705,6 +715,17 @@ class DocumentDates:
         if day < self.start:
             return (self.start - day).days
         return max(0, (day - self.end).days)
+
+
+def _year_of_sentence(text: str, at: int) -> int | None:
+    """The year the sentence that `at` is in opens with ("In 1963 the CC held two plenums
+    (in March …"); None where it opens otherwise."""
+    begins = 0
+    for end in _SENTENCE_END.finditer(text, 0, at):
+        begins = end.end()
+    sentence = text[begins:at]
+    lead = _YEAR_LEAD.match(text, begins + len(sentence) - len(sentence.lstrip()))
+    return int(lead["year"]) if lead and lead.end() <= at else None
 
 
 def _month_end(year: int, month: int) -> date:
