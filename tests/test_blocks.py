@@ -1667,7 +1667,13 @@ def test_an_address_under_a_lone_to_and_a_bare_comrade_salute(salute):
 
 
 @pytest.mark.parametrize(
-    "valediction", ["With comradely greetings,", "Yours sincerely,", "With respect,"]
+    "valediction",
+    [
+        "With comradely greetings,",
+        "With comradely greetings:",  # as Hungarian reports end
+        "Yours sincerely,",
+        "With respect,",
+    ],
 )
 def test_the_valediction_above_the_signature_closes_the_text(valediction):
     body = structure(

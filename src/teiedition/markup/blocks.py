@@ -368,7 +368,7 @@ _KIND_HEADING_WORDS = 30
 _VALEDICTION = re.compile(
     r"^(?:(?:With\b|Yours\b|Sincerely\b|Respectfully\b|Faithfully\b|Cordially\b).{0,60},"
     r"|(?:With\b.{0,40}|Best|Kind|Warm|Comradely|Fraternal)\s+"
-    r"(?:regards|greetings|wishes|respect|salutations)[,!.]?"
+    r"(?:regards|greetings|wishes|respect|salutations)[,!.:]?"  # "With comradely greetings:"
     # the courtesy a diplomatic note ends with: "Please accept, Comrade Minister, the
     # assurances of my highest consideration.", "I avail myself of this opportunity to renew
     # to you the assurances of my highest consideration." (or "respect", "esteem")
