@@ -2531,6 +2531,34 @@ def test_a_ciphered_telegram_s_destination_under_its_origin_is_an_address(destin
 
 
 @pytest.mark.parametrize(
+    ("destination", "kind"),
+    [
+        ("MOSCOW – MFA USSR", "addressee"),
+        ("MOSCOW, CC CPSU", "addressee"),
+        # a place alone, lines away from the origin: a heading still
+        ("MOSCOW", "head"),
+    ],
+)
+def test_a_ciphered_telegram_s_destination_over_its_origin_is_an_address(destination, kind):
+    """ "MOSCOW – MFA USSR" / "SPECIAL No. 123" / "TOP SECRET" / "FROM PYONGYANG": the
+    destination may come first, other lines between it and the origin."""
+    body = structure(
+        fields(
+            f"CIPHERED TELEGRAM\n\n{destination}\nSPECIAL No. 123\n\nTOP SECRET\n\n"
+            "FROM PYONGYANG\n\nON 6 FEBRUARY I VISITED PAK SEONG-CHEOL AT HIS REQUEST."
+        ),
+        1963,
+    )
+    assert [(b.kind, b.text) for b in body.opener] == [
+        ("head", "CIPHERED TELEGRAM"),
+        (kind, destination),
+        ("registry", "SPECIAL No. 123"),
+        ("classification", "TOP SECRET"),
+        ("sender", "FROM PYONGYANG"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("line", "kind"),
     [
         ("MOSCOW, MFA USSR", "addressee"),

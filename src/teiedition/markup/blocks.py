@@ -613,6 +613,12 @@ def _document(
         opener += parts
         index += 1
     opener = _subject_lines_joined(opener)
+    for block in opener[1:]:
+        # a destination with its office's initials over where it comes from, lines between
+        # ("MOSCOW – MFA USSR" / "SPECIAL No. 123" / "FROM PYONGYANG"): no heading either
+        office = _DESTINATION_OFFICE.split(block.text, maxsplit=1)[1:]
+        if block.kind == "head" and office and _ACRONYMS.match(office[0]):
+            _is_destination_below(block, opener)
     for block in opener:  # of the address lines, those that say who sends: "From: …"
         if block.kind == "addressee" and _SENDER.match(block.text):
             block.kind = "sender"
