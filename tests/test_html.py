@@ -663,3 +663,28 @@ def test_an_empty_register_has_no_entry_pages(tmp_path):
         "No place is named in the edition’s documents."
     )
     assert not page.xpath("//main//nav[@class = 'index']")
+
+
+def test_a_part_of_a_numbered_section_is_headed_a_level_below_it(tmp_path):
+    """ "II." / "1. The harvest" / … / "2. Industry" / …: the parts' headings are h4 under the
+    section's h3, the page's outline as the text's."""
+    from conftest import FIXTURES, built_edition
+
+    page = (FIXTURES / "transcripts" / "page-gdr-letterhead.txt").read_text("utf-8")
+    page = page.replace("II.\n\nRegarding", "II.\n\n1. The harvest\n\nRegarding", 1)
+    page = page.replace("\n\nHe asked me", "\n\n2. Industry\n\nHe asked me", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "parts.txt").write_text(page, "utf-8")
+    config = built_edition(tmp_path / "edition", tmp_path / "in" / "parts.txt")
+    (html,) = (config.output_dir / "html" / "documents").glob("*.html")
+    tree = lxml.html.fromstring(html.read_bytes())
+    headings = [
+        (h.tag, " ".join(h.text_content().split()))
+        for h in tree.xpath("//main//*[@class = 'heading']")
+    ]
+    assert headings[-4:] == [
+        ("h3", "I."),
+        ("h3", "II."),
+        ("h4", "1. The harvest"),
+        ("h4", "2. Industry"),
+    ]

@@ -34,10 +34,15 @@
     <xsl:apply-templates mode="text"/>
   </xsl:template>
 
+  <!-- A heading a level below the section it is in when that section is a part of another
+       ("II. Soviet-Korean relations" / "1. Political contacts"). -->
   <xsl:template match="head" mode="text">
-    <h3 id="{@xml:id}" class="heading">
+    <xsl:variable name="depth" as="xs:integer" select="count(ancestor::div[@type = 'section'])"/>
+    <xsl:element name="h{min((3 + max((0, $depth - 1)), 6))}">
+      <xsl:attribute name="id" select="@xml:id"/>
+      <xsl:attribute name="class" select="'heading'"/>
       <xsl:apply-templates mode="text"/>
-    </h3>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="p" mode="text">
