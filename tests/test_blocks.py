@@ -350,6 +350,15 @@ def test_sentence_cut_across_a_blank_line_is_joined():
     assert body.main[0].paragraph.breaks[0][1] is Break.PARAGRAPH
 
 
+def test_a_word_broken_after_its_hyphen_across_a_blank_line_is_one_word_again():
+    """ "… the Yugoslav leader-" / (the PDF's page foot, dropped) / "ship. He did not …": as
+    across a line's end, not "leader- ship"."""
+    body = structure(fields("on the Yugoslav leader-\n\nship. He did not comment."), 1963)
+    (paragraph,) = [b.paragraph for b in body.main]
+    assert paragraph.text == "on the Yugoslav leader-ship. He did not comment."
+    assert paragraph.breaks == [(len("on the Yugoslav leader-"), Break.HYPHEN)]
+
+
 @pytest.mark.parametrize("between", ["\n\n", "\n\n- 2 -\n\n"])
 def test_a_sentence_cut_after_a_word_no_sentence_ends_with_goes_on_with_a_capital(between):
     """ "He added that the" / "Soviet side …": the rest begins with a name's capital, after a

@@ -1348,7 +1348,7 @@ def _raw_blocks(lines: list[Field]) -> list[Block]:
         if paragraph.text[-1:].isdigit() and _ORDINAL_START.match(text):
             paragraph.breaks.append((len(paragraph.text), Break.ORDINAL))
             paragraph.text += text
-        elif paragraph.text[-1:] == "-" and paragraph.text[-2:-1].isalpha() and text[:1].isalpha():
+        elif _broken_word(paragraph.text, text):
             # a word the copy broke after its hyphen, "Soviet-" / "Korean": one word again
             paragraph.breaks.append((len(paragraph.text), Break.HYPHEN))
             paragraph.text += text
@@ -1490,12 +1490,22 @@ def _join_split_sentences(blocks: list[Block]) -> list[Block]:
                 index += 1
                 paragraph.text += "\n"
                 _append(paragraph, blocks[index], None)
+            elif _broken_word(paragraph.text, block.text):
+                # "… the Yugoslav leader-" / "ship. Hao Deqing …", the page's foot between
+                # them in the copy: one word again, as across a line's end
+                paragraph.breaks.append((len(paragraph.text), Break.HYPHEN))
+                _append(paragraph, block, None)
             else:
                 _append(paragraph, block, Break.PARAGRAPH)
         else:
             joined.append(block)
         index += 1
     return joined
+
+
+def _broken_word(text: str, below: str) -> bool:
+    """Whether `text` ends with a word broken after its hyphen that `below` goes on with."""
+    return text[-1:] == "-" and text[-2:-1].isalpha() and below[:1].isalpha()
 
 
 def _signer_and_office(name: Block, below: Block) -> bool:
