@@ -16,6 +16,7 @@ from teiedition.markup.blocks import (
 from teiedition.markup.body import build_text
 from teiedition.markup.datings import DocumentDates, TimesOfDay
 from teiedition.markup.inline import Break
+from teiedition.markup.tei import XML_ID
 
 
 def test_opener_lines_and_heading():
@@ -337,6 +338,26 @@ def test_a_line_that_ends_in_a_word_s_hyphen_goes_on_in_the_word(lines, text, ki
     paragraph = structure(fields(lines), 1962).main[0].paragraph
     assert paragraph.text == text
     assert [kind for _, kind in paragraph.breaks] == kinds
+
+
+@pytest.mark.parametrize("mark", ["* * *", "***", "* * * *", "⁂"])
+def test_a_line_of_asterisks_between_paragraphs_breaks_the_text_into_parts(mark):
+    """Not a paragraph (with an id to cite): a break, and no sentence runs on across it."""
+    said = "The ambassador said at the end of our meeting that"
+    text = f"I visited the ambassador.\n\n{said}\n\n{mark}\n\nthe talks went well."
+    body = structure(fields(text), 1963)
+    assert [(b.kind, b.text) for b in body.main[1:]] == [
+        ("p", said),
+        ("break", mark),
+        ("p", "the talks went well."),
+    ]
+    tei = build_text(body, "d", "en")
+    (milestone,) = tei.iter("{*}milestone")
+    assert milestone.attrib == {"unit": "section", "rend": mark}
+    assert [p.get(XML_ID) for p in tei.iter("{*}p")] == ["d-p1", "d-p2", "d-p3"]
+    # a note marked with an asterisk is no break
+    body = structure(fields("I visited the ambassador.*\n\n* He came on Monday."), 1963)
+    assert [b.kind for b in body.main] == ["p"] and body.notes
 
 
 def test_sentence_cut_across_a_blank_line_is_joined():

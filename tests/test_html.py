@@ -688,3 +688,35 @@ def test_a_part_of_a_numbered_section_is_headed_a_level_below_it(tmp_path):
         ("h4", "1. The harvest"),
         ("h4", "2. Industry"),
     ]
+
+
+def test_a_break_between_parts_of_the_text_on_the_page_and_in_print(tmp_path):
+    """ "* * *" on a line of its own: a milestone in the TEI, a separator on the page and
+    the mark, centred, in print; no paragraph to cite, and no search record."""
+    from conftest import FIXTURES, built_edition
+    from pypdf import PdfReader
+
+    page = (FIXTURES / "transcripts" / "page-gdr-letterhead.txt").read_text("utf-8")
+    page = page.replace("\n\nComrade Moskovski said", "\n\n* * *\n\nComrade Moskovski said", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "parts.txt").write_text(page, "utf-8")
+    config = built_edition(tmp_path / "edition", tmp_path / "in" / "parts.txt")
+    (document,) = config.documents_dir.glob("*.xml")
+    tei = etree.parse(str(document))
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    (milestone,) = tei.xpath("//tei:body//tei:milestone", namespaces=ns)
+    assert milestone.attrib == {"unit": "section", "rend": "* * *"}
+    assert "* * *" not in "".join(tei.xpath("//tei:body//tei:p//text()", namespaces=ns))
+    html = config.output_dir / "html" / "documents" / f"{document.stem}.html"
+    tree = lxml.html.fromstring(html.read_bytes())
+    (separator,) = tree.xpath("//main//*[@class = 'section-break']")
+    assert separator.get("role") == "separator" and separator.text_content() == "* * *"
+    before = separator.getprevious().text_content()
+    assert "Comrade Sudarikov" in before and "Comrade Moskovski said" in (
+        separator.getnext().text_content()
+    )
+    pdf = config.output_dir / "pdf" / "documents" / f"{document.stem}.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Comrade Sudarikov. * * * Comrade Moskovski said" in text
+    records = search_records([document])
+    assert not any(r["content"].strip() == "* * *" for r in records)

@@ -200,6 +200,11 @@
 
   <xsl:template match="fw" mode="text"/>
 
+  <!-- "* * *" between two parts of the text: a separator, its mark as the document prints it. -->
+  <xsl:template match="milestone[@unit = 'section']" mode="text">
+    <p class="section-break" role="separator" aria-label="section break">{@rend}</p>
+  </xsl:template>
+
   <xsl:template match="hi[@rend = 'superscript']" mode="text">
     <sup><xsl:apply-templates mode="text"/></sup>
   </xsl:template>

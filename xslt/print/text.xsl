@@ -186,5 +186,11 @@
   <xsl:template match="p//pb" mode="print">
     <xsl:text>#text(size: 0.8em)[{te:typst('[' || te:page-label(.) || ']')}]</xsl:text>
   </xsl:template>
+  <!-- "* * *" between two parts of the text: the mark as printed, centred between them. -->
+  <xsl:template match="milestone[@unit = 'section']" mode="print">
+    <xsl:text>#align(center)[{te:typst(@rend)}]
+
+</xsl:text>
+  </xsl:template>
   <xsl:template match="anchor" mode="print"/>
 </xsl:stylesheet>

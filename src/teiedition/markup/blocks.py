@@ -37,7 +37,7 @@ class Block:
     line: int
     kind: str = "p"  # p | head | dateline | classification | precedence | transmission |
     #                  registry | reference | salute | addressee | sender | remark | issuer |
-    #                  signed | office (the signer's) | note | page
+    #                  signed | office (the signer's) | note | page | break ("* * *")
     date: DateValue | None = None
     place: str | None = None  # for a dateline "Pyongyang, 14 August 1962"
     label: str | None = None  # list or note label as printed: "1)", "a)", "[1]"
@@ -163,6 +163,8 @@ _LIST_MARKER = re.compile(
 _TRAILING_REFERENCE = re.compile(
     rf"(?:\[(?<=\S\[)\d{{1,3}}\]|(?<=[^\s*])\*{{1,3}}|(?<=\S)[{SUPERSCRIPTS}]{{1,3}})$"
 )
+# A line that only marks a break between two parts of the text: "* * *", "***", "⁂"
+_SECTION_BREAK = re.compile(r"^(?:\*(?:\s*\*){2,}|⁂)$")
 # A line that is the original's page number: "-2-", "- 2 -", "[page 2]", "[Page 2]"; or
 # that says a page begins, unnumbered: "[page break]", "[new page]"
 _PAGE_NUMBER = re.compile(
@@ -1447,11 +1449,14 @@ def _cells(line: str) -> list[str] | None:
 
 
 def _page_numbers(blocks: list[Block]) -> list[Block]:
-    """Mark the lines that number the original's pages (kind "page"); before the joins, so
-    that no sentence is joined to a page number."""
+    """Mark the lines that number the original's pages (kind "page") and those that break
+    the text into parts ("* * *": kind "break"); before the joins, so that no sentence is
+    joined to either."""
     for block in blocks:
         if match := _PAGE_NUMBER.match(block.text):
             block.kind, block.page = "page", match["dashed"] or match["bracketed"]
+        elif _SECTION_BREAK.match(block.text):
+            block.kind = "break"
     return blocks
 
 

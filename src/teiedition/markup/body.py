@@ -316,6 +316,8 @@ class _Builder:
         elif node.kind == "page":
             # the original's page begins: pb, and its number as the translation prints it
             page_break(parent, node.text, node.page)
+        elif node.kind == "break":  # "* * *": a boundary between parts, its mark as printed
+            sub(parent, "milestone", unit="section", rend=node.text)
         else:
             paragraph = node.paragraph
             if turn := _turn(paragraph, self.speakers):  # "Moskovsky: I will convey this."

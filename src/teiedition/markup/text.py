@@ -104,6 +104,8 @@ def _read(element: etree._Element, source: bool, notes: bool, pieces: list[str])
         pieces.append(f" {label} " + _inner(element, source, notes) + " ")
     elif name in {"supplied", "ex"} or (name == "note" and element.get("type") == "editorial"):
         pieces.append("[" + _inner(element, source, notes) + "]")
+    elif name == "milestone":  # "* * *" between two parts: the mark, kept as its @rend
+        pieces.append(" " + element.get("rend", "") + " ")
     elif name == "gap":  # the translator's words, if any, are its description
         described = element.find(f"{_TEI}desc")
         pieces.append("[…]" if described is None else f"[{described.text or ''}]")
