@@ -936,6 +936,22 @@ def test_the_abbreviations_of_comrade_in_small_letters_name_the_person_after_the
     ]
 
 
+def test_the_last_words_of_a_name_named_before_are_that_person(index):
+    """A Spanish double surname: "Comrade Vigoa Vega" after "Comrade Jorge Luis Vigoa Vega"
+    is the same person (not one of his own); words that end no name named before are
+    someone else."""
+    found = names_in(
+        index,
+        "the Cuban chargé d'affaires, Comrade Jorge Luis Vigoa Vega, came.",
+        "Comrade Vigoa Vega added that Comrade Castro Ruz agreed.",
+    )
+    assert found == [
+        ("persName", "Jorge Luis Vigoa Vega", "#vega-jorge-luis-vigoa", None),
+        ("persName", "Vigoa Vega", "#vega-jorge-luis-vigoa", "medium"),
+        ("persName", "Castro Ruz", "#ruz-castro", None),
+    ]
+
+
 def test_the_polish_title_a_translation_keeps_names_the_person_after_it(index):
     """ "Tow." (towarzysz, comrade), as some translations of Polish records keep it."""
     assert [f[1:3] for f in names_in(index, "Tow. Siedlecki met him.")] == [

@@ -920,6 +920,14 @@ class DocumentNames:
             chosen = same_surname[-1]
             cert = "medium" if len({k.entity.id for k in same_surname}) == 1 else "low"
             return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
+        several_words = " " in name and not _INITIALS_FIRST.match(name)
+        named = self.named.values()
+        if several_words and (longer := [k for k in named if _ends_with(k.entity.names, name)]):
+            # the last words of the name of someone named before, as a Spanish double
+            # surname is ("Vigoa Vega" after "Jorge Luis Vigoa Vega")
+            chosen = longer[-1]
+            cert = "medium" if len({k.entity.id for k in longer}) == 1 else "low"
+            return Mention(candidate.start, candidate.end, "person", chosen.entity.id, cert)
         if not same_surname and " " not in name and (signer := self.signers.get(surname)):
             # the surname of the signer, whom the text names in full only below it
             full = self._resolve_unknown(candidate, signer)
@@ -1323,6 +1331,12 @@ _CAPITALS_RUN = re.compile(r"[A-Z][A-Z](?<![\w'’-]..)[A-Z'’-]*(?:\s[A-Z][A-Z
 # A word with a vowel: two of them make a run that may be a name ("KIM IL"), not a string
 # of acronyms ("CPSU CC", "KWP CC")
 _SYLLABLE = re.compile(r"[AEIOUY]")
+
+
+def _ends_with(names: list[str], name: str) -> bool:
+    """Whether the first of `names` is longer than `name` and ends with its words."""
+    full = " ".join(names[0].split()) if names else ""
+    return full != name and f" {full}".endswith(f" {name}")
 
 
 def _apart(mentions: list[Mention]) -> list[Mention]:
