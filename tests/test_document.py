@@ -358,21 +358,26 @@ def test_the_speakers_of_a_conversation_record_are_persons(docs):
     )
 
 
+def speakers_of(tmp_path, config, turns: str) -> list[tuple[str, str | None]]:
+    """Each turn's speaker label and @who, in a record whose text opens with `turns`."""
+    page = (FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt").read_text("utf-8")
+    body_start = page.index("Translation - English") + len("Translation - English")
+    path = tmp_path / "turns.txt"
+    path.write_text(page[:body_start] + turns + page[body_start:], "utf-8")
+    tei = convert_path(path, config)
+    assert xpath(tei, f"{BODY}//tei:speaker[. = 'I:']/*") == []  # the recorder is named so
+    return [(one(sp, "tei:speaker"), sp.get("who")) for sp in xpath(tei, f"{BODY}//tei:sp")]
+
+
 def test_a_speaker_s_label_is_one_person_throughout_the_record(tmp_path, config):
     """ "K.:", the recorder's initial, opens turns before and after Kim Il Sung is named: it
     stays unlinked at every turn, as at its first, not Kim Il Sung's from then on."""
-    page = (FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt").read_text("utf-8")
-    body_start = page.index("Translation - English") + len("Translation - English")
     turns = (
         "\n\nOn 20 May I visited Comrade Moskovsky.\n\n"
         "M.: The Korean comrades are cooler towards us.\n\nK.: Have they said why?\n\n"
         "M.: No. Kim Il Sung only said the hall was too small.\n\nK.: We saw the same.\n"
     )
-    path = tmp_path / "turns.txt"
-    path.write_text(page[:body_start] + turns + page[body_start:], "utf-8")
-    tei = convert_path(path, config)
-    labels = [(one(sp, "tei:speaker"), sp.get("who")) for sp in xpath(tei, f"{BODY}//tei:sp")]
-    assert labels == [
+    assert speakers_of(tmp_path, config, turns) == [
         ("M.:", "#moskovsky-vasily"),
         ("K.:", None),
         ("M.:", "#moskovsky-vasily"),
@@ -382,23 +387,16 @@ def test_a_speaker_s_label_is_one_person_throughout_the_record(tmp_path, config)
 
 def test_the_recorder_s_turns_are_turns_of_no_one_named(tmp_path, config):
     """ "I:" opens the recorder's turns: a turn each, its speaker "I", no name in it."""
-    page = (FIXTURES / "transcripts" / "pdf-export-czech-letterhead.txt").read_text("utf-8")
-    body_start = page.index("Translation - English") + len("Translation - English")
     turns = (
         "\n\nOn 20 May I visited Comrade Moskovsky.\n\n"
         "Moskovsky: The Korean comrades are cooler towards us.\n\nI: Have they said why?\n\n"
         "Moskovsky: No.\n"
     )
-    path = tmp_path / "turns.txt"
-    path.write_text(page[:body_start] + turns + page[body_start:], "utf-8")
-    tei = convert_path(path, config)
-    labels = [(one(sp, "tei:speaker"), sp.get("who")) for sp in xpath(tei, f"{BODY}//tei:sp")]
-    assert labels == [
+    assert speakers_of(tmp_path, config, turns) == [
         ("Moskovsky:", "#moskovsky-vasily"),
         ("I:", None),
         ("Moskovsky:", "#moskovsky-vasily"),
     ]
-    assert xpath(tei, f"{BODY}//tei:speaker[. = 'I:']/*") == []
 
 
 def test_a_turn_s_paragraph_is_cited_by_the_whole_turn():
