@@ -6,6 +6,7 @@ import pytest
 from conftest import FIXTURES, SEEDS
 
 from teiedition.errors import InputError
+from teiedition.markup.blocks import structure
 from teiedition.readers import Layout, read_transcript
 from teiedition.readers.layouts import read_transcript_text
 from teiedition.readers.transcript import Field
@@ -76,6 +77,31 @@ def test_a_pdf_export_s_running_heads_are_furniture():
     body = [f.text.strip() for f in t.body if f.text.strip()]
     assert body == [f.text.strip() for f in plain.body if f.text.strip()]
     assert {"Page 1 of 2", "Original Scan"} <= {f.text for f in t.furniture}
+
+
+def test_a_pdf_export_copied_without_blank_lines_runs_on_across_its_page_breaks():
+    """A copy that lost its blank lines has none where a page break was: the running head
+    dropped, "… the Yugoslav leader-" / "ship. He did not comment." / "The talk …" are
+    one paragraph's lines over the next, as if the page had not broken."""
+    text = (T / "pdf-export-amsz.txt").read_text("utf-8")
+    page_break = "\nPage 1 of 2\nWilson Center Digital Archive Translation - English\n"
+    text = text.replace(
+        "Ciphergram No 11583",
+        f"Ciphergram No 11583\n\nHe spoke of the leader-{page_break}ship. He said no more.\n"
+        "The talk was friendly and lasted an hour and a half at the embassy in Pyongyang.",
+        1,
+    )
+    lost = "\n".join(line for line in text.split("\n") if line.strip())
+    t = read_transcript_text(lost, Path("x.txt"))
+    lines = [f.text for f in t.body]
+    at = lines.index("He spoke of the leader-")
+    assert lines[at : at + 2] == ["He spoke of the leader-", "ship. He said no more."]
+    assert {"Page 1 of 2"} <= {f.text for f in t.furniture}
+    texts = [block.text for block in structure(t.body, 1963).main]
+    assert "He spoke of the leader-ship. He said no more." in texts
+    assert texts[texts.index("He spoke of the leader-ship. He said no more.") + 1].startswith(
+        "The talk was friendly"
+    )
 
 
 def test_a_record_id_that_is_no_number_is_not_the_record_id():

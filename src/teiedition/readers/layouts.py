@@ -511,10 +511,15 @@ def _clip(text: str, limit: int = 60) -> str:
 
 def _read_pdf_export(lines: list[Field], path: Path, encoding: str) -> Transcript:
     # the PDF's running heads and page counts, copied with each page, are blank lines here: a
-    # sentence cut by a page break is joined as one cut by a blank line is
+    # sentence cut by a page break is joined as one cut by a blank line is; in a copy that
+    # lost its blank lines they are dropped, as the lines around them run on
     running = _running_heads(lines)
     blanked = {line.line for line in running}
-    lines = [Field("", line.line) if line.line in blanked else line for line in lines]
+    kept = [line for line in lines if line.line not in blanked]
+    if all(line.text.strip() for line in _strip_blank(kept)):
+        lines = kept
+    else:
+        lines = [Field("", line.line) if line.line in blanked else line for line in lines]
     citation_index = next(i for i, line in enumerate(lines) if _key(line.text) == "citation:")
     links, preamble = _site_links([line for line in lines[:citation_index] if line.text.strip()])
     sections: dict[str, list[Field]] = {}
