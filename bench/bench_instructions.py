@@ -1,6 +1,8 @@
 """Instructions per document for the stages' inner loops, counted by valgrind's callgrind: a
 figure that, unlike wall time on a shared virtual machine, is the same from run to run (to
-about 0.2 %), so a change of a few per cent in a stylesheet or a rule can be seen.
+about 0.2 %; the draft's varied by about 3 % in two runs at d9d2d6a, 40.06 M and 41.27 M,
+while the whole conversion's gave 52.10 M in both), so a change of a few per cent in a
+stylesheet or a rule can be seen.
 
     python bench/bench_instructions.py [EDITION_ROOT] [--documents N] [--out FILE]
 
