@@ -176,6 +176,17 @@ def test_a_place_of_the_gazetteer_is_an_automatic_entry_wherever_a_text_names_it
         "hamhung": ("place", ["Hamhung"]),
         "ulaanbaatar": ("place", ["Ulaanbaatar"]),
     }
+    # a province, a town, a river, and cities beyond Korea, as new transcripts named them
+    found = names_in(
+        index, "From Anju in South Hamgyong, across the Yalu, to Irkutsk and Port Arthur."
+    )
+    assert [(text, ref) for _, text, ref, _ in found] == [
+        ("Anju", "#anju"),
+        ("South Hamgyong", "#south-hamgyong"),
+        ("Yalu", "#yalu"),
+        ("Irkutsk", "#irkutsk"),
+        ("Port Arthur", "#port-arthur"),
+    ]
 
 
 def test_each_name_of_the_gazetteer_is_one_place_s_and_no_person_s_or_organisation_s(config):
