@@ -147,8 +147,7 @@ def _same_folder(a: Path, b: Path) -> bool:
 
 def _within(path: Path, folder: Path) -> bool:
     """Whether `path` is `folder` or lies in it."""
-    path, folder = Path(path).resolve(), Path(folder).resolve()
-    return path == folder or folder in path.parents
+    return Path(path).resolve().is_relative_to(Path(folder).resolve())
 
 
 def build(config: Config, jobs: int = 1, progress: Progress | None = None) -> Report:

@@ -228,7 +228,7 @@ class _Builder:
             dateline = sub(parent, "dateline")
             assert block.date is not None
             at = block.text.index(block.date.text)
-            place_first = bool(block.place) and block.text.startswith(block.place or "")
+            place_first = block.place is not None and block.text.startswith(block.place)
             if place_first:
                 place = sub(dateline, "placeName", block.place)
                 ref = next(

@@ -131,7 +131,7 @@ _WORD_BEFORE_FIGURES = re.compile(r"\b(?i:of|on|dated)\s\Z")
 # A sentence that opens with its year ("In 1963 the CC held two plenums (in March and in
 # September)"): the months and days it names without a year of their own are of that year
 _YEAR_LEAD = re.compile(
-    r"(?:In|During|Throughout|In the course of)\s+(?P<year>1[89]\d\d)\b(?![/–—-]\d)"
+    r"\s*(?:In|During|Throughout|In the course of)\s+(?P<year>1[89]\d\d)\b(?![/–—-]\d)"
 )
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 # A month and day between "the" and a capitalised word name what is named after the day, as
@@ -723,8 +723,7 @@ def _year_of_sentence(text: str, at: int) -> int | None:
     begins = 0
     for end in _SENTENCE_END.finditer(text, 0, at):
         begins = end.end()
-    sentence = text[begins:at]
-    lead = _YEAR_LEAD.match(text, begins + len(sentence) - len(sentence.lstrip()))
+    lead = _YEAR_LEAD.match(text, begins)
     return int(lead["year"]) if lead and lead.end() <= at else None
 
 
